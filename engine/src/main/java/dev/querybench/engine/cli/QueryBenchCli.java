@@ -1,0 +1,63 @@
+package dev.querybench.engine.cli;
+
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.QueryBenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code querybench} command line. */
+@Command(name = "querybench", mixinStandardHelpOptions = true, version = "QueryBench 0.1.0",
+        description = "Evaluate text-to-SQL prompt variants and models against questions with gold SQL.",
+        footer = {"", ExitCodes.HELP})
+public final class QueryBenchCli implements Runnable {
+
+    private final CliEnvironment environment;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public QueryBenchCli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(CliEnvironment.system(), args));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int execute(CliEnvironment environment, String... args) {
+        CommandLine cli = new CommandLine(new QueryBenchCli(environment))
+                .addSubcommand("run", new RunCommand(environment))
+                .addSubcommand("doctor", new DoctorCommand(environment))
+                .setOut(environment.out())
+                .setErr(environment.err())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));
+        int code = cli.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(environment.out());
+    }
+
+    private static int handle(CliEnvironment environment, Exception e) {
+        if (e instanceof QueryBenchException q) {
+            environment.err().println("error: " + q.error().describe());
+            return codeFor(q.error().category());
+        }
+        environment.err().println("internal error: " + e);
+        return ExitCodes.INTERNAL;
+    }
+
+    static int codeFor(ErrorCategory category) {
+        return switch (category) {
+            case CONFIGURATION, INVALID_INPUT, SYNTAX, REFUSED -> ExitCodes.CONFIG;
+            case AUTHENTICATION, PERMISSION, NOT_FOUND, RATE_LIMIT, TIMEOUT, NETWORK, SERVER, MALFORMED_ANSWER ->
+                    ExitCodes.ENVIRONMENT;
+            case INTERNAL -> ExitCodes.INTERNAL;
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.querybench.engine.cli;
+
+import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.evaluation.Cancellation;
+import dev.querybench.engine.evaluation.RunPlan;
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.report.CsvResultsExporter;
+import dev.querybench.engine.report.JsonResultsExporter;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.session.RunRequest;
+import dev.querybench.engine.session.WorkspaceSession;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code querybench run}: evaluates prompt variants × models over the workspace's dataset. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Evaluate prompt variants and models on the workspace's questions; print accuracy per variant.")
+final class RunCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Option(names = {"-w", "--workspace"}, defaultValue = "sample",
+            description = "Workspace folder, or 'sample' for the built-in sample (default: ${DEFAULT-VALUE}).")
+    String workspace;
+
+    @Option(names = "--variants", split = ",", description = "Prompt variants to run (default: the workspace's).")
+    List<String> variants = List.of();
+
+    @Option(names = "--model", split = ",",
+            description = "Model profile names or specs such as openai:gpt-4o-mini (default: the workspace's).")
+    List<String> models = List.of();
+
+    @Option(names = "--base-url", description = "Endpoint for --model specs (any OpenAI-compatible server).")
+    String baseUrl;
+
+    @Option(names = "--concurrency", description = "Items evaluated at once (default: the workspace's).")
+    Integer concurrency;
+
+    @Option(names = "--questions", split = ",", description = "Only these question ids.")
+    List<String> questions = List.of();
+
+    @Option(names = "--out", description = "Folder for results.json and results.csv"
+            + " (default: <workspace>/.querybench/runs/<run id>).")
+    Path out;
+
+    @Option(names = "--resume", arity = "0..1", fallbackValue = "latest", paramLabel = "RUN_ID",
+            description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
+    String resume;
+
+    RunCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
+        try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
+            Cancellation cancellation = new Cancellation();
+            Thread hook = new Thread(cancellation::cancel, "querybench-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ProgressPrinter progress = new ProgressPrinter(environment.err(), environment.interactive());
+            RunResults results;
+            try {
+                if (resume != null) {
+                    RunRecord record = findRun(session);
+                    environment.err().println("Resuming run " + record.id());
+                    results = session.resume(record, baseUrl, concurrency, progress, cancellation);
+                } else {
+                    RunPlan plan = session.plan(new RunRequest(variants, models, baseUrl, concurrency, questions));
+                    results = session.run(plan, progress, cancellation);
+                }
+            } finally {
+                removeHook(hook);
+            }
+            Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
+            Path json = new JsonResultsExporter().export(results, folder);
+            Path csv = new CsvResultsExporter().export(results, folder);
+            new SummaryTable(environment.out()).print(results);
+            environment.out().println("Results: " + json + " and " + csv.getFileName());
+            if (!results.complete()) {
+                environment.err().println("The run is incomplete (" + results.items().size() + " of "
+                        + results.run().plannedItems() + " items). Continue it with: querybench run --workspace "
+                        + workspace + " --resume " + results.run().id());
+                return ExitCodes.INCOMPLETE;
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private RunRecord findRun(WorkspaceSession session) {
+        if ("latest".equals(resume)) {
+            return session.runStore().latestUnfinished().orElseThrow(() -> new ConfigException(
+                    "there is no unfinished run to resume", "start a new run without --resume", null));
+        }
+        return session.runStore().run(resume).orElseThrow(() -> new ConfigException(
+                "no run with id " + resume, "list runs in <workspace>/.querybench/runs", null));
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // the JVM is already shutting down; the hook is running
+        }
+    }
+}

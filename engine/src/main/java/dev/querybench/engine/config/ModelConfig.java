@@ -1,0 +1,32 @@
+package dev.querybench.engine.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A model profile: which model, where, and with which generation parameters.
+ *
+ * @param name profile name used in run settings and results
+ * @param spec provider and model, such as {@code openai:gpt-4o-mini}
+ * @param baseUrl endpoint override (any OpenAI-compatible server), or null for the provider default
+ * @param apiKey secret reference for the key, or null when the endpoint needs none
+ * @param temperature sampling temperature, default 0
+ * @param maxTokens answer length limit, default 1024
+ * @param timeoutSeconds per-call timeout, default 60
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelConfig(
+        String name, String spec, String baseUrl, SecretRef apiKey, Double temperature, Integer maxTokens,
+        Integer timeoutSeconds) {
+
+    public double temperatureOrDefault() {
+        return temperature == null ? 0.0 : temperature;
+    }
+
+    public int maxTokensOrDefault() {
+        return maxTokens == null ? 1024 : maxTokens;
+    }
+
+    public int timeoutSecondsOrDefault() {
+        return timeoutSeconds == null ? 60 : timeoutSeconds;
+    }
+}

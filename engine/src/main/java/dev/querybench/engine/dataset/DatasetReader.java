@@ -1,0 +1,123 @@
+package dev.querybench.engine.dataset;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the native YAML dataset format. Thread-safe.
+ *
+ * <pre>
+ * name: sample-shop
+ * questions:
+ *   - id: q001
+ *     difficulty: easy
+ *     tags: [count]
+ *     question: How many customers are there?
+ *     gold: SELECT COUNT(*) FROM customers    # or a list of alternatives
+ * </pre>
+ */
+public final class DatasetReader {
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    private record RawQuestion(
+            String id, String question, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> gold,
+            String difficulty, List<String> tags, String evidence) {}
+
+    private record RawDataset(String name, String description, List<RawQuestion> questions) {}
+
+    public Dataset read(Path file) {
+        RawDataset raw;
+        try {
+            raw = yaml.readValue(Files.readString(file), RawDataset.class);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("dataset file " + file + " does not exist",
+                    "check the 'dataset' entry in querybench.yaml", e);
+        } catch (UnrecognizedPropertyException e) {
+            throw new DatasetException(file.getFileName() + ", " + where(e) + ": unknown field '" + e.getPropertyName()
+                    + "'", "use only " + e.getKnownPropertyIds(), e);
+        } catch (JsonProcessingException e) {
+            throw new DatasetException(describe(file, e),
+                    "fix the file; each question needs id, question and gold", e);
+        } catch (IOException e) {
+            throw new DatasetException("cannot read dataset " + file + ": " + e.getMessage(),
+                    "check that the file is readable", e);
+        }
+        if (raw == null || raw.questions() == null || raw.questions().isEmpty()) {
+            throw new DatasetException("dataset " + file + " has no questions",
+                    "add a 'questions:' list with at least one question", null);
+        }
+        List<Question> questions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < raw.questions().size(); i++) {
+            questions.add(toQuestion(file, i, raw.questions().get(i), ids));
+        }
+        String name = raw.name() == null ? file.getFileName().toString() : raw.name();
+        return new Dataset(name, raw.description(), questions);
+    }
+
+    private static Question toQuestion(Path file, int index, RawQuestion raw, Set<String> ids) {
+        String where = file.getFileName() + ", question #" + (index + 1);
+        if (raw == null) {
+            throw new DatasetException(where + " is empty", "remove the empty list entry", null);
+        }
+        if (blank(raw.id())) {
+            throw new DatasetException(where + ": field 'id' is missing", "give every question a unique id", null);
+        }
+        where += " (id " + raw.id() + ")";
+        if (!ids.add(raw.id())) {
+            throw new DatasetException(where + ": id is used twice", "give every question a unique id", null);
+        }
+        if (blank(raw.question())) {
+            throw new DatasetException(where + ": field 'question' is missing", "write the question text", null);
+        }
+        if (raw.gold() == null || raw.gold().isEmpty() || raw.gold().stream().anyMatch(DatasetReader::blank)) {
+            throw new DatasetException(where + ": field 'gold' is missing or empty",
+                    "give at least one gold SQL query", null);
+        }
+        List<String> gold = raw.gold().stream().map(String::strip).toList();
+        List<String> tags = raw.tags() == null ? List.of()
+                : raw.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
+        return new Question(raw.id(), raw.question().strip(), gold, raw.difficulty(), tags, raw.evidence());
+    }
+
+    private static String where(JsonMappingException e) {
+        StringBuilder where = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                where.append(where.isEmpty() ? "" : " ").append("question #").append(ref.getIndex() + 1);
+            }
+        }
+        JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            where.append(where.isEmpty() ? "" : " ").append("(near line ").append(loc.getLineNr()).append(')');
+        }
+        return where.toString();
+    }
+
+    private static String describe(Path file, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return "dataset " + file + " is not valid" + at + ": " + e.getOriginalMessage();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

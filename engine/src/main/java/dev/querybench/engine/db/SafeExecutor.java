@@ -1,0 +1,35 @@
+package dev.querybench.engine.db;
+
+/**
+ * Runs untrusted SQL: the only way model-written queries reach a database.
+ *
+ * <p>Layers: the {@link StatementGuard} parses and accepts one read-only statement; the backend
+ * runs it in a read-only session with a timeout that cancels it on the server and a row cap.
+ * Thread-safe.
+ */
+public final class SafeExecutor {
+
+    private final DatabaseBackend backend;
+    private final StatementGuard guard;
+
+    public SafeExecutor(DatabaseBackend backend) {
+        this(backend, new StatementGuard());
+    }
+
+    public SafeExecutor(DatabaseBackend backend, StatementGuard guard) {
+        this.backend = backend;
+        this.guard = guard;
+    }
+
+    /**
+     * @throws QueryExecutionException when refused, failing or timing out
+     */
+    public QueryResult execute(String sql, QueryLimits limits) {
+        String checked = guard.check(sql);
+        return backend.executeReadOnly(checked, limits);
+    }
+
+    public DatabaseBackend backend() {
+        return backend;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.querybench.engine.evaluation;
+
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.evaluation.base.EvaluationStrategy;
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.generation.Generation;
+import dev.querybench.engine.generation.SqlGenerator;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.Usage;
+import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.run.ItemKey;
+import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.run.RunStore;
+import dev.querybench.engine.stats.RunSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a {@link RunPlan}: for each item, prompt → model → SQL → verdict, with at most
+ * {@code concurrency} items at once; each item is stored as it finishes and reported to the
+ * listener. A resumed run skips stored items, so no model is asked twice for the same item
+ * (items whose model call failed are tried again). Results come back in plan order whatever
+ * order items finished in.
+ *
+ * <p>Synchronous: {@link #start} and {@link #resume} return when the run ends or is
+ * cancelled. One orchestrator may run several plans one after another; it is not meant for two
+ * runs at once on the same store.
+ */
+public final class EvaluationOrchestrator {
+
+    public static final String STATUS_RUNNING = "running";
+    public static final String STATUS_FINISHED = "finished";
+    public static final String STATUS_CANCELLED = "cancelled";
+    public static final String STATUS_INCOMPLETE = "incomplete";
+
+    private final SqlGenerator generator;
+    private final EvaluationStrategy evaluator;
+    private final RunStore store;
+    private final Clock clock;
+
+    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store, Clock clock) {
+        this.generator = generator;
+        this.evaluator = evaluator;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Starts a new run of the plan. */
+    public RunResults start(RunPlan plan, RunListener listener, Cancellation cancellation) {
+        String id = clock.instant().toString().replace(":", "").replace("-", "").substring(0, 15) + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
+        RunRecord record = new RunRecord(id, clock.instant(), plan.workspace(), plan.dataset(),
+                plan.questions().stream().map(Question::id).toList(),
+                plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
+                plan.matchMode(), STATUS_RUNNING);
+        store.createRun(record);
+        return execute(record, plan, listener, cancellation);
+    }
+
+    /**
+     * Continues a stored run. The plan must cover the run's questions, variants and models.
+     *
+     * @throws QueryBenchException when the plan does not match the stored run
+     */
+    public RunResults resume(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation) {
+        List<String> variants = plan.variants().stream().map(PromptTemplate::name).toList();
+        List<String> questions = plan.questions().stream().map(Question::id).toList();
+        if (!variants.equals(record.variants()) || !List.copyOf(plan.models().keySet()).equals(record.models())
+                || !questions.equals(record.questionIds())) {
+            throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
+                    "run " + record.id() + " was planned with variants " + record.variants() + ", models "
+                            + record.models() + " and " + record.questionIds().size() + " questions;"
+                            + " the workspace now gives something else",
+                    "start a new run, or restore the workspace's variants, models and dataset"));
+        }
+        store.updateStatus(record.id(), STATUS_RUNNING);
+        return execute(record.withStatus(STATUS_RUNNING), plan, listener, cancellation);
+    }
+
+    private RunResults execute(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation) {
+        Map<ItemKey, ItemResult> finished = new ConcurrentHashMap<>();
+        for (ItemResult stored : store.items(record.id())) {
+            if (!stored.modelFailed()) {
+                finished.put(stored.key(), stored);
+            }
+        }
+        List<ItemKey> keys = plan.keys();
+        List<ItemKey> todo = keys.stream().filter(k -> !finished.containsKey(k)).toList();
+        Map<String, Question> questions = plan.questions().stream()
+                .collect(Collectors.toMap(Question::id, Function.identity()));
+        Map<String, PromptTemplate> variants = plan.variants().stream()
+                .collect(Collectors.toMap(PromptTemplate::name, Function.identity()));
+
+        Counters counters = new Counters(keys.size(), finished.values(), clock.instant());
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        listener.started(record, finished.size());
+
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            cancellation.onCancel(() -> {
+                synchronized (running) {
+                    running.forEach(f -> f.cancel(true));
+                }
+            });
+            Semaphore permits = new Semaphore(plan.concurrency());
+            for (ItemKey key : todo) {
+                if (cancellation.isCancelled() || failure.get() != null) {
+                    break;
+                }
+                try {
+                    permits.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancellation.cancel();
+                    break;
+                }
+                Future<?> future = workers.submit(() -> {
+                    try {
+                        if (cancellation.isCancelled()) {
+                            return;
+                        }
+                        calls.incrementAndGet();
+                        ItemResult result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
+                                plan.models().get(key.model()), plan.matchMode());
+                        if (cancellation.isCancelled() && result.modelFailed()) {
+                            return;
+                        }
+                        store.save(record.id(), result);
+                        finished.put(key, result);
+                        listener.itemFinished(result, counters.add(result, clock.instant()));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        permits.release();
+                    }
+                });
+                synchronized (running) {
+                    running.add(future);
+                }
+            }
+        }
+        if (failure.get() != null) {
+            store.updateStatus(record.id(), STATUS_INCOMPLETE);
+            throw failure.get();
+        }
+        boolean complete = keys.stream().allMatch(finished::containsKey);
+        String status = complete ? STATUS_FINISHED : cancellation.isCancelled() ? STATUS_CANCELLED : STATUS_INCOMPLETE;
+        store.updateStatus(record.id(), status);
+        List<ItemResult> ordered = keys.stream().map(finished::get).filter(java.util.Objects::nonNull).toList();
+        RunResults results = new RunResults(record.withStatus(status), ordered, new RunSummary().cells(ordered),
+                calls.get());
+        listener.finished(results);
+        return results;
+    }
+
+    private ItemResult evaluate(ItemKey key, Question question, PromptTemplate variant, ModelAdapter model,
+            String mode) {
+        Generation generation = generator.generate(model, variant, question);
+        Verdict verdict;
+        if (generation.completion() == null) {
+            verdict = Verdict.error(mode, "model call failed: " + generation.error());
+        } else {
+            verdict = evaluator.evaluate(question, generation.sql());
+        }
+        var completion = generation.completion();
+        return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),
+                generation.sql(), verdict, completion == null ? 0 : completion.latency().toMillis(),
+                completion == null ? Usage.NONE : completion.usage(), completion == null ? null : completion.modelId(),
+                generation.error(), clock.instant());
+    }
+
+    /** Progress counters shared by workers. */
+    private static final class Counters {
+        private final int total;
+        private final int restored;
+        private final Instant start;
+        private int done;
+        private int passed;
+        private int failed;
+        private int errors;
+
+        Counters(int total, Iterable<ItemResult> restoredItems, Instant start) {
+            this.total = total;
+            this.start = start;
+            int n = 0;
+            for (ItemResult item : restoredItems) {
+                count(item);
+                n++;
+            }
+            this.restored = n;
+        }
+
+        synchronized RunProgress add(ItemResult item, Instant now) {
+            count(item);
+            Duration elapsed = Duration.between(start, now);
+            int thisAttempt = done - restored;
+            Duration eta = thisAttempt == 0 ? null : elapsed.multipliedBy(total - done).dividedBy(thisAttempt);
+            return new RunProgress(total, done, passed, failed, errors, elapsed, eta);
+        }
+
+        private void count(ItemResult item) {
+            done++;
+            if (item.outcome() == Outcome.PASS) {
+                passed++;
+            } else if (item.outcome() == Outcome.FAIL) {
+                failed++;
+            } else {
+                errors++;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.querybench.engine.evaluation;
+
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.run.ItemKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run evaluates: questions × prompt variants × models, and how many items run at once.
+ *
+ * @param workspace workspace name, recorded with the run
+ * @param dataset dataset name, recorded with the run
+ * @param questions questions in dataset order
+ * @param variants prompt variants
+ * @param models model adapters by profile name, in the order given
+ * @param concurrency items evaluated at once (at least 1)
+ * @param matchMode the execution match mode's id, recorded with the run
+ */
+public record RunPlan(
+        String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
+        Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+
+    public RunPlan {
+        questions = List.copyOf(questions);
+        variants = List.copyOf(variants);
+        models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        if (questions.isEmpty() || variants.isEmpty() || models.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one question, one prompt variant and one model");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+    }
+
+    /** Every item in the deterministic plan order: question, then variant, then model. */
+    public List<ItemKey> keys() {
+        List<ItemKey> keys = new ArrayList<>(questions.size() * variants.size() * models.size());
+        for (Question q : questions) {
+            for (PromptTemplate v : variants) {
+                for (String m : models.keySet()) {
+                    keys.add(new ItemKey(q.id(), v.name(), m, 0));
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.querybench.engine.report;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.run.ItemResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One row per item, for spreadsheets. */
+public final class CsvResultsExporter implements ResultsExporter {
+
+    private static final List<String> COLUMNS = List.of("question_id", "variant", "model", "repeat", "outcome",
+            "failure_category", "flags", "reason", "latency_ms", "input_tokens", "output_tokens", "model_id",
+            "predicted_sql", "error");
+
+    private final CsvMapper csv = new CsvMapper();
+
+    @Override
+    public String format() {
+        return "csv";
+    }
+
+    @Override
+    public Path export(RunResults results, Path folder) {
+        Path file = folder.resolve("results.csv");
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        COLUMNS.forEach(schema::addColumn);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ItemResult i : results.items()) {
+            var v = i.verdict();
+            rows.add(java.util.Arrays.asList(i.key().questionId(), i.key().variant(), i.key().model(), i.key().repeat(),
+                    v.outcome().name(), v.failureCategory() == null ? "" : v.failureCategory().id(),
+                    String.join(";", v.flags()), v.reason(), i.latencyMs(), i.usage().inputTokens(),
+                    i.usage().outputTokens(), nullToEmpty(i.modelId()), nullToEmpty(i.sql()), nullToEmpty(i.error())));
+        }
+        try {
+            Files.createDirectories(folder);
+            csv.writer(schema.build()).writeValue(file.toFile(), rows);
+        } catch (IOException e) {
+            throw new ExportException(file, e);
+        }
+        return file;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.querybench.engine.run;
+
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Usage;
+import java.time.Instant;
+
+/**
+ * One finished item: what was asked, what the model answered, and the verdict.
+ *
+ * @param key which item
+ * @param prompt the rendered prompt
+ * @param answer the model's raw answer, or null when the call failed
+ * @param sql the extracted SQL, or null
+ * @param verdict the judgement
+ * @param latencyMs model call time in milliseconds
+ * @param usage tokens used
+ * @param modelId the model id the provider reported
+ * @param error why the model produced nothing usable, or null
+ * @param finishedAt when the item finished
+ */
+public record ItemResult(
+        ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
+        String modelId, String error, Instant finishedAt) {
+
+    /** True when the model call itself failed; such items are tried again on resume. */
+    public boolean modelFailed() {
+        return answer == null && error != null;
+    }
+
+    public Outcome outcome() {
+        return verdict.outcome();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.querybench.engine.session;
+
+import java.util.List;
+
+/**
+ * What a user asks to run; empty lists mean "the workspace's defaults".
+ *
+ * @param variants prompt variant names
+ * @param models model profile names or ad-hoc specs such as {@code openai:gpt-4o-mini}
+ * @param baseUrl endpoint for ad-hoc specs, or null
+ * @param concurrency items at once, or null for the workspace's setting
+ * @param questionIds a subset of questions, or empty for all
+ */
+public record RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+        List<String> questionIds) {
+
+    public RunRequest {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+        models = models == null ? List.of() : List.copyOf(models);
+        questionIds = questionIds == null ? List.of() : List.copyOf(questionIds);
+    }
+
+    public static RunRequest defaults() {
+        return new RunRequest(List.of(), List.of(), null, null, List.of());
+    }
+}

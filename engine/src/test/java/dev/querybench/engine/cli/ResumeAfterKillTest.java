@@ -1,0 +1,81 @@
+package dev.querybench.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.run.RunStore;
+import dev.querybench.engine.testing.OpenAiStub;
+import dev.querybench.engine.testing.SampleFixture;
+import dev.querybench.engine.testing.SampleScript;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL midway (a real crash: a separate JVM) and started again completes
+ * without asking the model again for any item it had stored.
+ */
+class ResumeAfterKillTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void resumingAKilledRunAsksTheModelOnlyForWhatWasNotStored() throws Exception {
+        Workspace workspace = SampleFixture.workspace(home.resolve("ws"));
+        int total = workspace.dataset().size() * 2;
+        try (OpenAiStub stub = OpenAiStub.start()) {
+            SampleScript.answerGold(stub, workspace.dataset().questions());
+            stub.latency(Duration.ofMillis(60));
+
+            Process child = childRun(workspace.root(), stub.baseUrl());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stub.calls() < total / 3 && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(child.isAlive()).as("the child run must still be going when it is killed").isTrue();
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            int callsBeforeKill = stub.calls();
+
+            int stored;
+            try (RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"))) {
+                RunRecord run = store.latestUnfinished().orElseThrow();
+                assertThat(run.status()).isEqualTo("running");
+                stored = store.items(run.id()).size();
+            }
+            assertThat(stored).isBetween(1, total - 1);
+
+            CliHarness.Result resumed = new CliHarness(home, Map.of()).run("run", "--workspace",
+                    workspace.root().toString(), "--resume", "--base-url", stub.baseUrl());
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(stub.calls() - callsBeforeKill).isEqualTo(total - stored);
+            assertThat(resumed.err()).contains(stored + " already done");
+            assertThat(resumed.out()).contains("100.0%");
+            try (RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"))) {
+                RunRecord run = store.runs().getFirst();
+                assertThat(run.status()).isEqualTo("finished");
+                assertThat(store.items(run.id())).hasSize(total);
+            }
+        }
+    }
+
+    private static Process childRun(Path workspace, String baseUrl) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(QueryBenchCli.class.getName());
+        command.addAll(List.of("run", "--workspace", workspace.toString(), "--model", "openai:gpt-4o-mini",
+                "--base-url", baseUrl, "--concurrency", "2"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+}

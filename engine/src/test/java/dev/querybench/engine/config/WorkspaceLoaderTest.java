@@ -1,0 +1,66 @@
+package dev.querybench.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querybench.engine.testing.SampleFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private void editConfig(String from, String to) throws Exception {
+        Path file = dir.resolve("querybench.yaml");
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void theSampleLoadsWithSecretsOnlyByReference() throws Exception {
+        Workspace ws = SampleFixture.workspace(dir);
+        assertThat(ws.name()).isEqualTo("Ridgeline sample");
+        assertThat(ws.config().models().getFirst().apiKey()).isEqualTo(SecretRef.env("OPENAI_API_KEY"));
+        assertThat(ws.config().variants()).containsExactly("ddl-basic", "ddl-samples-hints");
+        assertThat(ws.prompts().problems()).isEmpty();
+        assertThat(new SecretResolver(Map.of("OPENAI_API_KEY", "k")).resolve(SecretRef.env("OPENAI_API_KEY"))).contains("k");
+    }
+
+    @Test
+    void aPlainTextKeyIsRefusedWithTheFix() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("apiKey: {env: OPENAI_API_KEY}", "apiKey: sk-live-123456");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line").hasMessageContaining("never stored")
+                .hasMessageNotContaining("sk-live-123456");
+    }
+
+    @Test
+    void unknownSettingsAndBadValuesAreExplained() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("concurrency: 4", "concurency: 4");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("unknown setting 'concurency'");
+        editConfig("concurency: 4", "concurrency: 0");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("at least 1");
+        editConfig("concurrency: 0", "concurrency: 4");
+        editConfig("models: [gpt-4o-mini]", "models: [gpt-5]");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("unknown profiles [gpt-5]");
+        editConfig("models: [gpt-5]", "models: [gpt-4o-mini]");
+        editConfig("type: sqlite", "type: oracle");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("'oracle' is not supported");
+    }
+
+    @Test
+    void aSecretReferenceNeedsAName() {
+        assertThatThrownBy(() -> new SecretRef(null, null)).hasMessageContaining("env");
+        assertThatThrownBy(() -> SecretRef.env("1BAD")).hasMessageContaining("not a valid");
+        assertThat(SecretRef.env("X").describe()).isEqualTo("environment variable X");
+    }
+}

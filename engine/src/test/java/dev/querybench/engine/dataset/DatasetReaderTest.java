@@ -1,0 +1,62 @@
+package dev.querybench.engine.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final DatasetReader reader = new DatasetReader();
+
+    private Path write(String text) throws Exception {
+        Path file = dir.resolve("d.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void readsQuestionsWithOneOrSeveralGoldQueries() throws Exception {
+        Dataset d = reader.read(write("""
+                name: tiny
+                questions:
+                  - id: a
+                    question: How many?
+                    gold: SELECT 1
+                    difficulty: easy
+                    tags: [count]
+                  - id: b
+                    question: Which?
+                    gold:
+                      - SELECT 2
+                      - SELECT 3
+                    evidence: a hint
+                """));
+        assertThat(d.name()).isEqualTo("tiny");
+        assertThat(d.questions()).extracting(Question::id).containsExactly("a", "b");
+        assertThat(d.question("b").orElseThrow().gold()).containsExactly("SELECT 2", "SELECT 3");
+        assertThat(d.question("b").orElseThrow().evidence()).isEqualTo("a hint");
+        assertThat(d.question("a").orElseThrow().tags()).containsExactly("count");
+    }
+
+    @Test
+    void malformedFilesNameThePlaceAndTheField() throws Exception {
+        assertThatThrownBy(() -> reader.read(write("questions:\n  - id: a\n    question: q\n")))
+                .hasMessageContaining("question #1 (id a)").hasMessageContaining("'gold'");
+        assertThatThrownBy(() -> reader.read(write("questions:\n  - question: q\n    gold: SELECT 1\n")))
+                .hasMessageContaining("'id' is missing");
+        assertThatThrownBy(() -> reader.read(write(
+                "questions:\n  - {id: a, question: q, gold: SELECT 1}\n  - {id: a, question: r, gold: SELECT 2}\n")))
+                .hasMessageContaining("used twice");
+        assertThatThrownBy(() -> reader.read(write("questions:\n  - id: a\n    questoin: q\n")))
+                .hasMessageContaining("question #1").hasMessageContaining("questoin");
+        assertThatThrownBy(() -> reader.read(write("name: x\n"))).hasMessageContaining("no questions");
+        assertThatThrownBy(() -> reader.read(dir.resolve("absent.yaml"))).hasMessageContaining("does not exist");
+    }
+}

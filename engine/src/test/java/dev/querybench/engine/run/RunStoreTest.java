@@ -1,0 +1,56 @@
+package dev.querybench.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Usage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itemsSurviveReopeningWithEveryField() {
+        Path file = dir.resolve("runs.db");
+        RunRecord run = new RunRecord("r1", Instant.parse("2026-11-23T10:00:00Z"), "ws", "ds", List.of("q1", "q2"),
+                List.of("v"), List.of("m"), "strict", "running");
+        Verdict verdict = Verdict.fail("strict", Set.of("order-sensitive"), FailureCategory.WRONG_ORDER, "order",
+                List.of(List.of("1", "NULL")), List.of());
+        ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), "prompt", "answer", "SELECT 1", verdict, 120,
+                new Usage(10, 5), "gpt-x", null, Instant.parse("2026-11-23T10:00:01Z"));
+        try (RunStore store = new RunStore(file)) {
+            store.createRun(run);
+            store.save("r1", item);
+            store.save("r1", item);
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.runs()).containsExactly(run);
+            assertThat(store.items("r1")).containsExactly(item);
+            assertThat(store.latestUnfinished()).contains(run);
+            store.updateStatus("r1", "finished");
+            assertThat(store.latestUnfinished()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreFromANewerVersionIsRefusedClearly() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
+        assertThat(RunStore.schemaVersion()).isEqualTo(1);
+    }
+}
