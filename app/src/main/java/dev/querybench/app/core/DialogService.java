@@ -1,0 +1,16 @@
+package dev.querybench.app.core;
+
+/** Shows messages that need the user's attention. Call from the FX thread. */
+public interface DialogService {
+
+    /**
+     * An error in plain words with the next step; technical details, if any, stay behind a
+     * toggle. Callers pass text with secrets already redacted.
+     *
+     * @param title short title, for the window
+     * @param message what went wrong
+     * @param remedy what to do about it, or blank
+     * @param details technical details, or blank
+     */
+    void showError(String title, String message, String remedy, String details);
+}

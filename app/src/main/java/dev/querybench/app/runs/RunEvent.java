@@ -1,0 +1,13 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.engine.evaluation.RunProgress;
+import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.run.RunRecord;
+
+/** What a running evaluation reports to the run screen, batched on its way to the FX thread. */
+sealed interface RunEvent {
+
+    record Started(RunRecord run) implements RunEvent {}
+
+    record ItemDone(ItemResult item, RunProgress progress) implements RunEvent {}
+}

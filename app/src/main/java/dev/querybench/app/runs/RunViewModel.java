@@ -1,0 +1,699 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.app.core.DialogService;
+import dev.querybench.app.core.TaskRunner;
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Redactor;
+import dev.querybench.engine.evaluation.Cancellation;
+import dev.querybench.engine.evaluation.EvaluationOrchestrator;
+import dev.querybench.engine.evaluation.RunListener;
+import dev.querybench.engine.evaluation.RunPlan;
+import dev.querybench.engine.evaluation.RunProgress;
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.prompt.PromptTask;
+import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.session.RunRequest;
+import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.stats.Accuracy;
+import dev.querybench.engine.stats.CellSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The run screen: pick a model and prompt variants, run them over the workspace's questions,
+ * watch progress, read per-cell accuracy and every item's verdict.
+ *
+ * <p>Engine calls go through the {@link TaskRunner}; all state changes happen in its callbacks,
+ * so only the UI thread touches these properties. Progress arrives in batches: one callback may
+ * carry many finished items, and the lists are changed once per batch.
+ */
+public final class RunViewModel {
+
+    /** Progress value that makes a progress bar show activity without a known fraction. */
+    static final double INDETERMINATE = -1;
+
+    private final Workspace workspace;
+    private final WorkspaceSession session;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Map<String, Question> questions;
+
+    private final ObservableList<ModelChoice> models;
+    private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
+    private final ObservableList<VariantOption> variants;
+
+    private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper canStartRun = new ReadOnlyBooleanWrapper(this, "canStartRun");
+    private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
+
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
+    private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
+    private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
+    private final ReadOnlyIntegerWrapper doneItems = new ReadOnlyIntegerWrapper(this, "doneItems");
+    private final ReadOnlyIntegerWrapper passedItems = new ReadOnlyIntegerWrapper(this, "passedItems");
+    private final ReadOnlyIntegerWrapper failedItems = new ReadOnlyIntegerWrapper(this, "failedItems");
+    private final ReadOnlyIntegerWrapper errorItems = new ReadOnlyIntegerWrapper(this, "errorItems");
+
+    private final ObservableList<CellCard> cards = FXCollections.observableArrayList();
+    private final ObservableList<ResultRow> results = FXCollections.observableArrayList();
+    // Kept as fields: an unmodifiable view only forwards changes while someone holds it.
+    private final ObservableList<CellCard> cardsView = FXCollections.unmodifiableObservableList(cards);
+    private final ObservableList<ResultRow> resultsView = FXCollections.unmodifiableObservableList(results);
+    private final FilteredList<ResultRow> visibleResults = new FilteredList<>(results);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObjectProperty<VerdictFilter> verdictFilter =
+            new SimpleObjectProperty<>(this, "verdictFilter", VerdictFilter.ALL);
+    private final ReadOnlyStringWrapper resultsSummary = new ReadOnlyStringWrapper(this, "resultsSummary", "");
+    private final ReadOnlyStringWrapper emptyResultsText = new ReadOnlyStringWrapper(this, "emptyResultsText");
+
+    private final ObservableList<FailureCount> failureCounts = FXCollections.observableArrayList();
+    private final ObservableList<FailureCount> failureCountsView = FXCollections.unmodifiableObservableList(failureCounts);
+    private final Map<String, Integer> failureTally = new LinkedHashMap<>();
+
+    private final ObjectProperty<ResultRow> selectedResult = new SimpleObjectProperty<>(this, "selectedResult");
+    private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
+    private final ReadOnlyStringWrapper detailReason = new ReadOnlyStringWrapper(this, "detailReason", "");
+    private final ReadOnlyStringWrapper detailPredictedSql = new ReadOnlyStringWrapper(this, "detailPredictedSql", "");
+    private final ReadOnlyStringWrapper detailGoldSql = new ReadOnlyStringWrapper(this, "detailGoldSql", "");
+    private final ReadOnlyBooleanWrapper detailShown = new ReadOnlyBooleanWrapper(this, "detailShown");
+
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
+    private final ReadOnlyStringWrapper errorRemedy = new ReadOnlyStringWrapper(this, "errorRemedy", "");
+    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails", "");
+    private final ReadOnlyBooleanWrapper errorShown = new ReadOnlyBooleanWrapper(this, "errorShown");
+
+    private final ReadOnlyStringWrapper modelHint = new ReadOnlyStringWrapper(this, "modelHint", "");
+    private final ReadOnlyBooleanWrapper modelNeedsAttention = new ReadOnlyBooleanWrapper(this, "modelNeedsAttention");
+
+    /** Per (variant, model) counts of the run in progress, in plan order. */
+    private final Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    private Cancellation cancellation;
+    private Duration elapsed = Duration.ZERO;
+
+    public RunViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> modelChoices,
+            TaskRunner tasks, DialogService dialogs) {
+        this.workspace = workspace;
+        this.session = session;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.questions = workspace.dataset().questions().stream()
+                .collect(Collectors.toMap(Question::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(modelChoices));
+        this.variants = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(variantOptions(workspace)));
+        selectedModel.set(defaultModel(modelChoices, workspace));
+        statusText.set(idleText());
+
+        running.bind(Bindings.createBooleanBinding(() -> phase.get().isActive(), phase));
+        Observable[] selections = variants.stream().map(VariantOption::selectedProperty).toArray(Observable[]::new);
+        var anyVariant = Bindings.createBooleanBinding(() -> variants.stream().anyMatch(VariantOption::isSelected),
+                selections);
+        canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(anyVariant));
+        canCancel.bind(Bindings.createBooleanBinding(
+                () -> phase.get() == RunPhase.PREPARING || phase.get() == RunPhase.RUNNING, phase));
+        errorShown.bind(errorMessage.isNotEmpty());
+        modelHint.bind(Bindings.createStringBinding(() -> {
+            ModelChoice choice = selectedModel.get();
+            return choice == null ? "Choose a model to run." : choice.problem().isBlank() ? choice.detail() : choice.problem();
+        }, selectedModel));
+        modelNeedsAttention.bind(Bindings.createBooleanBinding(
+                () -> selectedModel.get() != null && !selectedModel.get().problem().isBlank(), selectedModel));
+        visibleResults.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            String needle = searchText.get() == null ? "" : searchText.get().strip().toLowerCase(Locale.ROOT);
+            VerdictFilter filter = verdictFilter.get() == null ? VerdictFilter.ALL : verdictFilter.get();
+            return row -> filter.accepts(row.verdict()) && row.matches(needle);
+        }, searchText, verdictFilter));
+        resultsSummary.bind(Bindings.createStringBinding(() -> {
+            int all = results.size();
+            int shown = visibleResults.size();
+            return all == 0 ? "" : shown == all ? all + " results" : shown + " of " + all + " results";
+        }, results, visibleResults));
+        detailShown.bind(selectedResult.isNotNull());
+        selectedResult.addListener((obs, was, row) -> showDetail(row));
+        emptyResultsText.bind(Bindings.createStringBinding(() -> results.isEmpty()
+                ? running.get() ? "Waiting for the first verdict…"
+                        : "No results yet. Choose a model and prompt variants, then press Run (Ctrl+R)."
+                : "No result matches the search text and verdict filter.", results, running));
+    }
+
+    // ---- intents
+
+    /** Plans and runs the chosen variants with the chosen model over all questions. */
+    public void startRun() {
+        if (!canStartRun.get()) {
+            return;
+        }
+        ModelChoice model = selectedModel.get();
+        List<String> chosen = variants.stream().filter(VariantOption::isSelected).map(VariantOption::name).toList();
+        dismissError();
+        selectedResult.set(null);
+        results.clear();
+        cards.clear();
+        tallies.clear();
+        failureTally.clear();
+        failureCounts.clear();
+        setCounts(0, 0, 0, 0, 0);
+        runId.set("");
+        elapsed = Duration.ZERO;
+        progress.set(INDETERMINATE);
+        progressText.set("");
+        statusText.set("Preparing: checking " + plural(chosen.size(), "prompt variant") + " and " + model.label() + "…");
+        phase.set(RunPhase.PREPARING);
+
+        Cancellation token = new Cancellation();
+        cancellation = token;
+        RunRequest request = new RunRequest(chosen, List.of(model.id()), model.baseUrl(), null, List.of());
+        tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
+                this::apply, this::finished, this::failed);
+    }
+
+    /** Stops the run: no new items start, items in flight are interrupted; finished items are kept. */
+    public void cancelRun() {
+        if (!canCancel.get()) {
+            return;
+        }
+        phase.set(RunPhase.CANCELLING);
+        statusText.set("Cancelling: stopping the items in flight…");
+        Cancellation token = cancellation;
+        if (token != null) {
+            token.cancel();
+        }
+    }
+
+    public void dismissError() {
+        errorMessage.set("");
+        errorRemedy.set("");
+        errorDetails.set("");
+    }
+
+    /** Opens the technical details of the shown error. */
+    public void showErrorDetails() {
+        if (errorShown.get()) {
+            dialogs.showError("Run problem", errorMessage.get(), errorRemedy.get(), errorDetails.get());
+        }
+    }
+
+    // ---- background work; runs on a worker thread and touches no properties
+
+    private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
+        context.onCancel(token::cancel);
+        RunPlan plan = session.plan(request);
+        return session.run(plan, new RunListener() {
+            @Override
+            public void started(RunRecord run, int restored) {
+                context.publish(new RunEvent.Started(run));
+            }
+
+            @Override
+            public void itemFinished(ItemResult item, RunProgress itemProgress) {
+                context.publish(new RunEvent.ItemDone(item, itemProgress));
+            }
+        }, token);
+    }
+
+    // ---- callbacks on the UI thread
+
+    private void apply(List<RunEvent> batch) {
+        List<ResultRow> rows = new ArrayList<>(batch.size());
+        RunProgress latest = null;
+        for (RunEvent event : batch) {
+            switch (event) {
+                case RunEvent.Started started -> planned(started.run());
+                case RunEvent.ItemDone done -> {
+                    rows.add(row(done.item()));
+                    Tally tally = tallies.get(List.of(done.item().key().variant(), done.item().key().model()));
+                    if (tally != null) {
+                        tally.add(done.item());
+                    }
+                    // Workers publish concurrently, so progress can arrive out of order: keep the furthest.
+                    if (latest == null || done.progress().done() > latest.done()) {
+                        latest = done.progress();
+                    }
+                }
+            }
+        }
+        results.addAll(rows);
+        if (!rows.isEmpty()) {
+            cards.setAll(tallies.values().stream().map(Tally::card).toList());
+            rows.forEach(this::countFailure);
+            publishFailureCounts();
+        }
+        if (latest != null && latest.done() > doneItems.get()) {
+            show(latest);
+        }
+    }
+
+    private void planned(RunRecord run) {
+        runId.set(run.id());
+        totalItems.set(run.plannedItems());
+        for (String variant : run.variants()) {
+            for (String model : run.models()) {
+                tallies.put(List.of(variant, model), new Tally(variant, model, run.questionIds().size()));
+            }
+        }
+        cards.setAll(tallies.values().stream().map(Tally::card).toList());
+        progress.set(0);
+        progressText.set(counts(0, run.plannedItems(), 0, 0, 0));
+        if (phase.get() == RunPhase.PREPARING) {
+            phase.set(RunPhase.RUNNING);
+            statusText.set("Running " + plural(run.variants().size(), "variant") + " × "
+                    + plural(run.models().size(), "model") + " over " + plural(run.questionIds().size(), "question"));
+        }
+    }
+
+    private void show(RunProgress p) {
+        elapsed = p.elapsed();
+        progress.set(p.fraction());
+        progressText.set(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors())
+                + (p.eta() == null ? "" : " · ETA " + duration(p.eta())));
+        setCounts(p.total(), p.done(), p.passed(), p.failed(), p.errors());
+    }
+
+    private void finished(RunResults outcome) {
+        cancellation = null;
+        List<ItemResult> items = outcome.items();
+        List<ResultRow> rows = items.stream().map(this::row).toList();
+        selectedResult.set(null);
+        results.setAll(rows);
+        failureTally.clear();
+        rows.forEach(this::countFailure);
+        publishFailureCounts();
+        Map<List<String>, CellSummary> cells = outcome.cells().stream()
+                .collect(Collectors.toMap(c -> List.of(c.variant(), c.model()), Function.identity()));
+        if (tallies.isEmpty()) {
+            outcome.cells().forEach(c -> tallies.put(List.of(c.variant(), c.model()),
+                    new Tally(c.variant(), c.model(), outcome.run().questionIds().size())));
+        }
+        cards.setAll(tallies.entrySet().stream()
+                .map(e -> cells.containsKey(e.getKey()) ? card(cells.get(e.getKey()), e.getValue().planned)
+                        : e.getValue().card())
+                .toList());
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        for (ItemResult item : items) {
+            switch (item.outcome()) {
+                case PASS -> passed++;
+                case FAIL -> failed++;
+                case ERROR -> errors++;
+            }
+        }
+        int total = outcome.run().plannedItems();
+        setCounts(total, items.size(), passed, failed, errors);
+        runId.set(outcome.run().id());
+        progress.set(total == 0 ? 1 : (double) items.size() / total);
+        String tally = counts(items.size(), total, passed, failed, errors);
+        switch (outcome.run().status()) {
+            case EvaluationOrchestrator.STATUS_CANCELLED -> {
+                phase.set(RunPhase.CANCELLED);
+                statusText.set("Cancelled: " + items.size() + " of " + total + " items finished and kept in run "
+                        + outcome.run().id());
+                progressText.set(tally);
+            }
+            case EvaluationOrchestrator.STATUS_FINISHED -> {
+                phase.set(RunPhase.FINISHED);
+                statusText.set("Finished run " + outcome.run().id() + " in " + duration(elapsed));
+                progressText.set(tally + " · took " + duration(elapsed));
+            }
+            default -> {
+                phase.set(RunPhase.FINISHED);
+                statusText.set("Incomplete: " + items.size() + " of " + total + " items. Finish it with"
+                        + " `querybench run --resume " + outcome.run().id() + "`");
+                progressText.set(tally);
+            }
+        }
+    }
+
+    private void failed(Throwable failure) {
+        cancellation = null;
+        QueryBenchException known = find(failure);
+        String details;
+        if (known != null) {
+            errorMessage.set(sentence(known.error().message()));
+            errorRemedy.set(sentence(known.error().remedy()));
+            details = "Category: " + known.error().category() + (known.getCause() == null ? "" : "\n" + chain(known.getCause()));
+        } else {
+            errorMessage.set("The run stopped because of an unexpected problem ("
+                    + failure.getClass().getSimpleName() + ").");
+            errorRemedy.set("Try again. If it happens again, report it with the details.");
+            details = chain(failure);
+        }
+        errorDetails.set(Redactor.none().redact(details));
+        statusText.set(doneItems.get() == 0 ? "The run did not start."
+                : "The run stopped after " + doneItems.get() + " of " + totalItems.get() + " items.");
+        progress.set(totalItems.get() == 0 ? 0 : (double) doneItems.get() / totalItems.get());
+        phase.set(RunPhase.FAILED);
+    }
+
+    // ---- helpers
+
+    private ResultRow row(ItemResult item) {
+        var verdict = item.verdict();
+        Question question = questions.get(item.key().questionId());
+        return new ResultRow(item.key().questionId(), question == null ? "" : question.text(),
+                item.key().variant(), item.key().model(), item.sql() == null ? "" : item.sql(),
+                question == null ? "" : question.primaryGold(), VerdictKind.valueOf(verdict.outcome().name()),
+                verdict.failureCategory() == null ? "" : verdict.failureCategory().id(), verdict.reason());
+    }
+
+    private void countFailure(ResultRow row) {
+        if (row.verdict() != VerdictKind.PASS) {
+            failureTally.merge(row.categoryLabel(), 1, Integer::sum);
+        }
+    }
+
+    private void publishFailureCounts() {
+        failureCounts.setAll(failureTally.entrySet().stream()
+                .map(e -> new FailureCount(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(FailureCount::count).reversed()
+                        .thenComparing(FailureCount::label))
+                .toList());
+    }
+
+    private void showDetail(ResultRow row) {
+        if (row == null) {
+            detailTitle.set("");
+            detailReason.set("");
+            detailPredictedSql.set("");
+            detailGoldSql.set("");
+            return;
+        }
+        detailTitle.set(row.questionId() + " · " + row.variant() + " · " + row.model() + ": " + row.question());
+        detailReason.set(row.verdict() + (row.reasonText().isBlank() ? "" : " · " + row.reasonText()));
+        detailPredictedSql.set(row.sql().isBlank() ? "(the model gave no SQL)" : row.sql().strip());
+        detailGoldSql.set(row.gold().strip());
+    }
+
+    private static CellCard card(CellSummary cell, int planned) {
+        Accuracy accuracy = cell.accuracy();
+        return new CellCard(cell.variant(), cell.model(), cell.passed(), cell.failed(), cell.errors(), planned,
+                accuracy.value(), accuracy.low(), accuracy.high(), cell.latencyP50Ms(),
+                cell.inputTokens() + cell.outputTokens());
+    }
+
+    private void setCounts(int total, int done, int passed, int failed, int errors) {
+        totalItems.set(total);
+        doneItems.set(done);
+        passedItems.set(passed);
+        failedItems.set(failed);
+        errorItems.set(errors);
+    }
+
+    private String idleText() {
+        return "Ready: " + plural(workspace.dataset().size(), "question") + " from " + workspace.dataset().name()
+                + ". Choose a model and variants, then press Run.";
+    }
+
+    private static List<VariantOption> variantOptions(Workspace workspace) {
+        Set<String> defaults = Set.copyOf(workspace.config().variants());
+        List<VariantOption> options = new ArrayList<>();
+        for (PromptTemplate template : workspace.prompts().templates(PromptTask.SQL_GENERATION)) {
+            options.add(new VariantOption(template.name(), template.description(),
+                    defaults.isEmpty() || defaults.contains(template.name())));
+        }
+        return options;
+    }
+
+    private static ModelChoice defaultModel(List<ModelChoice> choices, Workspace workspace) {
+        List<String> preferred = workspace.config().run().models();
+        return choices.stream().filter(ModelChoice::adHoc).findFirst()
+                .or(() -> choices.stream().filter(c -> preferred.contains(c.id())).findFirst())
+                .orElse(choices.isEmpty() ? null : choices.getFirst());
+    }
+
+    private static String counts(int done, int total, int passed, int failed, int errors) {
+        return done + "/" + total + " · pass " + passed + " · fail " + failed + " · error " + errors;
+    }
+
+    static String duration(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds < 10) {
+            return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        }
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String sentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String s = text.strip();
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
+    }
+
+    private static QueryBenchException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof QueryBenchException q) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static String chain(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!out.isEmpty()) {
+                out.append("\ncaused by ");
+            }
+            out.append(t.getClass().getName()).append(": ").append(t.getMessage());
+        }
+        return out.toString();
+    }
+
+    /** Running counts of one cell while its items arrive. */
+    private static final class Tally {
+        private final String variant;
+        private final String model;
+        private final int planned;
+        private int passed;
+        private int failed;
+        private int errors;
+
+        Tally(String variant, String model, int planned) {
+            this.variant = variant;
+            this.model = model;
+            this.planned = planned;
+        }
+
+        void add(ItemResult item) {
+            switch (item.outcome()) {
+                case PASS -> passed++;
+                case FAIL -> failed++;
+                case ERROR -> errors++;
+            }
+        }
+
+        CellCard card() {
+            Accuracy accuracy = Accuracy.of(passed, passed + failed);
+            return new CellCard(variant, model, passed, failed, errors, planned, accuracy.value(), accuracy.low(),
+                    accuracy.high(), -1, -1);
+        }
+    }
+
+    // ---- properties
+
+    public ObservableList<ModelChoice> models() {
+        return models;
+    }
+
+    public ObjectProperty<ModelChoice> selectedModelProperty() {
+        return selectedModel;
+    }
+
+    public ObservableList<VariantOption> variants() {
+        return variants;
+    }
+
+    public String scopeText() {
+        return plural(workspace.dataset().size(), "question") + " · dataset " + workspace.dataset().name()
+                + " · " + workspace.config().run().matchModeOrDefault() + " result matching";
+    }
+
+    public ReadOnlyObjectProperty<RunPhase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartRunProperty() {
+        return canStartRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCancelProperty() {
+        return canCancel.getReadOnlyProperty();
+    }
+
+    /** Fraction done, or a negative value while the run is being prepared. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** One sentence on where the run stands. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty runIdProperty() {
+        return runId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalItemsProperty() {
+        return totalItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty doneItemsProperty() {
+        return doneItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty passedItemsProperty() {
+        return passedItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty failedItemsProperty() {
+        return failedItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty errorItemsProperty() {
+        return errorItems.getReadOnlyProperty();
+    }
+
+    /** One card per (variant, model), in plan order. */
+    public ObservableList<CellCard> cards() {
+        return cardsView;
+    }
+
+    /** Every finished item: in finishing order while running, in plan order once the run ends. */
+    public ObservableList<ResultRow> results() {
+        return resultsView;
+    }
+
+    /** The results the search text and verdict filter let through. */
+    public ObservableList<ResultRow> visibleResults() {
+        return visibleResults;
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<VerdictFilter> verdictFilterProperty() {
+        return verdictFilter;
+    }
+
+    public List<VerdictFilter> verdictFilters() {
+        return List.of(VerdictFilter.values());
+    }
+
+    public ReadOnlyStringProperty resultsSummaryProperty() {
+        return resultsSummary.getReadOnlyProperty();
+    }
+
+    /** What the results table says when it shows nothing. */
+    public ReadOnlyStringProperty emptyResultsTextProperty() {
+        return emptyResultsText.getReadOnlyProperty();
+    }
+
+    /** Why items failed, most frequent first; empty while nothing failed. */
+    public ObservableList<FailureCount> failureCounts() {
+        return failureCountsView;
+    }
+
+    /** The result the user selected in the table, or null. */
+    public ObjectProperty<ResultRow> selectedResultProperty() {
+        return selectedResult;
+    }
+
+    public ReadOnlyBooleanProperty detailShownProperty() {
+        return detailShown.getReadOnlyProperty();
+    }
+
+    /** "q011 · ddl-basic · model: question text". */
+    public ReadOnlyStringProperty detailTitleProperty() {
+        return detailTitle.getReadOnlyProperty();
+    }
+
+    /** "FAIL · Wrong values: …". */
+    public ReadOnlyStringProperty detailReasonProperty() {
+        return detailReason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailPredictedSqlProperty() {
+        return detailPredictedSql.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailGoldSqlProperty() {
+        return detailGoldSql.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorRemedyProperty() {
+        return errorRemedy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorDetailsProperty() {
+        return errorDetails.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorShownProperty() {
+        return errorShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelHintProperty() {
+        return modelHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modelNeedsAttentionProperty() {
+        return modelNeedsAttention.getReadOnlyProperty();
+    }
+}

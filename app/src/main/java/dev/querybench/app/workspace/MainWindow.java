@@ -1,0 +1,70 @@
+package dev.querybench.app.workspace;
+
+import dev.querybench.app.runs.RunView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Builds the main window from its FXML, wiring each controller to its view model. */
+public final class MainWindow {
+
+    private static final String STYLESHEET = "/dev/querybench/app/theme/light.css";
+
+    private final MainViewModel viewModel;
+
+    public MainWindow(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    /** The light theme's stylesheet. */
+    public static URL stylesheet() {
+        URL url = MainWindow.class.getResource(STYLESHEET);
+        if (url == null) {
+            throw new IllegalStateException(STYLESHEET + " is missing from the class path (querybench-ui-resources)");
+        }
+        return url;
+    }
+
+    public Scene createScene(double width, double height) {
+        FXMLLoader loader = new FXMLLoader(MainView.class.getResource("MainView.fxml"));
+        loader.setControllerFactory(this::controller);
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load MainView.fxml", e);
+        }
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(stylesheet().toExternalForm());
+        loader.<MainView>getController().installShortcuts(scene);
+        return scene;
+    }
+
+    /** Shows the window on {@code stage} and starts the view model's background reads. */
+    public void show(Stage stage, double width, double height) {
+        stage.setTitle(viewModel.windowTitle());
+        stage.setScene(createScene(width, height));
+        stage.setMinWidth(980);
+        stage.setMinHeight(640);
+        stage.setOnHidden(event -> viewModel.deactivate());
+        viewModel.activate();
+        stage.show();
+    }
+
+    private Object controller(Class<?> type) {
+        if (type == MainView.class) {
+            return new MainView(viewModel);
+        }
+        if (type == RunView.class) {
+            return new RunView(viewModel.runs());
+        }
+        if (type == SectionView.class) {
+            return new SectionView();
+        }
+        throw new IllegalArgumentException("no controller of type " + type.getName());
+    }
+}

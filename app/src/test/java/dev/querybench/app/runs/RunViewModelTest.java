@@ -1,0 +1,245 @@
+package dev.querybench.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.ImmediateTaskRunner;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.engine.evaluation.EvaluationOrchestrator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run screen's view model over the real engine, the sample workspace and the local OpenAI stub. */
+class RunViewModelTest {
+
+    private static final String STUB_MODEL = "openai:gpt-4o-mini";
+    private static final int QUESTIONS = 54;
+
+    @TempDir
+    Path home;
+
+    private SampleFixture sample;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @BeforeEach
+    void openSample() {
+        sample = new SampleFixture(home.resolve("sample-workspace"));
+    }
+
+    @AfterEach
+    void close() {
+        sample.close();
+    }
+
+    private RunViewModel viewModel(String adHocModel) {
+        List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, adHocModel, sample.stub.baseUrl());
+        return new RunViewModel(sample.workspace, sample.session, models, new ImmediateTaskRunner(), dialogs);
+    }
+
+    @Test
+    void runEvaluatesEveryQuestionWithBothVariantsAndSummarisesEachCell() {
+        RunViewModel vm = viewModel(STUB_MODEL);
+        assertThat(vm.selectedModelProperty().get().id()).isEqualTo(STUB_MODEL);
+        assertThat(vm.variants()).extracting(VariantOption::name).containsExactly("ddl-basic", "ddl-samples-hints");
+        assertThat(vm.canStartRunProperty().get()).isTrue();
+        assertThat(vm.canCancelProperty().get()).isFalse();
+
+        vm.startRun();
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.totalItemsProperty().get()).isEqualTo(2 * QUESTIONS);
+        assertThat(vm.doneItemsProperty().get()).isEqualTo(108);
+        assertThat(vm.passedItemsProperty().get()).isEqualTo(20);
+        assertThat(vm.failedItemsProperty().get()).isEqualTo(88);
+        assertThat(vm.errorItemsProperty().get()).isZero();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progressTextProperty().get()).startsWith("108/108 · pass 20 · fail 88 · error 0 · took ");
+        assertThat(vm.statusTextProperty().get()).startsWith("Finished run " + vm.runIdProperty().get());
+        assertThat(sample.stub.calls()).isEqualTo(108);
+
+        assertThat(vm.cards()).extracting(CellCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
+        for (CellCard card : vm.cards()) {
+            assertThat(card.model()).isEqualTo(STUB_MODEL);
+            assertThat(card.passed()).isEqualTo(10);
+            assertThat(card.failed()).isEqualTo(44);
+            assertThat(card.errors()).isZero();
+            assertThat(card.accuracy()).isEqualTo(10.0 / 54);
+            assertThat(card.accuracyText()).isEqualTo("18.5%");
+            assertThat(card.low()).isLessThan(card.accuracy());
+            assertThat(card.high()).isGreaterThan(card.accuracy());
+            assertThat(card.intervalText()).matches("95% CI \\d+\\.\\d% – \\d+\\.\\d%");
+            assertThat(card.latencyP50Ms()).isNotNegative();
+            assertThat(card.tokens()).isPositive();
+        }
+
+        assertThat(vm.results()).hasSize(108);
+        ResultRow first = vm.results().getFirst();
+        assertThat(first.questionId()).isEqualTo("q001");
+        assertThat(first.question()).isEqualTo(sample.workspace.dataset().questions().getFirst().text());
+        assertThat(first.variant()).isEqualTo("ddl-basic");
+        assertThat(first.model()).isEqualTo(STUB_MODEL);
+        assertThat(first.sql()).isEqualTo(sample.workspace.dataset().questions().getFirst().primaryGold());
+        assertThat(first.verdict()).isEqualTo(VerdictKind.PASS);
+        ResultRow wrong = vm.results().getLast();
+        assertThat(wrong.verdict()).isEqualTo(VerdictKind.FAIL);
+        assertThat(wrong.sqlOneLine()).isEqualTo("SELECT 'wrong answer' AS nope");
+        assertThat(wrong.reasonText()).isNotBlank();
+        assertThat(vm.resultsSummaryProperty().get()).isEqualTo("108 results");
+        assertThat(vm.failureCounts()).extracting(FailureCount::count).isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+        assertThat(vm.failureCounts().stream().mapToInt(FailureCount::count).sum()).isEqualTo(88);
+
+        assertThat(vm.detailShownProperty().get()).isFalse();
+        vm.selectedResultProperty().set(wrong);
+        assertThat(vm.detailShownProperty().get()).isTrue();
+        assertThat(vm.detailTitleProperty().get()).startsWith(wrong.questionId() + " · ddl-samples-hints · ");
+        assertThat(vm.detailReasonProperty().get()).startsWith("FAIL · " + wrong.categoryLabel());
+        assertThat(vm.detailPredictedSqlProperty().get()).isEqualTo("SELECT 'wrong answer' AS nope");
+        assertThat(vm.detailGoldSqlProperty().get())
+                .isEqualTo(sample.workspace.dataset().questions().getLast().primaryGold().strip());
+        assertThat(vm.canStartRunProperty().get()).isTrue();
+        assertThat(vm.errorShownProperty().get()).isFalse();
+    }
+
+    @Test
+    void progressArrivesWhileTheRunIsGoing() {
+        RunViewModel vm = viewModel(STUB_MODEL);
+        // Listener exceptions are swallowed by JavaFX, so record what was seen and assert afterwards.
+        record Seen(int done, String progressText, boolean canCancel, boolean canStart, int cards) {}
+        List<Seen> seen = new ArrayList<>();
+        vm.doneItemsProperty().addListener((obs, was, is) -> {
+            if (vm.runningProperty().get()) {
+                seen.add(new Seen(is.intValue(), vm.progressTextProperty().get(), vm.canCancelProperty().get(),
+                        vm.canStartRunProperty().get(), vm.cards().size()));
+            }
+        });
+
+        vm.startRun();
+
+        assertThat(seen).hasSizeGreaterThan(50);
+        assertThat(seen).extracting(Seen::done).doesNotHaveDuplicates().isSorted().endsWith(108);
+        assertThat(seen).allSatisfy(s -> {
+            assertThat(s.progressText()).startsWith(s.done() + "/108 · pass ");
+            assertThat(s.canCancel()).isTrue();
+            assertThat(s.canStart()).isFalse();
+            assertThat(s.cards()).isEqualTo(2);
+        });
+        assertThat(seen.getFirst().progressText()).contains(" · ETA ");
+    }
+
+    @Test
+    void cancelStopsTheRunAndKeepsWhatFinished() {
+        sample.stub.latency(Duration.ofMillis(40));
+        RunViewModel vm = viewModel(STUB_MODEL);
+        AtomicBoolean asked = new AtomicBoolean();
+        vm.doneItemsProperty().addListener((obs, was, is) -> {
+            if (is.intValue() >= 6 && asked.compareAndSet(false, true)) {
+                vm.cancelRun();
+            }
+        });
+
+        vm.startRun();
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.CANCELLED);
+        int done = vm.doneItemsProperty().get();
+        assertThat(done).isBetween(6, 107);
+        assertThat(vm.results()).hasSize(done);
+        assertThat(vm.totalItemsProperty().get()).isEqualTo(108);
+        assertThat(sample.stub.calls()).isLessThan(108);
+        assertThat(vm.statusTextProperty().get()).startsWith("Cancelled: " + done + " of 108 items");
+        assertThat(vm.canCancelProperty().get()).isFalse();
+        assertThat(vm.canStartRunProperty().get()).isTrue();
+        assertThat(vm.errorShownProperty().get()).isFalse();
+        assertThat(sample.session.runStore().run(vm.runIdProperty().get())).get()
+                .extracting(run -> run.status()).isEqualTo(EvaluationOrchestrator.STATUS_CANCELLED);
+    }
+
+    @Test
+    void cancelDoesNothingWhenNoRunIsGoing() {
+        RunViewModel vm = viewModel(STUB_MODEL);
+
+        vm.cancelRun();
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.IDLE);
+        assertThat(vm.statusTextProperty().get()).startsWith("Ready: 54 questions");
+    }
+
+    @Test
+    void aModelWithoutItsKeyShowsTheRemedyAndCallsNothing() {
+        RunViewModel vm = viewModel(null);
+        assertThat(vm.selectedModelProperty().get().id()).isEqualTo("gpt-4o-mini");
+        assertThat(vm.modelNeedsAttentionProperty().get()).isTrue();
+        assertThat(vm.modelHintProperty().get()).contains("OPENAI_API_KEY");
+
+        vm.startRun();
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FAILED);
+        assertThat(vm.errorShownProperty().get()).isTrue();
+        assertThat(vm.errorMessageProperty().get())
+                .isEqualTo("Model profile 'gpt-4o-mini' needs a key from environment variable OPENAI_API_KEY,"
+                        + " which is not set.")
+                .doesNotContain("Exception");
+        assertThat(vm.errorRemedyProperty().get()).isEqualTo("Export OPENAI_API_KEY before starting QueryBench.");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("The run did not start.");
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.cards()).isEmpty();
+        assertThat(sample.stub.calls()).isZero();
+        assertThat(vm.canStartRunProperty().get()).isTrue();
+
+        vm.showErrorDetails();
+        assertThat(dialogs.shown()).singleElement().satisfies(shown -> {
+            assertThat(shown.message()).isEqualTo(vm.errorMessageProperty().get());
+            assertThat(shown.remedy()).isEqualTo(vm.errorRemedyProperty().get());
+            assertThat(shown.details()).contains("AUTHENTICATION");
+        });
+
+        vm.dismissError();
+        assertThat(vm.errorShownProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRunNeedsAtLeastOneVariant() {
+        RunViewModel vm = viewModel(STUB_MODEL);
+        vm.variants().forEach(v -> v.setSelected(false));
+        assertThat(vm.canStartRunProperty().get()).isFalse();
+
+        vm.startRun();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.IDLE);
+        assertThat(sample.stub.calls()).isZero();
+
+        vm.variants().getLast().setSelected(true);
+        assertThat(vm.canStartRunProperty().get()).isTrue();
+        vm.startRun();
+        assertThat(vm.results()).hasSize(QUESTIONS).allSatisfy(row -> assertThat(row.variant()).isEqualTo("ddl-samples-hints"));
+        assertThat(vm.cards()).singleElement().extracting(CellCard::accuracyText).isEqualTo("18.5%");
+    }
+
+    @Test
+    void searchAndVerdictFilterNarrowTheTable() {
+        RunViewModel vm = viewModel(STUB_MODEL);
+        vm.startRun();
+
+        vm.verdictFilterProperty().set(VerdictFilter.PASS);
+        assertThat(vm.visibleResults()).hasSize(20).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(VerdictKind.PASS));
+        assertThat(vm.resultsSummaryProperty().get()).isEqualTo("20 of 108 results");
+
+        vm.searchTextProperty().set("  Q001 ");
+        assertThat(vm.visibleResults()).extracting(ResultRow::questionId).containsExactly("q001", "q001");
+
+        vm.verdictFilterProperty().set(VerdictFilter.NOT_PASS);
+        assertThat(vm.visibleResults()).isEmpty();
+        assertThat(vm.emptyResultsTextProperty().get()).startsWith("No result matches");
+
+        vm.searchTextProperty().set("wrong answer");
+        vm.verdictFilterProperty().set(VerdictFilter.ALL);
+        assertThat(vm.visibleResults()).hasSize(88);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.querybench.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.ImmediateTaskRunner;
+import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.runs.ModelChoice;
+import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.engine.validation.EnvironmentDoctor;
+import dev.querybench.engine.validation.OpenAiEndpointProbe;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The navigator and section pages, filled from the real sample workspace. */
+class MainViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private SampleFixture sample;
+    private RunViewModel runs;
+    private MainViewModel main;
+
+    @BeforeEach
+    void open() {
+        sample = new SampleFixture(home.resolve("sample-workspace"));
+        TaskRunner tasks = new ImmediateTaskRunner();
+        List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, "openai:gpt-4o-mini",
+                sample.stub.baseUrl());
+        runs = new RunViewModel(sample.workspace, sample.session, models, tasks, new RecordingDialogs());
+        EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new OpenAiEndpointProbe(Duration.ofSeconds(2)),
+                Clock.systemUTC());
+        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, true);
+    }
+
+    @AfterEach
+    void close() {
+        main.deactivate();
+        sample.close();
+    }
+
+    @Test
+    void theNavigatorCountsWhatTheWorkspaceHolds() {
+        main.activate();
+
+        assertThat(main.navigator()).extracting(NavigatorItem::label)
+                .containsExactly("Connections", "Datasets", "Prompts", "Runs", "SQL Console", "Health");
+        assertThat(main.item(Section.DATASETS).badgeProperty().get()).isEqualTo("54");
+        assertThat(main.item(Section.PROMPTS).badgeProperty().get()).isEqualTo("2");
+        assertThat(main.item(Section.PROMPTS).statusProperty().get()).isEqualTo(Status.NONE);
+        int tables = sample.session.backend().tableNames().size();
+        assertThat(tables).isPositive();
+        assertThat(main.item(Section.SQL_CONSOLE).badgeProperty().get()).isEqualTo(Integer.toString(tables));
+        assertThat(main.page(Section.SQL_CONSOLE).lines()).hasSize(tables);
+        // One database, the command-line model and the sample's two profiles; gpt-4o-mini has no key here.
+        assertThat(main.item(Section.CONNECTIONS).badgeProperty().get()).isEqualTo("4");
+        assertThat(main.item(Section.CONNECTIONS).statusProperty().get()).isEqualTo(Status.WARN);
+        assertThat(main.page(Section.CONNECTIONS).lines()).anySatisfy(line -> {
+            assertThat(line.title()).isEqualTo("Model gpt-4o-mini");
+            assertThat(line.remedy()).isEqualTo("OPENAI_API_KEY is not set. Export it before starting QueryBench.");
+        });
+        assertThat(main.item(Section.RUNS).badgeProperty().get()).isEmpty();
+
+        assertThat(main.page(Section.DATASETS).lines()).hasSize(54)
+                .first().satisfies(line -> assertThat(line.title()).startsWith("q001"));
+        assertThat(main.page(Section.DATASETS).summaryProperty().get()).startsWith("sample-shop: 54 questions");
+    }
+
+    @Test
+    void healthListsEveryCheckWithItsRemedy() {
+        main.activate();
+
+        SectionPageViewModel health = main.page(Section.HEALTH);
+        assertThat(health.busyProperty().get()).isFalse();
+        assertThat(health.lines()).extracting(SectionLine::title).contains("Java", "Workspace", "Database",
+                "Model gpt-4o-mini");
+        assertThat(health.lines()).filteredOn(l -> l.title().equals("Database"))
+                .singleElement().extracting(SectionLine::status).isEqualTo(Status.OK);
+        assertThat(health.lines()).filteredOn(l -> l.title().equals("Model gpt-4o-mini"))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.status()).isEqualTo(Status.WARN);
+                    assertThat(l.remedy()).contains("OPENAI_API_KEY");
+                });
+        assertThat(main.item(Section.HEALTH).statusProperty().get()).isEqualTo(Status.WARN);
+        assertThat(main.healthTextProperty().get()).matches("Health: \\d+ of \\d+ checks need attention");
+    }
+
+    @Test
+    void shortcutsSelectSectionsAndTheRunScreenHasNoPage() {
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+        assertThat(main.runsSelectedProperty().get()).isTrue();
+        assertThat(main.currentPageProperty().get()).isNull();
+
+        main.selectNumber(2);
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.DATASETS);
+        assertThat(main.currentPageProperty().get()).isSameAs(main.page(Section.DATASETS));
+        assertThat(main.runsSelectedProperty().get()).isFalse();
+
+        main.selectNumber(9);
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.DATASETS);
+
+        main.openRunningJob();
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+    }
+
+    @Test
+    void aFinishedRunIsCountedAndShownInTheStatusBar() {
+        main.activate();
+        assertThat(main.jobVisibleProperty().get()).isFalse();
+        assertThat(main.modelTextProperty().get()).isEqualTo("Model: openai:gpt-4o-mini");
+
+        runs.variants().getLast().setSelected(false);
+        runs.startRun();
+
+        assertThat(main.item(Section.RUNS).badgeProperty().get()).isEqualTo("1");
+        assertThat(main.jobVisibleProperty().get()).isTrue();
+        assertThat(main.jobTextProperty().get()).startsWith("Run 54/54 · pass 10 · fail 44 · error 0");
+    }
+}

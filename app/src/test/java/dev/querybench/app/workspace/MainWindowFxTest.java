@@ -1,0 +1,229 @@
+package dev.querybench.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.runs.ModelChoice;
+import dev.querybench.app.runs.RunPhase;
+import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.runs.VerdictFilter;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window on the sample workspace, headless, with the local OpenAI stub as the model.
+ * Each test writes screenshots to {@code target/screenshots}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path home;
+
+    private static OpenAiStub stub;
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        stub = OpenAiStub.start();
+        Path folder = SampleWorkspace.defaultLocation(home);
+        AppContext.Settings settings = new AppContext.Settings(folder, true, Map.of(), "openai:gpt-4o-mini",
+                stub.baseUrl(), Clock.systemUTC());
+        tasks = new FxTaskRunner();
+        context = AppContext.open(settings, tasks, new RecordingDialogs());
+        SampleFixture.script(stub, context.workspace());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+        stub.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void runningFromTheWindowShowsAccuracyPerVariant(FxRobot robot) throws Exception {
+        chooseModel(robot, "openai:gpt-4o-mini");
+        RunViewModel runs = context.runViewModel();
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> runs.phaseProperty().get() == RunPhase.FINISHED));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(texts(robot, ".card-title")).containsExactly("ddl-basic", "ddl-samples-hints", "Why items failed");
+        assertThat(texts(robot, ".card-accuracy")).containsExactly("18.5%", "18.5%");
+        assertThat(texts(robot, ".card-counts")).containsOnly("pass 10 · fail 44 · error 0");
+        assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText())
+                .startsWith("108/108 · pass 20 · fail 88 · error 0");
+        assertThat(tableRows(robot)).isEqualTo(108);
+        assertThat(robot.lookup("#errorBanner").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#jobLabel").queryAs(Label.class).getText()).startsWith("Run 108/108");
+        assertThat(stub.calls()).isGreaterThanOrEqualTo(108);
+
+        screenshot("run-finished.png");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<VerdictFilter> filter = robot.lookup("#verdictFilterBox").queryAs(ComboBox.class);
+        robot.interact(() -> filter.getSelectionModel().select(VerdictFilter.NOT_PASS));
+        assertThat(tableRows(robot)).isEqualTo(88);
+        assertThat(robot.lookup("#resultsCount").queryAs(Label.class).getText()).isEqualTo("88 of 108 results");
+        assertThat(robot.lookup("#detailPane").query().isVisible()).isFalse();
+        robot.clickOn(".table-row-cell .sql-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#detailPane").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#detailPredicted").queryAs(TextArea.class).getText())
+                .isEqualTo("SELECT 'wrong answer' AS nope");
+        assertThat(robot.lookup("#detailGold").queryAs(TextArea.class).getText()).isNotBlank();
+        assertThat(texts(robot, ".failure-count")).isNotEmpty();
+        screenshot("run-failures.png");
+        robot.interact(() -> filter.getSelectionModel().select(VerdictFilter.ALL));
+        TableView<?> table = robot.lookup("#resultsTable").query();
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+    }
+
+    @Test
+    void ctrlRStartsARunAndEscCancelsIt(FxRobot robot) throws Exception {
+        chooseModel(robot, "openai:gpt-4o-mini");
+        RunViewModel runs = context.runViewModel();
+        // Slow answers keep the run going (about 27 rounds of 4 calls) while the test looks at it.
+        stub.latency(Duration.ofMillis(250));
+        try {
+            robot.push(KeyCode.CONTROL, KeyCode.R);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.doneItemsProperty().get() >= 12));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).matches(
+                    "\\d+/108 · pass \\d+ · fail \\d+ · error 0 · ETA .+");
+            assertThat(robot.lookup("#runButton").query().isDisabled()).isTrue();
+            assertThat(robot.lookup("#cancelButton").query().isDisabled()).isFalse();
+            screenshot("run-in-progress.png");
+
+            robot.push(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> fx(() -> runs.phaseProperty().get() == RunPhase.CANCELLED));
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            stub.latency(Duration.ZERO);
+        }
+        int done = fx(() -> runs.doneItemsProperty().get());
+        assertThat(done).isBetween(12, 107);
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
+                .startsWith("Cancelled: " + done + " of 108 items finished and kept");
+        assertThat(tableRows(robot)).isEqualTo(done);
+        assertThat(robot.lookup("#runButton").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void aModelWithoutItsKeyShowsABannerWithTheRemedy(FxRobot robot) throws Exception {
+        chooseModel(robot, "gpt-4o-mini");
+
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> fx(() -> context.runViewModel().phaseProperty().get() == RunPhase.FAILED));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#errorBanner").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#errorMessage").queryAs(Label.class).getText()).contains("OPENAI_API_KEY")
+                .doesNotContain("Exception");
+        assertThat(robot.lookup("#errorRemedy").queryAs(Label.class).getText())
+                .isEqualTo("Export OPENAI_API_KEY before starting QueryBench.");
+        screenshot("run-missing-key.png");
+
+        chooseModel(robot, "openai:gpt-4o-mini");
+    }
+
+    @Test
+    void everySectionShowsWhatTheWorkspaceHolds(FxRobot robot) throws Exception {
+        MainViewModel main = context.mainViewModel();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !main.page(Section.HEALTH).busyProperty().get()
+                && !main.page(Section.SQL_CONSOLE).busyProperty().get()));
+
+        for (Section section : List.of(Section.CONNECTIONS, Section.DATASETS, Section.PROMPTS, Section.SQL_CONSOLE,
+                Section.HEALTH)) {
+            robot.clickOn(section.label());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#sectionTitle").queryAs(Label.class).getText()).isEqualTo(section.label());
+            assertThat(robot.lookup("#sectionSummary").queryAs(Label.class).getText()).isNotBlank();
+            Node lines = robot.lookup("#sectionLines").query();
+            assertThat(((javafx.scene.layout.Pane) lines).getChildren()).isNotEmpty();
+            screenshot("section-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png");
+        }
+        robot.clickOn("Runs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#runButton").query().isVisible()).isTrue();
+    }
+
+    private void chooseModel(FxRobot robot, String id) {
+        @SuppressWarnings("unchecked")
+        ComboBox<ModelChoice> box = robot.lookup("#modelBox").queryAs(ComboBox.class);
+        ModelChoice choice = box.getItems().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        robot.interact(() -> box.getSelectionModel().select(choice));
+    }
+
+    private static int tableRows(FxRobot robot) {
+        TableView<?> table = robot.lookup("#resultsTable").query();
+        return table.getItems().size();
+    }
+
+    private static List<String> texts(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    private static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Snapshots the scene and writes it as a PNG, without javafx-swing. */
+    private void screenshot(String name) throws Exception {
+        WritableImage image = fx(() -> scene.snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, width, height, argb, 0, width);
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(out, "png", SCREENSHOTS.resolve(name).toFile());
+    }
+}
