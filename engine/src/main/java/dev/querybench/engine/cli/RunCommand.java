@@ -6,8 +6,7 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
-import dev.querybench.engine.report.CsvResultsExporter;
-import dev.querybench.engine.report.JsonResultsExporter;
+import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
@@ -48,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             + " (default: <workspace>/.querybench/runs/<run id>).")
     Path out;
 
+    @Option(names = "--format", split = ",", defaultValue = "json,csv",
+            description = "Report formats among json, csv, md, html, jsonl (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
     @Option(names = "--resume", arity = "0..1", fallbackValue = "latest", paramLabel = "RUN_ID",
             description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
     String resume;
@@ -78,10 +81,9 @@ final class RunCommand implements Callable<Integer> {
                 removeHook(hook);
             }
             Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
-            Path json = new JsonResultsExporter().export(results, folder);
-            Path csv = new CsvResultsExporter().export(results, folder);
+            List<Path> written = new ReportWriter().write(results, folder, formats);
             new SummaryTable(environment.out()).print(results);
-            environment.out().println("Results: " + json + " and " + csv.getFileName());
+            environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
             if (!results.complete()) {
                 environment.err().println("The run is incomplete (" + results.items().size() + " of "
                         + results.run().plannedItems() + " items). Continue it with: querybench run --workspace "
