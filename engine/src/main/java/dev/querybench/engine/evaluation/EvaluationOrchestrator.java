@@ -186,7 +186,7 @@ public final class EvaluationOrchestrator {
         return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),
                 generation.sql(), verdict, completion == null ? 0 : completion.latency().toMillis(),
                 completion == null ? Usage.NONE : completion.usage(), completion == null ? null : completion.modelId(),
-                generation.error(), clock.instant());
+                generation.error(), clock.instant(), generation.attempts());
     }
 
     /** Progress counters shared by workers. */

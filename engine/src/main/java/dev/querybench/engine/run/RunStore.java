@@ -9,6 +9,7 @@ import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.generation.Attempt;
 import dev.querybench.engine.model.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,8 @@ public final class RunStore implements AutoCloseable {
               finished_at TEXT NOT NULL,
               PRIMARY KEY (run_id, question_id, variant, model, repeat)
             );
+            """, """
+            ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
             """);
 
     private final Connection connection;
@@ -154,7 +157,10 @@ public final class RunStore implements AutoCloseable {
     public synchronized void save(String runId, ItemResult item) {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR REPLACE INTO items (run_id, question_id, variant, model, repeat, prompt, answer, sql, outcome,"
+                        + " score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
+                        + " input_tokens, output_tokens, model_id, error, finished_at, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -178,6 +184,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(20, item.modelId());
             ps.setString(21, item.error());
             ps.setString(22, item.finishedAt().toString());
+            ps.setString(23, json.writeValueAsString(item.attempts()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
@@ -243,7 +250,8 @@ public final class RunStore implements AutoCloseable {
                 rs.getInt("repeat"));
         return new ItemResult(key, rs.getString("prompt"), rs.getString("answer"), rs.getString("sql"), verdict,
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")));
+                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")),
+                json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}));
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
+import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
 import dev.querybench.engine.generation.SqlGenerator;
@@ -61,7 +62,8 @@ public final class WorkspaceSession implements AutoCloseable {
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
         this.promptContext = new PromptContext(backend);
-        this.generator = new SqlGenerator(promptContext, new SqlExtractor());
+        this.generator = new SqlGenerator(promptContext, new SqlExtractor(),
+                new FewShots(workspace.dataset().questions()), executor, queryLimits());
         this.runStore = runStore;
         this.models = models;
         this.clock = clock;
