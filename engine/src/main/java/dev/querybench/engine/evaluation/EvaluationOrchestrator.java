@@ -71,7 +71,7 @@ public final class EvaluationOrchestrator {
         RunRecord record = new RunRecord(id, clock.instant(), plan.workspace(), plan.dataset(),
                 plan.questions().stream().map(Question::id).toList(),
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
-                plan.matchMode(), STATUS_RUNNING);
+                plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
         return execute(record, plan, listener, cancellation);
     }
@@ -85,7 +85,7 @@ public final class EvaluationOrchestrator {
         List<String> variants = plan.variants().stream().map(PromptTemplate::name).toList();
         List<String> questions = plan.questions().stream().map(Question::id).toList();
         if (!variants.equals(record.variants()) || !List.copyOf(plan.models().keySet()).equals(record.models())
-                || !questions.equals(record.questionIds())) {
+                || !questions.equals(record.questionIds()) || plan.repeats() != record.repeats()) {
             throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
                     "run " + record.id() + " was planned with variants " + record.variants() + ", models "
                             + record.models() + " and " + record.questionIds().size() + " questions;"

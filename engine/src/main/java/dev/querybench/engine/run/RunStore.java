@@ -73,6 +73,8 @@ public final class RunStore implements AutoCloseable {
             );
             """, """
             ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
+            """, """
+            ALTER TABLE runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
             """);
 
     private final Connection connection;
@@ -127,7 +129,8 @@ public final class RunStore implements AutoCloseable {
 
     public synchronized void createRun(RunRecord run) {
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO runs (id, created_at, workspace, dataset, question_ids, variants, models, match_mode,"
+                        + " status, repeats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, run.id());
             ps.setString(2, run.createdAt().toString());
             ps.setString(3, run.workspace());
@@ -137,6 +140,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(7, json.writeValueAsString(run.models()));
             ps.setString(8, run.matchMode());
             ps.setString(9, run.status());
+            ps.setInt(10, run.repeats());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot record run " + run.id(), e);
@@ -234,7 +238,7 @@ public final class RunStore implements AutoCloseable {
         return new RunRecord(rs.getString("id"), Instant.parse(rs.getString("created_at")), rs.getString("workspace"),
                 rs.getString("dataset"), json.readValue(rs.getString("question_ids"), strings),
                 json.readValue(rs.getString("variants"), strings), json.readValue(rs.getString("models"), strings),
-                rs.getString("match_mode"), rs.getString("status"));
+                rs.getString("match_mode"), rs.getString("status"), rs.getInt("repeats"));
     }
 
     private ItemResult readItem(ResultSet rs) throws SQLException, JsonProcessingException {

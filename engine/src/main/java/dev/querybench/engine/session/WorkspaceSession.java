@@ -131,7 +131,8 @@ public final class WorkspaceSession implements AutoCloseable {
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
         String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
-        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode);
+        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
+                Math.max(1, request.repeats()));
     }
 
     /** Runs a new evaluation. */
@@ -142,7 +143,8 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Continues a stored run with the same variants, models and questions. */
     public RunResults resume(RunRecord record, String baseUrl, Integer concurrency, RunListener listener,
             Cancellation cancellation) {
-        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds()));
+        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds(),
+                record.repeats()));
         return orchestrator().resume(record, plan, listener, cancellation);
     }
 
