@@ -81,6 +81,6 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(2);
+        assertThat(RunStore.schemaVersion()).isEqualTo(3);
     }
 }
