@@ -116,24 +116,31 @@ public final class EvaluationOrchestrator {
         listener.started(record, finished.size());
 
         List<Future<?>> running = new ArrayList<>();
+        Map<String, Semaphore> providers = new ConcurrentHashMap<>();
+        Semaphore databasePermits = new Semaphore(Math.max(1, plan.concurrency()));
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             cancellation.onCancel(() -> {
                 synchronized (running) {
                     running.forEach(f -> f.cancel(true));
                 }
             });
-            Semaphore permits = new Semaphore(plan.concurrency());
+            // Items in flight are bounded; within them, model calls are bounded per provider and
+            // database work separately, so evaluating one answer never holds up the next call.
+            Semaphore inFlight = new Semaphore(2 * plan.concurrency());
             for (ItemKey key : todo) {
                 if (cancellation.isCancelled() || failure.get() != null) {
                     break;
                 }
                 try {
-                    permits.acquire();
+                    inFlight.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     cancellation.cancel();
                     break;
                 }
+                ModelAdapter model = plan.models().get(key.model());
+                Semaphore provider = providers.computeIfAbsent(model.spec().provider(),
+                        p -> new Semaphore(plan.concurrency()));
                 Future<?> future = workers.submit(() -> {
                     try {
                         if (cancellation.isCancelled()) {
@@ -141,17 +148,19 @@ public final class EvaluationOrchestrator {
                         }
                         calls.incrementAndGet();
                         ItemResult result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
-                                plan.models().get(key.model()), plan.matchMode());
+                                model, plan.matchMode(), provider, databasePermits);
                         if (cancellation.isCancelled() && result.modelFailed()) {
                             return;
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
                         listener.itemFinished(result, counters.add(result, clock.instant()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
-                        permits.release();
+                        inFlight.release();
                     }
                 });
                 synchronized (running) {
@@ -174,13 +183,24 @@ public final class EvaluationOrchestrator {
     }
 
     private ItemResult evaluate(ItemKey key, Question question, PromptTemplate variant, ModelAdapter model,
-            String mode) {
-        Generation generation = generator.generate(model, variant, question);
+            String mode, Semaphore provider, Semaphore database) throws InterruptedException {
+        Generation generation;
+        provider.acquire();
+        try {
+            generation = generator.generate(model, variant, question);
+        } finally {
+            provider.release();
+        }
         Verdict verdict;
         if (generation.completion() == null) {
             verdict = Verdict.error(mode, "model call failed: " + generation.error());
         } else {
-            verdict = evaluator.evaluate(question, generation.sql());
+            database.acquire();
+            try {
+                verdict = evaluator.evaluate(question, generation.sql());
+            } finally {
+                database.release();
+            }
         }
         var completion = generation.completion();
         return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),

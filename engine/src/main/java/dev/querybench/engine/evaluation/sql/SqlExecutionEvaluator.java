@@ -31,6 +31,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     private final OrderDetector orderDetector = new OrderDetector();
     private final SpiderRewrite spider = new SpiderRewrite(false);
     private final LimitTieDetector ties;
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> orderedGold =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A strict-mode evaluator. */
     public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator) {
@@ -90,7 +92,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         Verdict first = null;
         for (int i = 0; i < golds.size(); i++) {
             String g = goldSql.get(i);
-            boolean ordered = matchMode == MatchMode.SPIDER ? spider.orderMatters(g) : orderDetector.isOrdered(g);
+            boolean ordered = orderedGold.computeIfAbsent(g,
+                    sql -> matchMode == MatchMode.SPIDER ? spider.orderMatters(sql) : orderDetector.isOrdered(sql));
             Verdict v = comparator.compare(golds.get(i).result(), predicted, ordered, matchMode);
             if (matchMode != MatchMode.SPIDER && ties.isAmbiguous(g)) {
                 v = withFlag(v, FLAG_AMBIGUOUS_GOLD);
