@@ -6,8 +6,7 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
-import dev.querybench.engine.report.CsvResultsExporter;
-import dev.querybench.engine.report.JsonResultsExporter;
+import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
@@ -48,6 +47,21 @@ final class RunCommand implements Callable<Integer> {
             + " (default: <workspace>/.querybench/runs/<run id>).")
     Path out;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "Ask each item N times to measure consistency.")
+    int repeat;
+
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "Compare with an earlier run: per-question regressions and improvements, McNemar p-value.")
+    String baseline;
+
+    @Option(names = "--fail-under", paramLabel = "ACCURACY",
+            description = "Exit with code 1 when any variant's accuracy is below this (0..1), for CI.")
+    Double failUnder;
+
+    @Option(names = "--format", split = ",", defaultValue = "json,csv",
+            description = "Report formats among json, csv, md, html, jsonl (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
     @Option(names = "--resume", arity = "0..1", fallbackValue = "latest", paramLabel = "RUN_ID",
             description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
     String resume;
@@ -71,22 +85,37 @@ final class RunCommand implements Callable<Integer> {
                     environment.err().println("Resuming run " + record.id());
                     results = session.resume(record, baseUrl, concurrency, progress, cancellation);
                 } else {
-                    RunPlan plan = session.plan(new RunRequest(variants, models, baseUrl, concurrency, questions));
+                    RunPlan plan = session.plan(new RunRequest(variants, models, baseUrl, concurrency, questions,
+                            repeat));
                     results = session.run(plan, progress, cancellation);
                 }
             } finally {
                 removeHook(hook);
             }
             Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
-            Path json = new JsonResultsExporter().export(results, folder);
-            Path csv = new CsvResultsExporter().export(results, folder);
+            List<Path> written = new ReportWriter().write(results, folder, formats);
             new SummaryTable(environment.out()).print(results);
-            environment.out().println("Results: " + json + " and " + csv.getFileName());
+            environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            RunRecord baselineRun = baseline == null ? null : session.runStore().run(baseline).orElseThrow(() ->
+                    new ConfigException("no run with id " + baseline + " to compare with", "pass an earlier run's id",
+                            null));
+            new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
+                    : session.runStore().items(baselineRun.id()), baseline);
             if (!results.complete()) {
                 environment.err().println("The run is incomplete (" + results.items().size() + " of "
                         + results.run().plannedItems() + " items). Continue it with: querybench run --workspace "
                         + workspace + " --resume " + results.run().id());
                 return ExitCodes.INCOMPLETE;
+            }
+            if (failUnder != null) {
+                List<String> below = results.cells().stream()
+                        .filter(c -> Double.isNaN(c.accuracy().value()) || c.accuracy().value() < failUnder)
+                        .map(c -> c.variant() + " · " + c.model() + String.format(" (%.1f%%)", 100 * c.accuracy().value()))
+                        .toList();
+                if (!below.isEmpty()) {
+                    environment.err().println("Accuracy below --fail-under " + failUnder + ": " + String.join(", ", below));
+                    return ExitCodes.PROBLEMS;
+                }
             }
             return ExitCodes.OK;
         }

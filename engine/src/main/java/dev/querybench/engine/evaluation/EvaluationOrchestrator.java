@@ -71,7 +71,7 @@ public final class EvaluationOrchestrator {
         RunRecord record = new RunRecord(id, clock.instant(), plan.workspace(), plan.dataset(),
                 plan.questions().stream().map(Question::id).toList(),
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
-                plan.matchMode(), STATUS_RUNNING);
+                plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
         return execute(record, plan, listener, cancellation);
     }
@@ -85,7 +85,7 @@ public final class EvaluationOrchestrator {
         List<String> variants = plan.variants().stream().map(PromptTemplate::name).toList();
         List<String> questions = plan.questions().stream().map(Question::id).toList();
         if (!variants.equals(record.variants()) || !List.copyOf(plan.models().keySet()).equals(record.models())
-                || !questions.equals(record.questionIds())) {
+                || !questions.equals(record.questionIds()) || plan.repeats() != record.repeats()) {
             throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
                     "run " + record.id() + " was planned with variants " + record.variants() + ", models "
                             + record.models() + " and " + record.questionIds().size() + " questions;"
@@ -116,24 +116,31 @@ public final class EvaluationOrchestrator {
         listener.started(record, finished.size());
 
         List<Future<?>> running = new ArrayList<>();
+        Map<String, Semaphore> providers = new ConcurrentHashMap<>();
+        Semaphore databasePermits = new Semaphore(Math.max(1, plan.concurrency()));
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             cancellation.onCancel(() -> {
                 synchronized (running) {
                     running.forEach(f -> f.cancel(true));
                 }
             });
-            Semaphore permits = new Semaphore(plan.concurrency());
+            // Items in flight are bounded; within them, model calls are bounded per provider and
+            // database work separately, so evaluating one answer never holds up the next call.
+            Semaphore inFlight = new Semaphore(2 * plan.concurrency());
             for (ItemKey key : todo) {
                 if (cancellation.isCancelled() || failure.get() != null) {
                     break;
                 }
                 try {
-                    permits.acquire();
+                    inFlight.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     cancellation.cancel();
                     break;
                 }
+                ModelAdapter model = plan.models().get(key.model());
+                Semaphore provider = providers.computeIfAbsent(model.spec().provider(),
+                        p -> new Semaphore(plan.concurrency()));
                 Future<?> future = workers.submit(() -> {
                     try {
                         if (cancellation.isCancelled()) {
@@ -141,17 +148,19 @@ public final class EvaluationOrchestrator {
                         }
                         calls.incrementAndGet();
                         ItemResult result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
-                                plan.models().get(key.model()), plan.matchMode());
+                                model, plan.matchMode(), provider, databasePermits);
                         if (cancellation.isCancelled() && result.modelFailed()) {
                             return;
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
                         listener.itemFinished(result, counters.add(result, clock.instant()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
-                        permits.release();
+                        inFlight.release();
                     }
                 });
                 synchronized (running) {
@@ -174,19 +183,30 @@ public final class EvaluationOrchestrator {
     }
 
     private ItemResult evaluate(ItemKey key, Question question, PromptTemplate variant, ModelAdapter model,
-            String mode) {
-        Generation generation = generator.generate(model, variant, question);
+            String mode, Semaphore provider, Semaphore database) throws InterruptedException {
+        Generation generation;
+        provider.acquire();
+        try {
+            generation = generator.generate(model, variant, question);
+        } finally {
+            provider.release();
+        }
         Verdict verdict;
         if (generation.completion() == null) {
             verdict = Verdict.error(mode, "model call failed: " + generation.error());
         } else {
-            verdict = evaluator.evaluate(question, generation.sql());
+            database.acquire();
+            try {
+                verdict = evaluator.evaluate(question, generation.sql());
+            } finally {
+                database.release();
+            }
         }
         var completion = generation.completion();
         return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),
                 generation.sql(), verdict, completion == null ? 0 : completion.latency().toMillis(),
                 completion == null ? Usage.NONE : completion.usage(), completion == null ? null : completion.modelId(),
-                generation.error(), clock.instant());
+                generation.error(), clock.instant(), generation.attempts());
     }
 
     /** Progress counters shared by workers. */

@@ -19,10 +19,17 @@ import java.util.Map;
  * @param models model adapters by profile name, in the order given
  * @param concurrency items evaluated at once (at least 1)
  * @param matchMode the execution match mode's id, recorded with the run
+ * @param repeats how many times each item is asked (for consistency), at least 1
  */
 public record RunPlan(
         String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
-        Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+        Map<String, ModelAdapter> models, int concurrency, String matchMode, int repeats) {
+
+    /** A plan that asks each item once. */
+    public RunPlan(String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
+            Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+        this(workspace, dataset, questions, variants, models, concurrency, matchMode, 1);
+    }
 
     public RunPlan {
         questions = List.copyOf(questions);
@@ -34,15 +41,20 @@ public record RunPlan(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1");
+        }
     }
 
-    /** Every item in the deterministic plan order: question, then variant, then model. */
+    /** Every item in the deterministic plan order: question, then variant, then model, then repeat. */
     public List<ItemKey> keys() {
-        List<ItemKey> keys = new ArrayList<>(questions.size() * variants.size() * models.size());
+        List<ItemKey> keys = new ArrayList<>(questions.size() * variants.size() * models.size() * repeats);
         for (Question q : questions) {
             for (PromptTemplate v : variants) {
                 for (String m : models.keySet()) {
-                    keys.add(new ItemKey(q.id(), v.name(), m, 0));
+                    for (int r = 0; r < repeats; r++) {
+                        keys.add(new ItemKey(q.id(), v.name(), m, r));
+                    }
                 }
             }
         }

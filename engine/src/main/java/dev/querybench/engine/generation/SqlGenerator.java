@@ -5,7 +5,15 @@ import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelException;
 import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.db.QueryExecutionException;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.model.Usage;
+import dev.querybench.engine.prompt.TemplateException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Question → rendered prompt → model → SQL. Thread-safe when its adapter is. */
@@ -13,22 +21,52 @@ public final class SqlGenerator {
 
     private final PromptContext context;
     private final SqlExtractor extractor;
+    private final FewShots fewShots;
+    private final SafeExecutor repairExecutor;
+    private final QueryLimits repairLimits;
 
+    /** A generator without few-shot examples or repair. */
     public SqlGenerator(PromptContext context, SqlExtractor extractor) {
+        this(context, extractor, null, null, null);
+    }
+
+    /**
+     * @param fewShots example source for variants that use {@code {{few_shots}}}, or null
+     * @param repairExecutor where queries are tried for variants that repair, or null
+     * @param repairLimits limits for those tries
+     */
+    public SqlGenerator(PromptContext context, SqlExtractor extractor, FewShots fewShots, SafeExecutor repairExecutor,
+            QueryLimits repairLimits) {
         this.context = context;
         this.extractor = extractor;
+        this.fewShots = fewShots;
+        this.repairExecutor = repairExecutor;
+        this.repairLimits = repairLimits;
     }
 
     /** Renders the prompt a model would receive for this question, without calling it. */
     public String render(PromptTemplate template, Question question) {
         Map<String, String> values = new HashMap<>();
         for (String variable : template.variables()) {
-            values.put(variable, context.value(variable, question));
+            values.put(variable, "few_shots".equals(variable) ? fewShotsFor(template, question)
+                    : context.value(variable, question));
         }
         return template.render(values);
     }
 
-    /** Renders, calls the model once, and extracts the SQL. Model failures become a Generation with an error. */
+    private String fewShotsFor(PromptTemplate template, Question question) {
+        if (fewShots == null || template.options().fewShots() == null) {
+            throw new TemplateException("prompt variant '" + template.name() + "' uses {{few_shots}} but no examples"
+                    + " are available", "set few_shots in its front matter");
+        }
+        return FewShots.render(fewShots.select(template.options().fewShots(), question));
+    }
+
+    /**
+     * Renders, calls the model, and extracts the SQL. For a variant with {@code repair: n} the
+     * query is tried on the database and, while it fails, sent back with the error, at most n
+     * times; every attempt is recorded. Model failures become a Generation with an error.
+     */
     public Generation generate(ModelAdapter model, PromptTemplate template, Question question) {
         String prompt = render(template, question);
         Completion completion;
@@ -37,8 +75,49 @@ public final class SqlGenerator {
         } catch (ModelException e) {
             return new Generation(prompt, null, null, e.error().message());
         }
-        return extractor.extract(completion.text())
-                .map(sql -> new Generation(prompt, completion, sql, null))
-                .orElseGet(() -> new Generation(prompt, completion, null, "the answer contains no SQL"));
+        String sql = extractor.extract(completion.text()).orElse(null);
+        int repairs = repairExecutor == null ? 0 : template.options().repairAttempts();
+        if (repairs == 0) {
+            return sql == null ? new Generation(prompt, completion, null, "the answer contains no SQL")
+                    : new Generation(prompt, completion, sql, null);
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        Usage usage = completion.usage();
+        Duration latency = completion.latency();
+        String conversation = prompt;
+        for (int round = 0; ; round++) {
+            String error = sql == null ? "the answer contains no SQL" : tryOnDatabase(sql);
+            attempts.add(new Attempt(sql, error));
+            if (error == null || round == repairs) {
+                break;
+            }
+            conversation = conversation + "\n\n" + completion.text() + "\n\n" + repairRequest(sql, error);
+            try {
+                completion = model.complete(conversation);
+            } catch (ModelException e) {
+                break;
+            }
+            usage = usage.plus(completion.usage());
+            latency = latency.plus(completion.latency());
+            sql = extractor.extract(completion.text()).orElse(null);
+        }
+        Completion total = new Completion(completion.text(), usage, latency, completion.finishReason(),
+                completion.modelId());
+        return new Generation(prompt, total, sql, sql == null ? "the answer contains no SQL" : null, attempts);
+    }
+
+    private String tryOnDatabase(String sql) {
+        try {
+            repairExecutor.execute(sql, repairLimits);
+            return null;
+        } catch (QueryExecutionException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String repairRequest(String sql, String error) {
+        return sql == null ? "Your answer contained no SQL query. Reply with one query in a ```sql code block."
+                : "The query failed on the database with this error:\n" + error
+                        + "\nReply with a corrected query in a ```sql code block.";
     }
 }

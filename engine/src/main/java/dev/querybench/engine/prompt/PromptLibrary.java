@@ -96,7 +96,32 @@ public final class PromptLibrary {
         PromptTask task = PromptTask.byId(taskId).orElseThrow(() -> new TemplateException(
                 source + ": unknown task '" + taskId + "'", "use task: sql-generation or task: sql-judge"));
         String body = normalized.substring(end + 5);
-        return new PromptTemplate(name, task, Optional.ofNullable(string(front, "description")).orElse(""), body, source);
+        PromptOptions options = options(source, front);
+        if (options.fewShots() == null && body.contains("{{few_shots}}")) {
+            throw new TemplateException(source + ": uses {{few_shots}} but the front matter sets no few_shots",
+                    "add few_shots: {select: similar, k: 3} (or random with seed, or fixed with ids)");
+        }
+        return new PromptTemplate(name, task, Optional.ofNullable(string(front, "description")).orElse(""), body, source,
+                options);
+    }
+
+    private static PromptOptions options(String source, Map<String, Object> front) {
+        try {
+            PromptOptions.FewShotSpec fewShots = null;
+            if (front.get("few_shots") instanceof Map<?, ?> f) {
+                Object ids = f.get("ids");
+                fewShots = new PromptOptions.FewShotSpec(String.valueOf(f.get("select")),
+                        f.get("k") == null ? 3 : Integer.parseInt(f.get("k").toString()),
+                        f.get("seed") == null ? 0 : Long.parseLong(f.get("seed").toString()),
+                        ids instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of());
+            } else if (front.get("few_shots") != null) {
+                throw new IllegalArgumentException("few_shots must be a map such as {select: similar, k: 3}");
+            }
+            int repair = front.get("repair") == null ? 0 : Integer.parseInt(front.get("repair").toString());
+            return new PromptOptions(fewShots, repair);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(source + ": " + e.getMessage(), "fix the front matter");
+        }
     }
 
     private static String string(Map<String, Object> map, String key) {

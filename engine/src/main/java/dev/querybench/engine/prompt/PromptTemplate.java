@@ -18,8 +18,19 @@ import java.util.regex.Pattern;
  * @param description one line for people choosing a variant
  * @param body the template text after the front matter
  * @param source where it was loaded from, for messages
+ * @param options few-shot and repair settings from the front matter
  */
-public record PromptTemplate(String name, PromptTask task, String description, String body, String source) {
+public record PromptTemplate(String name, PromptTask task, String description, String body, String source,
+        PromptOptions options) {
+
+    public PromptTemplate {
+        options = options == null ? PromptOptions.NONE : options;
+    }
+
+    /** A template without generation options. */
+    public PromptTemplate(String name, PromptTask task, String description, String body, String source) {
+        this(name, task, description, body, source, PromptOptions.NONE);
+    }
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
 

@@ -82,6 +82,7 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("outputTokens", i.usage().outputTokens());
         m.put("modelId", i.modelId());
         m.put("finishedAt", i.finishedAt());
+        m.put("attempts", i.attempts());
         return m;
     }
 }

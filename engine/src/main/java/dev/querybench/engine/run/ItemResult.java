@@ -3,7 +3,9 @@ package dev.querybench.engine.run;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Usage;
+import dev.querybench.engine.generation.Attempt;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One finished item: what was asked, what the model answered, and the verdict.
@@ -18,10 +20,21 @@ import java.time.Instant;
  * @param modelId the model id the provider reported
  * @param error why the model produced nothing usable, or null
  * @param finishedAt when the item finished
+ * @param attempts the repair loop's tries, in order (empty when the variant does not repair)
  */
 public record ItemResult(
         ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
-        String modelId, String error, Instant finishedAt) {
+        String modelId, String error, Instant finishedAt, List<Attempt> attempts) {
+
+    public ItemResult {
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An item without repair attempts. */
+    public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
+            Usage usage, String modelId, String error, Instant finishedAt) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, error, finishedAt, List.of());
+    }
 
     /** True when the model call itself failed; such items are tried again on resume. */
     public boolean modelFailed() {

@@ -9,6 +9,7 @@ import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.generation.Attempt;
 import dev.querybench.engine.model.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,10 @@ public final class RunStore implements AutoCloseable {
               finished_at TEXT NOT NULL,
               PRIMARY KEY (run_id, question_id, variant, model, repeat)
             );
+            """, """
+            ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
+            """, """
+            ALTER TABLE runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
             """);
 
     private final Connection connection;
@@ -81,6 +86,9 @@ public final class RunStore implements AutoCloseable {
             this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
+                // In WAL mode NORMAL survives a killed process (the case resume is for) without an fsync
+                // per item, which would otherwise serialise a fast run on the disk.
+                s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA busy_timeout = 5000");
             }
@@ -124,7 +132,8 @@ public final class RunStore implements AutoCloseable {
 
     public synchronized void createRun(RunRecord run) {
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO runs (id, created_at, workspace, dataset, question_ids, variants, models, match_mode,"
+                        + " status, repeats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, run.id());
             ps.setString(2, run.createdAt().toString());
             ps.setString(3, run.workspace());
@@ -134,6 +143,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(7, json.writeValueAsString(run.models()));
             ps.setString(8, run.matchMode());
             ps.setString(9, run.status());
+            ps.setInt(10, run.repeats());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot record run " + run.id(), e);
@@ -154,7 +164,10 @@ public final class RunStore implements AutoCloseable {
     public synchronized void save(String runId, ItemResult item) {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR REPLACE INTO items (run_id, question_id, variant, model, repeat, prompt, answer, sql, outcome,"
+                        + " score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
+                        + " input_tokens, output_tokens, model_id, error, finished_at, attempts)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -178,6 +191,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(20, item.modelId());
             ps.setString(21, item.error());
             ps.setString(22, item.finishedAt().toString());
+            ps.setString(23, json.writeValueAsString(item.attempts()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
@@ -227,7 +241,7 @@ public final class RunStore implements AutoCloseable {
         return new RunRecord(rs.getString("id"), Instant.parse(rs.getString("created_at")), rs.getString("workspace"),
                 rs.getString("dataset"), json.readValue(rs.getString("question_ids"), strings),
                 json.readValue(rs.getString("variants"), strings), json.readValue(rs.getString("models"), strings),
-                rs.getString("match_mode"), rs.getString("status"));
+                rs.getString("match_mode"), rs.getString("status"), rs.getInt("repeats"));
     }
 
     private ItemResult readItem(ResultSet rs) throws SQLException, JsonProcessingException {
@@ -243,7 +257,8 @@ public final class RunStore implements AutoCloseable {
                 rs.getInt("repeat"));
         return new ItemResult(key, rs.getString("prompt"), rs.getString("answer"), rs.getString("sql"), verdict,
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")));
+                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")),
+                json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}));
     }
 
     @Override

@@ -10,9 +10,15 @@ import java.util.List;
  * @param baseUrl endpoint for ad-hoc specs, or null
  * @param concurrency items at once, or null for the workspace's setting
  * @param questionIds a subset of questions, or empty for all
+ * @param repeats how many times each item is asked, at least 1
  */
 public record RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
-        List<String> questionIds) {
+        List<String> questionIds, int repeats) {
+
+    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+            List<String> questionIds) {
+        this(variants, models, baseUrl, concurrency, questionIds, 1);
+    }
 
     public RunRequest {
         variants = variants == null ? List.of() : List.copyOf(variants);

@@ -20,6 +20,7 @@ import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
+import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
 import dev.querybench.engine.generation.SqlGenerator;
@@ -61,7 +62,8 @@ public final class WorkspaceSession implements AutoCloseable {
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
         this.promptContext = new PromptContext(backend);
-        this.generator = new SqlGenerator(promptContext, new SqlExtractor());
+        this.generator = new SqlGenerator(promptContext, new SqlExtractor(),
+                new FewShots(workspace.dataset().questions()), executor, queryLimits());
         this.runStore = runStore;
         this.models = models;
         this.clock = clock;
@@ -129,7 +131,8 @@ public final class WorkspaceSession implements AutoCloseable {
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
         String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
-        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode);
+        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
+                Math.max(1, request.repeats()));
     }
 
     /** Runs a new evaluation. */
@@ -140,7 +143,8 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Continues a stored run with the same variants, models and questions. */
     public RunResults resume(RunRecord record, String baseUrl, Integer concurrency, RunListener listener,
             Cancellation cancellation) {
-        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds()));
+        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds(),
+                record.repeats()));
         return orchestrator().resume(record, plan, listener, cancellation);
     }
 

@@ -45,12 +45,42 @@ class RunStoreTest {
     }
 
     @Test
+    void aStoreWrittenByTheFirstVersionIsUpgradedAndKeepsItsRuns() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, workspace TEXT NOT NULL,"
+                    + " dataset TEXT NOT NULL, question_ids TEXT NOT NULL, variants TEXT NOT NULL, models TEXT NOT NULL,"
+                    + " match_mode TEXT NOT NULL, status TEXT NOT NULL)");
+            s.execute("CREATE TABLE items (run_id TEXT NOT NULL, question_id TEXT NOT NULL, variant TEXT NOT NULL,"
+                    + " model TEXT NOT NULL, repeat INTEGER NOT NULL, prompt TEXT, answer TEXT, sql TEXT, outcome TEXT NOT NULL,"
+                    + " score REAL NOT NULL, mode TEXT NOT NULL, flags TEXT NOT NULL, failure_category TEXT, reason TEXT NOT NULL,"
+                    + " missing_rows TEXT NOT NULL, extra_rows TEXT NOT NULL, latency_ms INTEGER NOT NULL,"
+                    + " input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, model_id TEXT, error TEXT,"
+                    + " finished_at TEXT NOT NULL, PRIMARY KEY (run_id, question_id, variant, model, repeat))");
+            s.execute("INSERT INTO runs VALUES ('old', '2026-01-01T00:00:00Z', 'ws', 'ds', '[\"q1\"]', '[\"v\"]',"
+                    + " '[\"m\"]', 'strict', 'finished')");
+            s.execute("INSERT INTO items VALUES ('old', 'q1', 'v', 'm', 0, 'p', 'a', 'SELECT 1', 'PASS', 1.0, 'strict', '',"
+                    + " NULL, 'same rows', '[]', '[]', 5, 1, 1, 'm', NULL, '2026-01-01T00:00:01Z')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.runs()).extracting(RunRecord::id).containsExactly("old");
+            assertThat(store.items("old")).singleElement().satisfies(i -> assertThat(i.attempts()).isEmpty());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
+        }
+    }
+
+    @Test
     void aStoreFromANewerVersionIsRefusedClearly() throws Exception {
         Path file = dir.resolve("runs.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(1);
+        assertThat(RunStore.schemaVersion()).isEqualTo(3);
     }
 }

@@ -25,6 +25,7 @@ public final class ResultComparator {
     public static final String FLAG_ORDERED = "order-sensitive";
     public static final String FLAG_PERMUTED = "columns-permuted";
     public static final String FLAG_TRUNCATED = "truncated";
+    public static final String FLAG_EXTRA_COLUMNS = "extra-columns";
 
     private static final int SAMPLE_ROWS = 5;
     private static final int MAX_PERMUTATIONS = 20_000;
@@ -44,8 +45,25 @@ public final class ResultComparator {
         this(1e-9);
     }
 
+    /** Compares in {@link MatchMode#STRICT} mode. */
     public Verdict compare(QueryResult gold, QueryResult predicted, boolean ordered) {
-        String mode = MatchMode.STRICT.id();
+        return compare(gold, predicted, ordered, MatchMode.STRICT);
+    }
+
+    /**
+     * Compares under {@code matchMode}. For {@link MatchMode#SPIDER} the caller has already
+     * rewritten both queries as Spider does and decided {@code ordered} from gold's text.
+     */
+    public Verdict compare(QueryResult gold, QueryResult predicted, boolean ordered, MatchMode matchMode) {
+        return switch (matchMode) {
+            case STRICT -> strict(gold, predicted, ordered, matchMode.id(), false);
+            case SPIDER -> strict(gold, predicted, ordered, matchMode.id(), false);
+            case SUBSET -> strict(gold, predicted, ordered, matchMode.id(), true);
+            case SET -> set(gold, predicted);
+        };
+    }
+
+    private Verdict strict(QueryResult gold, QueryResult predicted, boolean ordered, String mode, boolean subset) {
         Set<String> flags = new HashSet<>();
         if (ordered) {
             flags.add(FLAG_ORDERED);
@@ -61,9 +79,9 @@ public final class ResultComparator {
         }
         int gc = gold.columns().size();
         int pc = predicted.columns().size();
-        if (gc != pc) {
+        if (subset ? pc < gc : gc != pc) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_COLUMNS,
-                    "column count " + pc + " vs " + gc, List.of(), List.of());
+                    "column count " + pc + " vs " + gc + (subset ? " or more" : ""), List.of(), List.of());
         }
         if (p.isEmpty()) {
             return Verdict.fail(mode, flags, FailureCategory.EMPTY_RESULT,
@@ -74,18 +92,18 @@ public final class ResultComparator {
                     "row count " + p.size() + " vs " + g.size(), difference(g, p, identity(gc)), difference(p, g, identity(gc)));
         }
         List<Object[]> gSorted = sorted(g);
-        int[] unorderedMatch = findPermutation(gSorted, p, gc, false, null);
+        int[] unorderedMatch = findPermutation(gSorted, p, gc, pc, false, null);
         if (unorderedMatch == null) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_VALUES, "the values differ",
                     difference(g, p, identity(gc)), difference(p, g, identity(gc)));
         }
-        if (!isIdentity(unorderedMatch)) {
-            flags.add(FLAG_PERMUTED);
+        if (!isIdentity(unorderedMatch) || pc > gc) {
+            flags.add(pc > gc ? FLAG_EXTRA_COLUMNS : FLAG_PERMUTED);
         }
         if (!ordered) {
             return Verdict.pass(mode, flags, "same rows");
         }
-        int[] orderedMatch = findPermutation(gSorted, p, gc, true, g);
+        int[] orderedMatch = findPermutation(gSorted, p, gc, pc, true, g);
         if (orderedMatch == null) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_ORDER,
                     "same rows in a different order (gold is ordered)", List.of(), List.of());
@@ -93,17 +111,56 @@ public final class ResultComparator {
         return Verdict.pass(mode, flags, "same rows in the same order");
     }
 
+    private Verdict set(QueryResult gold, QueryResult predicted) {
+        String mode = MatchMode.SET.id();
+        Set<String> flags = new HashSet<>();
+        if (gold.truncated() || predicted.truncated()) {
+            flags.add(FLAG_TRUNCATED);
+        }
+        List<Object[]> g = distinct(sorted(normalizeRows(gold)));
+        List<Object[]> p = distinct(sorted(normalizeRows(predicted)));
+        if (g.isEmpty() && p.isEmpty()) {
+            flags.add(FLAG_VACUOUS);
+            return Verdict.pass(mode, flags, "both results are empty");
+        }
+        if (p.isEmpty()) {
+            return Verdict.fail(mode, flags, FailureCategory.EMPTY_RESULT,
+                    "the prediction returned no rows; gold returned " + g.size(), sample(g), List.of());
+        }
+        if (gold.columns().size() != predicted.columns().size()) {
+            return Verdict.fail(mode, flags, FailureCategory.WRONG_COLUMNS,
+                    "column count " + predicted.columns().size() + " vs " + gold.columns().size(), List.of(), List.of());
+        }
+        if (rowsEqual(g, p)) {
+            return Verdict.pass(mode, flags, "same set of rows");
+        }
+        int[] identity = identity(gold.columns().size());
+        return Verdict.fail(mode, flags, g.size() == p.size() ? FailureCategory.WRONG_VALUES
+                : FailureCategory.WRONG_ROW_COUNT, "distinct rows " + p.size() + " vs " + g.size(),
+                difference(g, p, identity), difference(p, g, identity));
+    }
+
+    private List<Object[]> distinct(List<Object[]> sortedRows) {
+        List<Object[]> out = new ArrayList<>(sortedRows.size());
+        for (Object[] row : sortedRows) {
+            if (out.isEmpty() || !rowEquals(out.getLast(), row)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     /**
      * Finds a column permutation {@code perm} (gold column j ↔ predicted column perm[j]) that
      * makes the results equal as whole rows; null if none does.
      */
-    private int[] findPermutation(List<Object[]> goldSorted, List<Object[]> predicted, int columns, boolean ordered,
-            List<Object[]> goldInOrder) {
+    private int[] findPermutation(List<Object[]> goldSorted, List<Object[]> predicted, int columns,
+            int predictedColumns, boolean ordered, List<Object[]> goldInOrder) {
         List<List<Integer>> candidates = new ArrayList<>();
         for (int j = 0; j < columns; j++) {
             List<Object> goldColumn = sortedColumn(goldSorted, j);
             List<Integer> fits = new ArrayList<>();
-            for (int i = 0; i < columns; i++) {
+            for (int i = 0; i < predictedColumns; i++) {
                 if (sameValues(goldColumn, sortedColumn(predicted, i))) {
                     fits.add(i);
                 }
@@ -114,7 +171,7 @@ public final class ResultComparator {
             candidates.add(fits);
         }
         int[] perm = new int[columns];
-        boolean[] used = new boolean[columns];
+        boolean[] used = new boolean[predictedColumns];
         int[] budget = {MAX_PERMUTATIONS};
         return search(0, candidates, perm, used, budget, goldSorted, predicted, ordered, goldInOrder) ? perm : null;
     }

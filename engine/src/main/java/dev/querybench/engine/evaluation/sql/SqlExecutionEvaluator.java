@@ -20,30 +20,55 @@ import java.util.Set;
  */
 public final class SqlExecutionEvaluator implements ExecutionEvaluator {
 
+    /** Gold's ORDER BY … LIMIT cuts through a tie, so other rows could be equally right. */
+    public static final String FLAG_AMBIGUOUS_GOLD = "ambiguous-gold";
+
     private final SafeExecutor executor;
     private final QueryLimits limits;
     private final GoldResults gold;
     private final ResultComparator comparator;
+    private final MatchMode matchMode;
     private final OrderDetector orderDetector = new OrderDetector();
+    private final SpiderRewrite spider = new SpiderRewrite(false);
+    private final LimitTieDetector ties;
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> orderedGold =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A strict-mode evaluator. */
     public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator) {
+        this(executor, limits, comparator, MatchMode.STRICT);
+    }
+
+    /**
+     * @param comparator compares results; for {@link MatchMode#SPIDER} give one with tolerance 0
+     *     to reproduce Spider's exact equality
+     */
+    public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator,
+            MatchMode matchMode) {
         this.executor = executor;
         this.limits = limits;
         this.comparator = comparator;
+        this.matchMode = matchMode;
         this.gold = new GoldResults(executor, limits);
+        this.ties = new LimitTieDetector(executor, limits);
     }
 
     @Override
     public String id() {
-        return "execution-" + MatchMode.STRICT.id();
+        return "execution-" + matchMode.id();
+    }
+
+    public MatchMode matchMode() {
+        return matchMode;
     }
 
     @Override
     public Verdict evaluate(Question question, String predictedSql) {
-        String mode = MatchMode.STRICT.id();
+        String mode = matchMode.id();
         List<GoldResults.GoldOutcome> golds = new ArrayList<>();
         List<String> goldSql = new ArrayList<>();
-        for (String g : question.gold()) {
+        for (String original : question.gold()) {
+            String g = prepare(original);
             GoldResults.GoldOutcome outcome = gold.get(g);
             if (!outcome.failed()) {
                 golds.add(outcome);
@@ -51,7 +76,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         if (golds.isEmpty()) {
-            return Verdict.error(mode, "gold SQL failed: " + gold.get(question.primaryGold()).error().getMessage());
+            return Verdict.error(mode, "gold SQL failed: "
+                    + gold.get(prepare(question.primaryGold())).error().getMessage());
         }
         if (predictedSql == null || predictedSql.isBlank()) {
             return Verdict.fail(mode, Set.of(), FailureCategory.SYNTAX_ERROR, "the answer contains no SQL",
@@ -59,13 +85,19 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         }
         QueryResult predicted;
         try {
-            predicted = executor.execute(predictedSql, limits);
+            predicted = executor.execute(prepare(predictedSql), limits);
         } catch (QueryExecutionException e) {
             return Verdict.fail(mode, Set.of(), categoryOf(e), e.getMessage(), List.of(), List.of());
         }
         Verdict first = null;
         for (int i = 0; i < golds.size(); i++) {
-            Verdict v = comparator.compare(golds.get(i).result(), predicted, orderDetector.isOrdered(goldSql.get(i)));
+            String g = goldSql.get(i);
+            boolean ordered = orderedGold.computeIfAbsent(g,
+                    sql -> matchMode == MatchMode.SPIDER ? spider.orderMatters(sql) : orderDetector.isOrdered(sql));
+            Verdict v = comparator.compare(golds.get(i).result(), predicted, ordered, matchMode);
+            if (matchMode != MatchMode.SPIDER && ties.isAmbiguous(g)) {
+                v = withFlag(v, FLAG_AMBIGUOUS_GOLD);
+            }
             if (v.outcome() == Outcome.PASS) {
                 return v;
             }
@@ -74,6 +106,17 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         return first;
+    }
+
+    private String prepare(String sql) {
+        return matchMode == MatchMode.SPIDER ? spider.apply(sql) : sql;
+    }
+
+    private static Verdict withFlag(Verdict v, String flag) {
+        java.util.Set<String> flags = new java.util.HashSet<>(v.flags());
+        flags.add(flag);
+        return new Verdict(v.outcome(), v.score(), v.mode(), flags, v.failureCategory(), v.reason(), v.missingRows(),
+                v.extraRows());
     }
 
     /** Executes a gold query through the shared cache (for reports and the diff view). */

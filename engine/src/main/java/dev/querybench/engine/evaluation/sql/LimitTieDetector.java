@@ -1,0 +1,114 @@
+package dev.querybench.engine.evaluation.sql;
+
+import dev.querybench.engine.db.QueryExecutionException;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.SafeExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.Limit;
+import net.sf.jsqlparser.statement.select.OrderByElement;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * Detects gold queries whose {@code ORDER BY … LIMIT n} cuts through a tie: the last kept row
+ * and the first dropped row have the same sort key, so another correct query may keep a
+ * different row (test-suite-sql-eval#25, mini_dev#49). Runs a probe that selects the sort keys
+ * with {@code LIMIT n + 1}. Each gold query is probed once. Thread-safe.
+ */
+public final class LimitTieDetector {
+
+    private final SafeExecutor executor;
+    private final QueryLimits limits;
+    private final ValueNormalizer normalizer = new ValueNormalizer();
+    private final ConcurrentMap<String, Boolean> cache = new ConcurrentHashMap<>();
+
+    public LimitTieDetector(SafeExecutor executor, QueryLimits limits) {
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    public boolean isAmbiguous(String goldSql) {
+        return cache.computeIfAbsent(goldSql, sql -> probe(sql).map(this::tiesAtTheCut).orElse(false));
+    }
+
+    /** The probe query and n, when gold's outermost query is a plain SELECT with ORDER BY and LIMIT n. */
+    static Optional<Probe> probe(String goldSql) {
+        PlainSelect select;
+        try {
+            if (!(CCJSqlParserUtil.parse(goldSql) instanceof PlainSelect plain)) {
+                return Optional.empty();
+            }
+            select = plain;
+        } catch (JSQLParserException e) {
+            return Optional.empty();
+        }
+        Limit limit = select.getLimit();
+        List<OrderByElement> order = select.getOrderByElements();
+        if (limit == null || order == null || order.isEmpty() || !(limit.getRowCount() instanceof LongValue count)
+                || select.getFetch() != null) {
+            return Optional.empty();
+        }
+        long n = count.getValue();
+        List<SelectItem<?>> keys = new ArrayList<>();
+        for (OrderByElement element : order) {
+            Expression key = resolve(element.getExpression(), select.getSelectItems());
+            keys.add(SelectItem.from(key));
+            element.setExpression(key);
+        }
+        select.setSelectItems(keys);
+        select.setOrderByElements(order);
+        limit.setRowCount(new LongValue(n + 1));
+        return Optional.of(new Probe(select.toString(), n));
+    }
+
+    /** A positional or alias reference in ORDER BY stands for a select-list expression. */
+    private static Expression resolve(Expression expression, List<SelectItem<?>> items) {
+        if (expression instanceof LongValue position) {
+            int index = (int) position.getValue() - 1;
+            if (index >= 0 && index < items.size()) {
+                return items.get(index).getExpression();
+            }
+        }
+        if (expression instanceof Column column && column.getTable() == null) {
+            for (SelectItem<?> item : items) {
+                if (item.getAlias() != null && item.getAlias().getName().equalsIgnoreCase(column.getColumnName())) {
+                    return item.getExpression();
+                }
+            }
+        }
+        return expression;
+    }
+
+    private boolean tiesAtTheCut(Probe probe) {
+        QueryResult rows;
+        try {
+            rows = executor.execute(probe.sql(), limits);
+        } catch (QueryExecutionException e) {
+            return false;
+        }
+        if (probe.n() < 1 || rows.rowCount() <= probe.n()) {
+            return false;
+        }
+        List<Object> kept = rows.rows().get((int) probe.n() - 1);
+        List<Object> dropped = rows.rows().get((int) probe.n());
+        for (int i = 0; i < kept.size(); i++) {
+            if (!java.util.Objects.equals(normalizer.normalize(kept.get(i)), normalizer.normalize(dropped.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sort-key probe and the gold query's row limit. */
+    record Probe(String sql, long n) {}
+}

@@ -1,0 +1,123 @@
+package dev.querybench.engine.evaluation.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.QueryExecutionException;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.LlmEvaluator;
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.generation.PromptContext;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.prompt.PromptTemplate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An LLM judge of SQL equivalence. The judge sees the question, schema, gold and predicted SQL
+ * and samples of both results, and must answer with JSON:
+ * {@code {"verdict": "equivalent" | "not_equivalent" | "unsure", "score": 0..1, "rationale": "…"}}.
+ * "unsure" counts as FAIL with the {@code judge-unsure} flag. The judge model is configured
+ * separately from the generating models. Thread-safe.
+ */
+public final class SqlLlmJudge extends LlmEvaluator {
+
+    public static final String FLAG_UNSURE = "judge-unsure";
+    private static final int SAMPLE_ROWS = 5;
+
+    private final PromptTemplate template;
+    private final PromptContext context;
+    private final SafeExecutor executor;
+    private final QueryLimits limits;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ValueNormalizer normalizer = new ValueNormalizer();
+
+    public SqlLlmJudge(ModelAdapter judge, PromptTemplate template, PromptContext context, SafeExecutor executor,
+            QueryLimits limits) {
+        super(judge);
+        this.template = template;
+        this.context = context;
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    @Override
+    public String id() {
+        return "llm-judge:" + template.name();
+    }
+
+    @Override
+    protected String prompt(Question question, String predictedSql) {
+        Map<String, String> values = new HashMap<>();
+        for (String variable : template.variables()) {
+            values.put(variable, switch (variable) {
+                case "gold_sql" -> question.primaryGold();
+                case "predicted_sql" -> predictedSql == null ? "(no SQL)" : predictedSql;
+                case "gold_rows" -> sample(question.primaryGold());
+                case "predicted_rows" -> predictedSql == null ? "(no SQL)" : sample(predictedSql);
+                default -> context.value(variable, question);
+            });
+        }
+        return template.render(values);
+    }
+
+    @Override
+    protected Verdict read(String answer) {
+        JsonNode node = parseJson(answer);
+        String verdict = node.path("verdict").asText("").toLowerCase(Locale.ROOT).strip();
+        String rationale = node.path("rationale").asText("");
+        JsonNode scoreNode = node.get("score");
+        if (!Set.of("equivalent", "not_equivalent", "unsure").contains(verdict)) {
+            throw new MalformedAnswerException("verdict must be equivalent, not_equivalent or unsure");
+        }
+        double score = scoreNode != null && scoreNode.isNumber() ? Math.max(0, Math.min(1, scoreNode.asDouble()))
+                : "equivalent".equals(verdict) ? 1.0 : 0.0;
+        if ("equivalent".equals(verdict)) {
+            return new Verdict(Outcome.PASS, score, id(), Set.of(), null, rationale, List.of(), List.of());
+        }
+        Set<String> flags = "unsure".equals(verdict) ? Set.of(FLAG_UNSURE) : Set.of();
+        return new Verdict(Outcome.FAIL, score, id(), flags, FailureCategory.WRONG_VALUES, rationale, List.of(), List.of());
+    }
+
+    private JsonNode parseJson(String answer) {
+        if (answer == null) {
+            throw new MalformedAnswerException("empty answer");
+        }
+        int start = answer.indexOf('{');
+        int end = answer.lastIndexOf('}');
+        if (start < 0 || end <= start) {
+            throw new MalformedAnswerException("no JSON object in the answer");
+        }
+        try {
+            JsonNode node = json.readTree(answer.substring(start, end + 1));
+            if (!node.isObject()) {
+                throw new MalformedAnswerException("not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedAnswerException("invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private String sample(String sql) {
+        try {
+            QueryResult r = executor.execute(sql, limits);
+            StringBuilder out = new StringBuilder(String.join(" | ", r.columns())).append('\n');
+            r.rows().stream().limit(SAMPLE_ROWS).forEach(row -> out.append(row.stream().map(normalizer::display)
+                    .collect(Collectors.joining(" | "))).append('\n'));
+            out.append("(").append(r.rowCount()).append(r.truncated() ? "+" : "").append(" rows)");
+            return out.toString();
+        } catch (QueryExecutionException e) {
+            return "(error: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.querybench.engine.report;
+
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.McNemar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A Markdown summary: per-cell accuracy, paired comparisons, failure categories and errors. */
+public final class MarkdownReportExporter implements ResultsExporter {
+
+    @Override
+    public String format() {
+        return "md";
+    }
+
+    @Override
+    public Path export(RunResults results, Path folder) {
+        Path file = folder.resolve("summary.md");
+        StringBuilder md = new StringBuilder();
+        md.append("# QueryBench run ").append(results.run().id()).append("\n\n");
+        md.append("Dataset **").append(results.run().dataset()).append("**, ").append(results.run().questionIds().size())
+                .append(" questions, match mode `").append(results.run().matchMode()).append("`, status ")
+                .append(results.run().status()).append(".\n\n");
+        md.append("| variant | model | pass | fail | error | accuracy | 95% interval | p50 latency | tokens in/out |\n");
+        md.append("|---|---|---:|---:|---:|---:|---|---:|---:|\n");
+        for (CellSummary c : results.cells()) {
+            md.append(String.format("| %s | %s | %d | %d | %d | %s | %s | %d ms | %d / %d |%n", c.variant(), c.model(),
+                    c.passed(), c.failed(), c.errors(), ReportText.percent(c.accuracy().value()),
+                    ReportText.interval(c.accuracy()), c.latencyP50Ms(), c.inputTokens(), c.outputTokens()));
+        }
+        List<CellSummary> cells = results.cells();
+        if (cells.size() > 1) {
+            md.append("\n## Paired comparisons (exact McNemar)\n\n");
+            md.append("| A | B | B − A | p-value | flip to right | flip to wrong |\n|---|---|---:|---:|---|---|\n");
+            for (int i = 0; i < cells.size(); i++) {
+                for (int j = i + 1; j < cells.size(); j++) {
+                    McNemar.Result r = new McNemar().compare(ReportText.itemsOf(results, cells.get(i)),
+                            ReportText.itemsOf(results, cells.get(j)));
+                    md.append(String.format("| %s | %s | %+.1f pts | %.4f | %s | %s |%n", ReportText.label(cells.get(i)),
+                            ReportText.label(cells.get(j)), r.differencePoints(), r.pValue(),
+                            ReportText.list(r.aWrongBRight()), ReportText.list(r.aRightBWrong())));
+                }
+            }
+        }
+        Map<String, Integer> categories = new TreeMap<>();
+        long vacuous = 0;
+        long ambiguous = 0;
+        for (ItemResult item : results.items()) {
+            if (item.verdict().failureCategory() != null) {
+                categories.merge(item.verdict().failureCategory().id(), 1, Integer::sum);
+            }
+            vacuous += item.outcome() == Outcome.PASS && item.verdict().flags().contains("vacuous") ? 1 : 0;
+            ambiguous += item.verdict().flags().contains("ambiguous-gold") ? 1 : 0;
+        }
+        md.append("\n## Failures by category\n\n");
+        if (categories.isEmpty()) {
+            md.append("No failures.\n");
+        }
+        categories.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+        md.append("\nPasses where both results were empty (vacuous): ").append(vacuous)
+                .append(". Items whose gold ORDER BY … LIMIT cuts through a tie (ambiguous gold): ").append(ambiguous)
+                .append(".\n");
+        List<ItemResult> errors = results.items().stream().filter(i -> i.outcome() == Outcome.ERROR).toList();
+        if (!errors.isEmpty()) {
+            md.append("\n## Errors (excluded from accuracy)\n\n");
+            errors.forEach(e -> md.append("- ").append(e.key()).append(": ").append(e.verdict().reason()).append('\n'));
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(file, md);
+        } catch (IOException e) {
+            throw new ExportException(file, e);
+        }
+        return file;
+    }
+}
