@@ -105,9 +105,13 @@ public final class LangfuseClient {
         return new IngestionResult(successes, errors);
     }
 
-    /** {@code GET /api/public/traces/{id}}; empty when Langfuse does not have it (yet). */
+    /**
+     * {@code GET /api/public/traces/{id}?fields=core}: the trace without its observations and
+     * scores; empty when Langfuse does not have it (yet).
+     */
     public Optional<JsonNode> trace(String traceId) {
-        HttpResponse<String> response = send("GET", "/api/public/traces/" + encode(traceId), null, true);
+        HttpResponse<String> response = send("GET", "/api/public/traces/" + encode(traceId) + "?fields=core", null,
+                true);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
