@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * scores ({@link LangfuseEvents}), plus dataset run links when a {@link DatasetRunLinker} is given.
  *
  * <p>The run's threads only build the events and put them in a bounded in-memory queue; one
- * background thread sends them in batches to {@code POST /api/public/ingestion}. When Langfuse
+ * background thread sends them in batches to {@code POST /api/public/ingestion}. When the queue is
+ * full, events go to an overflow list that a second background thread writes to disk, so the run's
+ * threads never wait for a disk or a network; past a hard cap on that list they are dropped and
+ * counted. When Langfuse
  * cannot be reached (no connection, timeout, 5xx, 429, refused keys) the events go to a folder on
  * disk and are sent, oldest first, when it answers again, with exponential backoff in between. A
  * 207 answer is read event by event: refused events are logged and counted, those refused with a
@@ -51,6 +56,10 @@ public final class LangfuseTracer implements Tracer {
     private final DatasetRunLinker datasets;
     private final BlockingQueue<Outgoing> queue;
     private final Thread sender;
+    private final Thread spiller;
+    private final ConcurrentLinkedQueue<Outgoing> overflow = new ConcurrentLinkedQueue<>();
+    private final AtomicLong overflowSize = new AtomicLong();
+    private final Semaphore overflowSignal = new Semaphore(0);
     private final Object signal = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<String> pushedDatasets = ConcurrentHashMap.newKeySet();
@@ -86,7 +95,9 @@ public final class LangfuseTracer implements Tracer {
         this.datasets = datasets;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.sender = Thread.ofPlatform().name("querybench-langfuse-sender").daemon().unstarted(this::loop);
+        this.spiller = Thread.ofPlatform().name("querybench-langfuse-spiller").daemon().unstarted(this::spillLoop);
         sender.start();
+        spiller.start();
     }
 
     @Override
@@ -110,8 +121,8 @@ public final class LangfuseTracer implements Tracer {
 
     @Override
     public TracerStats stats() {
-        return new TracerStats(queued.get(), sent.get(), rejected.get(), retried.get(), queue.size() + spill.count(),
-                dropped.get(), reachable);
+        return new TracerStats(queued.get(), sent.get(), rejected.get(), retried.get(),
+                queue.size() + overflowSize.get() + spill.count(), dropped.get(), reachable);
     }
 
     /** The folder where events wait while Langfuse cannot be reached. */
@@ -121,8 +132,45 @@ public final class LangfuseTracer implements Tracer {
 
     private void enqueue(Outgoing outgoing) {
         queued.incrementAndGet();
-        if (closed.get() || !queue.offer(outgoing)) {
-            keepOnDisk(List.of(outgoing));
+        if (!closed.get() && queue.offer(outgoing)) {
+            return;
+        }
+        if (overflowSize.incrementAndGet() > 10L * settings.queueCapacity()) {
+            overflowSize.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        overflow.add(outgoing);
+        overflowSignal.release();
+        if (closed.get() && !spiller.isAlive()) {
+            writeOverflow();
+        }
+    }
+
+    /** Writes the overflow list to disk whenever it gets entries, until the tracer is closed. */
+    private void spillLoop() {
+        while (!closed.get() || overflowSize.get() > 0) {
+            try {
+                if (overflowSignal.tryAcquire(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    overflowSignal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                writeOverflow();
+                return;
+            }
+            writeOverflow();
+        }
+    }
+
+    private void writeOverflow() {
+        List<Outgoing> batch = new ArrayList<>();
+        Outgoing next;
+        while ((next = overflow.poll()) != null) {
+            overflowSize.decrementAndGet();
+            batch.add(next);
+        }
+        if (!batch.isEmpty()) {
+            keepOnDisk(batch);
         }
     }
 
@@ -337,6 +385,12 @@ public final class LangfuseTracer implements Tracer {
             Thread.currentThread().interrupt();
         }
         moveQueueToDisk();
+        try {
+            spiller.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeOverflow();
         TracerStats stats = stats();
         if (stats.waiting() > 0) {
             LOG.warn("Langfuse: {} events sent, {} refused; {} wait in {} and are sent by the next run",

@@ -31,6 +31,7 @@ final class SpillFolder {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sequence = new AtomicLong();
     private long knownBytes = -1;
+    private long knownSegments = -1;
 
     SpillFolder(Path folder, long maxBytes) {
         this.folder = folder;
@@ -64,6 +65,9 @@ final class SpillFolder {
                 return false;
             }
             knownBytes += bytes.length;
+            if (knownSegments >= 0) {
+                knownSegments++;
+            }
             String name = String.format("%013d-%09d", System.currentTimeMillis(), sequence.incrementAndGet());
             Path tmp = folder.resolve(name + ".tmp");
             Files.write(tmp, bytes);
@@ -84,7 +88,10 @@ final class SpillFolder {
     }
 
     synchronized boolean isEmpty() {
-        return segments().isEmpty();
+        if (knownSegments < 0) {
+            knownSegments = segments().size();
+        }
+        return knownSegments == 0;
     }
 
     synchronized List<Outgoing> read(Path segment) {
@@ -102,6 +109,7 @@ final class SpillFolder {
             return List.of();
         } catch (IOException e) {
             // An unreadable segment cannot be sent; set it aside so it does not block the others.
+            knownSegments = -1;
             try {
                 Files.move(segment, segment.resolveSibling(segment.getFileName() + ".unreadable"),
                         StandardCopyOption.REPLACE_EXISTING);
@@ -140,7 +148,9 @@ final class SpillFolder {
             if (knownBytes >= 0 && Files.exists(segment)) {
                 knownBytes = Math.max(0, knownBytes - Files.size(segment));
             }
-            Files.deleteIfExists(segment);
+            if (Files.deleteIfExists(segment) && knownSegments > 0) {
+                knownSegments--;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove sent Langfuse events " + segment, e);
         }
