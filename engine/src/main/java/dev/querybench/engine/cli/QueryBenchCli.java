@@ -29,6 +29,7 @@ public final class QueryBenchCli implements Runnable {
         CommandLine cli = new CommandLine(new QueryBenchCli(environment))
                 .addSubcommand("run", new RunCommand(environment))
                 .addSubcommand("doctor", new DoctorCommand(environment))
+                .addSubcommand("langfuse", LangfuseCommand.commandLine(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));
