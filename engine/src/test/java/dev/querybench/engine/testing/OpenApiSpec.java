@@ -212,6 +212,14 @@ public final class OpenApiSpec {
     }
 
     List<String> validate(JsonNode value, JsonNode rawSchema, String at, boolean strict) {
+        return validate(value, rawSchema, at, strict, strict);
+    }
+
+    /**
+     * @param strict whether nested objects refuse undeclared properties
+     * @param unknownHere whether this object does (false for one part of an allOf, which sees only its own part)
+     */
+    private List<String> validate(JsonNode value, JsonNode rawSchema, String at, boolean strict, boolean unknownHere) {
         List<String> errors = new ArrayList<>();
         if (rawSchema == null || rawSchema.isMissingNode()) {
             return errors;
@@ -226,12 +234,12 @@ public final class OpenApiSpec {
             return errors;
         }
         for (JsonNode part : schema.path("allOf")) {
-            errors.addAll(validate(value, part, at, false));
+            errors.addAll(validate(value, part, at, strict, false));
         }
         if (schema.has("oneOf")) {
             List<List<String>> attempts = new ArrayList<>();
             for (JsonNode option : schema.path("oneOf")) {
-                List<String> result = validate(value, option, at, strict);
+                List<String> result = validate(value, option, at, strict, unknownHere);
                 if (result.isEmpty()) {
                     attempts.clear();
                     break;
@@ -240,7 +248,9 @@ public final class OpenApiSpec {
             }
             if (!attempts.isEmpty()) {
                 errors.add(at + ": matches none of the " + attempts.size() + " alternatives");
-                errors.addAll(attempts.stream().min(Comparator.comparingInt(List::size)).orElseThrow());
+                // Explain with the closest alternative; one whose discriminator (an enum) differs is far.
+                errors.addAll(attempts.stream().min(Comparator.comparingInt(a -> a.size()
+                        + 10 * (int) a.stream().filter(e -> e.contains("is not one of")).count())).orElseThrow());
                 return errors;
             }
         }
@@ -284,7 +294,7 @@ public final class OpenApiSpec {
                             at + "." + field.getKey(), strict));
                 }
             }
-            if (strict) {
+            if (strict && unknownHere) {
                 Set<String> declared = new LinkedHashSet<>();
                 if (collectDeclared(schema, declared)) {
                     value.fieldNames().forEachRemaining(name -> {

@@ -200,6 +200,31 @@ class LangfuseTracedRunTest {
         assertThat(langfuse.violations()).isEmpty();
     }
 
+    @Test
+    void generationsNameThePromptVersionTheirVariantWasPushedAs() throws Exception {
+        LangfuseClient client = new LangfuseClient(LangfuseTestSupport.endpoint(langfuse), Duration.ofSeconds(5));
+        Path file = workspace.resolve(workspace.config().prompts()).resolve("ddl-basic.prompt");
+        new LangfusePrompts(client).push(file, "sql/ddl-basic", List.of("production"), null);
+        workspace = new dev.querybench.engine.config.WorkspaceLoader().load(workspace.root());
+        RunResults results = run(tracing());
+        await("all generations arrived", Duration.ofSeconds(10),
+                () -> langfuse.events("generation-create").size() == results.items().size());
+        for (JsonNode generation : langfuse.events("generation-create")) {
+            JsonNode body = generation.path("body");
+            if ("ddl-basic".equals(body.path("metadata").path("variant").asText())) {
+                assertThat(body.path("promptName").asText()).isEqualTo("sql/ddl-basic");
+                assertThat(body.path("promptVersion").asInt()).isEqualTo(1);
+            } else {
+                assertThat(body.has("promptName")).isFalse();
+            }
+        }
+        JsonNode recorded = new ObjectMapper().readTree(Files.readString(workspace.stateFolder().resolve("runs")
+                .resolve(results.run().id()).resolve("prompt-versions.json")));
+        assertThat(recorded.path("variants").path("ddl-basic").path("langfuse").path("version").asInt()).isEqualTo(1);
+        assertThat(recorded.path("variants").path("ddl-samples-hints").has("langfuse")).isFalse();
+        assertThat(langfuse.violations()).isEmpty();
+    }
+
     private Map<String, JsonNode> byTrace(String type) {
         Map<String, JsonNode> map = new HashMap<>();
         langfuse.events(type).forEach(e -> map.put(e.path("body").path("traceId").asText(), e));
