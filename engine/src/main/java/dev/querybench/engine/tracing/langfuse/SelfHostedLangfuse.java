@@ -34,12 +34,12 @@ public final class SelfHostedLangfuse {
 
     /** Image tags: Langfuse pinned to its major version 3, the others to a release line. */
     public static final Map<String, String> IMAGES = Map.of(
-            "langfuse-web", "docker.io/langfuse/langfuse:3",
-            "langfuse-worker", "docker.io/langfuse/langfuse-worker:3",
-            "postgres", "docker.io/postgres:17",
-            "clickhouse", "docker.io/clickhouse/clickhouse-server:25.8",
-            "redis", "docker.io/redis:7",
-            "minio", "docker.io/minio/minio:RELEASE.2025-04-22T22-12-26Z");
+            "langfuse-web", "langfuse/langfuse:3",
+            "langfuse-worker", "langfuse/langfuse-worker:3",
+            "postgres", "postgres:17",
+            "clickhouse", "clickhouse/clickhouse-server:25.8",
+            "redis", "redis:7",
+            "minio", "minio/minio:RELEASE.2025-04-22T22-12-26Z");
 
     /** Env variables whose values are generated secrets. */
     public static final List<String> SECRET_VARIABLES = List.of("SALT", "ENCRYPTION_KEY", "NEXTAUTH_SECRET",

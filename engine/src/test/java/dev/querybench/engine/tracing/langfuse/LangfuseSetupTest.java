@@ -72,8 +72,8 @@ class LangfuseSetupTest {
                 }
             }
         }
-        assertThat(services.get("langfuse-web").get("image")).isEqualTo("docker.io/langfuse/langfuse:3");
-        assertThat(services.get("langfuse-worker").get("image")).isEqualTo("docker.io/langfuse/langfuse-worker:3");
+        assertThat(services.get("langfuse-web").get("image")).isEqualTo("langfuse/langfuse:3");
+        assertThat(services.get("langfuse-worker").get("image")).isEqualTo("langfuse/langfuse-worker:3");
         @SuppressWarnings("unchecked")
         Map<String, Object> webEnv = (Map<String, Object>) services.get("langfuse-web").get("environment");
         assertThat(webEnv).containsKeys("DATABASE_URL", "SALT", "ENCRYPTION_KEY", "NEXTAUTH_SECRET", "NEXTAUTH_URL",
