@@ -44,6 +44,8 @@ public final class PostgresBackend extends PooledJdbcBackend {
         config.setAutoCommit(false);
         config.setReadOnly(true);
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+        // commit the init statement on its own, or the first query's rollback would undo it
+        config.setIsolateInternalQueries(true);
         return config;
     }
 
