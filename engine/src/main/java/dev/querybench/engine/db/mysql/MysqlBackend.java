@@ -8,6 +8,7 @@ import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.internal.JdbcQueryRunner;
 import dev.querybench.engine.db.internal.PooledJdbcBackend;
 import dev.querybench.engine.db.internal.ProfileConfig;
+import dev.querybench.engine.db.internal.ServerVersions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -90,18 +91,10 @@ public final class MysqlBackend extends PooledJdbcBackend {
 
     @Override
     public String serverVersion() {
-        return withConnection(c -> {
-            String version = c.getMetaData().getDatabaseProductVersion();
-            int maria = version.indexOf("-MariaDB");
-            if (maria > 0) {
-                String bare = version.startsWith("5.5.5-") ? version.substring(6) : version;
-                return "MariaDB " + bare.substring(0, bare.indexOf("-MariaDB"));
-            }
-            return "MySQL " + version;
-        });
+        return withConnection(c -> ServerVersions.describe(c.getMetaData(), Dialect.MYSQL));
     }
 
     private static boolean isMariaDb(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+        return ServerVersions.isMariaDb(connection.getMetaData());
     }
 }
