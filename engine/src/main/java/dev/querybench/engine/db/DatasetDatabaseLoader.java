@@ -33,6 +33,8 @@ public final class DatasetDatabaseLoader {
     /** The table that records loaded definitions (hidden from introspection). */
     public static final String VERSION_TABLE = "querybench_schema_version";
 
+    private static final int TRINO_ROWS_PER_INSERT = 1_000;
+
     private final DatabaseErrors errors = new DatabaseErrors();
     private final Clock clock;
 
@@ -107,7 +109,7 @@ public final class DatasetDatabaseLoader {
             for (DatabaseDefinition.TableDefinition table : definition.tables()) {
                 s.execute(PortableSql.createTable(table, dialect));
             }
-            for (DatabaseDefinition.Insert insert : definition.inserts()) {
+            for (DatabaseDefinition.Insert insert : batched(definition.inserts(), dialect)) {
                 DatabaseDefinition.TableDefinition table = definition.table(insert.table()).orElseThrow();
                 s.execute(PortableSql.insert(insert, table, dialect));
             }
@@ -128,6 +130,29 @@ public final class DatasetDatabaseLoader {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /**
+     * Trino plans each INSERT as a distributed query (about a second each), so its rows go in
+     * fewer, larger statements; other engines take the statements as written.
+     */
+    static List<DatabaseDefinition.Insert> batched(List<DatabaseDefinition.Insert> inserts, Dialect dialect) {
+        if (dialect != Dialect.TRINO) {
+            return inserts;
+        }
+        List<DatabaseDefinition.Insert> merged = new ArrayList<>();
+        for (DatabaseDefinition.Insert insert : inserts) {
+            DatabaseDefinition.Insert last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && last.table().equals(insert.table()) && last.columns().equals(insert.columns())
+                    && last.rows().size() + insert.rows().size() <= TRINO_ROWS_PER_INSERT) {
+                List<List<String>> rows = new ArrayList<>(last.rows());
+                rows.addAll(insert.rows());
+                merged.set(merged.size() - 1, new DatabaseDefinition.Insert(last.table(), last.columns(), rows));
+            } else {
+                merged.add(insert);
+            }
+        }
+        return merged;
     }
 
     private void writeVersion(Statement s, Dialect dialect, boolean exists, Map<String, String> versions,

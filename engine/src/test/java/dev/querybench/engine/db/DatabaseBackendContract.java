@@ -3,7 +3,18 @@ package dev.querybench.engine.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.evaluation.sql.OrderDetector;
+import dev.querybench.engine.evaluation.sql.ResultComparator;
+import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.testing.SampleFixture;
 import dev.querybench.engine.testing.db.TestDatabase;
+import dev.querybench.engine.validation.GoldCheck;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link DatabaseBackend} must do, run against a real server by each vendor's test
@@ -250,6 +262,47 @@ public abstract class DatabaseBackendContract {
         assertThat(stats.maximumSize()).isEqualTo(4);
         assertThat(stats.total()).isBetween(0, 4);
         assertThat(stats.active()).isZero();
+    }
+
+    /**
+     * The sample workspace's database loads into this engine from its one portable definition, and
+     * every gold query (the engine's own alternative where the dataset gives one) runs, returns rows
+     * and returns the same rows as on SQLite, the dataset's home engine.
+     */
+    @Test
+    void theSampleDatasetLoadsAndItsGoldSqlGivesTheSameAnswersAsOnSqlite(@TempDir Path dir) throws Exception {
+        Workspace workspace = SampleFixture.workspace(dir.resolve("workspace"));
+        DatabaseDefinition definition = DatabaseDefinition.fromScripts("ridgeline",
+                Files.readString(workspace.resolve("db/schema.sql")), Files.readString(workspace.resolve("db/data.sql")));
+        QueryLimits limits = new QueryLimits(Duration.ofSeconds(60), 10_000);
+        try (TestDatabase sample = createDatabase()) {
+            DatasetDatabaseLoader loader = new DatasetDatabaseLoader(Clock.systemUTC());
+            LoadReport report = loader.load(sample.writable(), definition);
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.rowCounts()).containsEntry("orders", 1_000L).containsEntry("order_items", 2_240L);
+            assertThat(loader.load(sample.writable(), definition).action()).isEqualTo(LoadReport.Action.UNCHANGED);
+            try (DatabaseBackend engine = DatabaseBackends.open(sample.readOnly());
+                    WorkspaceSession home = SampleFixture.session(dir.resolve("sqlite"))) {
+                SafeExecutor executor = new SafeExecutor(engine);
+                ResultComparator comparator = new ResultComparator(1e-6);
+                OrderDetector order = new OrderDetector();
+                List<String> differences = new ArrayList<>();
+                GoldCheck.Report gold = new GoldCheck(executor, limits).run(workspace.dataset(), (q, sql, result) -> {
+                    if (!sql.equals(q.goldFor(engine.dialect()).getFirst())) {
+                        return;
+                    }
+                    QueryResult expected = home.executor().execute(q.primaryGold(), limits);
+                    Verdict v = comparator.compare(expected, result, order.isOrdered(sql));
+                    if (v.outcome() != Outcome.PASS) {
+                        differences.add(q.id() + ": " + v.reason() + " missing " + v.missingRows() + " extra "
+                                + v.extraRows());
+                    }
+                });
+                assertThat(gold.issues()).as("gold-check on " + engine.dialect()).isEmpty();
+                assertThat(gold.questions()).isEqualTo(54);
+                assertThat(differences).as("answers that differ from SQLite's").isEmpty();
+            }
+        }
     }
 
     private static String numbers() {

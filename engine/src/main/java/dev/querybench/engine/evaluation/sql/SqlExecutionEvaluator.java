@@ -43,7 +43,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         String mode = MatchMode.STRICT.id();
         List<GoldResults.GoldOutcome> golds = new ArrayList<>();
         List<String> goldSql = new ArrayList<>();
-        for (String g : question.gold()) {
+        List<String> acceptable = question.goldFor(executor.backend().dialect());
+        for (String g : acceptable) {
             GoldResults.GoldOutcome outcome = gold.get(g);
             if (!outcome.failed()) {
                 golds.add(outcome);
@@ -51,7 +52,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         if (golds.isEmpty()) {
-            return Verdict.error(mode, "gold SQL failed: " + gold.get(question.primaryGold()).error().getMessage());
+            return Verdict.error(mode, "gold SQL failed: " + gold.get(acceptable.getFirst()).error().getMessage());
         }
         if (predictedSql == null || predictedSql.isBlank()) {
             return Verdict.fail(mode, Set.of(), FailureCategory.SYNTAX_ERROR, "the answer contains no SQL",
