@@ -27,6 +27,7 @@ import java.util.Set;
  *
  * <pre>
  * name: sample-shop
+ * requires: {mysql: "8.0.31"}                 # optional: oldest server versions the gold SQL needs
  * questions:
  *   - id: q001
  *     difficulty: easy
@@ -60,7 +61,8 @@ public final class DatasetReader {
         }
     }
 
-    private record RawDataset(String name, String description, List<RawQuestion> questions) {}
+    private record RawDataset(String name, String description, Map<String, String> requires,
+            List<RawQuestion> questions) {}
 
     public Dataset read(Path file) {
         RawDataset raw;
@@ -89,7 +91,16 @@ public final class DatasetReader {
             questions.add(toQuestion(file, i, raw.questions().get(i), ids));
         }
         String name = raw.name() == null ? file.getFileName().toString() : raw.name();
-        return new Dataset(name, raw.description(), questions);
+        Map<String, String> requires = raw.requires() == null ? Map.of() : raw.requires();
+        for (Map.Entry<String, String> e : requires.entrySet()) {
+            if (!List.of("sqlite", "postgresql", "mysql", "mariadb", "trino").contains(e.getKey())
+                    || e.getValue() == null || !e.getValue().matches("\\d+(\\.\\d+)*")) {
+                throw new DatasetException(file.getFileName() + ": requires." + e.getKey() + ": '" + e.getValue()
+                        + "' is not a product and version", "write requires: {postgresql: \"12\", mysql: \"8.0.31\"}"
+                        + " with products sqlite, postgresql, mysql, mariadb, trino", null);
+            }
+        }
+        return new Dataset(name, raw.description(), questions, requires);
     }
 
     private static Question toQuestion(Path file, int index, RawQuestion raw, Set<String> ids) {

@@ -13,6 +13,7 @@ import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.SampleFixture;
 import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.validation.GoldCheck;
+import dev.querybench.engine.validation.SchemaVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -299,6 +300,8 @@ public abstract class DatabaseBackendContract {
                     }
                 });
                 assertThat(gold.issues()).as("gold-check on " + engine.dialect()).isEmpty();
+                assertThat(new SchemaVerifier().verify(workspace.dataset(), engine.introspect(), engine.serverVersion())
+                        .ok()).as("schema verification").isTrue();
                 assertThat(gold.questions()).isEqualTo(54);
                 assertThat(differences).as("answers that differ from SQLite's").isEmpty();
             }
