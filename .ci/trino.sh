@@ -11,12 +11,13 @@
 #   - every other user, e.g. querybench, may only read (file-based access control, catalog read-only).
 set -euo pipefail
 
+TRINO_SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TRINO_VERSION=476
 TRINO_PORT=${QUERYBENCH_TRINO_PORT:-18080}
 TRINO_CACHE=${QUERYBENCH_CI_CACHE:-$HOME/.cache/querybench}
 TRINO_HOME="$TRINO_CACHE/trino-server-$TRINO_VERSION"
 TRINO_JAVA_HOME=${TRINO_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-TRINO_LOADER_USER=querybench_loader
+TRINO_LOADER_USER=querybench_loader   # must match .ci/trino/rules.json
 TRINO_READER_USER=querybench
 
 trino_log() { printf '[trino] %s\n' "$*" >&2; }
@@ -85,18 +86,9 @@ io.trino=WARN
 EOF
   echo "connector.name=tpch" >"$etc/catalog/tpch.properties"
   printf 'connector.name=memory\nmemory.max-data-per-node=256MB\n' >"$etc/catalog/memory.properties"
-  cat >"$etc/access-control.properties" <<EOF
-access-control.name=file
-security.config-file=$etc/rules.json
-EOF
-  cat >"$etc/rules.json" <<EOF
-{
-  "catalogs": [
-    {"user": "$TRINO_LOADER_USER", "catalog": ".*", "allow": "all"},
-    {"catalog": ".*", "allow": "read-only"}
-  ]
-}
-EOF
+  # the same rules as docker-compose.test.yml mounts: querybench_loader writes, everyone else reads
+  printf 'access-control.name=file\nsecurity.config-file=%s\n' "$etc/rules.json" >"$etc/access-control.properties"
+  cp "$TRINO_SCRIPT_DIR/trino/rules.json" "$etc/rules.json"
 }
 
 trino_answers() {
