@@ -42,6 +42,10 @@ public final class ModelErrors {
                     who + ": the provider failed (" + detail + ")", "try again later; resume keeps finished items");
             case ContentFilteredException e -> new ErrorResponse(ErrorCategory.INVALID_INPUT, false,
                     who + ": the answer was blocked by a content filter", "rephrase the prompt variant");
+            // Gemini refuses a bad key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID
+            case InvalidRequestException e when detail.contains("API_KEY_INVALID") -> ErrorResponse.of(
+                    ErrorCategory.AUTHENTICATION, who + ": the API key was refused (" + detail + ")",
+                    "check the key in the environment variable the model profile names");
             case InvalidRequestException e -> new ErrorResponse(ErrorCategory.INVALID_INPUT, false,
                     who + ": the provider refused the request (" + detail + ")",
                     "check the prompt length and the model's parameters");

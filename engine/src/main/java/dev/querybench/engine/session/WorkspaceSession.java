@@ -193,8 +193,20 @@ public final class WorkspaceSession implements AutoCloseable {
                             + workspace.config().models().stream().map(ModelConfig::name).toList()
                             + ") or a spec such as openai:gpt-4o-mini", null);
         }
-        SecretRef key = "openai".equals(spec.provider()) && baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
-        return new ModelConfig(name, name, baseUrl, key, null, null, null);
+        return new ModelConfig(name, spec.toString(), baseUrl, adHocKey(spec, baseUrl), null, null, null);
+    }
+
+    /**
+     * The key an ad-hoc spec reads: the provider's usual environment variable. An OpenAI spec
+     * with a base URL is taken for a local OpenAI-compatible server, which needs none.
+     */
+    private static SecretRef adHocKey(ModelSpec spec, String baseUrl) {
+        return switch (spec.provider()) {
+            case "openai" -> baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
+            case "gemini" -> SecretRef.env("GEMINI_API_KEY");
+            case "anthropic" -> SecretRef.env("ANTHROPIC_API_KEY");
+            default -> null;
+        };
     }
 
     @Override
