@@ -54,8 +54,8 @@ public final class QueryBenchCli implements Runnable {
 
     static int codeFor(ErrorCategory category) {
         return switch (category) {
-            case CONFIGURATION, INVALID_INPUT, SYNTAX, REFUSED -> ExitCodes.CONFIG;
-            case AUTHENTICATION, PERMISSION, NOT_FOUND, RATE_LIMIT, TIMEOUT, NETWORK, SERVER, MALFORMED_ANSWER ->
+            case CONFIGURATION, INVALID_INPUT, SYNTAX, REFUSED, CONTENT_FILTER -> ExitCodes.CONFIG;
+            case AUTHENTICATION, PERMISSION, NOT_FOUND, RATE_LIMIT, QUOTA, TIMEOUT, NETWORK, SERVER, MALFORMED_ANSWER ->
                     ExitCodes.ENVIRONMENT;
             case INTERNAL -> ExitCodes.INTERNAL;
         };

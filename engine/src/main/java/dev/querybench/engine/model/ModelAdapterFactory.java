@@ -3,6 +3,7 @@ package dev.querybench.engine.model;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
@@ -41,7 +42,7 @@ public final class ModelAdapterFactory {
                     "export " + (profile.apiKey().env() == null ? "the key" : profile.apiKey().env())
                             + " before starting QueryBench"));
         }
-        ModelErrors errors = new ModelErrors(new Redactor(key.stream().toList()));
+        ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList()));
         ModelSettings settings = new ModelSettings(profile.baseUrl(), key.orElse(null), profile.temperatureOrDefault(),
                 profile.maxTokensOrDefault(), Duration.ofSeconds(profile.timeoutSecondsOrDefault()));
         return switch (spec.provider()) {

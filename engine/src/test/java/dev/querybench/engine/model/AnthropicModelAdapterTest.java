@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.querybench.engine.model.anthropic.AnthropicModelAdapter;
 import dev.querybench.engine.testing.AnthropicStub;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The Anthropic adapter against the Anthropic stub. */
@@ -23,6 +24,12 @@ class AnthropicModelAdapterTest extends ModelAdapterContract<AnthropicStub> {
     @Override
     String knownModel() {
         return "claude-sonnet-4-5";
+    }
+
+    /** The provider sends {@code retry-after} in whole seconds. */
+    @Override
+    Duration expectedRetryHint(Duration asked) {
+        return Duration.ofSeconds(Math.max(1, (asked.toMillis() + 999) / 1000));
     }
 
     @Override

@@ -47,6 +47,11 @@ abstract class ModelAdapterContract<S extends ScriptedModelStub<S>> {
     /** The answer length limit as the provider's request body carries it. */
     abstract int sentMaxTokens(JsonNode body);
 
+    /** The wait the adapter should read from a rate limit that asked for {@code asked}. */
+    Duration expectedRetryHint(Duration asked) {
+        return asked;
+    }
+
     @BeforeEach
     void startTheStub() {
         stub = startStub().requireKey(KEY);
@@ -108,9 +113,46 @@ abstract class ModelAdapterContract<S extends ScriptedModelStub<S>> {
     }
 
     @Test
-    void aRateLimitIsRetryable() {
+    void aRateLimitIsRetryableAndCarriesTheProvidersRetryHint() {
         stub.fail("slow down", Fault.rateLimited(Duration.ofMillis(20)));
         assertFailure(() -> adapter().complete("slow down"), ErrorCategory.RATE_LIMIT, true);
+        assertThatThrownBy(() -> adapter().complete("slow down")).isInstanceOfSatisfying(ModelException.class,
+                e -> assertThat(e.error().retryAfter()).isEqualTo(expectedRetryHint(Duration.ofMillis(20))));
+    }
+
+    @Test
+    void anExhaustedQuotaIsNotARateLimitAndIsNotRetried() {
+        stub.fail("more", Fault.quotaExhausted());
+        assertFailure(() -> adapter().complete("more"), ErrorCategory.QUOTA, false);
+    }
+
+    @Test
+    void aKeyWithoutAccessToTheModelIsAPermissionError() {
+        stub.fail("secret model", Fault.permissionDenied());
+        assertFailure(() -> adapter().complete("secret model"), ErrorCategory.PERMISSION, false);
+    }
+
+    @Test
+    void aWithheldAnswerIsAContentFilterFailure() {
+        stub.fail("forbidden topic", Fault.contentFilter());
+        assertFailure(() -> adapter().complete("forbidden topic"), ErrorCategory.CONTENT_FILTER, false);
+    }
+
+    @Test
+    void aPromptBeyondTheContextWindowSaysSoAndIsNotRetried() {
+        stub.fail("very long", Fault.contextTooLong());
+        assertThatThrownBy(() -> adapter().complete("very long")).isInstanceOfSatisfying(ModelException.class, e -> {
+            assertThat(e.error().category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+            assertThat(e.error().retryable()).isFalse();
+            assertThat(e.error().message()).contains("context window");
+            assertThat(e.error().remedy()).contains("shorten the prompt");
+        });
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsAMalformedAnswerWorthRetrying() {
+        stub.fail("garbled", Fault.malformedJson());
+        assertFailure(() -> adapter().complete("garbled"), ErrorCategory.MALFORMED_ANSWER, true);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.model.ollama.OllamaModelAdapter;
 import dev.querybench.engine.testing.OllamaStub;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,12 @@ class OllamaModelAdapterTest extends ModelAdapterContract<OllamaStub> {
     @Override
     String knownModel() {
         return "qwen2.5-coder:7b";
+    }
+
+    /** The provider sends {@code retry-after} in whole seconds. */
+    @Override
+    Duration expectedRetryHint(Duration asked) {
+        return Duration.ofSeconds(Math.max(1, (asked.toMillis() + 999) / 1000));
     }
 
     @Override

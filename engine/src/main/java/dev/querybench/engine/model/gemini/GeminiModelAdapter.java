@@ -3,13 +3,14 @@ package dev.querybench.engine.model.gemini;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiTokenUsage;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelErrors;
 import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.model.internal.ChatCall;
+import dev.querybench.engine.model.internal.HttpTransport;
 
 /**
  * Google's Gemini API ({@code generateContent}) through langchain4j. Thinking tokens are
@@ -23,9 +24,10 @@ public final class GeminiModelAdapter implements ModelAdapter {
     private final ModelSpec spec;
     private final ChatCall call;
 
-    public GeminiModelAdapter(ModelSpec spec, ModelSettings settings, ModelErrors errors) {
+    public GeminiModelAdapter(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
         this.spec = spec;
         GoogleAiGeminiChatModel model = GoogleAiGeminiChatModel.builder()
+                .httpClientBuilder(HttpTransport.builder())
                 .baseUrl(settings.baseUrlOr(DEFAULT_BASE_URL))
                 .apiKey(settings.apiKey() == null ? "no-key" : settings.apiKey())
                 .modelName(spec.model())
@@ -35,7 +37,7 @@ public final class GeminiModelAdapter implements ModelAdapter {
                 .maxRetries(0)
                 .logRequestsAndResponses(false)
                 .build();
-        this.call = new ChatCall(spec, model, errors, GeminiModelAdapter::usage);
+        this.call = new ChatCall(spec, model, errors).withUsage(GeminiModelAdapter::usage);
     }
 
     private static Usage usage(TokenUsage tokens) {

@@ -1,12 +1,13 @@
 package dev.querybench.engine.model.ollama;
 
 import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelErrors;
 import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.internal.ChatCall;
+import dev.querybench.engine.model.internal.HttpTransport;
 import java.util.Map;
 
 /**
@@ -21,9 +22,10 @@ public final class OllamaModelAdapter implements ModelAdapter {
     private final ModelSpec spec;
     private final ChatCall call;
 
-    public OllamaModelAdapter(ModelSpec spec, ModelSettings settings, ModelErrors errors) {
+    public OllamaModelAdapter(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
         this.spec = spec;
         OllamaChatModel.OllamaChatModelBuilder builder = OllamaChatModel.builder()
+                .httpClientBuilder(HttpTransport.builder())
                 .baseUrl(settings.baseUrlOr(DEFAULT_BASE_URL))
                 .modelName(spec.model())
                 .temperature(settings.temperature())

@@ -1,12 +1,13 @@
 package dev.querybench.engine.model.openai;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelErrors;
 import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.internal.ChatCall;
+import dev.querybench.engine.model.internal.HttpTransport;
 
 /**
  * OpenAI's chat completions API, or any server that speaks it (vLLM, LM Studio, Ollama's
@@ -19,9 +20,10 @@ public final class OpenAiModelAdapter implements ModelAdapter {
     private final ModelSpec spec;
     private final ChatCall call;
 
-    public OpenAiModelAdapter(ModelSpec spec, ModelSettings settings, ModelErrors errors) {
+    public OpenAiModelAdapter(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
         this.spec = spec;
         OpenAiChatModel model = OpenAiChatModel.builder()
+                .httpClientBuilder(HttpTransport.builder())
                 .baseUrl(settings.baseUrlOr(DEFAULT_BASE_URL))
                 .apiKey(settings.apiKey() == null ? "no-key" : settings.apiKey())
                 .modelName(spec.model())
