@@ -75,7 +75,7 @@ public final class ErrorHandler {
      * @param model the model as configured
      */
     public ErrorResponse handleModelError(String provider, String model, Throwable error) {
-        String who = provider + ":" + model;
+        String who = who(provider, model);
         ProviderHttpException withHeaders = find(error, ProviderHttpException.class);
         if (withHeaders != null) {
             return handleHttpError(provider, model, withHeaders.statusCode(), withHeaders.headers(), withHeaders.body());
@@ -98,7 +98,7 @@ public final class ErrorHandler {
      */
     public ErrorResponse handleHttpError(String provider, String model, int status, Map<String, List<String>> headers,
             String body) {
-        String who = model == null || model.isBlank() ? provider : provider + ":" + model;
+        String who = who(provider, model);
         String text = body == null ? "" : body;
         String lower = text.toLowerCase(Locale.ROOT);
         String detail = redactor.redact(providerMessage(text));
@@ -162,9 +162,12 @@ public final class ErrorHandler {
 
     /** An answer the provider's safety system withheld (the call itself succeeded). */
     public ErrorResponse contentFiltered(String provider, String model) {
-        return ErrorResponse.of(ErrorCategory.CONTENT_FILTER, provider + ":" + model
-                + ": the provider's safety filter withheld the answer", "rephrase the prompt variant or the"
+        return ErrorResponse.of(ErrorCategory.CONTENT_FILTER, who(provider, model) + ": the provider's safety filter withheld the answer", "rephrase the prompt variant or the"
                 + " question; the item is recorded as an error, not as a wrong answer");
+    }
+
+    private static String who(String provider, String model) {
+        return model == null || model.isBlank() ? provider : provider + ":" + model;
     }
 
     private ErrorResponse notFound(String provider, String model, String who, String lower, String detail) {
