@@ -13,15 +13,23 @@ import java.util.List;
  * @param variants prompt variant names evaluated by default (all when empty)
  * @param models model profiles
  * @param run run defaults
+ * @param resilience retries, circuit breakers, rate limits and fallback selection for model calls
  */
 public record WorkspaceConfig(
         String name, String description, DatabaseConfig database, String dataset, String prompts,
-        List<String> variants, List<ModelConfig> models, RunSettings run) {
+        List<String> variants, List<ModelConfig> models, RunSettings run, ResilienceConfig resilience) {
 
     public WorkspaceConfig {
         variants = variants == null ? List.of() : List.copyOf(variants);
         models = models == null ? List.of() : List.copyOf(models);
         run = run == null ? RunSettings.DEFAULTS : run;
         prompts = prompts == null ? "prompts" : prompts;
+        resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+    }
+
+    /** A configuration with the default resilience settings. */
+    public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,
+            List<String> variants, List<ModelConfig> models, RunSettings run) {
+        this(name, description, database, dataset, prompts, variants, models, run, null);
     }
 }

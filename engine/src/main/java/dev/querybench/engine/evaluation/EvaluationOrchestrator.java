@@ -10,6 +10,7 @@ import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.Generation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.run.ItemKey;
@@ -147,7 +148,9 @@ public final class EvaluationOrchestrator {
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
-                        listener.itemFinished(result, counters.add(result, clock.instant()));
+                        RunProgress progress = counters.add(result, clock.instant());
+                        plan.feedback().itemFinished(result, progress);
+                        listener.itemFinished(result, progress);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                     } finally {
@@ -186,7 +189,7 @@ public final class EvaluationOrchestrator {
         return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),
                 generation.sql(), verdict, completion == null ? 0 : completion.latency().toMillis(),
                 completion == null ? Usage.NONE : completion.usage(), completion == null ? null : completion.modelId(),
-                generation.error(), clock.instant());
+                completion == null ? Provenance.UNKNOWN : completion.provenance(), generation.error(), clock.instant());
     }
 
     /** Progress counters shared by workers. */

@@ -19,10 +19,12 @@ import java.util.Map;
  * @param models model adapters by profile name, in the order given
  * @param concurrency items evaluated at once (at least 1)
  * @param matchMode the execution match mode's id, recorded with the run
+ * @param feedback told of every finished item before the caller's listener, so the plan's own
+ *     parts (such as model selection by accuracy so far) can learn from the run
  */
 public record RunPlan(
         String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
-        Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+        Map<String, ModelAdapter> models, int concurrency, String matchMode, RunListener feedback) {
 
     public RunPlan {
         questions = List.copyOf(questions);
@@ -34,6 +36,13 @@ public record RunPlan(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
+        feedback = feedback == null ? RunListener.NONE : feedback;
+    }
+
+    /** A plan whose parts need no feedback. */
+    public RunPlan(String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
+            Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+        this(workspace, dataset, questions, variants, models, concurrency, matchMode, RunListener.NONE);
     }
 
     /** Every item in the deterministic plan order: question, then variant, then model. */

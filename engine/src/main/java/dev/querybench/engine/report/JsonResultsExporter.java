@@ -56,6 +56,10 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("latencyP95Ms", c.latencyP95Ms());
         m.put("inputTokens", c.inputTokens());
         m.put("outputTokens", c.outputTokens());
+        m.put("retries", c.retries());
+        m.put("fallbacks", c.fallbacks());
+        m.put("fallbackItems", c.fallbackItems());
+        m.put("answeredBy", c.answeredBy());
         return m;
     }
 
@@ -81,6 +85,10 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("inputTokens", i.usage().inputTokens());
         m.put("outputTokens", i.usage().outputTokens());
         m.put("modelId", i.modelId());
+        m.put("answeredBy", i.provenance().answeredBy());
+        m.put("retries", i.provenance().retries());
+        m.put("fallbacks", i.provenance().fallbacks());
+        m.put("cached", i.provenance().cached());
         m.put("finishedAt", i.finishedAt());
         return m;
     }

@@ -2,6 +2,7 @@ package dev.querybench.engine.run;
 
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import java.time.Instant;
 
@@ -16,12 +17,23 @@ import java.time.Instant;
  * @param latencyMs model call time in milliseconds
  * @param usage tokens used
  * @param modelId the model id the provider reported
+ * @param provenance which model really answered, after how many retries and fallbacks, from the cache or not
  * @param error why the model produced nothing usable, or null
  * @param finishedAt when the item finished
  */
 public record ItemResult(
         ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
-        String modelId, String error, Instant finishedAt) {
+        String modelId, Provenance provenance, String error, Instant finishedAt) {
+
+    public ItemResult {
+        provenance = provenance == null ? Provenance.UNKNOWN : provenance;
+    }
+
+    /** An item whose provenance is not known. */
+    public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
+            Usage usage, String modelId, String error, Instant finishedAt) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, Provenance.UNKNOWN, error, finishedAt);
+    }
 
     /** True when the model call itself failed; such items are tried again on resume. */
     public boolean modelFailed() {

@@ -9,6 +9,7 @@ import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import java.util.Optional;
 /**
  * The workspace's run history in an SQLite file. Each item is written when it finishes, so a run
  * killed midway resumes without asking the model again for stored items. The file carries a
- * schema version ({@code PRAGMA user_version}) and is upgraded on open. Thread-safe: writes
+ * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
+ * item's provenance (which model answered, retries, fallbacks, cached). Thread-safe: writes
  * are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
@@ -70,7 +72,16 @@ public final class RunStore implements AutoCloseable {
               finished_at TEXT NOT NULL,
               PRIMARY KEY (run_id, question_id, variant, model, repeat)
             );
+            """, """
+            ALTER TABLE items ADD COLUMN answered_by TEXT;
+            ALTER TABLE items ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
             """);
+
+    private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
+            + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
+            + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached";
 
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
@@ -154,7 +165,8 @@ public final class RunStore implements AutoCloseable {
     public synchronized void save(String runId, ItemResult item) {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR REPLACE INTO items (" + ITEM_COLUMNS + ") VALUES ("
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -178,6 +190,11 @@ public final class RunStore implements AutoCloseable {
             ps.setString(20, item.modelId());
             ps.setString(21, item.error());
             ps.setString(22, item.finishedAt().toString());
+            Provenance p = item.provenance();
+            ps.setString(23, p.answeredBy().isEmpty() ? null : p.answeredBy());
+            ps.setInt(24, p.retries());
+            ps.setInt(25, p.fallbacks());
+            ps.setInt(26, p.cached() ? 1 : 0);
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
@@ -243,7 +260,9 @@ public final class RunStore implements AutoCloseable {
                 rs.getInt("repeat"));
         return new ItemResult(key, rs.getString("prompt"), rs.getString("answer"), rs.getString("sql"), verdict,
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")));
+                rs.getString("model_id"), new Provenance(rs.getString("answered_by"), rs.getInt("retries"),
+                        rs.getInt("fallbacks"), rs.getInt("cached") != 0),
+                rs.getString("error"), Instant.parse(rs.getString("finished_at")));
     }
 
     @Override

@@ -26,13 +26,22 @@ import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.PriceTable;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.resilience.Endpoint;
+import dev.querybench.engine.resilience.EndpointRegistry;
+import dev.querybench.engine.resilience.FallbackChain;
+import dev.querybench.engine.resilience.ResiliencePolicy;
+import dev.querybench.engine.resilience.ResilientModel;
+import dev.querybench.engine.resilience.Scoreboard;
+import dev.querybench.engine.resilience.SelectionPolicy;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +50,17 @@ import java.util.stream.Collectors;
 
 /**
  * An open workspace with its services wired: the database (built from its scripts on first
- * use), the safe executor, prompt context, run store and model factory. The CLI and the app
- * both work through this. Thread-safe; close it to release the database and the store.
+ * use), the safe executor, prompt context, run store, model endpoints and prices. Every model a
+ * plan evaluates is a {@link ResilientModel}: the profile's endpoint with retries, circuit
+ * breaker and rate limit, followed by its fallback chain (the profile's {@code fallback} list,
+ * or else {@code run.fallback}). Endpoints live as long as the session, so their breakers
+ * remember trouble from one run to the next. The CLI and the app both work through this.
+ * Thread-safe; close it to release the database and the store.
  */
 public final class WorkspaceSession implements AutoCloseable {
+
+    /** The workspace file whose prices override the shipped ones. */
+    public static final String PRICES_FILE = "prices.yaml";
 
     private final Workspace workspace;
     private final DatabaseBackend backend;
@@ -52,7 +68,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final PromptContext promptContext;
     private final SqlGenerator generator;
     private final RunStore runStore;
-    private final ModelAdapterFactory models;
+    private final EndpointRegistry endpoints;
+    private final PriceTable prices;
     private final Clock clock;
 
     private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
@@ -63,7 +80,9 @@ public final class WorkspaceSession implements AutoCloseable {
         this.promptContext = new PromptContext(backend);
         this.generator = new SqlGenerator(promptContext, new SqlExtractor());
         this.runStore = runStore;
-        this.models = models;
+        this.endpoints = new EndpointRegistry(ResiliencePolicy.from(workspace.config().resilience()), models::create,
+                clock);
+        this.prices = PriceTable.shipped().overriddenBy(workspace.resolve(PRICES_FILE));
         this.clock = clock;
     }
 
@@ -103,6 +122,16 @@ public final class WorkspaceSession implements AutoCloseable {
         return generator;
     }
 
+    /** The model endpoints used so far, with their breakers. */
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    /** The shipped prices with the workspace's {@code prices.yaml} on top. */
+    public PriceTable prices() {
+        return prices;
+    }
+
     public QueryLimits queryLimits() {
         var run = workspace.config().run();
         return new QueryLimits(Duration.ofSeconds(run.queryTimeoutSecondsOrDefault()), run.rowCapOrDefault());
@@ -122,14 +151,17 @@ public final class WorkspaceSession implements AutoCloseable {
         for (PromptTemplate variant : variants) {
             generator.render(variant, questions.getFirst());
         }
+        Scoreboard scores = new Scoreboard();
+        SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
-            adapters.put(profile.name(), models.create(profile));
+            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
         String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
-        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode);
+        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
+                scores);
     }
 
     /** Runs a new evaluation. */
@@ -142,6 +174,29 @@ public final class WorkspaceSession implements AutoCloseable {
             Cancellation cancellation) {
         RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds()));
         return orchestrator().resume(record, plan, listener, cancellation);
+    }
+
+    /** The profile followed by its own fallback list, or else by the run's. */
+    FallbackChain chain(ModelConfig profile) {
+        List<String> fallback = !profile.fallback().isEmpty() ? profile.fallback()
+                : workspace.config().run().fallback().stream().filter(name -> !name.equals(profile.name())).toList();
+        List<Endpoint> members = new ArrayList<>();
+        members.add(endpoints.endpoint(profile));
+        for (String name : fallback) {
+            members.add(endpoints.endpoint(workspace.config().models().stream().filter(m -> m.name().equals(name))
+                    .findFirst().orElseThrow(() -> new ConfigException("fallback profile '" + name + "' is unknown",
+                            "use names from the models list", null))));
+        }
+        return new FallbackChain(profile.name(), members);
+    }
+
+    private SelectionPolicy selection() {
+        ResiliencePolicy policy = endpoints.policy();
+        return switch (policy.selection()) {
+            case IN_ORDER -> SelectionPolicy.inOrder();
+            case QUALITY -> SelectionPolicy.qualityBased();
+            case COST -> SelectionPolicy.costOptimised(prices, policy.qualityFloor());
+        };
     }
 
     private EvaluationOrchestrator orchestrator() {
@@ -179,9 +234,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private ModelConfig profile(String name, String baseUrl) {
         for (ModelConfig m : workspace.config().models()) {
             if (m.name().equals(name)) {
-                return baseUrl == null ? m
-                        : new ModelConfig(m.name(), m.spec(), baseUrl, m.apiKey(), m.temperature(), m.maxTokens(),
-                                m.timeoutSeconds());
+                return baseUrl == null ? m : m.withBaseUrl(baseUrl);
             }
         }
         ModelSpec spec;

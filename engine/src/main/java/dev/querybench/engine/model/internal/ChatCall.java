@@ -10,6 +10,7 @@ import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelException;
 import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import java.time.Duration;
 import java.util.function.Function;
@@ -69,7 +70,7 @@ public final class ChatCall {
             throw new ModelException(errors.contentFiltered(spec.provider(), spec.model()), null);
         }
         String finish = response.finishReason() == null ? "" : response.finishReason().name();
-        return new Completion(text, tokens, latency, finish, response.modelName());
+        return new Completion(text, tokens, latency, finish, response.modelName(), Provenance.direct(spec));
     }
 
     /** Input and output tokens as langchain4j reports them. */

@@ -1,0 +1,91 @@
+package dev.querybench.engine.resilience;
+
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.model.Completion;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelException;
+import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.Provenance;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model that survives its provider's bad minutes: each call goes to the members of a
+ * {@link FallbackChain} in the order the {@link SelectionPolicy} gives, each member with its own
+ * retries, circuit breaker and rate limit ({@link Endpoint}); the first answer wins. The answer's
+ * {@link Provenance} says which model really answered and how many retries and fallbacks it
+ * took, so reports never hide a switch. When every member fails, the failure names each one's
+ * reason. Thread-safe.
+ */
+public final class ResilientModel implements ModelAdapter {
+
+    private final FallbackChain chain;
+    private final SelectionPolicy selection;
+    private final Scoreboard scores;
+
+    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores) {
+        this.chain = chain;
+        this.selection = selection;
+        this.scores = scores;
+    }
+
+    /** The primary's spec: the model this chain stands for. */
+    @Override
+    public ModelSpec spec() {
+        return chain.primary().spec();
+    }
+
+    public FallbackChain chain() {
+        return chain;
+    }
+
+    @Override
+    public Completion complete(String prompt) {
+        List<Endpoint> order = selection.order(chain.members(), scores);
+        int retries = 0;
+        int passedOver = 0;
+        List<String> reasons = new ArrayList<>();
+        ErrorResponse firstReal = null;
+        boolean retryable = false;
+        for (Endpoint endpoint : order) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            Endpoint.Attempt attempt = endpoint.call(prompt);
+            retries += attempt.retries();
+            switch (attempt) {
+                case Endpoint.Answered answered -> {
+                    Completion c = answered.completion();
+                    return c.withProvenance(new Provenance(c.provenance().answeredBy(), retries, passedOver, false));
+                }
+                case Endpoint.Failed failed -> {
+                    reasons.add(endpoint.name() + ": " + failed.error().message());
+                    if (firstReal == null && !failed.notCalled()) {
+                        firstReal = failed.error();
+                    }
+                    retryable |= failed.error().retryable();
+                    if (order.size() == 1) {
+                        throw new ModelException(failed.error(), null);
+                    }
+                    passedOver++;
+                }
+            }
+        }
+        throw new ModelException(everyMemberFailed(reasons, firstReal, retryable), null);
+    }
+
+    private ErrorResponse everyMemberFailed(List<String> reasons, ErrorResponse firstReal, boolean retryable) {
+        ErrorCategory category = firstReal == null ? ErrorCategory.SERVER : firstReal.category();
+        String remedy = firstReal == null
+                ? "every model of the chain is paused by its circuit breaker; resume the run later"
+                : firstReal.remedy();
+        return new ErrorResponse(category, retryable, chain.name() + ": every model of the fallback chain failed ("
+                + String.join("; ", reasons) + ")", remedy);
+    }
+
+    @Override
+    public String toString() {
+        return "ResilientModel" + chain.members();
+    }
+}
