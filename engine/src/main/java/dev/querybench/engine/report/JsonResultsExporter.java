@@ -30,6 +30,8 @@ public final class JsonResultsExporter implements ResultsExporter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", results.run());
         doc.put("complete", results.complete());
+        doc.put("costUsd", results.cost());
+        doc.put("costPerCorrectUsd", results.costPerCorrect());
         doc.put("cells", results.cells().stream().map(JsonResultsExporter::cell).toList());
         doc.put("items", results.items().stream().map(JsonResultsExporter::item).toList());
         try {
@@ -60,6 +62,9 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("fallbacks", c.fallbacks());
         m.put("fallbackItems", c.fallbackItems());
         m.put("answeredBy", c.answeredBy());
+        m.put("cachedItems", c.cachedItems());
+        m.put("costUsd", c.cost());
+        m.put("costPerCorrectUsd", c.costPerCorrect());
         return m;
     }
 
@@ -89,6 +94,7 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("retries", i.provenance().retries());
         m.put("fallbacks", i.provenance().fallbacks());
         m.put("cached", i.provenance().cached());
+        m.put("costUsd", i.cost());
         m.put("finishedAt", i.finishedAt());
         return m;
     }

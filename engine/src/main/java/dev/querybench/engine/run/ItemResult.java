@@ -4,6 +4,7 @@ import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -18,21 +19,23 @@ import java.time.Instant;
  * @param usage tokens used
  * @param modelId the model id the provider reported
  * @param provenance which model really answered, after how many retries and fallbacks, from the cache or not
+ * @param cost what the answer cost in US dollars: zero from the cache or without an answer, null when the model
+ *     that answered has no price
  * @param error why the model produced nothing usable, or null
  * @param finishedAt when the item finished
  */
 public record ItemResult(
         ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
-        String modelId, Provenance provenance, String error, Instant finishedAt) {
+        String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt) {
 
     public ItemResult {
         provenance = provenance == null ? Provenance.UNKNOWN : provenance;
     }
 
-    /** An item whose provenance is not known. */
+    /** An item whose provenance and cost are not known. */
     public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
             Usage usage, String modelId, String error, Instant finishedAt) {
-        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, Provenance.UNKNOWN, error, finishedAt);
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, Provenance.UNKNOWN, null, error, finishedAt);
     }
 
     /** True when the model call itself failed; such items are tried again on resume. */

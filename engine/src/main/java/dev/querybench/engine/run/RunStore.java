@@ -11,6 +11,7 @@ import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * The workspace's run history in an SQLite file. Each item is written when it finishes, so a run
  * killed midway resumes without asking the model again for stored items. The file carries a
  * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
- * item's provenance (which model answered, retries, fallbacks, cached). Thread-safe: writes
+ * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost. Thread-safe: writes
  * are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
@@ -77,11 +78,13 @@ public final class RunStore implements AutoCloseable {
             ALTER TABLE items ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE items ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
+            """, """
+            ALTER TABLE items ADD COLUMN cost_usd TEXT;
             """);
 
     private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
             + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
-            + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached";
+            + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached, cost_usd";
 
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
@@ -166,7 +169,7 @@ public final class RunStore implements AutoCloseable {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT OR REPLACE INTO items (" + ITEM_COLUMNS + ") VALUES ("
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -195,6 +198,7 @@ public final class RunStore implements AutoCloseable {
             ps.setInt(24, p.retries());
             ps.setInt(25, p.fallbacks());
             ps.setInt(26, p.cached() ? 1 : 0);
+            ps.setString(27, item.cost() == null ? null : item.cost().toPlainString());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
@@ -251,6 +255,7 @@ public final class RunStore implements AutoCloseable {
         TypeReference<List<List<String>>> rows = new TypeReference<>() {};
         String flags = rs.getString("flags");
         String category = rs.getString("failure_category");
+        String cost = rs.getString("cost_usd");
         Verdict verdict = new Verdict(Outcome.valueOf(rs.getString("outcome")), rs.getDouble("score"),
                 rs.getString("mode"),
                 flags.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(flags.split(","))),
@@ -262,7 +267,8 @@ public final class RunStore implements AutoCloseable {
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
                 rs.getString("model_id"), new Provenance(rs.getString("answered_by"), rs.getInt("retries"),
                         rs.getInt("fallbacks"), rs.getInt("cached") != 0),
-                rs.getString("error"), Instant.parse(rs.getString("finished_at")));
+                cost == null ? null : new BigDecimal(cost), rs.getString("error"),
+                Instant.parse(rs.getString("finished_at")));
     }
 
     @Override

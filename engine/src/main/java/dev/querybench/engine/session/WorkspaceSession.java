@@ -201,7 +201,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     private EvaluationOrchestrator orchestrator() {
         SqlExecutionEvaluator evaluator = new SqlExecutionEvaluator(executor, queryLimits(), new ResultComparator());
-        return new EvaluationOrchestrator(generator, evaluator, runStore, clock);
+        return new EvaluationOrchestrator(generator, evaluator, runStore, prices, clock);
     }
 
     private List<Question> selectQuestions(List<String> ids) {

@@ -2,6 +2,7 @@ package dev.querybench.engine.stats;
 
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,12 +35,16 @@ public final class RunSummary {
         int retries = 0;
         int fallbacks = 0;
         int fallbackItems = 0;
+        int cached = 0;
+        BigDecimal cost = BigDecimal.ZERO;
         Map<String, Integer> answeredBy = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         for (ItemResult item : items) {
             retries += item.provenance().retries();
             fallbacks += item.provenance().fallbacks();
             fallbackItems += item.provenance().fallbacks() > 0 ? 1 : 0;
+            cached += item.provenance().cached() ? 1 : 0;
+            cost = cost == null || item.cost() == null ? null : cost.add(item.cost());
             if (!item.provenance().answeredBy().isEmpty()) {
                 answeredBy.merge(item.provenance().answeredBy(), 1, Integer::sum);
             }
@@ -61,7 +66,7 @@ public final class RunSummary {
                 .forEach(e -> byCount.put(e.getKey(), e.getValue()));
         return new CellSummary(variant, model, items.size(), pass, fail, error, Accuracy.of(pass, pass + fail),
                 percentile(latencies, 0.50), percentile(latencies, 0.95), in, out, retries, fallbacks, fallbackItems,
-                byCount);
+                byCount, cached, cost);
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */

@@ -7,6 +7,7 @@ import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -52,17 +53,18 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(2);
+        assertThat(RunStore.schemaVersion()).isEqualTo(3);
     }
 
     @Test
-    void provenanceSurvivesReopening() {
+    void provenanceAndCostSurviveReopening() {
         Path file = dir.resolve("runs.db");
         RunRecord run = new RunRecord("r1", Instant.parse("2026-11-23T10:00:00Z"), "ws", "ds", List.of("q1"),
                 List.of("v"), List.of("m"), "strict", "running");
         ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), "prompt", "answer", "SELECT 1",
                 Verdict.pass("strict", Set.of(), "match"), 80, new Usage(10, 5), "claude-x-2025",
-                new Provenance("anthropic:claude-x", 2, 1, true), null, Instant.parse("2026-11-23T10:00:01Z"));
+                new Provenance("anthropic:claude-x", 2, 1, true), new BigDecimal("0.00012345"), null,
+                Instant.parse("2026-11-23T10:00:01Z"));
         try (RunStore store = new RunStore(file)) {
             store.createRun(run);
             store.save("r1", item);
@@ -73,7 +75,7 @@ class RunStoreTest {
     }
 
     @Test
-    void aVersionOneStoreIsUpgradedAndItsItemsReadWithUnknownProvenance() throws Exception {
+    void aVersionOneStoreIsUpgradedAndItsItemsReadWithUnknownProvenanceAndCost() throws Exception {
         Path file = dir.resolve("runs.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, workspace TEXT NOT NULL,"
@@ -95,12 +97,13 @@ class RunStoreTest {
         try (RunStore store = new RunStore(file)) {
             assertThat(store.items("old")).singleElement().satisfies(item -> {
                 assertThat(item.provenance()).isEqualTo(Provenance.UNKNOWN);
+                assertThat(item.cost()).isNull();
                 assertThat(item.usage()).isEqualTo(new Usage(3, 2));
             });
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
         }
     }
 }
