@@ -14,10 +14,12 @@ import java.util.List;
  * @param models model profiles
  * @param run run defaults
  * @param resilience retries, circuit breakers, rate limits and fallback selection for model calls
+ * @param cache the response cache
  */
 public record WorkspaceConfig(
         String name, String description, DatabaseConfig database, String dataset, String prompts,
-        List<String> variants, List<ModelConfig> models, RunSettings run, ResilienceConfig resilience) {
+        List<String> variants, List<ModelConfig> models, RunSettings run, ResilienceConfig resilience,
+        CacheConfig cache) {
 
     public WorkspaceConfig {
         variants = variants == null ? List.of() : List.copyOf(variants);
@@ -25,11 +27,12 @@ public record WorkspaceConfig(
         run = run == null ? RunSettings.DEFAULTS : run;
         prompts = prompts == null ? "prompts" : prompts;
         resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+        cache = cache == null ? CacheConfig.DEFAULTS : cache;
     }
 
-    /** A configuration with the default resilience settings. */
+    /** A configuration with the default resilience and cache settings. */
     public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,
             List<String> variants, List<ModelConfig> models, RunSettings run) {
-        this(name, description, database, dataset, prompts, variants, models, run, null);
+        this(name, description, database, dataset, prompts, variants, models, run, null, null);
     }
 }

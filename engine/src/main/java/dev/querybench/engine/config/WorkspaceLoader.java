@@ -97,6 +97,10 @@ public final class WorkspaceLoader {
         }
         checkFallback(where, "run.fallback", config.run().fallback(), names, null);
         checkResilience(where, config.resilience());
+        if (config.cache().ttlHoursOrDefault() < 1) {
+            throw new ConfigException(where + ": cache.ttlHours must be at least 1",
+                    "give the hours an answer is kept, or turn the cache off with enabled: false", null);
+        }
         List<String> unknown = config.run().models().stream().filter(m -> !names.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException(where + ": run.models names unknown profiles " + unknown,

@@ -7,6 +7,7 @@ import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelException;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.Provenance;
+import dev.querybench.engine.model.cache.CacheKey;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -63,11 +64,16 @@ public final class Endpoint {
     private final Retry retry;
     private final RateLimiter limiter;
     private final BreakerPolicy breakerPolicy;
+    private final String cacheParameters;
 
-    Endpoint(String name, ModelAdapter adapter, RetryPolicy retryPolicy, BreakerPolicy breakerPolicy,
-            RateLimiter limiter, Clock clock) {
+    /**
+     * @param cacheParameters the endpoint and generation parameters its answers are cached under
+     */
+    Endpoint(String name, ModelAdapter adapter, String cacheParameters, RetryPolicy retryPolicy,
+            BreakerPolicy breakerPolicy, RateLimiter limiter, Clock clock) {
         this.name = name;
         this.adapter = adapter;
+        this.cacheParameters = cacheParameters;
         this.limiter = limiter;
         this.breakerPolicy = breakerPolicy;
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
@@ -110,6 +116,11 @@ public final class Endpoint {
             case HALF_OPEN -> BreakerState.HALF_OPEN;
             default -> BreakerState.CLOSED;
         };
+    }
+
+    /** The key this endpoint's answer to {@code prompt} is cached under. */
+    public CacheKey cacheKey(String prompt) {
+        return CacheKey.of(spec().provider(), spec().model(), cacheParameters, prompt);
     }
 
     /** Failure rate over the breaker's window in percent, or -1 before enough calls. */

@@ -2,11 +2,13 @@ package dev.querybench.engine.resilience;
 
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.cache.CacheKey;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,15 +48,16 @@ public final class EndpointRegistry {
     public Endpoint endpoint(ModelConfig profile) {
         return endpoints.computeIfAbsent(profile, p -> {
             ModelAdapter adapter = adapters.apply(p);
-            return new Endpoint(p.name(), adapter, policy.retry(), policy.breaker(), limiter(adapter.spec().provider()),
-                    clock);
+            String cacheParameters = CacheKey.parameters(p.baseUrl(), p.temperatureOrDefault(), p.maxTokensOrDefault());
+            return new Endpoint(p.name(), adapter, cacheParameters, policy.retry(), policy.breaker(),
+                    limiter(adapter.spec().provider()), clock);
         });
     }
 
     /** Every endpoint created so far, by profile name. */
     public List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>(endpoints.values());
-        all.sort(java.util.Comparator.comparing(Endpoint::name));
+        all.sort(Comparator.comparing(Endpoint::name));
         return all;
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
  * @param baseUrl endpoint for ad-hoc specs, or null
  * @param concurrency items at once, or null for the workspace's setting
  * @param questionIds a subset of questions, or empty for all
+ * @param bypassCache true to ask the models again instead of reading cached answers (fresh answers
+ *     still replace the cached ones)
  */
 public record RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
-        List<String> questionIds) {
+        List<String> questionIds, boolean bypassCache) {
 
     public RunRequest {
         variants = variants == null ? List.of() : List.copyOf(variants);
@@ -20,7 +22,18 @@ public record RunRequest(List<String> variants, List<String> models, String base
         questionIds = questionIds == null ? List.of() : List.copyOf(questionIds);
     }
 
+    /** A request that uses the response cache. */
+    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+            List<String> questionIds) {
+        this(variants, models, baseUrl, concurrency, questionIds, false);
+    }
+
     public static RunRequest defaults() {
         return new RunRequest(List.of(), List.of(), null, null, List.of());
+    }
+
+    /** The same request, reading cached answers or not. */
+    public RunRequest withBypassCache(boolean bypass) {
+        return new RunRequest(variants, models, baseUrl, concurrency, questionIds, bypass);
     }
 }

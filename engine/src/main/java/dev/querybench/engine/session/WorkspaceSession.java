@@ -1,5 +1,6 @@
 package dev.querybench.engine.session;
 
+import dev.querybench.engine.config.CacheConfig;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.ModelConfig;
@@ -27,6 +28,8 @@ import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.model.cache.ResponseCache;
+import dev.querybench.engine.model.cache.SqliteResponseCache;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.resilience.Endpoint;
@@ -51,9 +54,10 @@ import java.util.stream.Collectors;
 /**
  * An open workspace with its services wired: the database (built from its scripts on first
  * use), the safe executor, prompt context, run store, model endpoints and prices. Every model a
- * plan evaluates is a {@link ResilientModel}: the profile's endpoint with retries, circuit
- * breaker and rate limit, followed by its fallback chain (the profile's {@code fallback} list,
- * or else {@code run.fallback}). Endpoints live as long as the session, so their breakers
+ * plan evaluates is a {@link ResilientModel} over the workspace's response cache
+ * ({@code .querybench/cache.db}, unless the workspace turns it off): the profile's endpoint
+ * with retries, circuit breaker and rate limit, followed by its fallback chain (the profile's
+ * {@code fallback} list, or else {@code run.fallback}). Endpoints live as long as the session, so their breakers
  * remember trouble from one run to the next. The CLI and the app both work through this.
  * Thread-safe; close it to release the database and the store.
  */
@@ -61,6 +65,8 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** The workspace file whose prices override the shipped ones. */
     public static final String PRICES_FILE = "prices.yaml";
+    /** The response cache's file in the workspace's state folder. */
+    public static final String CACHE_FILE = "cache.db";
 
     private final Workspace workspace;
     private final DatabaseBackend backend;
@@ -70,6 +76,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private final RunStore runStore;
     private final EndpointRegistry endpoints;
     private final PriceTable prices;
+    private final ResponseCache cache;
     private final Clock clock;
 
     private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
@@ -83,6 +90,11 @@ public final class WorkspaceSession implements AutoCloseable {
         this.endpoints = new EndpointRegistry(ResiliencePolicy.from(workspace.config().resilience()), models::create,
                 clock);
         this.prices = PriceTable.shipped().overriddenBy(workspace.resolve(PRICES_FILE));
+        CacheConfig cacheConfig = workspace.config().cache();
+        this.cache = cacheConfig.enabledOrDefault()
+                ? new SqliteResponseCache(workspace.stateFolder().resolve(CACHE_FILE),
+                        Duration.ofHours(cacheConfig.ttlHoursOrDefault()), clock)
+                : ResponseCache.disabled();
         this.clock = clock;
     }
 
@@ -155,7 +167,8 @@ public final class WorkspaceSession implements AutoCloseable {
         SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
-            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores));
+            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
+                    request.bypassCache() ? cache.bypassed() : cache));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
@@ -172,7 +185,17 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Continues a stored run with the same variants, models and questions. */
     public RunResults resume(RunRecord record, String baseUrl, Integer concurrency, RunListener listener,
             Cancellation cancellation) {
-        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds()));
+        return resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of()), listener,
+                cancellation);
+    }
+
+    /**
+     * Continues a stored run with the same variants, models and questions; the request gives the
+     * base URL, concurrency and cache use.
+     */
+    public RunResults resume(RunRecord record, RunRequest request, RunListener listener, Cancellation cancellation) {
+        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), request.baseUrl(), request.concurrency(),
+                record.questionIds(), request.bypassCache()));
         return orchestrator().resume(record, plan, listener, cancellation);
     }
 
@@ -264,6 +287,9 @@ public final class WorkspaceSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cache instanceof SqliteResponseCache sqlite) {
+            sqlite.close();
+        }
         runStore.close();
         backend.close();
     }
