@@ -29,6 +29,9 @@ public final class QueryBenchCli implements Runnable {
         CommandLine cli = new CommandLine(new QueryBenchCli(environment))
                 .addSubcommand("run", new RunCommand(environment))
                 .addSubcommand("doctor", new DoctorCommand(environment))
+                .addSubcommand("validate", new CommandLine(new ValidateCommand(environment))
+                        .addSubcommand("models", new ValidateModelsCommand(environment)))
+                .addSubcommand("health", new HealthCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));
