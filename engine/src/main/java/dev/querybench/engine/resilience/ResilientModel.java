@@ -67,7 +67,9 @@ public final class ResilientModel implements ModelAdapter {
         boolean retryable = false;
         for (Endpoint endpoint : order) {
             if (Thread.currentThread().isInterrupted()) {
-                break;
+                throw new ModelException(new ErrorResponse(ErrorCategory.INTERNAL, false, chain.name()
+                        + ": the call was interrupted", "the run was cancelled; resume it to finish the remaining"
+                        + " items"), null);
             }
             Endpoint.Attempt attempt = endpoint.call(prompt);
             retries += attempt.retries();

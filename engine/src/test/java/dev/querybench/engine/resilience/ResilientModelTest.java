@@ -167,6 +167,21 @@ class ResilientModelTest {
     }
 
     @Test
+    void anInterruptedCallStopsInsteadOfFallingBack() {
+        ResilientModel model = primaryThenBackup(registry(POLICY));
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> model.complete("hi")).isInstanceOfSatisfying(ModelException.class, e -> {
+                assertThat(e.error().retryable()).isFalse();
+                assertThat(e.getMessage()).contains("interrupted");
+            });
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(primaryStub.calls() + backupStub.calls()).isZero();
+    }
+
+    @Test
     void aProviderRateLimitSpacesCalls() {
         ResiliencePolicy limited = new ResiliencePolicy(FAST_RETRY, BREAKER, Map.of("openai", 600),
                 ResiliencePolicy.Selection.IN_ORDER, 0.6);

@@ -30,7 +30,7 @@ public final class AnthropicStub extends ScriptedModelStub<AnthropicStub> {
 
     /** Starts a stub on a free port of 127.0.0.1. */
     public static AnthropicStub start() {
-        return new AnthropicStub();
+        return new AnthropicStub().listen();
     }
 
     /** Base URL to give an Anthropic client, ending in {@code /v1}. */

@@ -31,7 +31,7 @@ public final class GeminiStub extends ScriptedModelStub<GeminiStub> {
 
     /** Starts a stub on a free port of 127.0.0.1. */
     public static GeminiStub start() {
-        return new GeminiStub();
+        return new GeminiStub().listen();
     }
 
     /** Base URL to give a Gemini client, ending in {@code /v1beta}. */

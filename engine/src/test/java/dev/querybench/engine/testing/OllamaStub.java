@@ -26,7 +26,7 @@ public final class OllamaStub extends ScriptedModelStub<OllamaStub> {
 
     /** Starts a stub on a free port of 127.0.0.1. */
     public static OllamaStub start() {
-        return new OllamaStub();
+        return new OllamaStub().listen();
     }
 
     /** Base URL to give an Ollama client: the server root, without a path. */

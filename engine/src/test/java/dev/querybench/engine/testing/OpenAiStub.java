@@ -23,7 +23,7 @@ public final class OpenAiStub extends ScriptedModelStub<OpenAiStub> {
 
     /** Starts a stub on a free port of 127.0.0.1. */
     public static OpenAiStub start() {
-        return new OpenAiStub();
+        return new OpenAiStub().listen();
     }
 
     /** Base URL to give an OpenAI client, ending in {@code /v1}. */

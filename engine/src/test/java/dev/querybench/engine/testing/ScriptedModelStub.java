@@ -87,6 +87,7 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
     private volatile String defaultAnswer = "I cannot answer that.";
     private volatile String requiredKey;
 
+    /** Binds a free port of 127.0.0.1; {@link #listen()} starts answering. */
     protected ScriptedModelStub(List<String> listedModels) {
         models.addAll(listedModels);
         try {
@@ -94,9 +95,14 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a model stub", e);
         }
-        server.createContext("/", this::dispatch);
         server.setExecutor(executor);
+    }
+
+    /** Starts answering; each subclass's factory calls it once the stub is constructed. */
+    protected final S listen() {
+        server.createContext("/", this::dispatch);
         server.start();
+        return self();
     }
 
     /** The base URL to configure a client of this provider with. */
