@@ -105,10 +105,14 @@ public final class WorkspaceSession implements AutoCloseable {
         new SqliteDatabaseBuilder().buildIfMissing(file, db.init().stream().map(workspace::resolve).toList());
         int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
         SqliteBackend backend = new SqliteBackend(file, poolSize);
+        RunStore store = null;
         try {
-            RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"));
+            store = new RunStore(workspace.stateFolder().resolve("runs.db"));
             return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             backend.close();
             throw e;
         }

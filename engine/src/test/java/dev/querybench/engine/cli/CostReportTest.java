@@ -58,6 +58,23 @@ class CostReportTest {
     }
 
     @Test
+    void aBrokenPriceFileStopsTheRunBeforeAnyCallWithTheFix() throws Exception {
+        Path ws = SampleFixture.workspace(home.resolve("ws")).root();
+        Files.writeString(ws.resolve("prices.yaml"), "prices:\n  \"openai:gpt-4o-mini\": {input: cheap}\n");
+        try (OpenAiStub stub = OpenAiStub.start()) {
+            CliHarness.Result r = new CliHarness(home, Map.of()).run("run", "--workspace", ws.toString(), "--model",
+                    "openai:gpt-4o-mini", "--base-url", stub.baseUrl());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.CONFIG);
+            assertThat(r.err()).contains("prices.yaml", "dollars per million");
+            assertThat(stub.calls()).isZero();
+        }
+        Files.delete(ws.resolve("prices.yaml"));
+        try (var session = SampleFixture.session(home.resolve("ws"))) {
+            assertThat(session.prices().price("openai:gpt-4o-mini")).as("fixed file, working session").isPresent();
+        }
+    }
+
+    @Test
     void aModelWithoutAPriceHasNoCostRatherThanAFreeOne() throws Exception {
         Path ws = SampleFixture.workspace(home.resolve("ws")).root();
         Question q = SampleFixture.workspace(ws).dataset().questions().getFirst();
