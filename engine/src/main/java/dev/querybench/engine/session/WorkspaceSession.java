@@ -224,9 +224,11 @@ public final class WorkspaceSession implements AutoCloseable {
         Scoreboard scores = new Scoreboard();
         SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
+        // Repeats exist to sample a model's variation, so they never read an earlier answer.
+        boolean freshAnswers = request.bypassCache() || request.repeats() > 1;
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
             adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
-                    request.bypassCache() ? cache.bypassed() : cache));
+                    freshAnswers ? cache.bypassed() : cache));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
