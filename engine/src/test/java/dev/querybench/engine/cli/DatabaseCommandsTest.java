@@ -80,7 +80,7 @@ class DatabaseCommandsTest {
         CliHarness.Result profile = cli.run("db", "profile", "--runs", "5", "--warmup", "1", "--raw",
                 "SELECT COUNT(*) FROM orders");
         assertThat(profile.exitCode()).as(profile.err()).isZero();
-        assertThat(profile.out()).contains("SQLite 3.", "p50 ms", "p95 ms", "safe executor", "raw JDBC",
+        assertThat(profile.out()).contains("SQLite 3.", "p50 ms", "p95 ms", "safe executor", "database layer", "raw JDBC",
                 "safe executor overhead: p50", "pool: 0 active");
         assertThat(profile.out().lines().filter(l -> l.startsWith("safe executor ")).findFirst().orElseThrow())
                 .matches("safe executor\\s+5(\\s+\\d+\\.\\d\\d){5}\\s+1");
