@@ -37,7 +37,8 @@ final class DbProfileCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--raw", description = "Also measure the query over a plain JDBC connection.")
+    @Option(names = "--raw", description = "Also measure it through the database layer alone (no parser) and over a plain JDBC"
+                    + " connection, to show what each safety layer costs.")
     boolean raw;
 
     @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
@@ -63,14 +64,19 @@ final class DbProfileCommand implements Callable<Integer> {
             LatencyProfile safe = profiler.safe(new SafeExecutor(backend), sql,
                     new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), 100_000), measured, warm);
             out.println(backend.serverVersion() + " (" + profile.name() + "): " + sql.strip().replaceAll("\\s+", " "));
-            out.println(String.format(Locale.ROOT, "%-14s %5s %9s %9s %9s %9s %9s %7s", "", "runs", "min ms", "p50 ms",
+            out.println(String.format(Locale.ROOT, "%-15s %5s %9s %9s %9s %9s %9s %7s", "", "runs", "min ms", "p50 ms",
                     "p95 ms", "max ms", "mean ms", "rows"));
             out.println(row("safe executor", safe));
             if (raw) {
+                LatencyProfile layer = profiler.databaseLayer(backend, sql,
+                        new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), 100_000), measured, warm);
                 LatencyProfile plain = profiler.rawJdbc(profile, sql, measured, warm);
+                out.println(row("database layer", layer));
                 out.println(row("raw JDBC", plain));
-                out.println(String.format(Locale.ROOT, "safe executor overhead: p50 %+.2f ms, p95 %+.2f ms",
-                        ms(safe.p50()) - ms(plain.p50()), ms(safe.p95()) - ms(plain.p95())));
+                out.println(String.format(Locale.ROOT, "safe executor overhead: p50 %+.2f ms, p95 %+.2f ms"
+                        + " (parser %+.2f ms, database layer %+.2f ms at p50)", ms(safe.p50()) - ms(plain.p50()),
+                        ms(safe.p95()) - ms(plain.p95()), ms(safe.p50()) - ms(layer.p50()),
+                        ms(layer.p50()) - ms(plain.p50())));
             }
             PoolStats pool = backend.poolStats();
             out.println("pool: " + pool.active() + " active, " + pool.idle() + " idle, " + pool.total() + " open (max "
@@ -80,7 +86,7 @@ final class DbProfileCommand implements Callable<Integer> {
     }
 
     private static String row(String label, LatencyProfile p) {
-        return String.format(Locale.ROOT, "%-14s %5d %9.2f %9.2f %9.2f %9.2f %9.2f %7d", label, p.runs(), ms(p.min()),
+        return String.format(Locale.ROOT, "%-15s %5d %9.2f %9.2f %9.2f %9.2f %9.2f %7d", label, p.runs(), ms(p.min()),
                 ms(p.p50()), ms(p.p95()), ms(p.max()), ms(p.mean()), p.rows());
     }
 

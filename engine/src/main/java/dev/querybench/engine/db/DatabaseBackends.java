@@ -9,7 +9,7 @@ import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.nio.file.Path;
 
-/** Opens the backend a connection profile names. Stateless. */
+/** Opens the backend a connection profile names. Stateless and thread-safe. */
 public final class DatabaseBackends {
 
     private DatabaseBackends() {}

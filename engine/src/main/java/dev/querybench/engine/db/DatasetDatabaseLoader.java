@@ -59,6 +59,9 @@ public final class DatasetDatabaseLoader {
     public LoadReport load(Connection connection, Dialect dialect, DatabaseDefinition definition) {
         long start = System.nanoTime();
         try {
+            if (dialect == Dialect.TRINO) {
+                createTrinoSchema(connection);
+            }
             Map<String, String> versions = readVersions(connection, dialect);
             String loaded = versions.get(definition.name());
             if (definition.version().equals(loaded)) {
@@ -170,6 +173,24 @@ public final class DatasetDatabaseLoader {
                 .map(e -> "(" + literal(e.getKey()) + ", " + literal(e.getValue()) + ", " + literal(now) + ")")
                 .collect(Collectors.joining(", "));
         s.execute("INSERT INTO " + VERSION_TABLE + " (dataset, version, loaded_at) VALUES " + values);
+    }
+
+    /** Trino's memory catalog forgets schemas when the server restarts; the URL's schema is made on demand. */
+    private static void createTrinoSchema(Connection connection) throws SQLException {
+        String catalog = connection.getCatalog();
+        String schema = connection.getSchema();
+        if (catalog == null || schema == null) {
+            return;
+        }
+        try (ResultSet rs = connection.getMetaData().getSchemas(catalog, schema)) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS \"" + catalog.replace("\"", "\"\"") + "\".\""
+                    + schema.replace("\"", "\"\"") + "\"");
+        }
     }
 
     private static Map<String, String> readVersions(Connection connection, Dialect dialect) throws SQLException {

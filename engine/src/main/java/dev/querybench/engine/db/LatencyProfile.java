@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Latencies of one query over several runs.
+ * Latencies of one query over several runs. Immutable.
  *
  * @param runs measured runs (warm-up runs excluded)
  * @param min fastest run

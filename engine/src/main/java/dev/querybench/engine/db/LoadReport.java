@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What loading a dataset's database did and what the integrity check found.
+ * What loading a dataset's database did and what the integrity check found. Immutable.
  *
  * @param action whether the schema was created, rebuilt for a new version, or already current
  * @param version the definition's version now in the database

@@ -3,7 +3,7 @@ package dev.querybench.engine.db;
 import java.time.Duration;
 
 /**
- * Connection pool settings of one profile.
+ * Connection pool settings of one profile. Immutable.
  *
  * @param maximumSize most connections open at once (queries beyond it wait for a free one)
  * @param connectTimeout how long opening a connection may take before the attempt fails

@@ -1,7 +1,7 @@
 package dev.querybench.engine.db;
 
 /**
- * A moment's view of a backend's connection pool.
+ * A moment's view of a backend's connection pool. Immutable.
  *
  * @param active connections running a query
  * @param idle open connections waiting for work

@@ -35,6 +35,25 @@ public final class QueryProfiler {
     }
 
     /**
+     * As {@link #safe}, but through the backend's database layer alone (pool, read-only session,
+     * watchdog, row cap) without the parser, to show what each layer costs.
+     */
+    public LatencyProfile databaseLayer(DatabaseBackend backend, String sql, QueryLimits limits, int runs, int warmups) {
+        List<Duration> samples = new ArrayList<>();
+        int rows = 0;
+        for (int i = 0; i < warmups + runs; i++) {
+            long start = System.nanoTime();
+            QueryResult result = backend.executeReadOnly(sql, limits);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            rows = result.rowCount();
+            if (i >= warmups) {
+                samples.add(elapsed);
+            }
+        }
+        return LatencyProfile.of(samples, rows);
+    }
+
+    /**
      * The same measurement over one plain connection (autocommit, no read-only session, no parse,
      * no watchdog): the baseline the safe executor's overhead is measured against.
      *

@@ -18,6 +18,7 @@ public final class PromptContext {
     private final DatabaseBackend backend;
     private final Supplier<SchemaSnapshot> schema;
     private final Supplier<String> ddl;
+    private final Supplier<String> compactSchema;
     private final Supplier<String> sampleRows;
     private final DialectHints hints = new DialectHints();
 
@@ -26,6 +27,7 @@ public final class PromptContext {
         SchemaRenderer renderer = new SchemaRenderer();
         this.schema = memoize(backend::introspect);
         this.ddl = memoize(() -> renderer.ddl(schema.get()));
+        this.compactSchema = memoize(() -> renderer.compact(schema.get()));
         this.sampleRows = memoize(() -> renderer.sampleRows(backend, schema.get(), SAMPLE_ROWS));
     }
 
@@ -34,6 +36,7 @@ public final class PromptContext {
             case "question" -> question.text();
             case "evidence" -> question.evidence().isBlank() ? "(none)" : question.evidence();
             case "schema" -> ddl.get();
+            case "schema_compact" -> compactSchema.get();
             case "sample_rows" -> sampleRows.get();
             case "dialect" -> backend.dialect().displayName();
             case "dialect_hints" -> hints.forDialect(backend.dialect());

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /** What a template is for, and the variables that task provides. */
 public enum PromptTask {
-    SQL_GENERATION("sql-generation", Set.of("question", "schema", "dialect", "dialect_hints", "sample_rows", "evidence",
-            "few_shots")),
+    SQL_GENERATION("sql-generation", Set.of("question", "schema", "schema_compact", "dialect", "dialect_hints",
+            "sample_rows", "evidence", "few_shots")),
     SQL_JUDGE("sql-judge", Set.of("question", "schema", "dialect", "gold_sql", "predicted_sql", "gold_rows",
             "predicted_rows"));
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What {@link DatabaseValidator#testConnection} found.
+ * What {@link DatabaseValidator#testConnection} found. Immutable.
  *
  * @param target where it connected, for messages
  * @param reachable whether the host accepted a connection on the port (SQLite: the file is readable)

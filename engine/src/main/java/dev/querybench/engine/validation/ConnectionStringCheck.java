@@ -7,6 +7,7 @@ import java.util.Optional;
 
 /**
  * What {@link DatabaseValidator#validateConnectionString} found, before any connection was made.
+ * Immutable.
  *
  * @param url the URL as checked (credentials removed), or the raw text when it did not parse
  * @param parsed the URL taken apart, when it parsed

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link DatabaseValidator#validatePermissions} found about the account.
+ * What {@link DatabaseValidator#validatePermissions} found about the account. Immutable.
  *
  * @param canWrite whether the account can change data or schema (QueryBench's own layers still
  *     refuse writes; a read-only account is the last line of defence)

@@ -2,13 +2,17 @@ package dev.querybench.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +84,7 @@ class DatabaseCommandsTest {
         CliHarness.Result profile = cli.run("db", "profile", "--runs", "5", "--warmup", "1", "--raw",
                 "SELECT COUNT(*) FROM orders");
         assertThat(profile.exitCode()).as(profile.err()).isZero();
-        assertThat(profile.out()).contains("SQLite 3.", "p50 ms", "p95 ms", "safe executor", "raw JDBC",
+        assertThat(profile.out()).contains("SQLite 3.", "p50 ms", "p95 ms", "safe executor", "database layer", "raw JDBC",
                 "safe executor overhead: p50", "pool: 0 active");
         assertThat(profile.out().lines().filter(l -> l.startsWith("safe executor ")).findFirst().orElseThrow())
                 .matches("safe executor\\s+5(\\s+\\d+\\.\\d\\d){5}\\s+1");
@@ -151,6 +155,12 @@ class DatabaseCommandsTest {
             CliHarness.Result noPassword = cli(Map.of()).run("sql", "-w", ws.toString(), "--db", "pg", "SELECT 1");
             assertThat(noPassword.exitCode()).isEqualTo(ExitCodes.CONFIG);
             assertThat(noPassword.err()).contains("environment variable PG_READER_PW, which is not set");
+            try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(ws),
+                    new SecretResolver(Map.of("PG_READER_PW", db.readOnly().password())), Clock.systemUTC(), "pg")) {
+                assertThat(session.backend().dialect()).isEqualTo(Dialect.POSTGRESQL);
+                assertThat(session.executor().execute("SELECT count(*) FROM t", session.queryLimits()).rows())
+                        .singleElement().satisfies(row -> assertThat(((Number) row.getFirst()).intValue()).isEqualTo(2));
+            }
             CliHarness.Result unknown = cli.run("sql", "-w", ws.toString(), "--db", "nope", "SELECT 1");
             assertThat(unknown.err()).contains("no database profile named 'nope'", "[ridgeline, pg]");
         }

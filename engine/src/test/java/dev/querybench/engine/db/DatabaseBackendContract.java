@@ -232,6 +232,17 @@ public abstract class DatabaseBackendContract {
             assertThat(t.primaryKey()).isEmpty();
         }
         assertThat(new SchemaCache(backend).get().tables()).hasSize(3);
+        String compact = new SchemaRenderer().compact(schema).toLowerCase(Locale.ROOT);
+        assertThat(compact.lines()).hasSize(3).anyMatch(l -> l.startsWith("t(id "));
+        String ddl = new SchemaRenderer().ddl(schema).toLowerCase(Locale.ROOT);
+        assertThat(ddl).contains("create table t (", "label varchar");
+        if (declaresKeys()) {
+            assertThat(compact).contains("id int").contains(" pk").contains("parent_id int")
+                    .contains("-> parent.id");
+            assertThat(ddl).contains("foreign key (parent_id) references parent (id)");
+        } else {
+            assertThat(compact).doesNotContain("->");
+        }
     }
 
     @Test
