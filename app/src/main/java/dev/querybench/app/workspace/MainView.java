@@ -1,6 +1,6 @@
 package dev.querybench.app.workspace;
 
-import dev.querybench.app.runs.RunView;
+import dev.querybench.app.runs.RunsView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -27,8 +27,8 @@ public final class MainView {
     @FXML private ListView<NavigatorItem> navigator;
     @FXML private HBox sampleNotice;
     @FXML private Label sampleNoticeLabel;
-    @FXML private Node runView;
-    @FXML private RunView runViewController;
+    @FXML private Node runsView;
+    @FXML private RunsView runsViewController;
     @FXML private Node sectionView;
     @FXML private SectionView sectionViewController;
     @FXML private Label statusWorkspace;
@@ -65,7 +65,7 @@ public final class MainView {
         sampleNotice.setVisible(!viewModel.sampleNotice().isEmpty());
         sampleNotice.setManaged(sampleNotice.isVisible());
 
-        runView.visibleProperty().bind(viewModel.runsSelectedProperty());
+        runsView.visibleProperty().bind(viewModel.runsSelectedProperty());
         sectionView.visibleProperty().bind(viewModel.runsSelectedProperty().not());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
@@ -90,7 +90,7 @@ public final class MainView {
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> viewModel.selectNumber(number));
         }
-        runViewController.installShortcuts(scene);
+        runsViewController.installShortcuts(scene);
     }
 
     @FXML

@@ -4,6 +4,7 @@ import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.runs.RunsViewModel;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
@@ -49,6 +50,7 @@ public final class MainViewModel {
     private final List<ModelChoice> models;
     private final EnvironmentDoctor doctor;
     private final RunViewModel runs;
+    private final RunsViewModel runsScreen;
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -78,6 +80,7 @@ public final class MainViewModel {
         this.models = List.copyOf(models);
         this.doctor = doctor;
         this.runs = runs;
+        this.runsScreen = new RunsViewModel(session, runs, tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
@@ -109,6 +112,7 @@ public final class MainViewModel {
     /** Starts reading what the navigator shows from the store, the database and the endpoints. */
     public void activate() {
         runs.phaseProperty().addListener(runEnded);
+        runsScreen.activate();
         loadStoredRuns();
         loadSchema();
         checkHealth();
@@ -116,6 +120,7 @@ public final class MainViewModel {
 
     public void deactivate() {
         runs.phaseProperty().removeListener(runEnded);
+        runsScreen.deactivate();
         jobs.forEach(TaskRunner.Job::cancel);
         jobs.clear();
     }
@@ -385,6 +390,11 @@ public final class MainViewModel {
 
     public RunViewModel runs() {
         return runs;
+    }
+
+    /** The Runs section: run screen, stored runs and comparisons. */
+    public RunsViewModel runsScreen() {
+        return runsScreen;
     }
 
     public ReadOnlyStringProperty healthTextProperty() {

@@ -1,6 +1,7 @@
 package dev.querybench.app.workspace;
 
 import dev.querybench.app.runs.RunView;
+import dev.querybench.app.runs.RunsView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -58,6 +59,9 @@ public final class MainWindow {
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
             return new MainView(viewModel);
+        }
+        if (type == RunsView.class) {
+            return new RunsView(viewModel.runsScreen());
         }
         if (type == RunView.class) {
             return new RunView(viewModel.runs());
