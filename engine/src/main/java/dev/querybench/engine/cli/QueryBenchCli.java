@@ -31,6 +31,7 @@ public final class QueryBenchCli implements Runnable {
                 .addSubcommand("doctor", new DoctorCommand(environment))
                 .addSubcommand("score", new ScoreCommand(environment))
                 .addSubcommand("report", new ReportCommand(environment))
+                .addSubcommand("langfuse", LangfuseCommand.commandLine(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));

@@ -31,6 +31,8 @@ import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
+import dev.querybench.engine.tracing.RunTracing;
+import dev.querybench.engine.tracing.langfuse.LangfuseTracing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +57,10 @@ public final class WorkspaceSession implements AutoCloseable {
     private final RunStore runStore;
     private final ModelAdapterFactory models;
     private final Clock clock;
+    private final RunTracing tracing;
 
     private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
-            ModelAdapterFactory models, Clock clock) {
+            ModelAdapterFactory models, Clock clock, RunTracing tracing) {
         this.workspace = workspace;
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
@@ -67,10 +70,19 @@ public final class WorkspaceSession implements AutoCloseable {
         this.runStore = runStore;
         this.models = models;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** Opens the workspace's database (building it when missing) and run store. */
+    /** Opens the workspace's database (building it when missing) and run store; traces runs as configured. */
     public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock) {
+        return open(workspace, secrets, clock, null);
+    }
+
+    /**
+     * Like {@link #open(Workspace, SecretResolver, Clock)} with the given run tracing (null: from
+     * the workspace's {@code langfuse:} section). The session closes it.
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, RunTracing tracing) {
         DatabaseConfig db = workspace.config().database();
         Path file = workspace.resolve(db.path());
         new SqliteDatabaseBuilder().buildIfMissing(file, db.init().stream().map(workspace::resolve).toList());
@@ -78,7 +90,8 @@ public final class WorkspaceSession implements AutoCloseable {
         SqliteBackend backend = new SqliteBackend(file, poolSize);
         try {
             RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"));
-            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock);
+            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock,
+                    tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -137,7 +150,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** Runs a new evaluation. */
     public RunResults run(RunPlan plan, RunListener listener, Cancellation cancellation) {
-        return orchestrator().start(plan, listener, cancellation);
+        return orchestrator().start(plan, tracing.listener(plan, listener), cancellation);
     }
 
     /** Continues a stored run with the same variants, models and questions. */
@@ -145,12 +158,12 @@ public final class WorkspaceSession implements AutoCloseable {
             Cancellation cancellation) {
         RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds(),
                 record.repeats()));
-        return orchestrator().resume(record, plan, listener, cancellation);
+        return orchestrator().resume(record, plan, tracing.listener(plan, listener), cancellation);
     }
 
     private EvaluationOrchestrator orchestrator() {
         SqlExecutionEvaluator evaluator = new SqlExecutionEvaluator(executor, queryLimits(), new ResultComparator());
-        return new EvaluationOrchestrator(generator, evaluator, runStore, clock);
+        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, clock);
     }
 
     private List<Question> selectQuestions(List<String> ids) {
@@ -203,6 +216,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     @Override
     public void close() {
+        tracing.close();
         runStore.close();
         backend.close();
     }

@@ -27,6 +27,24 @@ public final class OpenAiEndpointProbe {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
+    /** The most specific message in the cause chain; a refused connection often carries none. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
     public CheckResult check(String name, String baseUrl, String apiKey, String model) {
         String url = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/models";
         Redactor redactor = new Redactor(apiKey == null ? List.of() : List.of(apiKey));
@@ -42,7 +60,7 @@ public final class OpenAiEndpointProbe {
             return CheckResult.fail(name, "no answer from " + url + " within " + timeout.toSeconds() + " s",
                     "check the base URL, proxy settings and that the server is up");
         } catch (IOException e) {
-            return CheckResult.fail(name, "cannot reach " + url + ": " + redactor.redact(String.valueOf(e.getMessage())),
+            return CheckResult.fail(name, "cannot reach " + url + ": " + redactor.redact(describe(e)),
                     "check the base URL and that the server is running");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -146,7 +146,7 @@ class RunCommandTest {
     void doctorChecksJdkWorkspaceDatabaseAndEndpoints() throws Exception {
         CliHarness.Result r = cli.run("doctor", "--workspace", "sample");
         assertThat(r.out()).contains("[ ok ] Java", "[ ok ] Workspace", "54 questions", "[ ok ] Database", "13 tables",
-                "[warn] Model gpt-4o-mini", "OPENAI_API_KEY");
+                "[warn] Model gpt-4o-mini", "OPENAI_API_KEY", "localhost:11434/v1/models: connection refused");
         assertThat(r.exitCode()).isZero();
 
         Path ws = home.resolve("sample-workspace");
