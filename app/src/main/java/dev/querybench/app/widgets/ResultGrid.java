@@ -43,6 +43,8 @@ public final class ResultGrid extends TableView<GridRow> {
     public ResultGrid() {
         getStyleClass().add("result-grid");
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // A fixed row height lets the virtual flow place row 999,999 without measuring the rows before it.
+        setFixedCellSize(28);
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         setPlaceholder(placeholder);

@@ -1,6 +1,7 @@
 package dev.querybench.app.workspace;
 
 import dev.querybench.app.runs.RunsView;
+import dev.querybench.app.sqlconsole.SqlConsoleView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -29,6 +30,8 @@ public final class MainView {
     @FXML private Label sampleNoticeLabel;
     @FXML private Node runsView;
     @FXML private RunsView runsViewController;
+    @FXML private Node sqlConsoleView;
+    @FXML private SqlConsoleView sqlConsoleViewController;
     @FXML private Node sectionView;
     @FXML private SectionView sectionViewController;
     @FXML private Label statusWorkspace;
@@ -65,8 +68,9 @@ public final class MainView {
         sampleNotice.setVisible(!viewModel.sampleNotice().isEmpty());
         sampleNotice.setManaged(sampleNotice.isVisible());
 
-        runsView.visibleProperty().bind(viewModel.runsSelectedProperty());
-        sectionView.visibleProperty().bind(viewModel.runsSelectedProperty().not());
+        runsView.visibleProperty().bind(viewModel.showing(Section.RUNS));
+        sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
+        sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 

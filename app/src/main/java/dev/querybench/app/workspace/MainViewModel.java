@@ -5,6 +5,7 @@ import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.runs.RunsViewModel;
+import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
@@ -51,6 +52,9 @@ public final class MainViewModel {
     private final EnvironmentDoctor doctor;
     private final RunViewModel runs;
     private final RunsViewModel runsScreen;
+    private final SqlConsoleViewModel sqlConsole;
+    /** Sections shown by a screen of their own rather than a read-only page. */
+    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE);
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -81,6 +85,8 @@ public final class MainViewModel {
         this.doctor = doctor;
         this.runs = runs;
         this.runsScreen = new RunsViewModel(session, runs, tasks);
+        this.sqlConsole = new SqlConsoleViewModel(session.executor(), session.queryLimits(),
+                () -> session.backend().introspect(), tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
@@ -99,7 +105,8 @@ public final class MainViewModel {
         items.get(Section.SQL_CONSOLE).show("", Status.PENDING, "Reading the schema");
         items.get(Section.HEALTH).show("", Status.NONE, "Not checked yet");
 
-        currentPage.bind(Bindings.createObjectBinding(() -> pages.get(selectedSection.get()), selectedSection));
+        currentPage.bind(Bindings.createObjectBinding(
+                () -> screens.contains(selectedSection.get()) ? null : pages.get(selectedSection.get()), selectedSection));
         runsSelected.bind(selectedSection.isEqualTo(Section.RUNS));
         modelText.bind(Bindings.createStringBinding(() -> runs.selectedModelProperty().get() == null ? "Model: none"
                 : "Model: " + runs.selectedModelProperty().get().label(), runs.selectedModelProperty()));
@@ -113,6 +120,7 @@ public final class MainViewModel {
     public void activate() {
         runs.phaseProperty().addListener(runEnded);
         runsScreen.activate();
+        sqlConsole.activate();
         loadStoredRuns();
         loadSchema();
         checkHealth();
@@ -390,6 +398,20 @@ public final class MainViewModel {
 
     public RunViewModel runs() {
         return runs;
+    }
+
+    /** True while {@code section}'s own screen is in front. */
+    public javafx.beans.binding.BooleanBinding showing(Section section) {
+        return selectedSection.isEqualTo(section);
+    }
+
+    /** True while a read-only section page is in front. */
+    public javafx.beans.binding.BooleanBinding showingPage() {
+        return currentPage.isNotNull();
+    }
+
+    public SqlConsoleViewModel sqlConsole() {
+        return sqlConsole;
     }
 
     /** The Runs section: run screen, stored runs and comparisons. */

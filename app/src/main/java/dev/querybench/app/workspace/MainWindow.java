@@ -2,6 +2,7 @@ package dev.querybench.app.workspace;
 
 import dev.querybench.app.runs.RunView;
 import dev.querybench.app.runs.RunsView;
+import dev.querybench.app.sqlconsole.SqlConsoleView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -62,6 +63,9 @@ public final class MainWindow {
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
+        }
+        if (type == SqlConsoleView.class) {
+            return new SqlConsoleView(viewModel.sqlConsole());
         }
         if (type == RunView.class) {
             return new RunView(viewModel.runs());
