@@ -43,7 +43,9 @@ class PromptFilesTest {
         assertThat(files.check("a.prompt", "no front matter")).singleElement().asString()
                 .contains("missing front matter");
         String unknown = PromptFiles.newVariantText("x").replace("{{question}}", "{{questoin}}");
-        assertThat(files.check("a.prompt", unknown)).singleElement().asString().contains("unknown variable {{questoin}}");
+        // Question is on line 11 of the file (line 6 of the body after five front matter lines).
+        assertThat(files.check("a.prompt", unknown)).singleElement().asString()
+                .startsWith("a.prompt line 11: unknown variable {{questoin}}");
     }
 
     @Test
