@@ -76,6 +76,7 @@ public final class ComparisonViewModel {
     private final ReadOnlyStringWrapper pairDetail = new ReadOnlyStringWrapper(this, "pairDetail", "");
 
     private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<MatrixRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<MatrixRow> visibleRows = new FilteredList<>(rows);
     private final ObjectProperty<MatrixFilter> filter = new SimpleObjectProperty<>(this, "filter", MatrixFilter.ALL);
     private final StringProperty category = new SimpleStringProperty(this, "category", ANY_CATEGORY);
@@ -450,7 +451,7 @@ public final class ComparisonViewModel {
     }
 
     public ObservableList<MatrixRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<MatrixRow> visibleRows() {

@@ -61,6 +61,7 @@ public final class SqlConsoleViewModel {
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
     private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(this, "hasResult");
     private final ObservableList<String> tables = FXCollections.observableArrayList();
+    private final ObservableList<String> tablesView = FXCollections.unmodifiableObservableList(tables);
     private PagedQuery query;
     private PagedRows rows;
 
@@ -256,7 +257,7 @@ public final class SqlConsoleViewModel {
     }
 
     public ObservableList<String> tables() {
-        return FXCollections.unmodifiableObservableList(tables);
+        return tablesView;
     }
 
     public List<GridFormat> formats() {

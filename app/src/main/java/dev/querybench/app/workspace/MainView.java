@@ -2,6 +2,7 @@ package dev.querybench.app.workspace;
 
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.prompts.PromptEditorView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -32,6 +33,8 @@ public final class MainView {
     @FXML private RunsView runsViewController;
     @FXML private Node sqlConsoleView;
     @FXML private SqlConsoleView sqlConsoleViewController;
+    @FXML private Node promptEditorView;
+    @FXML private PromptEditorView promptEditorViewController;
     @FXML private Node sectionView;
     @FXML private SectionView sectionViewController;
     @FXML private Label statusWorkspace;
@@ -70,6 +73,7 @@ public final class MainView {
 
         runsView.visibleProperty().bind(viewModel.showing(Section.RUNS));
         sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
+        promptEditorView.visibleProperty().bind(viewModel.showing(Section.PROMPTS));
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
@@ -95,6 +99,7 @@ public final class MainView {
                     () -> viewModel.selectNumber(number));
         }
         runsViewController.installShortcuts(scene);
+        promptEditorViewController.installShortcuts(scene, viewModel.showing(Section.PROMPTS));
     }
 
     @FXML

@@ -1,6 +1,8 @@
 package dev.querybench.app.workspace;
 
+import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
@@ -53,8 +55,9 @@ public final class MainViewModel {
     private final RunViewModel runs;
     private final RunsViewModel runsScreen;
     private final SqlConsoleViewModel sqlConsole;
+    private final PromptEditorViewModel promptEditor;
     /** Sections shown by a screen of their own rather than a read-only page. */
-    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE);
+    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS);
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -78,7 +81,7 @@ public final class MainViewModel {
     };
 
     public MainViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> models,
-            EnvironmentDoctor doctor, RunViewModel runs, TaskRunner tasks, boolean sample) {
+            EnvironmentDoctor doctor, RunViewModel runs, TaskRunner tasks, DialogService dialogs, boolean sample) {
         this.workspace = workspace;
         this.session = session;
         this.models = List.copyOf(models);
@@ -87,6 +90,9 @@ public final class MainViewModel {
         this.runsScreen = new RunsViewModel(session, runs, tasks);
         this.sqlConsole = new SqlConsoleViewModel(session.executor(), session.queryLimits(),
                 () -> session.backend().introspect(), tasks);
+        this.promptEditor = new PromptEditorViewModel(
+                new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
+                workspace.dataset().questions(), session.generator(), tasks, dialogs);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
@@ -121,6 +127,7 @@ public final class MainViewModel {
         runs.phaseProperty().addListener(runEnded);
         runsScreen.activate();
         sqlConsole.activate();
+        promptEditor.activate();
         loadStoredRuns();
         loadSchema();
         checkHealth();
@@ -408,6 +415,15 @@ public final class MainViewModel {
     /** True while a read-only section page is in front. */
     public javafx.beans.binding.BooleanBinding showingPage() {
         return currentPage.isNotNull();
+    }
+
+    public PromptEditorViewModel promptEditor() {
+        return promptEditor;
+    }
+
+    /** True when nothing unsaved would be lost by closing, or the user agreed to lose it. */
+    public boolean confirmClose() {
+        return promptEditor.confirmDiscard();
     }
 
     public SqlConsoleViewModel sqlConsole() {

@@ -3,6 +3,7 @@ package dev.querybench.app.workspace;
 import dev.querybench.app.runs.RunView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.prompts.PromptEditorView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -53,6 +54,11 @@ public final class MainWindow {
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         stage.setOnHidden(event -> viewModel.deactivate());
+        stage.setOnCloseRequest(event -> {
+            if (!viewModel.confirmClose()) {
+                event.consume();
+            }
+        });
         viewModel.activate();
         stage.show();
     }
@@ -63,6 +69,9 @@ public final class MainWindow {
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
+        }
+        if (type == PromptEditorView.class) {
+            return new PromptEditorView(viewModel.promptEditor());
         }
         if (type == SqlConsoleView.class) {
             return new SqlConsoleView(viewModel.sqlConsole());

@@ -38,7 +38,7 @@ class MainViewModelTest {
         runs = new RunViewModel(sample.workspace, sample.session, models, tasks, new RecordingDialogs());
         EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new OpenAiEndpointProbe(Duration.ofSeconds(2)),
                 Clock.systemUTC());
-        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, true);
+        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, new RecordingDialogs(), true);
     }
 
     @AfterEach
