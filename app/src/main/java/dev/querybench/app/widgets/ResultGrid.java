@@ -95,7 +95,7 @@ public final class ResultGrid extends TableView<GridRow> {
         placeholder.setText(next.rows().isEmpty() ? next.summary() : "");
         if (!sameColumns) {
             getSortOrder().clear();
-            getColumns().setAll(columns(next.columns()));
+            getColumns().setAll(columns(next.columns(), next.rows() instanceof ObservableList<?> ? List.of() : next.rows()));
         }
         ObservableList<GridRow> rows = next.rows() instanceof ObservableList<?> observable
                 ? (ObservableList<GridRow>) observable : FXCollections.observableArrayList(next.rows());
@@ -126,7 +126,7 @@ public final class ResultGrid extends TableView<GridRow> {
         return format.write(shown.columns(), rows);
     }
 
-    private List<TableColumn<GridRow, ?>> columns(List<String> names) {
+    private List<TableColumn<GridRow, ?>> columns(List<String> names, List<GridRow> sample) {
         List<TableColumn<GridRow, ?>> out = new ArrayList<>();
         TableColumn<GridRow, GridRow> number = new TableColumn<>("#");
         number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -147,7 +147,13 @@ public final class ResultGrid extends TableView<GridRow> {
             TableColumn<GridRow, String> column = new TableColumn<>(names.get(i));
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(index)));
             column.setComparator(Comparator.nullsFirst(ResultGrid::compareValues));
-            column.setPrefWidth(Math.max(90, Math.min(260, names.get(i).length() * 9 + 40)));
+            int longest = names.get(i).length() + 3;
+            for (GridRow row : sample.subList(0, Math.min(200, sample.size()))) {
+                String value = row.value(i);
+                longest = Math.max(longest, value == null ? 4 : value.length());
+            }
+            column.setPrefWidth(sample.isEmpty() ? Math.max(110, names.get(i).length() * 9 + 40)
+                    : Math.max(70, Math.min(420, longest * 7.6 + 26)));
             column.setCellFactory(c -> new ValueCell());
             out.add(column);
         }

@@ -3,6 +3,7 @@ package dev.querybench.app.workspace;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
 import dev.querybench.app.prompts.PromptEditorView;
+import dev.querybench.app.dataset.DatasetView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -33,6 +34,8 @@ public final class MainView {
     @FXML private RunsView runsViewController;
     @FXML private Node sqlConsoleView;
     @FXML private SqlConsoleView sqlConsoleViewController;
+    @FXML private Node datasetView;
+    @FXML private DatasetView datasetViewController;
     @FXML private Node promptEditorView;
     @FXML private PromptEditorView promptEditorViewController;
     @FXML private Node sectionView;
@@ -74,6 +77,7 @@ public final class MainView {
         runsView.visibleProperty().bind(viewModel.showing(Section.RUNS));
         sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
         promptEditorView.visibleProperty().bind(viewModel.showing(Section.PROMPTS));
+        datasetView.visibleProperty().bind(viewModel.showing(Section.DATASETS));
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));

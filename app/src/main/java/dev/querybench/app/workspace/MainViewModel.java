@@ -3,6 +3,7 @@ package dev.querybench.app.workspace;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.prompts.PromptEditorViewModel;
+import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
@@ -56,8 +57,10 @@ public final class MainViewModel {
     private final RunsViewModel runsScreen;
     private final SqlConsoleViewModel sqlConsole;
     private final PromptEditorViewModel promptEditor;
+    private final DatasetViewModel datasetBrowser;
     /** Sections shown by a screen of their own rather than a read-only page. */
-    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS);
+    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS,
+            Section.DATASETS);
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -93,6 +96,7 @@ public final class MainViewModel {
         this.promptEditor = new PromptEditorViewModel(
                 new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
                 workspace.dataset().questions(), session.generator(), tasks, dialogs);
+        this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.executor(), session.queryLimits(), tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
@@ -128,6 +132,7 @@ public final class MainViewModel {
         runsScreen.activate();
         sqlConsole.activate();
         promptEditor.activate();
+        datasetBrowser.activate();
         loadStoredRuns();
         loadSchema();
         checkHealth();
@@ -136,6 +141,7 @@ public final class MainViewModel {
     public void deactivate() {
         runs.phaseProperty().removeListener(runEnded);
         runsScreen.deactivate();
+        datasetBrowser.deactivate();
         jobs.forEach(TaskRunner.Job::cancel);
         jobs.clear();
     }
@@ -415,6 +421,10 @@ public final class MainViewModel {
     /** True while a read-only section page is in front. */
     public javafx.beans.binding.BooleanBinding showingPage() {
         return currentPage.isNotNull();
+    }
+
+    public DatasetViewModel datasetBrowser() {
+        return datasetBrowser;
     }
 
     public PromptEditorViewModel promptEditor() {

@@ -4,6 +4,7 @@ import dev.querybench.app.runs.RunView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
 import dev.querybench.app.prompts.PromptEditorView;
+import dev.querybench.app.dataset.DatasetView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -69,6 +70,9 @@ public final class MainWindow {
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
+        }
+        if (type == DatasetView.class) {
+            return new DatasetView(viewModel.datasetBrowser());
         }
         if (type == PromptEditorView.class) {
             return new PromptEditorView(viewModel.promptEditor());
