@@ -64,14 +64,24 @@ public final class WorkspaceLoader {
         if (config.database() == null) {
             throw new ConfigException(where + ": no 'database' section", "add database: with type and path", null);
         }
-        DatabaseConfig db = config.database();
-        if (db.type() == null || !"sqlite".equalsIgnoreCase(db.type())) {
-            throw new ConfigException(where + ": database type '" + db.type() + "' is not supported",
-                    "use type: sqlite", null);
-        }
-        if (db.path() == null || db.path().isBlank()) {
-            throw new ConfigException(where + ": the sqlite database has no 'path'",
-                    "add path: <file>.db (relative to the workspace)", null);
+        DatabaseProfileResolver profiles = new DatabaseProfileResolver(SecretResolver.none());
+        Set<String> databaseNames = new HashSet<>();
+        List<DatabaseConfig> all = new java.util.ArrayList<>();
+        all.add(config.database());
+        all.addAll(config.databases());
+        for (DatabaseConfig db : all) {
+            if (db == null) {
+                throw new ConfigException(where + ": an empty entry in 'databases'", "remove it", null);
+            }
+            try {
+                profiles.check(db, file.getParent());
+            } catch (ConfigException e) {
+                throw new ConfigException(where + ", " + e.error().message(), e.error().remedy(), null);
+            }
+            if (!databaseNames.add(db.nameOrDefault())) {
+                throw new ConfigException(where + ": database profile name '" + db.nameOrDefault() + "' is used twice",
+                        "give every database profile its own name", null);
+            }
         }
         if (config.dataset() == null || config.dataset().isBlank()) {
             throw new ConfigException(where + ": no 'dataset'", "add dataset: <file>.yaml", null);

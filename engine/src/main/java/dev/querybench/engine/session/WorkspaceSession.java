@@ -7,10 +7,13 @@ import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.config.DatabaseProfileResolver;
+import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
+import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.db.sqlite.SqliteBackend;
 import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
@@ -73,9 +76,18 @@ public final class WorkspaceSession implements AutoCloseable {
         this.tracing = tracing;
     }
 
-    /** Opens the workspace's database (building it when missing) and run store; traces runs as configured. */
+    /** Opens the workspace's default database (an SQLite file is built when missing) and run store; traces runs as configured. */
     public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock) {
-        return open(workspace, secrets, clock, null);
+        return open(workspace, secrets, clock, null, null);
+    }
+
+    /**
+     * Opens the workspace with the named database profile ({@code null}: the default one).
+     *
+     * @throws ConfigException when no profile has that name
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, String databaseName) {
+        return open(workspace, secrets, clock, databaseName, null);
     }
 
     /**
@@ -83,11 +95,16 @@ public final class WorkspaceSession implements AutoCloseable {
      * the workspace's {@code langfuse:} section). The session closes it.
      */
     public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, RunTracing tracing) {
-        DatabaseConfig db = workspace.config().database();
-        Path file = workspace.resolve(db.path());
-        new SqliteDatabaseBuilder().buildIfMissing(file, db.init().stream().map(workspace::resolve).toList());
-        int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
-        SqliteBackend backend = new SqliteBackend(file, poolSize);
+        return open(workspace, secrets, clock, null, tracing);
+    }
+
+    /**
+     * Opens the workspace with a database profile ({@code null}: the default) and run tracing
+     * ({@code null}: from the workspace's {@code langfuse:} section). The session closes both.
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, String databaseName,
+            RunTracing tracing) {
+        DatabaseBackend backend = openDatabase(workspace, secrets, databaseName);
         try {
             RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"));
             return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock,
@@ -96,6 +113,28 @@ public final class WorkspaceSession implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens one of the workspace's database profiles on its own, building an SQLite file from its
+     * init scripts when it is missing.
+     */
+    public static DatabaseBackend openDatabase(Workspace workspace, SecretResolver secrets, String databaseName) {
+        return DatabaseBackends.open(databaseProfile(workspace, secrets, databaseName));
+    }
+
+    /** The connection profile of a named database profile, with its password looked up. */
+    public static ConnectionProfile databaseProfile(Workspace workspace, SecretResolver secrets, String databaseName) {
+        DatabaseConfig db = workspace.config().databaseProfile(databaseName).orElseThrow(() -> new ConfigException(
+                "no database profile named '" + databaseName + "'",
+                "use one of " + workspace.config().databaseProfileNames(), null));
+        int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
+        ConnectionProfile profile = new DatabaseProfileResolver(secrets).resolve(db, workspace.root(), poolSize);
+        if (profile.dialect() == Dialect.SQLITE && !db.init().isEmpty()) {
+            new SqliteDatabaseBuilder().buildIfMissing(Path.of(profile.url().database()),
+                    db.init().stream().map(workspace::resolve).toList());
+        }
+        return profile;
     }
 
     public Workspace workspace() {
