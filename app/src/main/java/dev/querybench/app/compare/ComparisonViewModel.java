@@ -194,7 +194,8 @@ public final class ComparisonViewModel {
         Optional<ItemResult> found = comparison.item(row.questionId(), cell);
         detailTitle.set(row.questionId() + " · " + cell.variant() + " · " + cell.model());
         detailQuestion.set(question.text() + (question.evidence().isBlank() ? "" : "  (hint: " + question.evidence() + ")"));
-        String gold = highlighter.format(question.primaryGold());
+        String goldRaw = question.goldFor(executor.backend().dialect()).getFirst();
+        String gold = highlighter.format(goldRaw);
         String predictedRaw = found.map(ItemResult::sql).orElse(null);
         String predicted = predictedRaw == null ? "" : highlighter.format(predictedRaw);
         goldSql.set(gold);
@@ -228,7 +229,7 @@ public final class ComparisonViewModel {
             attempts.add("Attempt " + n++ + ": " + (attempt.sql() == null ? "(no SQL)" : oneLine(attempt.sql()))
                     + (attempt.error() == null ? " — ran" : " — failed: " + attempt.error()));
         }
-        loadGrids(question.primaryGold(), predictedRaw);
+        loadGrids(goldRaw, predictedRaw);
     }
 
     public void clearSelection() {

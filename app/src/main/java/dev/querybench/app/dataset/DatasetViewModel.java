@@ -7,10 +7,10 @@ import dev.querybench.app.text.Highlight;
 import dev.querybench.app.text.SqlHighlighter;
 import dev.querybench.engine.compare.ResultDiff;
 import dev.querybench.engine.dataset.Dataset;
-import dev.querybench.engine.dataset.GoldChecker;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.validation.GoldCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -140,29 +140,36 @@ public final class DatasetViewModel {
         }
         checking.set(true);
         checkProgress.set(0);
+        rows.replaceAll(row -> row.withCheck(GoldState.NOT_CHECKED, GoldState.NOT_CHECKED.label()));
         checkSummary.set("Checking " + dataset.size() + " gold queries…");
-        int total = dataset.questions().stream().mapToInt(q -> q.gold().size()).sum();
-        Map<String, List<GoldChecker.Result>> collected = new HashMap<>();
-        int[] done = {0};
-        checkJob = tasks.<List<GoldChecker.Result>, GoldChecker.Result>submit(context ->
-                new GoldChecker(executor, limits).check(dataset.questions(), context::publish, context::isCancelled),
+        int total = dataset.size();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        checkJob = tasks.<GoldCheck.Report, GoldResult>submit(context -> new GoldCheck(executor, limits).run(dataset,
+                (question, sql, result) -> context.publish(new GoldResult(question.id(), result.rowCount(),
+                        result.elapsed().toMillis()))),
                 batch -> {
-                    for (GoldChecker.Result r : batch) {
-                        collected.computeIfAbsent(r.questionId(), k -> new ArrayList<>()).add(r);
-                        markRow(r.questionId(), collected.get(r.questionId()));
+                    for (GoldResult r : batch) {
+                        seen.add(r.questionId());
+                        mark(r.questionId(), r.rows() == 0 ? GoldState.EMPTY : GoldState.OK, r.rows() == 0 ? "no rows"
+                                : r.rows() + (r.rows() == 1 ? " row" : " rows") + " · " + r.millis() + " ms");
                     }
-                    done[0] += batch.size();
-                    checkProgress.set(total == 0 ? 1 : (double) done[0] / total);
+                    checkProgress.set(total == 0 ? 1 : (double) seen.size() / total);
                 },
-                results -> {
+                report -> {
                     checking.set(false);
                     checkProgress.set(1);
-                    long failed = results.stream().filter(r -> r.status() == GoldChecker.Status.FAILED).count();
-                    long empty = results.stream().filter(r -> r.status() == GoldChecker.Status.EMPTY).count();
+                    for (GoldCheck.Issue issue : report.issues()) {
+                        if (issue.problem() != GoldCheck.Problem.EMPTY) {
+                            mark(issue.questionId(), GoldState.FAILED, issue.detail());
+                        }
+                    }
+                    long failed = report.issues().stream().filter(i -> i.problem() != GoldCheck.Problem.EMPTY).count();
+                    long empty = report.issues(GoldCheck.Problem.EMPTY).size();
                     checkFailed.set(failed > 0);
-                    checkSummary.set(results.size() + " of " + total + " gold queries run: "
-                            + (results.size() - failed - empty) + " return rows, " + empty + " return none, " + failed
-                            + " fail" + (failed > 0 ? " — fix them before a run blames the model." : "."));
+                    checkSummary.set(report.queries() + " gold queries run on " + report.dialect().displayName() + ": "
+                            + (report.queries() - failed - empty) + " return rows, " + empty + " return none, " + failed
+                            + " fail" + (failed > 0 ? " — fix them before a run blames the model." : ".")
+                            + " Took " + report.elapsed().toMillis() + " ms.");
                 },
                 failure -> {
                     checking.set(false);
@@ -171,24 +178,18 @@ public final class DatasetViewModel {
                 });
     }
 
+    /** One gold query's rows, as the check reports them. */
+    private record GoldResult(String questionId, int rows, long millis) {}
+
     // ---- work
 
-    private void markRow(String id, List<GoldChecker.Result> results) {
+    private void mark(String id, GoldState state, String text) {
         for (int i = 0; i < rows.size(); i++) {
             DatasetRow row = rows.get(i);
             if (row.id().equals(id)) {
-                GoldChecker.Result worst = results.stream().max((a, b) -> Integer.compare(severity(a), severity(b)))
-                        .orElseThrow();
-                GoldState state = switch (worst.status()) {
-                    case OK -> GoldState.OK;
-                    case EMPTY -> GoldState.EMPTY;
-                    case FAILED -> GoldState.FAILED;
-                };
-                String text = switch (worst.status()) {
-                    case OK -> worst.rows() + (worst.rows() == 1 ? " row" : " rows") + " · " + worst.millis() + " ms";
-                    case EMPTY -> "no rows";
-                    case FAILED -> worst.error();
-                };
+                if (row.check().ordinal() > state.ordinal() && row.check() != GoldState.NOT_CHECKED) {
+                    return;
+                }
                 DatasetRow updated = row.withCheck(state, text);
                 rows.set(i, updated);
                 if (selected.get() != null && selected.get().id().equals(id)) {
@@ -197,14 +198,6 @@ public final class DatasetViewModel {
                 return;
             }
         }
-    }
-
-    private static int severity(GoldChecker.Result r) {
-        return switch (r.status()) {
-            case OK -> 0;
-            case EMPTY -> 1;
-            case FAILED -> 2;
-        };
     }
 
     private void showDetail(DatasetRow row) {
@@ -231,7 +224,8 @@ public final class DatasetViewModel {
         goldHighlights.set(highlighter.syntax(goldSql.get()));
         goldRows.set(new GridData(List.of(), List.of(), "Running the gold query…", false));
         String id = q.id();
-        tasks.submit(() -> new ResultDiff().run(executor, limits, q.primaryGold(), null).gold(), side -> {
+        String gold = q.goldFor(executor.backend().dialect()).getFirst();
+        tasks.submit(() -> new ResultDiff().run(executor, limits, gold, null).gold(), side -> {
             if (selected.get() == null || !selected.get().id().equals(id)) {
                 return;
             }

@@ -60,7 +60,7 @@ class DatasetFxTest {
     void goldCheckResultsAndAQuestionsRows(FxRobot robot) throws Exception {
         DatasetViewModel vm = context.mainViewModel().datasetBrowser();
         robot.clickOn("Datasets");
-        waitFor(60, () -> !vm.checkingProperty().get() && vm.checkSummaryProperty().get().startsWith("54 of 54"));
+        waitFor(60, () -> !vm.checkingProperty().get() && vm.checkSummaryProperty().get().startsWith("54 gold queries run"));
         assertThat(robot.lookup("#goldCheckSummary").queryAs(Label.class).getText()).contains(" 0 fail");
         TableView<?> table = robot.lookup("#datasetTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(54);

@@ -79,7 +79,7 @@ class DatasetViewModelTest {
         assertThat(vm.rows().get(3).checkText()).containsIgnoringCase("nope");
         assertThat(vm.rows().getFirst().checkText()).matches("1 row · \\d+ ms");
         assertThat(vm.checkSummaryProperty().get())
-                .startsWith("5 of 5 gold queries run: 3 return rows, 1 return none, 1 fail");
+                .startsWith("5 gold queries run on SQLite: 3 return rows, 1 return none, 1 fail");
         assertThat(vm.checkFailedProperty().get()).isTrue();
         vm.problemsOnlyProperty().set(true);
         assertThat(vm.visibleRows()).extracting(DatasetRow::id).containsExactly("bad1", "bad2");
