@@ -17,27 +17,37 @@ import java.util.Optional;
  * @param models model profiles
  * @param run run defaults
  * @param langfuse the Langfuse connection, or null when the workspace has none
+ * @param resilience retries, circuit breakers, rate limits and fallback selection for model calls
+ * @param cache the response cache
  */
 public record WorkspaceConfig(
         String name, String description, DatabaseConfig database, List<DatabaseConfig> databases, String dataset,
-        String prompts, List<String> variants, List<ModelConfig> models, RunSettings run, LangfuseConfig langfuse) {
+        String prompts, List<String> variants, List<ModelConfig> models, RunSettings run, LangfuseConfig langfuse,
+        ResilienceConfig resilience, CacheConfig cache) {
 
-    /** A configuration with only the default database profile and no Langfuse section. */
+    /** A configuration with only the default database profile, no Langfuse and default resilience. */
     public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,
             List<String> variants, List<ModelConfig> models, RunSettings run) {
-        this(name, description, database, List.of(), dataset, prompts, variants, models, run, null);
+        this(name, description, database, List.of(), dataset, prompts, variants, models, run, null, null, null);
     }
 
     /** A configuration with only the default database profile. */
     public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,
             List<String> variants, List<ModelConfig> models, RunSettings run, LangfuseConfig langfuse) {
-        this(name, description, database, List.of(), dataset, prompts, variants, models, run, langfuse);
+        this(name, description, database, List.of(), dataset, prompts, variants, models, run, langfuse, null, null);
     }
 
     /** A configuration without a Langfuse section. */
     public WorkspaceConfig(String name, String description, DatabaseConfig database, List<DatabaseConfig> databases,
             String dataset, String prompts, List<String> variants, List<ModelConfig> models, RunSettings run) {
-        this(name, description, database, databases, dataset, prompts, variants, models, run, null);
+        this(name, description, database, databases, dataset, prompts, variants, models, run, null, null, null);
+    }
+
+    /** A configuration with resilience and cache settings and nothing else optional. */
+    public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,
+            List<String> variants, List<ModelConfig> models, RunSettings run, ResilienceConfig resilience,
+            CacheConfig cache) {
+        this(name, description, database, List.of(), dataset, prompts, variants, models, run, null, resilience, cache);
     }
 
     public WorkspaceConfig {
@@ -46,6 +56,8 @@ public record WorkspaceConfig(
         models = models == null ? List.of() : List.copyOf(models);
         run = run == null ? RunSettings.DEFAULTS : run;
         prompts = prompts == null ? "prompts" : prompts;
+        resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+        cache = cache == null ? CacheConfig.DEFAULTS : cache;
     }
 
     /** The profile with this name: the default {@code database} or one of {@code databases}. */

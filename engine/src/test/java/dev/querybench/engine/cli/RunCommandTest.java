@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.testing.OllamaStub;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleFixture;
 import java.nio.file.Files;
@@ -150,12 +151,15 @@ class RunCommandTest {
         assertThat(r.exitCode()).isZero();
 
         Path ws = home.resolve("sample-workspace");
-        String config = Files.readString(ws.resolve("querybench.yaml"))
-                .replace("http://localhost:11434/v1", stub.baseUrl())
-                .replace("qwen2.5-coder:7b", "stub-model");
-        Files.writeString(ws.resolve("querybench.yaml"), config);
-        CliHarness.Result again = cli.run("doctor", "--workspace", ws.toString());
-        assertThat(again.out()).contains("[ ok ] Model ollama-qwen-coder", "stub-model available");
+        try (OllamaStub ollama = OllamaStub.start()) {
+            String config = Files.readString(ws.resolve("querybench.yaml"))
+                    .replace("http://localhost:11434", ollama.baseUrl())
+                    .replace("qwen2.5-coder:7b", "stub-model");
+            Files.writeString(ws.resolve("querybench.yaml"), config);
+            CliHarness.Result again = cli.run("doctor", "--workspace", ws.toString());
+            assertThat(again.out()).contains("[ ok ] Model ollama-qwen-coder", "Ollama " + OllamaStub.VERSION,
+                    "stub-model available (as stub-model:latest)");
+        }
 
         Files.writeString(ws.resolve("prompts/broken.prompt"), "---\ntask: sql-generation\nname: broken\n---\n{{nope}}");
         CliHarness.Result broken = cli.run("doctor", "--workspace", ws.toString());
