@@ -92,7 +92,8 @@ public final class RunComparison {
             List<CellSummary> one = summary.cells(byCell.get(cell));
             // Figures do not depend on item order; the items are sorted into plan order below.
             summaries.put(cell, one.isEmpty()
-                    ? new CellSummary(cell.variant(), cell.model(), 0, 0, 0, 0, Accuracy.of(0, 0), 0, 0, 0, 0)
+                    ? new CellSummary(cell.variant(), cell.model(), 0, 0, 0, 0, Accuracy.of(0, 0), 0, 0, 0, 0, 0, 0, 0,
+                            Map.of(), 0, java.math.BigDecimal.ZERO)
                     : one.getFirst());
         }
         List<Question> questions = new ArrayList<>();

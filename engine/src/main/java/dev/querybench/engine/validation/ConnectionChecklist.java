@@ -12,12 +12,10 @@ import dev.querybench.engine.config.WorkspaceConfig;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.openai.OpenAiModelAdapter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -82,34 +80,25 @@ public final class ConnectionChecklist {
         return lines;
     }
 
-    /** The key's reference, then the cheapest real call to the endpoint (its model list). */
+    /** The key's reference, then the cheapest real call to the provider's endpoint (its model list). */
     public List<CheckResult> model(ModelConfig model) {
         List<CheckResult> lines = new ArrayList<>();
-        ModelSpec spec;
         try {
-            spec = ModelSpec.parse(model.spec());
+            ModelSpec.parse(model.spec());
         } catch (IllegalArgumentException e) {
             lines.add(CheckResult.fail("Model", e.getMessage(), "write provider:model, such as openai:gpt-4o-mini"));
             return lines;
         }
-        Optional<String> key = Optional.empty();
         if (model.apiKey() != null) {
             CheckResult keyLine = secretLine("API key", model.apiKey());
             lines.add(keyLine);
             if (keyLine.status() == CheckResult.Status.FAIL) {
                 return lines;
             }
-            key = secrets.resolve(model.apiKey());
         } else {
             lines.add(CheckResult.ok("API key", "none needed for this endpoint"));
         }
-        if (!"openai".equals(spec.provider().toLowerCase(Locale.ROOT))) {
-            lines.add(CheckResult.warn("Endpoint", "provider " + spec.provider() + " is not checked here yet",
-                    "run querybench doctor after saving"));
-            return lines;
-        }
-        String baseUrl = model.baseUrl() == null ? OpenAiModelAdapter.DEFAULT_BASE_URL : model.baseUrl();
-        lines.add(new OpenAiEndpointProbe(timeout).check("Endpoint", baseUrl, key.orElse(null), spec.model()));
+        lines.add(new ModelEndpointValidator(timeout).validate(model, secrets).toCheckResult("Endpoint"));
         return lines;
     }
 
