@@ -29,7 +29,7 @@ class ArchitectureTest {
     /** View models and the values they hand to views: everything in feature packages but views and windows. */
     private static final DescribedPredicate<JavaClass> VIEW_MODEL_SIDE = DescribedPredicate.describe(
             "are view models or their values (feature packages, not *View or *Window)",
-            c -> c.getPackageName().matches("dev\\.querybench\\.app\\.(runs|workspace)(\\..*)?")
+            c -> c.getPackageName().matches("dev\\.querybench\\.app\\.(runs|workspace|compare|sqlconsole|prompts|dataset|connection|health|export|grid|text)(\\..*)?")
                     && !c.getName().matches(".*(View|Window)(\\$.*)?"));
 
     @BeforeAll
@@ -79,7 +79,11 @@ class ArchitectureTest {
 
     @Test
     void featuresUseTheTaskRunnerInterfaceNotTheFxImplementation() {
-        noClasses().that().resideInAnyPackage("dev.querybench.app.runs..", "dev.querybench.app.workspace..")
+        noClasses().that().resideInAnyPackage("dev.querybench.app.runs..", "dev.querybench.app.workspace..",
+                        "dev.querybench.app.compare..", "dev.querybench.app.sqlconsole..", "dev.querybench.app.prompts..",
+                        "dev.querybench.app.dataset..", "dev.querybench.app.connection..", "dev.querybench.app.health..",
+                        "dev.querybench.app.export..", "dev.querybench.app.grid..", "dev.querybench.app.text..",
+                        "dev.querybench.app.widgets..")
                 .should().dependOnClassesThat(equivalentTo(FxTaskRunner.class))
                 .because("only the composition root picks the runner, so tests can use the immediate one")
                 .check(classes);

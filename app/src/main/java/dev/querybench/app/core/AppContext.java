@@ -64,7 +64,8 @@ public final class AppContext implements AutoCloseable {
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, settings.adHocModel(), settings.baseUrl());
         this.runViewModel = new RunViewModel(workspace, session, models, tasks, dialogs);
         EnvironmentDoctor doctor = new EnvironmentDoctor(secrets, EnvironmentDoctor.defaultValidator(), settings.clock());
-        this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, tasks, settings.sample());
+        this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, tasks, dialogs,
+                settings.sample());
     }
 
     /**

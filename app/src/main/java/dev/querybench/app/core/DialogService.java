@@ -13,4 +13,14 @@ public interface DialogService {
      * @param details technical details, or blank
      */
     void showError(String title, String message, String remedy, String details);
+
+    /**
+     * Asks a yes/no question, such as whether to throw away unsaved changes.
+     *
+     * @param title short title, for the window
+     * @param message the question in plain words
+     * @param confirmLabel the text of the button that goes ahead ("Discard changes")
+     * @return true when the user chose to go ahead
+     */
+    boolean confirm(String title, String message, String confirmLabel);
 }

@@ -52,4 +52,22 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().setPrefWidth(560);
         alert.showAndWait();
     }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(confirmLabel,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType("Cancel",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", go, stay);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(title);
+        alert.setHeaderText(message);
+        if (stylesheet != null) {
+            alert.getDialogPane().getStylesheets().add(stylesheet.toExternalForm());
+        }
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
 }

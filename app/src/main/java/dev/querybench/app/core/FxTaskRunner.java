@@ -41,6 +41,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             Consumer<Throwable> onFailure) {
         Batcher<P> batcher = new Batcher<>(onProgress);
         TaskJob<P> job = new TaskJob<>(batcher::add);
+        if (workers.isShutdown()) {
+            // The window is closing: late requests (a grid asking for a page) start nothing and hear nothing.
+            job.cancel();
+            job.markDone();
+            return job;
+        }
         active.add(job);
         workers.execute(() -> {
             T result = null;

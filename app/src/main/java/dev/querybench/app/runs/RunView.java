@@ -55,6 +55,7 @@ public final class RunView {
     @FXML private Hyperlink errorDetailsLink;
     @FXML private Button dismissErrorButton;
     @FXML private Label statusLabel;
+    @FXML private Hyperlink compareLink;
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
     @FXML private FlowPane cardPane;
@@ -82,6 +83,8 @@ public final class RunView {
     @FXML
     private void initialize() {
         scopeLabel.setText(viewModel.scopeText());
+        compareLink.setVisible(false);
+        compareLink.setManaged(false);
 
         modelBox.setItems(viewModel.models());
         modelBox.valueProperty().bindBidirectional(viewModel.selectedModelProperty());
@@ -149,6 +152,18 @@ public final class RunView {
         detailReason.textProperty().bind(viewModel.detailReasonProperty());
         detailPredicted.textProperty().bind(viewModel.detailPredictedSqlProperty());
         detailGold.textProperty().bind(viewModel.detailGoldSqlProperty());
+    }
+
+    /** Shows the "open the comparison" link while {@code shown} is true; clicking it runs {@code action}. */
+    public void bindCompareLink(javafx.beans.value.ObservableBooleanValue shown, Runnable action) {
+        compareLink.visibleProperty().bind(shown);
+        compareLink.managedProperty().bind(shown);
+        compareLink.setOnAction(event -> action.run());
+    }
+
+    /** Puts the keyboard in the results search field. */
+    public void focusSearch() {
+        searchField.requestFocus();
     }
 
     /** Ctrl+R runs, Esc cancels, Ctrl+F finds in the results. */

@@ -1,6 +1,9 @@
 package dev.querybench.app.workspace;
 
-import dev.querybench.app.runs.RunView;
+import dev.querybench.app.runs.RunsView;
+import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.prompts.PromptEditorView;
+import dev.querybench.app.dataset.DatasetView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -27,8 +30,14 @@ public final class MainView {
     @FXML private ListView<NavigatorItem> navigator;
     @FXML private HBox sampleNotice;
     @FXML private Label sampleNoticeLabel;
-    @FXML private Node runView;
-    @FXML private RunView runViewController;
+    @FXML private Node runsView;
+    @FXML private RunsView runsViewController;
+    @FXML private Node sqlConsoleView;
+    @FXML private SqlConsoleView sqlConsoleViewController;
+    @FXML private Node datasetView;
+    @FXML private DatasetView datasetViewController;
+    @FXML private Node promptEditorView;
+    @FXML private PromptEditorView promptEditorViewController;
     @FXML private Node sectionView;
     @FXML private SectionView sectionViewController;
     @FXML private Label statusWorkspace;
@@ -65,8 +74,11 @@ public final class MainView {
         sampleNotice.setVisible(!viewModel.sampleNotice().isEmpty());
         sampleNotice.setManaged(sampleNotice.isVisible());
 
-        runView.visibleProperty().bind(viewModel.runsSelectedProperty());
-        sectionView.visibleProperty().bind(viewModel.runsSelectedProperty().not());
+        runsView.visibleProperty().bind(viewModel.showing(Section.RUNS));
+        sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
+        promptEditorView.visibleProperty().bind(viewModel.showing(Section.PROMPTS));
+        datasetView.visibleProperty().bind(viewModel.showing(Section.DATASETS));
+        sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 
@@ -90,7 +102,8 @@ public final class MainView {
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> viewModel.selectNumber(number));
         }
-        runViewController.installShortcuts(scene);
+        runsViewController.installShortcuts(scene);
+        promptEditorViewController.installShortcuts(scene, viewModel.showing(Section.PROMPTS));
     }
 
     @FXML

@@ -1,9 +1,14 @@
 package dev.querybench.app.workspace;
 
+import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.prompts.PromptEditorViewModel;
+import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.runs.RunsViewModel;
+import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
@@ -49,6 +54,13 @@ public final class MainViewModel {
     private final List<ModelChoice> models;
     private final EnvironmentDoctor doctor;
     private final RunViewModel runs;
+    private final RunsViewModel runsScreen;
+    private final SqlConsoleViewModel sqlConsole;
+    private final PromptEditorViewModel promptEditor;
+    private final DatasetViewModel datasetBrowser;
+    /** Sections shown by a screen of their own rather than a read-only page. */
+    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS,
+            Section.DATASETS);
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -72,12 +84,19 @@ public final class MainViewModel {
     };
 
     public MainViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> models,
-            EnvironmentDoctor doctor, RunViewModel runs, TaskRunner tasks, boolean sample) {
+            EnvironmentDoctor doctor, RunViewModel runs, TaskRunner tasks, DialogService dialogs, boolean sample) {
         this.workspace = workspace;
         this.session = session;
         this.models = List.copyOf(models);
         this.doctor = doctor;
         this.runs = runs;
+        this.runsScreen = new RunsViewModel(session, runs, tasks);
+        this.sqlConsole = new SqlConsoleViewModel(session.executor(), session.queryLimits(),
+                () -> session.backend().introspect(), tasks);
+        this.promptEditor = new PromptEditorViewModel(
+                new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
+                workspace.dataset().questions(), session.generator(), tasks, dialogs);
+        this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.executor(), session.queryLimits(), tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
@@ -96,7 +115,8 @@ public final class MainViewModel {
         items.get(Section.SQL_CONSOLE).show("", Status.PENDING, "Reading the schema");
         items.get(Section.HEALTH).show("", Status.NONE, "Not checked yet");
 
-        currentPage.bind(Bindings.createObjectBinding(() -> pages.get(selectedSection.get()), selectedSection));
+        currentPage.bind(Bindings.createObjectBinding(
+                () -> screens.contains(selectedSection.get()) ? null : pages.get(selectedSection.get()), selectedSection));
         runsSelected.bind(selectedSection.isEqualTo(Section.RUNS));
         modelText.bind(Bindings.createStringBinding(() -> runs.selectedModelProperty().get() == null ? "Model: none"
                 : "Model: " + runs.selectedModelProperty().get().label(), runs.selectedModelProperty()));
@@ -109,6 +129,10 @@ public final class MainViewModel {
     /** Starts reading what the navigator shows from the store, the database and the endpoints. */
     public void activate() {
         runs.phaseProperty().addListener(runEnded);
+        runsScreen.activate();
+        sqlConsole.activate();
+        promptEditor.activate();
+        datasetBrowser.activate();
         loadStoredRuns();
         loadSchema();
         checkHealth();
@@ -116,6 +140,8 @@ public final class MainViewModel {
 
     public void deactivate() {
         runs.phaseProperty().removeListener(runEnded);
+        runsScreen.deactivate();
+        datasetBrowser.deactivate();
         jobs.forEach(TaskRunner.Job::cancel);
         jobs.clear();
     }
@@ -385,6 +411,38 @@ public final class MainViewModel {
 
     public RunViewModel runs() {
         return runs;
+    }
+
+    /** True while {@code section}'s own screen is in front. */
+    public javafx.beans.binding.BooleanBinding showing(Section section) {
+        return selectedSection.isEqualTo(section);
+    }
+
+    /** True while a read-only section page is in front. */
+    public javafx.beans.binding.BooleanBinding showingPage() {
+        return currentPage.isNotNull();
+    }
+
+    public DatasetViewModel datasetBrowser() {
+        return datasetBrowser;
+    }
+
+    public PromptEditorViewModel promptEditor() {
+        return promptEditor;
+    }
+
+    /** True when nothing unsaved would be lost by closing, or the user agreed to lose it. */
+    public boolean confirmClose() {
+        return promptEditor.confirmDiscard();
+    }
+
+    public SqlConsoleViewModel sqlConsole() {
+        return sqlConsole;
+    }
+
+    /** The Runs section: run screen, stored runs and comparisons. */
+    public RunsViewModel runsScreen() {
+        return runsScreen;
     }
 
     public ReadOnlyStringProperty healthTextProperty() {

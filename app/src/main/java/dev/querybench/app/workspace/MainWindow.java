@@ -1,6 +1,10 @@
 package dev.querybench.app.workspace;
 
 import dev.querybench.app.runs.RunView;
+import dev.querybench.app.runs.RunsView;
+import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.prompts.PromptEditorView;
+import dev.querybench.app.dataset.DatasetView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -51,6 +55,11 @@ public final class MainWindow {
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         stage.setOnHidden(event -> viewModel.deactivate());
+        stage.setOnCloseRequest(event -> {
+            if (!viewModel.confirmClose()) {
+                event.consume();
+            }
+        });
         viewModel.activate();
         stage.show();
     }
@@ -58,6 +67,18 @@ public final class MainWindow {
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
             return new MainView(viewModel);
+        }
+        if (type == RunsView.class) {
+            return new RunsView(viewModel.runsScreen());
+        }
+        if (type == DatasetView.class) {
+            return new DatasetView(viewModel.datasetBrowser());
+        }
+        if (type == PromptEditorView.class) {
+            return new PromptEditorView(viewModel.promptEditor());
+        }
+        if (type == SqlConsoleView.class) {
+            return new SqlConsoleView(viewModel.sqlConsole());
         }
         if (type == RunView.class) {
             return new RunView(viewModel.runs());

@@ -17,6 +17,25 @@ public final class RecordingDialogs implements DialogService {
         shown.add(new Shown(title, message, remedy, details));
     }
 
+    private volatile boolean confirmAnswer = true;
+    private final List<String> questions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        questions.add(message);
+        return confirmAnswer;
+    }
+
+    /** What {@link #confirm} answers from now on. */
+    public void answer(boolean goAhead) {
+        confirmAnswer = goAhead;
+    }
+
+    /** The questions asked with {@link #confirm}. */
+    public List<String> questions() {
+        return List.copyOf(questions);
+    }
+
     public List<Shown> shown() {
         return List.copyOf(shown);
     }

@@ -28,10 +28,22 @@ public final class SampleFixture implements AutoCloseable {
     public final SecretResolver secrets = new SecretResolver(Map.of());
 
     public SampleFixture(Path folder) {
+        this(folder, false);
+    }
+
+    /**
+     * @param distinctVariants script the stub with {@link #scriptTwoVariants}, so the two
+     *     sample variants score differently
+     */
+    public SampleFixture(Path folder, boolean distinctVariants) {
         stub = OpenAiStub.start();
         try {
             workspace = new WorkspaceLoader().load(new SampleWorkspace().materialize(folder));
-            script(stub, workspace);
+            if (distinctVariants) {
+                scriptTwoVariants(stub, workspace);
+            } else {
+                script(stub, workspace);
+            }
             session = WorkspaceSession.open(workspace, secrets, Clock.systemUTC());
         } catch (RuntimeException e) {
             stub.close();
@@ -44,6 +56,22 @@ public final class SampleFixture implements AutoCloseable {
         List<Question> questions = workspace.dataset().questions();
         SampleScript.answerGold(stub, questions.subList(0, GOLD_ANSWERS));
         SampleScript.answerWrong(stub, questions.subList(GOLD_ANSWERS, questions.size()));
+    }
+
+    /**
+     * ddl-basic answers q001–q010 right; ddl-samples-hints (whose prompts carry a "Hint:" line)
+     * misses q001–q002 but also gets q011–q016 right: 10 vs 14 of 54, 6 flips to right and 2 to
+     * wrong, McNemar p = 74/256.
+     */
+    public static void scriptTwoVariants(OpenAiStub stub, Workspace workspace) {
+        List<Question> questions = workspace.dataset().questions();
+        for (Question q : questions.subList(0, 2)) {
+            stub.answerSql(SampleScript.key(q) + "Hint:", "SELECT 'wrong answer' AS nope");
+        }
+        for (Question q : questions.subList(10, 16)) {
+            stub.answerSql(SampleScript.key(q) + "Hint:", q.primaryGold());
+        }
+        script(stub, workspace);
     }
 
     @Override

@@ -38,7 +38,7 @@ class MainViewModelTest {
         runs = new RunViewModel(sample.workspace, sample.session, models, tasks, new RecordingDialogs());
         EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new ModelEndpointValidator(Duration.ofSeconds(2)),
                 Clock.systemUTC());
-        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, true);
+        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, new RecordingDialogs(), true);
     }
 
     @AfterEach
@@ -94,15 +94,20 @@ class MainViewModelTest {
     }
 
     @Test
-    void shortcutsSelectSectionsAndTheRunScreenHasNoPage() {
+    void shortcutsSelectSectionsAndScreensReplacePages() {
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
         assertThat(main.runsSelectedProperty().get()).isTrue();
         assertThat(main.currentPageProperty().get()).isNull();
 
         main.selectNumber(2);
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.DATASETS);
-        assertThat(main.currentPageProperty().get()).isSameAs(main.page(Section.DATASETS));
+        assertThat(main.showing(Section.DATASETS).get()).isTrue();
+        assertThat(main.currentPageProperty().get()).as("the dataset browser has its own screen").isNull();
         assertThat(main.runsSelectedProperty().get()).isFalse();
+        main.selectNumber(6);
+        assertThat(main.currentPageProperty().get()).isSameAs(main.page(Section.HEALTH));
+        assertThat(main.showingPage().get()).isTrue();
+        main.selectNumber(2);
 
         main.selectNumber(9);
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.DATASETS);

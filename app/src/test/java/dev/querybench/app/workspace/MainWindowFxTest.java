@@ -180,8 +180,7 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !main.page(Section.HEALTH).busyProperty().get()
                 && !main.page(Section.SQL_CONSOLE).busyProperty().get()));
 
-        for (Section section : List.of(Section.CONNECTIONS, Section.DATASETS, Section.PROMPTS, Section.SQL_CONSOLE,
-                Section.HEALTH)) {
+        for (Section section : List.of(Section.CONNECTIONS, Section.HEALTH)) {
             robot.clickOn(section.label());
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#sectionTitle").queryAs(Label.class).getText()).isEqualTo(section.label());

@@ -1,0 +1,21 @@
+package dev.querybench.app.compare;
+
+/** Which questions the matrix shows, relative to the compared pair A and B. */
+public enum MatrixFilter {
+    ALL("All questions"),
+    DISAGREEMENTS("Disagreements only"),
+    A_RIGHT_B_WRONG("A right, B wrong"),
+    A_WRONG_B_RIGHT("A wrong, B right"),
+    ANY_FAILURE("Any column not passing");
+
+    private final String label;
+
+    MatrixFilter(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

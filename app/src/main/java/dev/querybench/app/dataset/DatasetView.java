@@ -1,0 +1,141 @@
+package dev.querybench.app.dataset;
+
+import dev.querybench.app.widgets.CodeView;
+import dev.querybench.app.widgets.ResultGrid;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** The dataset browser's FXML controller. */
+public final class DatasetView {
+
+    private final DatasetViewModel viewModel;
+
+    @FXML private Label titleLabel;
+    @FXML private Label descriptionLabel;
+    @FXML private ProgressBar checkProgress;
+    @FXML private Label checkSummary;
+    @FXML private Button checkButton;
+    @FXML private Label summaryLabel;
+    @FXML private CheckBox problemsOnly;
+    @FXML private ComboBox<String> difficultyBox;
+    @FXML private ComboBox<String> tagBox;
+    @FXML private TextField searchField;
+    @FXML private TableView<DatasetRow> table;
+    @FXML private TableColumn<DatasetRow, String> idColumn;
+    @FXML private TableColumn<DatasetRow, String> questionColumn;
+    @FXML private TableColumn<DatasetRow, String> difficultyColumn;
+    @FXML private TableColumn<DatasetRow, String> tagsColumn;
+    @FXML private TableColumn<DatasetRow, DatasetRow> checkColumn;
+    @FXML private Label emptyDetail;
+    @FXML private VBox detail;
+    @FXML private Label detailTitle;
+    @FXML private Label detailText;
+    @FXML private Label detailMeta;
+    @FXML private CodeView goldSql;
+    @FXML private Label rowsSummary;
+    @FXML private ResultGrid goldRows;
+
+    public DatasetView(DatasetViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.setText("Dataset " + viewModel.title());
+        descriptionLabel.setText(viewModel.description());
+        descriptionLabel.setTooltip(new Tooltip(viewModel.description()));
+        checkProgress.progressProperty().bind(viewModel.checkProgressProperty());
+        checkProgress.visibleProperty().bind(viewModel.checkingProperty());
+        checkProgress.managedProperty().bind(viewModel.checkingProperty());
+        checkSummary.textProperty().bind(viewModel.checkSummaryProperty());
+        checkSummary.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), viewModel.checkFailedProperty().get());
+        viewModel.checkFailedProperty().addListener(
+                (obs, was, is) -> checkSummary.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), is));
+        checkButton.disableProperty().bind(viewModel.checkingProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        problemsOnly.selectedProperty().bindBidirectional(viewModel.problemsOnlyProperty());
+        difficultyBox.getItems().setAll(viewModel.difficulties());
+        difficultyBox.valueProperty().bindBidirectional(viewModel.difficultyProperty());
+        tagBox.getItems().setAll(viewModel.tags());
+        tagBox.valueProperty().bindBidirectional(viewModel.tagProperty());
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+
+        table.setItems(viewModel.visibleRows());
+        column(idColumn, DatasetRow::id);
+        column(questionColumn, DatasetRow::question);
+        column(difficultyColumn, DatasetRow::difficulty);
+        column(tagsColumn, DatasetRow::tagsText);
+        checkColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        checkColumn.setCellFactory(c -> new CheckCell());
+        Label empty = new Label("No question matches the search and filters.");
+        empty.getStyleClass().add("placeholder");
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null || was == null || !viewModel.visibleRows().contains(was)) {
+                viewModel.selectedProperty().set(is);
+            }
+        });
+
+        detail.visibleProperty().bind(viewModel.selectedProperty().isNotNull());
+        detail.managedProperty().bind(detail.visibleProperty());
+        emptyDetail.visibleProperty().bind(viewModel.selectedProperty().isNull());
+        emptyDetail.managedProperty().bind(emptyDetail.visibleProperty());
+        detailTitle.textProperty().bind(viewModel.detailTitleProperty());
+        detailText.textProperty().bind(viewModel.detailTextProperty());
+        detailMeta.textProperty().bind(viewModel.detailMetaProperty());
+        goldSql.setEditable(false);
+        viewModel.goldHighlightsProperty().addListener((obs, was, is) -> goldSql.show(viewModel.goldSqlProperty().get(), is));
+        viewModel.goldRowsProperty().addListener((obs, was, is) -> {
+            goldRows.show(is);
+            rowsSummary.setText(is.summary());
+        });
+    }
+
+    /** Puts the keyboard in the search field. */
+    public void focusSearch() {
+        searchField.requestFocus();
+    }
+
+    @FXML
+    private void onCheck() {
+        viewModel.checkGold();
+    }
+
+    private static void column(TableColumn<DatasetRow, String> column, Function<DatasetRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    /** The gold check as a coloured pill with the detail beside it. */
+    private static final class CheckCell extends TableCell<DatasetRow, DatasetRow> {
+        private final Label pill = new Label();
+
+        @Override
+        protected void updateItem(DatasetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            pill.setText(row.check().label());
+            pill.getStyleClass().setAll("label", "verdict-pill", row.check().styleClass());
+            setGraphic(pill);
+            setText(row.checkText().equals(row.check().label()) ? "" : row.checkText());
+            setTooltip(new Tooltip(row.checkText()));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.app.compare.ComparisonView;
+import dev.querybench.app.compare.ComparisonViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+/** The Runs section's FXML controller: the run tab, the history tab and a tab per comparison. */
+public final class RunsView {
+
+    private final RunsViewModel viewModel;
+    private final Map<ComparisonViewModel, Tab> comparisonTabs = new HashMap<>();
+    private final Map<Tab, ComparisonView> comparisonViews = new HashMap<>();
+    private Consumer<String> onExport;
+
+    @FXML private TabPane tabs;
+    @FXML private Tab runTab;
+    @FXML private Tab historyTab;
+    @FXML private RunView runViewController;
+    @FXML private Label historyText;
+    @FXML private Label problemLabel;
+    @FXML private TableView<StoredRun> historyTable;
+    @FXML private TableColumn<StoredRun, String> idColumn;
+    @FXML private TableColumn<StoredRun, String> startedColumn;
+    @FXML private TableColumn<StoredRun, String> variantsColumn;
+    @FXML private TableColumn<StoredRun, String> modelsColumn;
+    @FXML private TableColumn<StoredRun, String> questionsColumn;
+    @FXML private TableColumn<StoredRun, String> statusColumn;
+    @FXML private Button openButton;
+
+    public RunsView(RunsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        runViewController.bindCompareLink(viewModel.canCompareLatestProperty(), viewModel::compareLatest);
+        historyText.textProperty().bind(viewModel.historyTextProperty());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        historyTable.setItems(viewModel.storedRuns());
+        column(idColumn, StoredRun::id);
+        column(startedColumn, StoredRun::started);
+        column(variantsColumn, StoredRun::variants);
+        column(modelsColumn, StoredRun::models);
+        column(questionsColumn, r -> Integer.toString(r.questions()));
+        column(statusColumn, StoredRun::status);
+        Label empty = new Label("No stored runs yet. Start one on the Run tab (Ctrl+R).");
+        empty.getStyleClass().add("placeholder");
+        historyTable.setPlaceholder(empty);
+        viewModel.selectedRunProperty().bind(historyTable.getSelectionModel().selectedItemProperty());
+        openButton.disableProperty().bind(viewModel.selectedRunProperty().isNull().or(viewModel.loadingProperty()));
+        historyTable.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2) {
+                viewModel.openSelected();
+            }
+        });
+        historyTable.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                viewModel.openSelected();
+            }
+        });
+
+        viewModel.comparisons().addListener((ListChangeListener<ComparisonViewModel>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(this::removeTab);
+                change.getAddedSubList().forEach(this::addTab);
+            }
+        });
+        viewModel.selectedComparisonProperty().addListener((obs, was, is) -> {
+            Tab tab = is == null ? null : comparisonTabs.get(is);
+            if (tab != null) {
+                tabs.getSelectionModel().select(tab);
+            }
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            ComparisonViewModel shown = comparisonTabs.entrySet().stream().filter(e -> e.getValue() == is)
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            viewModel.selectedComparisonProperty().set(shown);
+        });
+    }
+
+    /** What a comparison's Export button does. */
+    public void setOnExport(Consumer<String> action) {
+        onExport = action;
+        comparisonViews.values().forEach(v -> v.setOnExport(action));
+    }
+
+    /** Ctrl+R runs, Esc cancels; Ctrl+F is sent by the main window to {@link #focusSearch}. */
+    public void installShortcuts(Scene scene) {
+        runViewController.installShortcuts(scene);
+    }
+
+    /** Focuses the search field of the tab in front. */
+    public void focusSearch() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        ComparisonView comparison = comparisonViews.get(selected);
+        if (comparison != null) {
+            comparison.focusSearch();
+        } else if (selected == runTab) {
+            runViewController.focusSearch();
+        }
+    }
+
+    public void showHistory() {
+        tabs.getSelectionModel().select(historyTab);
+    }
+
+    @FXML
+    private void onRefresh() {
+        viewModel.refresh();
+    }
+
+    @FXML
+    private void onOpen() {
+        viewModel.openSelected();
+    }
+
+    private void addTab(ComparisonViewModel comparison) {
+        FXMLLoader loader = new FXMLLoader(ComparisonView.class.getResource("ComparisonView.fxml"));
+        loader.setControllerFactory(type -> new ComparisonView(comparison));
+        Node content;
+        try {
+            content = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load ComparisonView.fxml", e);
+        }
+        ComparisonView view = loader.getController();
+        view.setOnExport(onExport);
+        Tab tab = new Tab(comparison.title(), content);
+        tab.setId("compare-" + comparison.runId());
+        tab.setOnClosed(event -> viewModel.close(comparison));
+        comparisonTabs.put(comparison, tab);
+        comparisonViews.put(tab, view);
+        tabs.getTabs().add(tab);
+    }
+
+    private void removeTab(ComparisonViewModel comparison) {
+        Tab tab = comparisonTabs.remove(comparison);
+        if (tab != null) {
+            comparisonViews.remove(tab);
+            tabs.getTabs().remove(tab);
+        }
+    }
+
+    private static void column(TableColumn<StoredRun, String> column, Function<StoredRun, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.app.compare.ComparisonViewModel;
+import dev.querybench.app.core.TaskRunner;
+import dev.querybench.engine.compare.RunComparison;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.session.WorkspaceSession;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Runs section: the run screen, the list of stored runs, and the comparisons opened from
+ * either, each in its own tab. Reading a run from the store happens on the {@link TaskRunner}.
+ */
+public final class RunsViewModel {
+
+    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final WorkspaceSession session;
+    private final RunViewModel runs;
+    private final TaskRunner tasks;
+    private final ObservableList<StoredRun> storedRuns = FXCollections.observableArrayList();
+    private final ObservableList<StoredRun> storedRunsView = FXCollections.unmodifiableObservableList(storedRuns);
+    private final ObservableList<ComparisonViewModel> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<ComparisonViewModel> comparisonsView = FXCollections.unmodifiableObservableList(comparisons);
+    private final ObjectProperty<ComparisonViewModel> selectedComparison =
+            new SimpleObjectProperty<>(this, "selectedComparison");
+    private final ObjectProperty<StoredRun> selectedRun = new SimpleObjectProperty<>(this, "selectedRun");
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper(this, "historyText", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper canCompareLatest = new ReadOnlyBooleanWrapper(this, "canCompareLatest");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ChangeListener<RunPhase> runEnded = (obs, was, is) -> {
+        if (was.isActive() && !is.isActive()) {
+            refresh();
+        }
+    };
+
+    public RunsViewModel(WorkspaceSession session, RunViewModel runs, TaskRunner tasks) {
+        this.session = session;
+        this.runs = runs;
+        this.tasks = tasks;
+        canCompareLatest.bind(Bindings.createBooleanBinding(() -> !runs.runIdProperty().get().isEmpty()
+                && (runs.phaseProperty().get() == RunPhase.FINISHED || runs.phaseProperty().get() == RunPhase.CANCELLED),
+                runs.runIdProperty(), runs.phaseProperty()));
+    }
+
+    public void activate() {
+        runs.phaseProperty().addListener(runEnded);
+        refresh();
+    }
+
+    public void deactivate() {
+        runs.phaseProperty().removeListener(runEnded);
+    }
+
+    // ---- intents
+
+    /** Reads the list of stored runs again. */
+    public void refresh() {
+        tasks.submit(() -> session.runStore().runs(), list -> {
+            storedRuns.setAll(list.stream().map(RunsViewModel::stored).toList());
+            historyText.set(list.isEmpty() ? "No stored runs yet. Start one on the Run tab (Ctrl+R)."
+                    : list.size() + " stored runs, newest first. Double-click one or press Open to compare its columns.");
+        }, failure -> historyText.set("The stored runs could not be read: " + message(failure)));
+    }
+
+    /** Opens run {@code runId} in a comparison tab, or selects its tab when it is open already. */
+    public void openComparison(String runId) {
+        Optional<ComparisonViewModel> open = comparisons.stream().filter(c -> c.runId().equals(runId)).findFirst();
+        if (open.isPresent()) {
+            selectedComparison.set(open.get());
+            return;
+        }
+        problem.set("");
+        loading.set(true);
+        tasks.submit(() -> RunComparison.load(session.runStore(), runId, session.workspace().dataset()), comparison -> {
+            loading.set(false);
+            ComparisonViewModel vm = new ComparisonViewModel(comparison, session.executor(), session.queryLimits(), tasks);
+            comparisons.add(vm);
+            selectedComparison.set(vm);
+        }, failure -> {
+            loading.set(false);
+            problem.set("Run " + runId + " could not be opened: " + message(failure));
+        });
+    }
+
+    /** Opens the selected stored run. */
+    public void openSelected() {
+        if (selectedRun.get() != null) {
+            openComparison(selectedRun.get().id());
+        }
+    }
+
+    /** Opens the run the run screen just finished. */
+    public void compareLatest() {
+        if (canCompareLatest.get()) {
+            openComparison(runs.runIdProperty().get());
+        }
+    }
+
+    public void close(ComparisonViewModel comparison) {
+        comparison.clearSelection();
+        comparisons.remove(comparison);
+        if (selectedComparison.get() == comparison) {
+            selectedComparison.set(comparisons.isEmpty() ? null : comparisons.getLast());
+        }
+    }
+
+    private static StoredRun stored(RunRecord r) {
+        return new StoredRun(r.id(), STARTED.format(r.createdAt().atZone(ZoneId.systemDefault())),
+                String.join(", ", r.variants()), String.join(", ", r.models()), r.questionIds().size(), r.status());
+    }
+
+    private static String message(Throwable failure) {
+        return failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
+    }
+
+    // ---- properties
+
+    public RunViewModel runScreen() {
+        return runs;
+    }
+
+    public ObservableList<StoredRun> storedRuns() {
+        return storedRunsView;
+    }
+
+    public ObservableList<ComparisonViewModel> comparisons() {
+        return comparisonsView;
+    }
+
+    /** The comparison whose tab is in front, or null when the run screen or history is. */
+    public ObjectProperty<ComparisonViewModel> selectedComparisonProperty() {
+        return selectedComparison;
+    }
+
+    public ObjectProperty<StoredRun> selectedRunProperty() {
+        return selectedRun;
+    }
+
+    public ReadOnlyStringProperty historyTextProperty() {
+        return historyText.getReadOnlyProperty();
+    }
+
+    /** Why the last run could not be opened, or empty. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCompareLatestProperty() {
+        return canCompareLatest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.querybench.app.widgets;
+
+import dev.querybench.app.grid.GridData;
+import dev.querybench.app.grid.GridFormat;
+import dev.querybench.app.grid.GridRow;
+import dev.querybench.app.grid.RowMark;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * A virtualised table of query results: a row-number column with a missing/extra mark, NULL
+ * shown apart from text, Ctrl+C copies the selected rows as TSV. Rows of an observable list
+ * (such as a paged one) appear as they load. Sorting is local unless a sort handler is set, in
+ * which case the handler re-reads the rows in the requested order.
+ */
+public final class ResultGrid extends TableView<GridRow> {
+
+    private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+    private static final PseudoClass EXTRA = PseudoClass.getPseudoClass("extra");
+
+    private final Label placeholder = new Label();
+    private BiConsumer<Integer, Boolean> sortHandler;
+    private GridData shown = GridData.EMPTY;
+
+    public ResultGrid() {
+        getStyleClass().add("result-grid");
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // A fixed row height lets the virtual flow place row 999,999 without measuring the rows before it.
+        setFixedCellSize(28);
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        setPlaceholder(placeholder);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(GridRow row, boolean empty) {
+                super.updateItem(row, empty);
+                RowMark mark = empty || row == null ? RowMark.NONE : row.mark();
+                pseudoClassStateChanged(MISSING, mark == RowMark.MISSING);
+                pseudoClassStateChanged(EXTRA, mark == RowMark.EXTRA);
+            }
+        });
+        setOnKeyPressed(event -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(event)) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(selectionAs(GridFormat.TSV));
+                Clipboard.getSystemClipboard().setContent(content);
+                event.consume();
+            }
+        });
+        setSortPolicy(table -> {
+            if (sortHandler == null) {
+                return TableView.DEFAULT_SORT_POLICY.call(table);
+            }
+            if (!getSortOrder().isEmpty()) {
+                TableColumn<GridRow, ?> column = getSortOrder().getFirst();
+                int index = getColumns().indexOf(column) - 1;
+                if (index >= 0) {
+                    sortHandler.accept(index, column.getSortType() == TableColumn.SortType.ASCENDING);
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Sorting by a column calls {@code handler(column, ascending)} instead of sorting locally. */
+    public void setSortHandler(BiConsumer<Integer, Boolean> handler) {
+        this.sortHandler = handler;
+    }
+
+    /** Shows {@code data}; keeps the columns when they did not change (a re-sorted result). */
+    @SuppressWarnings("unchecked")
+    public void show(GridData data) {
+        GridData next = data == null ? GridData.EMPTY : data;
+        boolean sameColumns = next.columns().equals(shown.columns()) && !getColumns().isEmpty();
+        shown = next;
+        placeholder.setText(next.rows().isEmpty() ? next.summary() : "");
+        if (!sameColumns) {
+            getSortOrder().clear();
+            getColumns().setAll(columns(next.columns(), next.rows() instanceof ObservableList<?> ? List.of() : next.rows()));
+        }
+        ObservableList<GridRow> rows = next.rows() instanceof ObservableList<?> observable
+                ? (ObservableList<GridRow>) observable : FXCollections.observableArrayList(next.rows());
+        if (sortHandler == null) {
+            SortedList<GridRow> sorted = new SortedList<>(rows);
+            sorted.comparatorProperty().bind(comparatorProperty());
+            setItems(sorted);
+        } else {
+            setItems(rows);
+        }
+        pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), next.error());
+    }
+
+    public GridData shown() {
+        return shown;
+    }
+
+    /** The selected rows (all loaded rows when none is selected) in {@code format}. */
+    public String selectionAs(GridFormat format) {
+        List<List<String>> rows = new ArrayList<>();
+        List<GridRow> chosen = getSelectionModel().getSelectedItems().isEmpty() ? getItems()
+                : getSelectionModel().getSelectedItems();
+        for (GridRow row : chosen) {
+            if (row != null && row.loaded()) {
+                rows.add(row.values());
+            }
+        }
+        return format.write(shown.columns(), rows);
+    }
+
+    private List<TableColumn<GridRow, ?>> columns(List<String> names, List<GridRow> sample) {
+        List<TableColumn<GridRow, ?>> out = new ArrayList<>();
+        TableColumn<GridRow, GridRow> number = new TableColumn<>("#");
+        number.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        number.setSortable(false);
+        number.setPrefWidth(64);
+        number.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(GridRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? "" : (row.mark().symbol().isEmpty() ? "" : row.mark().symbol() + " ")
+                        + (row.index() + 1));
+                getStyleClass().setAll("table-cell", "row-number");
+            }
+        });
+        out.add(number);
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            TableColumn<GridRow, String> column = new TableColumn<>(names.get(i));
+            column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value(index)));
+            column.setComparator(Comparator.nullsFirst(ResultGrid::compareValues));
+            int longest = names.get(i).length() + 3;
+            for (GridRow row : sample.subList(0, Math.min(200, sample.size()))) {
+                String value = row.value(i);
+                longest = Math.max(longest, value == null ? 4 : value.length());
+            }
+            column.setPrefWidth(sample.isEmpty() ? Math.max(110, names.get(i).length() * 9 + 40)
+                    : Math.max(70, Math.min(420, longest * 7.6 + 26)));
+            column.setCellFactory(c -> new ValueCell());
+            out.add(column);
+        }
+        return out;
+    }
+
+    /** Numbers compare as numbers, everything else as text. */
+    static int compareValues(String a, String b) {
+        try {
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    /** A value cell: NULL in its own style, "…" while the row's page is loading. */
+    private static final class ValueCell extends TableCell<GridRow, String> {
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            GridRow row = getTableRow() == null ? null : getTableRow().getItem();
+            getStyleClass().removeAll("null-value", "pending-value");
+            if (empty || row == null) {
+                setText("");
+            } else if (!row.loaded()) {
+                setText("…");
+                getStyleClass().add("pending-value");
+            } else if (value == null) {
+                setText("NULL");
+                getStyleClass().add("null-value");
+            } else {
+                setText(value);
+            }
+        }
+    }
+}

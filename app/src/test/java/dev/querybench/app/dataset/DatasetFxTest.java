@@ -1,0 +1,75 @@
+package dev.querybench.app.dataset;
+
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.widgets.ResultGrid;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.engine.sample.SampleWorkspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The dataset browser in the main window: gold check results and one question's gold rows. */
+@ExtendWith(ApplicationExtension.class)
+class DatasetFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
+                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void goldCheckResultsAndAQuestionsRows(FxRobot robot) throws Exception {
+        DatasetViewModel vm = context.mainViewModel().datasetBrowser();
+        robot.clickOn("Datasets");
+        waitFor(60, () -> !vm.checkingProperty().get() && vm.checkSummaryProperty().get().startsWith("54 gold queries run"));
+        assertThat(robot.lookup("#goldCheckSummary").queryAs(Label.class).getText()).contains(" 0 fail");
+        TableView<?> table = robot.lookup("#datasetTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(54);
+        robot.clickOn("#datasetSearch").write("supplier");
+        waitFor(5, () -> table.getItems().size() < 54);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        ResultGrid rows = robot.lookup("#datasetGoldRows").queryAs(ResultGrid.class);
+        waitFor(20, () -> !rows.getItems().isEmpty());
+        assertThat(robot.lookup("#datasetDetailTitle").queryAs(Label.class).getText()).startsWith("q0");
+        screenshot(scene, "dataset.png");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.querybench.app.prompts;
+
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.engine.sample.SampleWorkspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Typing in the prompt editor: problems appear inline, the preview follows, Ctrl+S saves. */
+@ExtendWith(ApplicationExtension.class)
+class PromptEditorFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
+                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void typingShowsProblemsAndTheRenderedPrompt(FxRobot robot) throws Exception {
+        PromptEditorViewModel vm = context.mainViewModel().promptEditor();
+        robot.clickOn("Prompts");
+        waitFor(20, () -> vm.previewTextProperty().get().contains("CREATE TABLE"));
+        assertThat(robot.lookup("#tokenEstimate").queryAs(Label.class).getText()).startsWith("≈ ");
+        screenshot(scene, "prompt-editor.png");
+
+        CodeArea area = robot.lookup("#promptEditor .code-area-view").queryAs(CodeArea.class);
+        robot.interact(() -> area.moveTo(area.getLength()));
+        robot.clickOn(area);
+        robot.interact(() -> area.moveTo(area.getLength()));
+        robot.write("Also use {{hints}}.");
+        waitFor(10, () -> !vm.problems().isEmpty());
+        VBox problems = robot.lookup("#promptProblems").queryAs(VBox.class);
+        assertThat(problems.isVisible()).isTrue();
+        assertThat(((Label) problems.getChildren().getFirst()).getText()).contains("unknown variable {{hints}}");
+        assertThat(robot.lookup("#promptDirty").query().isVisible()).isTrue();
+        screenshot(scene, "prompt-editor-problem.png");
+
+        robot.interact(() -> vm.textProperty().set(vm.textProperty().get().replace("Also use {{hints}}.",
+                "Prefer explicit JOINs.")));
+        waitFor(10, () -> vm.problems().isEmpty() && vm.previewTextProperty().get().contains("Prefer explicit JOINs."));
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        waitFor(10, () -> !vm.dirtyProperty().get());
+        assertThat(robot.lookup("#promptStatus").queryAs(Label.class).getText()).isEqualTo("Saved ddl-basic.prompt.");
+
+        robot.clickOn("Diff");
+        robot.interact(() -> vm.diffAgainstProperty().set("ddl-samples-hints.prompt"));
+        waitFor(10, () -> vm.diffTextProperty().get().contains("+ Prefer explicit JOINs."));
+        screenshot(scene, "prompt-diff.png");
+        robot.clickOn("Preview");
+    }
+}

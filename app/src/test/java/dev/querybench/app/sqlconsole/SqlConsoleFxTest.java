@@ -1,0 +1,117 @@
+package dev.querybench.app.sqlconsole;
+
+import static dev.querybench.app.testing.Screens.fx;
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.grid.GridRow;
+import dev.querybench.app.grid.PagedRows;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.widgets.ResultGrid;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.engine.sample.SampleWorkspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The console in the main window: a million rows scroll without reading more than the pages shown. */
+@ExtendWith(ApplicationExtension.class)
+class SqlConsoleFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
+                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    /** Scrolls to {@code row} and lays the grid out, timed on the FX thread itself. */
+    private static long jump(ResultGrid grid, int row) throws Exception {
+        return fx(() -> {
+            long before = System.nanoTime();
+            grid.scrollTo(row);
+            grid.applyCss();
+            grid.layout();
+            return (System.nanoTime() - before) / 1_000_000;
+        });
+    }
+
+    @Test
+    void aMillionRowsScrollWithoutLoadingThemAll(FxRobot robot) throws Exception {
+        SqlConsoleViewModel vm = context.mainViewModel().sqlConsole();
+        robot.clickOn("SQL Console");
+        waitFor(20, () -> !vm.tables().isEmpty());
+        robot.interact(() -> vm.sqlProperty().set(SqlConsoleViewModelTest.MILLION));
+        robot.clickOn("#sqlEditor");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitFor(60, () -> vm.rows() != null && vm.rows().size() == 1_000_000);
+        ResultGrid grid = robot.lookup("#consoleGrid").queryAs(ResultGrid.class);
+        PagedRows rows = vm.rows();
+        waitFor(20, () -> rows.pagesRead() >= 1);
+        assertThat(grid.getItems()).hasSize(1_000_000);
+        assertThat(robot.lookup("#consoleStatus").queryAs(Label.class).getText()).startsWith("1,000,000 rows");
+        assertThat(robot.lookup(".null-value").tryQuery()).isPresent();
+
+        long firstJump = jump(grid, 999_990);
+        waitFor(30, () -> {
+            GridRow shown = grid.getItems().get(999_999);
+            return shown.loaded();
+        });
+        long secondJump = jump(grid, 500_000);
+        waitFor(30, () -> grid.getItems().get(500_000).loaded());
+        assertThat(fx(() -> grid.getItems().get(999_999).values())).containsExactly("1000000", "2000000", null);
+        // Three places were shown (top, end, middle): a handful of 500-row pages, never the million rows.
+        assertThat(rows.pagesRead()).isBetween(3L, 8L);
+        assertThat(rows.pagesCached()).isLessThanOrEqualTo(8);
+        System.out.println("jump to row 999,990: " + firstJump + " ms, to row 500,000: " + secondJump + " ms");
+        // The first jump also loads the row and cell classes; the second is what scrolling costs.
+        assertThat(secondJump).isLessThan(500);
+        screenshot(scene, "sql-console.png");
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<GridRow, ?> column = grid.getColumns().get(1);
+        robot.interact(() -> grid.scrollTo(0));
+        robot.interact(() -> {
+            column.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            grid.getSortOrder().setAll(column);
+        });
+        waitFor(30, () -> vm.statusTextProperty().get().contains("sorted by i descending"));
+        // Each page of a sorted million-row result sorts it again in SQLite: slow on a busy machine.
+        waitFor(90, () -> grid.getItems().get(0).loaded());
+        assertThat(fx(() -> grid.getItems().get(0).value(0))).isEqualTo("1000000");
+    }
+}
