@@ -127,8 +127,9 @@ class MainWindowFxTest {
     void ctrlRStartsARunAndEscCancelsIt(FxRobot robot) throws Exception {
         chooseModel(robot, "openai:gpt-4o-mini");
         RunViewModel runs = context.runViewModel();
-        // Slow answers keep the run going (about 27 rounds of 4 calls) while the test looks at it.
-        stub.latency(Duration.ofMillis(250));
+        // Slow answers keep the run going (27 rounds of 4 calls, over half a minute) while the test looks at it,
+        // even on a loaded machine.
+        stub.latency(Duration.ofMillis(1500));
         try {
             robot.push(KeyCode.CONTROL, KeyCode.R);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.doneItemsProperty().get() >= 12));

@@ -24,7 +24,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvironmentDoctor doctor = new EnvironmentDoctor(environment.secrets(), EnvironmentDoctor.defaultProbe(),
+        EnvironmentDoctor doctor = new EnvironmentDoctor(environment.secrets(), EnvironmentDoctor.defaultValidator(),
                 environment.clock());
         List<CheckResult> results = doctor.examine(environment.workspaceFolder(workspace));
         boolean failed = false;

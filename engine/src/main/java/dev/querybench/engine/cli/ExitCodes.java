@@ -5,7 +5,7 @@ public final class ExitCodes {
 
     /** Success. */
     public static final int OK = 0;
-    /** The command ran and found problems (doctor), or accuracy fell below --fail-under. */
+    /** The command ran and found problems (doctor, validate, health), or accuracy fell below --fail-under. */
     public static final int PROBLEMS = 1;
     /** The command line is wrong. */
     public static final int USAGE = 2;
@@ -23,7 +23,7 @@ public final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0  success
-              1  problems found (doctor), or accuracy below --fail-under
+              1  problems found (doctor, validate, health), or accuracy below --fail-under
               2  invalid command line
               3  invalid workspace, dataset or prompt template
               4  a database or model endpoint could not be used

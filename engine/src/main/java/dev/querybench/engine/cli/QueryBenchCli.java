@@ -26,11 +26,25 @@ public final class QueryBenchCli implements Runnable {
 
     /** Runs one command line and returns its exit code. */
     public static int execute(CliEnvironment environment, String... args) {
+        CommandLine validate = new CommandLine(new ValidateCommand(environment))
+                .addSubcommand("db", new ValidateDbCommand(environment))
+                .addSubcommand("models", new ValidateModelsCommand(environment));
+        CommandLine dataset = new CommandLine(new DatasetCommand(environment))
+                .addSubcommand("check", new DatasetCheckCommand(environment));
+        CommandLine db = new CommandLine(new DbCommand(environment))
+                .addSubcommand("profile", new DbProfileCommand(environment))
+                .addSubcommand("load", new DbLoadCommand(environment));
         CommandLine cli = new CommandLine(new QueryBenchCli(environment))
                 .addSubcommand("run", new RunCommand(environment))
                 .addSubcommand("doctor", new DoctorCommand(environment))
                 .addSubcommand("score", new ScoreCommand(environment))
                 .addSubcommand("report", new ReportCommand(environment))
+                .addSubcommand("langfuse", LangfuseCommand.commandLine(environment))
+                .addSubcommand("validate", validate)
+                .addSubcommand("dataset", dataset)
+                .addSubcommand("sql", new SqlCommand(environment))
+                .addSubcommand("db", db)
+                .addSubcommand("health", new HealthCommand(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));
@@ -56,8 +70,8 @@ public final class QueryBenchCli implements Runnable {
 
     static int codeFor(ErrorCategory category) {
         return switch (category) {
-            case CONFIGURATION, INVALID_INPUT, SYNTAX, REFUSED -> ExitCodes.CONFIG;
-            case AUTHENTICATION, PERMISSION, NOT_FOUND, RATE_LIMIT, TIMEOUT, NETWORK, SERVER, MALFORMED_ANSWER ->
+            case CONFIGURATION, INVALID_INPUT, SYNTAX, REFUSED, CONTENT_FILTER -> ExitCodes.CONFIG;
+            case AUTHENTICATION, PERMISSION, NOT_FOUND, RATE_LIMIT, QUOTA, TIMEOUT, NETWORK, SERVER, MALFORMED_ANSWER ->
                     ExitCodes.ENVIRONMENT;
             case INTERNAL -> ExitCodes.INTERNAL;
         };

@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Report formats among json, csv, md, html, jsonl (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--no-cache", description = "Ask the models again instead of reading cached answers"
+            + " (fresh answers still replace the cached ones).")
+    boolean noCache;
+
     @Option(names = "--resume", arity = "0..1", fallbackValue = "latest", paramLabel = "RUN_ID",
             description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
     String resume;
@@ -83,10 +87,11 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     RunRecord record = findRun(session);
                     environment.err().println("Resuming run " + record.id());
-                    results = session.resume(record, baseUrl, concurrency, progress, cancellation);
+                    results = session.resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency,
+                            List.of(), 1, noCache), progress, cancellation);
                 } else {
                     RunPlan plan = session.plan(new RunRequest(variants, models, baseUrl, concurrency, questions,
-                            repeat));
+                            repeat, noCache));
                     results = session.run(plan, progress, cancellation);
                 }
             } finally {

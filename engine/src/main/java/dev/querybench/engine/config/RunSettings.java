@@ -10,14 +10,23 @@ import java.util.List;
  * @param queryTimeoutSeconds limit for each SQL execution
  * @param rowCap most rows read from any one result
  * @param matchMode execution match mode, {@code strict} by default
+ * @param fallback profiles that back up every evaluated model whose profile names no {@code fallback} of its own
  */
 public record RunSettings(
-        List<String> models, Integer concurrency, Integer queryTimeoutSeconds, Integer rowCap, String matchMode) {
+        List<String> models, Integer concurrency, Integer queryTimeoutSeconds, Integer rowCap, String matchMode,
+        List<String> fallback) {
 
-    public static final RunSettings DEFAULTS = new RunSettings(List.of(), 4, 10, 10_000, "strict");
+    public static final RunSettings DEFAULTS = new RunSettings(List.of(), 4, 10, 10_000, "strict", List.of());
 
     public RunSettings {
         models = models == null ? List.of() : List.copyOf(models);
+        fallback = fallback == null ? List.of() : List.copyOf(fallback);
+    }
+
+    /** Settings without a run-level fallback chain. */
+    public RunSettings(List<String> models, Integer concurrency, Integer queryTimeoutSeconds, Integer rowCap,
+            String matchMode) {
+        this(models, concurrency, queryTimeoutSeconds, rowCap, matchMode, List.of());
     }
 
     public int concurrencyOrDefault() {

@@ -15,6 +15,11 @@ public final class SecretResolver {
         this.environment = Map.copyOf(environment);
     }
 
+    /** A resolver that finds nothing, for checks that must not read secrets. */
+    public static SecretResolver none() {
+        return new SecretResolver(Map.of());
+    }
+
     public static SecretResolver fromSystemEnvironment() {
         return new SecretResolver(System.getenv());
     }

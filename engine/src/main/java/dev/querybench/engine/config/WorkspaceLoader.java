@@ -64,14 +64,24 @@ public final class WorkspaceLoader {
         if (config.database() == null) {
             throw new ConfigException(where + ": no 'database' section", "add database: with type and path", null);
         }
-        DatabaseConfig db = config.database();
-        if (db.type() == null || !"sqlite".equalsIgnoreCase(db.type())) {
-            throw new ConfigException(where + ": database type '" + db.type() + "' is not supported",
-                    "use type: sqlite", null);
-        }
-        if (db.path() == null || db.path().isBlank()) {
-            throw new ConfigException(where + ": the sqlite database has no 'path'",
-                    "add path: <file>.db (relative to the workspace)", null);
+        DatabaseProfileResolver profiles = new DatabaseProfileResolver(SecretResolver.none());
+        Set<String> databaseNames = new HashSet<>();
+        List<DatabaseConfig> all = new java.util.ArrayList<>();
+        all.add(config.database());
+        all.addAll(config.databases());
+        for (DatabaseConfig db : all) {
+            if (db == null) {
+                throw new ConfigException(where + ": an empty entry in 'databases'", "remove it", null);
+            }
+            try {
+                profiles.check(db, file.getParent());
+            } catch (ConfigException e) {
+                throw new ConfigException(where + ", " + e.error().message(), e.error().remedy(), null);
+            }
+            if (!databaseNames.add(db.nameOrDefault())) {
+                throw new ConfigException(where + ": database profile name '" + db.nameOrDefault() + "' is used twice",
+                        "give every database profile its own name", null);
+            }
         }
         if (config.dataset() == null || config.dataset().isBlank()) {
             throw new ConfigException(where + ": no 'dataset'", "add dataset: <file>.yaml", null);
@@ -92,6 +102,15 @@ public final class WorkspaceLoader {
                         "fix its 'spec'", null);
             }
         }
+        for (ModelConfig model : config.models()) {
+            checkFallback(where, "model '" + model.name() + "': fallback", model.fallback(), names, model.name());
+        }
+        checkFallback(where, "run.fallback", config.run().fallback(), names, null);
+        checkResilience(where, config.resilience());
+        if (config.cache().ttlHoursOrDefault() < 1) {
+            throw new ConfigException(where + ": cache.ttlHours must be at least 1",
+                    "give the hours an answer is kept, or turn the cache off with enabled: false", null);
+        }
         List<String> unknown = config.run().models().stream().filter(m -> !names.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException(where + ": run.models names unknown profiles " + unknown,
@@ -102,6 +121,67 @@ public final class WorkspaceLoader {
             throw new ConfigException(where + ": run.concurrency, run.rowCap and run.queryTimeoutSeconds must be"
                     + " at least 1", "fix the run section", null);
         }
+    }
+
+    private static void checkFallback(String where, String what, List<String> chain, Set<String> names, String self) {
+        List<String> unknown = chain.stream().filter(m -> !names.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(where + ": " + what + " names unknown profiles " + unknown,
+                    "use names from the models list: " + names, null);
+        }
+        if (self != null && chain.contains(self)) {
+            throw new ConfigException(where + ": " + what + " names the profile itself",
+                    "list other profiles as its fallback", null);
+        }
+        if (new HashSet<>(chain).size() != chain.size()) {
+            throw new ConfigException(where + ": " + what + " names a profile twice", "list each profile once", null);
+        }
+    }
+
+    private static void checkResilience(String where, ResilienceConfig resilience) {
+        String selection = resilience.selection();
+        if (selection != null && !List.of("in-order", "quality", "cost").contains(selection)) {
+            throw new ConfigException(where + ": resilience.selection '" + selection + "' is not known",
+                    "use in-order, quality or cost", null);
+        }
+        Double floor = resilience.qualityFloor();
+        if (floor != null && (floor < 0 || floor > 1)) {
+            throw new ConfigException(where + ": resilience.qualityFloor must be between 0 and 1",
+                    "write the accuracy as a fraction, such as 0.6", null);
+        }
+        resilience.rateLimits().forEach((provider, perMinute) -> {
+            if (!ModelSpec.PROVIDERS.contains(provider) || perMinute == null || perMinute < 1) {
+                throw new ConfigException(where + ": resilience.rateLimits." + provider + " must name a provider ("
+                        + ModelSpec.PROVIDERS + ") and at least 1 request per minute", "fix the rate limit", null);
+            }
+        });
+        RetrySettings retry = resilience.retry();
+        if (retry != null && ((retry.maxAttempts() != null && retry.maxAttempts() < 1)
+                || (retry.jitter() != null && (retry.jitter() < 0 || retry.jitter() > 1))
+                || (retry.multiplier() != null && retry.multiplier() < 1)
+                || negative(retry.initialBackoffMillis(), retry.maxBackoffMillis(), retry.maxRetryAfterMillis()))) {
+            throw new ConfigException(where + ": resilience.retry has a value out of range",
+                    "maxAttempts ≥ 1, multiplier ≥ 1, jitter between 0 and 1, waits ≥ 0", null);
+        }
+        BreakerSettings breaker = resilience.circuitBreaker();
+        if (breaker != null && ((breaker.failureRatePercent() != null
+                && (breaker.failureRatePercent() < 1 || breaker.failureRatePercent() > 100))
+                || (breaker.window() != null && breaker.window() < 1)
+                || (breaker.minimumCalls() != null && breaker.minimumCalls() < 1)
+                || (breaker.halfOpenCalls() != null && breaker.halfOpenCalls() < 1)
+                || negative(breaker.openMillis(), breaker.quotaOpenMillis()))) {
+            throw new ConfigException(where + ": resilience.circuitBreaker has a value out of range",
+                    "failureRatePercent 1-100; window, minimumCalls and halfOpenCalls ≥ 1; waits ≥ 0", null);
+        }
+    }
+
+    private static boolean negative(Long... values) {
+        for (Long v : values) {
+            if (v != null && v < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String at(JsonLocation location) {

@@ -1,6 +1,8 @@
 package dev.querybench.engine.dataset;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import dev.querybench.engine.db.Dialect;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,13 +27,20 @@ import java.util.Set;
  *
  * <pre>
  * name: sample-shop
+ * requires: {mysql: "8.0.31"}                 # optional: oldest server versions the gold SQL needs
  * questions:
  *   - id: q001
  *     difficulty: easy
  *     tags: [count]
  *     question: How many customers are there?
  *     gold: SELECT COUNT(*) FROM customers    # or a list of alternatives
+ *     gold_dialects:                          # optional: replaces gold on one engine
+ *       postgresql: SELECT count(*) FROM customers
+ *       trino: [SELECT count(*) FROM customers]
  * </pre>
+ *
+ * <p>Engines are named as in workspace files: {@code sqlite}, {@code postgresql}, {@code mysql},
+ * {@code trino}.
  */
 public final class DatasetReader {
 
@@ -38,9 +50,19 @@ public final class DatasetReader {
 
     private record RawQuestion(
             String id, String question, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> gold,
-            String difficulty, List<String> tags, String evidence) {}
+            String difficulty, List<String> tags, String evidence,
+            @JsonProperty("gold_dialects") Map<String, GoldList> goldDialects) {}
 
-    private record RawDataset(String name, String description, List<RawQuestion> questions) {}
+    /** One engine's gold: a string or a list of strings. */
+    private record GoldList(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> queries) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        GoldList {
+            queries = queries == null ? List.of() : queries;
+        }
+    }
+
+    private record RawDataset(String name, String description, Map<String, String> requires,
+            List<RawQuestion> questions) {}
 
     public Dataset read(Path file) {
         RawDataset raw;
@@ -69,7 +91,16 @@ public final class DatasetReader {
             questions.add(toQuestion(file, i, raw.questions().get(i), ids));
         }
         String name = raw.name() == null ? file.getFileName().toString() : raw.name();
-        return new Dataset(name, raw.description(), questions);
+        Map<String, String> requires = raw.requires() == null ? Map.of() : raw.requires();
+        for (Map.Entry<String, String> e : requires.entrySet()) {
+            if (!List.of("sqlite", "postgresql", "mysql", "mariadb", "trino").contains(e.getKey())
+                    || e.getValue() == null || !e.getValue().matches("\\d+(\\.\\d+)*")) {
+                throw new DatasetException(file.getFileName() + ": requires." + e.getKey() + ": '" + e.getValue()
+                        + "' is not a product and version", "write requires: {postgresql: \"12\", mysql: \"8.0.31\"}"
+                        + " with products sqlite, postgresql, mysql, mariadb, trino", null);
+            }
+        }
+        return new Dataset(name, raw.description(), questions, requires);
     }
 
     private static Question toQuestion(Path file, int index, RawQuestion raw, Set<String> ids) {
@@ -94,7 +125,29 @@ public final class DatasetReader {
         List<String> gold = raw.gold().stream().map(String::strip).toList();
         List<String> tags = raw.tags() == null ? List.of()
                 : raw.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
-        return new Question(raw.id(), raw.question().strip(), gold, raw.difficulty(), tags, raw.evidence());
+        Map<Dialect, List<String>> dialectGold = new EnumMap<>(Dialect.class);
+        if (raw.goldDialects() != null) {
+            for (Map.Entry<String, GoldList> e : raw.goldDialects().entrySet()) {
+                Dialect dialect = Dialect.fromName(e.getKey()).orElseThrow(() -> new DatasetException(
+                        where(file, raw) + ": gold_dialects names unknown engine '" + e.getKey() + "'",
+                        "use " + Dialect.knownNames(), null));
+                List<String> queries = e.getValue() == null ? List.of() : e.getValue().queries();
+                if (queries.isEmpty() || queries.stream().anyMatch(DatasetReader::blank)) {
+                    throw new DatasetException(where(file, raw) + ": gold_dialects." + e.getKey() + " is empty",
+                            "give the gold SQL for that engine, or remove the entry", null);
+                }
+                if (dialectGold.put(dialect, queries.stream().map(String::strip).toList()) != null) {
+                    throw new DatasetException(where(file, raw) + ": gold_dialects names " + dialect.id() + " twice",
+                            "keep one entry per engine", null);
+                }
+            }
+        }
+        return new Question(raw.id(), raw.question().strip(), gold, raw.difficulty(), tags, raw.evidence(),
+                dialectGold);
+    }
+
+    private static String where(Path file, RawQuestion raw) {
+        return file.getFileName() + ", question " + raw.id();
     }
 
     private static String where(JsonMappingException e) {

@@ -16,7 +16,7 @@ public interface DatabaseBackend extends AutoCloseable {
 
     Dialect dialect();
 
-    /** Reads tables, columns and keys. */
+    /** Reads tables, columns and keys (uncached; see {@link SchemaCache}). */
     SchemaSnapshot introspect();
 
     /** Up to {@code limit} rows of a table, for prompts that show sample data. */
@@ -31,6 +31,11 @@ public interface DatabaseBackend extends AutoCloseable {
 
     /** Name and version of the server, for diagnostics. */
     String serverVersion();
+
+    /** The connection pool right now. */
+    default PoolStats poolStats() {
+        return new PoolStats(0, 0, 0, 0, 0);
+    }
 
     @Override
     void close();

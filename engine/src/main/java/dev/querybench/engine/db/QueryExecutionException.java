@@ -16,6 +16,12 @@ public final class QueryExecutionException extends QueryBenchException {
         this.failure = failure;
     }
 
+    /** A failure worded by {@link DatabaseErrors} rather than by its kind alone. */
+    public QueryExecutionException(QueryFailure failure, ErrorResponse error, Throwable cause) {
+        super(error, cause);
+        this.failure = failure;
+    }
+
     public QueryFailure failure() {
         return failure;
     }

@@ -29,7 +29,9 @@ public final class StatementGuard {
             "lo_export", "lo_from_bytea", "lo_put", "lo_unlink", "lo_create", "lo_open", "lowrite", "dblink",
             "dblink_exec", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile",
             "pg_advisory_lock", "pg_advisory_xact_lock", "nextval", "setval", "txid_current", "load_file",
-            "sys_exec", "sys_eval", "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer");
+            "sys_exec", "sys_eval", "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer",
+            "pg_notify", "pg_logical_emit_message", "pg_create_restore_point", "pg_switch_wal", "pg_promote",
+            "pg_reload_conf", "get_lock", "release_lock", "release_all_locks", "query", "raw_query");
 
     private static final Pattern FUNCTION_CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Pattern OTHER_STATEMENT = Pattern.compile("\\s*(insert|update|delete|merge|upsert|replace"
@@ -123,13 +125,18 @@ public final class StatementGuard {
         Matcher m = FUNCTION_CALL.matcher(scannable);
         while (m.find()) {
             String name = m.group(1).toLowerCase(Locale.ROOT);
-            if (FORBIDDEN_FUNCTIONS.contains(name) || name.startsWith("lo_") || name.startsWith("pg_file")) {
+            if (FORBIDDEN_FUNCTIONS.contains(name) || name.startsWith("lo_") || name.startsWith("pg_file")
+                    || name.startsWith("dblink")) {
                 throw refused("it calls " + name + "(), which reads or writes files or settings");
             }
         }
     }
 
-    /** Blanks string literals and unquotes identifiers, so scans see code, not data. */
+    /**
+     * Blanks string literals and unquotes identifiers, so scans see code, not data.
+     *
+     * @throws QueryExecutionException when the text holds a MySQL executable comment
+     */
     static String scannable(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
@@ -147,6 +154,10 @@ public final class StatementGuard {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end;
             } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                if (sql.startsWith("/*!", i) || sql.regionMatches(true, i, "/*M!", 0, 4)) {
+                    // MySQL and MariaDB run the text of these comments as SQL; the parser would skip it
+                    throw refused("it contains a MySQL executable comment (/*! … */), which the server runs as SQL");
+                }
                 int end = sql.indexOf("*/", i + 2);
                 out.append(' ');
                 i = end < 0 ? sql.length() : end + 2;

@@ -8,11 +8,15 @@ public enum ErrorCategory {
     PERMISSION(false),
     NOT_FOUND(false),
     RATE_LIMIT(true),
+    /** The account's quota or credit is used up: waiting seconds will not help. */
+    QUOTA(false),
     TIMEOUT(true),
     NETWORK(true),
     SERVER(true),
     SYNTAX(false),
     REFUSED(false),
+    /** A provider's safety system withheld the answer. */
+    CONTENT_FILTER(false),
     MALFORMED_ANSWER(true),
     INTERNAL(false);
 

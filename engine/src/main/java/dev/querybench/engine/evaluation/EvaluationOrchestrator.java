@@ -9,7 +9,10 @@ import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.Generation;
 import dev.querybench.engine.generation.SqlGenerator;
+import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.run.ItemKey;
@@ -17,6 +20,7 @@ import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
 import dev.querybench.engine.stats.RunSummary;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +40,10 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a {@link RunPlan}: for each item, prompt → model → SQL → verdict, with at most
- * {@code concurrency} items at once; each item is stored as it finishes and reported to the
- * listener. A resumed run skips stored items, so no model is asked twice for the same item
- * (items whose model call failed are tried again). Results come back in plan order whatever
- * order items finished in.
+ * {@code concurrency} items at once; each item is priced by the model that really answered,
+ * stored as it finishes and reported to the plan's feedback and the listener. A resumed run skips
+ * stored items, so no model is asked twice for the same item (items whose model call failed are
+ * tried again). Results come back in plan order whatever order items finished in.
  *
  * <p>Synchronous: {@link #start} and {@link #resume} return when the run ends or is
  * cancelled. One orchestrator may run several plans one after another; it is not meant for two
@@ -55,12 +59,18 @@ public final class EvaluationOrchestrator {
     private final SqlGenerator generator;
     private final EvaluationStrategy evaluator;
     private final RunStore store;
+    private final PriceTable prices;
     private final Clock clock;
 
-    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store, Clock clock) {
+    /**
+     * @param prices what each answer costs, by the model that really answered
+     */
+    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
+            PriceTable prices, Clock clock) {
         this.generator = generator;
         this.evaluator = evaluator;
         this.store = store;
+        this.prices = prices;
         this.clock = clock;
     }
 
@@ -154,7 +164,9 @@ public final class EvaluationOrchestrator {
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
-                        listener.itemFinished(result, counters.add(result, clock.instant()));
+                        RunProgress progress = counters.add(result, clock.instant());
+                        plan.feedback().itemFinished(result, progress);
+                        listener.itemFinished(result, progress);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } catch (RuntimeException e) {
@@ -202,11 +214,23 @@ public final class EvaluationOrchestrator {
                 database.release();
             }
         }
-        var completion = generation.completion();
-        return new ItemResult(key, generation.prompt(), completion == null ? null : completion.text(),
-                generation.sql(), verdict, completion == null ? 0 : completion.latency().toMillis(),
-                completion == null ? Usage.NONE : completion.usage(), completion == null ? null : completion.modelId(),
-                generation.error(), clock.instant(), generation.attempts());
+        Completion completion = generation.completion();
+        if (completion == null) {
+            return new ItemResult(key, generation.prompt(), null, null, verdict, 0, Usage.NONE, null,
+                    Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(), generation.attempts());
+        }
+        return new ItemResult(key, generation.prompt(), completion.text(), generation.sql(), verdict,
+                completion.latency().toMillis(), completion.usage(), completion.modelId(), completion.provenance(),
+                cost(completion), generation.error(), clock.instant(), generation.attempts());
+    }
+
+    /** Nothing for a cached answer; otherwise the answering model's price, or null when it has none. */
+    private BigDecimal cost(Completion completion) {
+        if (completion.provenance().cached()) {
+            return BigDecimal.ZERO;
+        }
+        String answeredBy = completion.provenance().answeredBy();
+        return prices.cost(answeredBy, completion.usage()).orElse(null);
     }
 
     /** Progress counters shared by workers. */

@@ -20,15 +20,29 @@ import java.util.Map;
  * @param concurrency items evaluated at once (at least 1)
  * @param matchMode the execution match mode's id, recorded with the run
  * @param repeats how many times each item is asked (for consistency), at least 1
+ * @param feedback told of every finished item before the caller's listener, so the plan's own
+ *     parts (such as model selection by accuracy so far) can learn from the run
  */
 public record RunPlan(
         String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
-        Map<String, ModelAdapter> models, int concurrency, String matchMode, int repeats) {
+        Map<String, ModelAdapter> models, int concurrency, String matchMode, int repeats, RunListener feedback) {
+
+    /** A plan that asks each item once and needs no feedback. */
+    public RunPlan(String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
+            Map<String, ModelAdapter> models, int concurrency, String matchMode) {
+        this(workspace, dataset, questions, variants, models, concurrency, matchMode, 1, RunListener.NONE);
+    }
+
+    /** A plan whose parts need no feedback. */
+    public RunPlan(String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
+            Map<String, ModelAdapter> models, int concurrency, String matchMode, int repeats) {
+        this(workspace, dataset, questions, variants, models, concurrency, matchMode, repeats, RunListener.NONE);
+    }
 
     /** A plan that asks each item once. */
     public RunPlan(String workspace, String dataset, List<Question> questions, List<PromptTemplate> variants,
-            Map<String, ModelAdapter> models, int concurrency, String matchMode) {
-        this(workspace, dataset, questions, variants, models, concurrency, matchMode, 1);
+            Map<String, ModelAdapter> models, int concurrency, String matchMode, RunListener feedback) {
+        this(workspace, dataset, questions, variants, models, concurrency, matchMode, 1, feedback);
     }
 
     public RunPlan {
@@ -44,6 +58,7 @@ public record RunPlan(
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1");
         }
+        feedback = feedback == null ? RunListener.NONE : feedback;
     }
 
     /** Every item in the deterministic plan order: question, then variant, then model, then repeat. */

@@ -3,6 +3,8 @@ package dev.querybench.engine.evaluation;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.stats.CellSummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -22,5 +24,25 @@ public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary
 
     public boolean complete() {
         return items.size() == run.plannedItems();
+    }
+
+    /** What the run's answers cost in US dollars, or null when a model that answered has no price. */
+    public BigDecimal cost() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (CellSummary cell : cells) {
+            if (cell.cost() == null) {
+                return null;
+            }
+            total = total.add(cell.cost());
+        }
+        return total;
+    }
+
+    /** Run cost divided by correct answers over all cells; null when unknown or nothing was correct. */
+    public BigDecimal costPerCorrect() {
+        BigDecimal total = cost();
+        int passed = cells.stream().mapToInt(CellSummary::passed).sum();
+        return total == null || passed == 0 ? null
+                : total.divide(BigDecimal.valueOf(passed), 8, RoundingMode.HALF_UP);
     }
 }

@@ -3,14 +3,21 @@ package dev.querybench.engine.model;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
+import dev.querybench.engine.model.anthropic.AnthropicModelAdapter;
+import dev.querybench.engine.model.gemini.GeminiModelAdapter;
+import dev.querybench.engine.model.ollama.OllamaModelAdapter;
 import dev.querybench.engine.model.openai.OpenAiModelAdapter;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Builds adapters from model profiles, resolving their keys. Thread-safe. */
+/**
+ * Builds adapters from model profiles, resolving their keys: {@code openai} (and any
+ * OpenAI-compatible base URL), {@code gemini}, {@code ollama} and {@code anthropic}. Thread-safe.
+ */
 public final class ModelAdapterFactory {
 
     private final SecretResolver secrets;
@@ -35,14 +42,18 @@ public final class ModelAdapterFactory {
                     "export " + (profile.apiKey().env() == null ? "the key" : profile.apiKey().env())
                             + " before starting QueryBench"));
         }
-        ModelErrors errors = new ModelErrors(new Redactor(key.stream().toList()));
+        ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList()));
+        ModelSettings settings = new ModelSettings(profile.baseUrl(), key.orElse(null), profile.temperatureOrDefault(),
+                profile.maxTokensOrDefault(), Duration.ofSeconds(profile.timeoutSecondsOrDefault()));
         return switch (spec.provider()) {
-            case "openai" -> new OpenAiModelAdapter(spec, new OpenAiModelAdapter.Settings(profile.baseUrl(),
-                    key.orElse(null), profile.temperatureOrDefault(), profile.maxTokensOrDefault(),
-                    Duration.ofSeconds(profile.timeoutSecondsOrDefault())), errors);
+            case "openai" -> new OpenAiModelAdapter(spec, settings, errors);
+            case "gemini" -> new GeminiModelAdapter(spec, settings, errors);
+            case "ollama" -> new OllamaModelAdapter(spec, settings, errors);
+            case "anthropic" -> new AnthropicModelAdapter(spec, settings, errors);
             default -> throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
                     "model profile '" + profile.name() + "': provider '" + spec.provider() + "' is not supported",
-                    "use openai:<model>; any OpenAI-compatible server works with its baseUrl"));
+                    "use one of openai:, gemini:, ollama: or anthropic: (any OpenAI-compatible server works as"
+                            + " openai: with its baseUrl)"));
         };
     }
 }

@@ -15,7 +15,7 @@ public final class CsvResultsExporter implements ResultsExporter {
 
     private static final List<String> COLUMNS = List.of("question_id", "variant", "model", "repeat", "outcome",
             "failure_category", "flags", "reason", "latency_ms", "input_tokens", "output_tokens", "model_id",
-            "predicted_sql", "error");
+            "answered_by", "retries", "fallbacks", "cached", "cost_usd", "predicted_sql", "error");
 
     private final CsvMapper csv = new CsvMapper();
 
@@ -35,7 +35,10 @@ public final class CsvResultsExporter implements ResultsExporter {
             rows.add(java.util.Arrays.asList(i.key().questionId(), i.key().variant(), i.key().model(), i.key().repeat(),
                     v.outcome().name(), v.failureCategory() == null ? "" : v.failureCategory().id(),
                     String.join(";", v.flags()), v.reason(), i.latencyMs(), i.usage().inputTokens(),
-                    i.usage().outputTokens(), nullToEmpty(i.modelId()), nullToEmpty(i.sql()), nullToEmpty(i.error())));
+                    i.usage().outputTokens(), nullToEmpty(i.modelId()), i.provenance().answeredBy(),
+                    i.provenance().retries(), i.provenance().fallbacks(), i.provenance().cached(),
+                    i.cost() == null ? "" : i.cost().toPlainString(), nullToEmpty(i.sql()),
+                    nullToEmpty(i.error())));
         }
         try {
             Files.createDirectories(folder);

@@ -60,12 +60,18 @@ public final class FineTuneJsonlExporter implements ResultsExporter {
         }
     }
 
+    private static Map<String, String> message(String role, String content) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("role", role);
+        m.put("content", content);
+        return m;
+    }
+
     private void write(Path file, List<ItemResult> items) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (ItemResult item : items) {
-                Map<String, Object> line = Map.of("messages", List.of(
-                        Map.of("role", "user", "content", item.prompt()),
-                        Map.of("role", "assistant", "content", item.sql())));
+                Map<String, Object> line = Map.of("messages", List.of(message("user", item.prompt()),
+                        message("assistant", item.sql())));
                 out.write(json.writeValueAsString(line));
                 out.newLine();
             }

@@ -70,8 +70,8 @@ public final class HtmlReportExporter implements ResultsExporter {
     }
 
     private static void accuracyChart(StringBuilder h, List<CellSummary> cells) {
-        int rowHeight = 34;
-        int labelWidth = 260;
+        int rowHeight = 40;
+        int labelWidth = 280;
         int height = cells.size() * rowHeight + 30;
         h.append("<svg class=\"chart\" viewBox=\"0 0 ").append(labelWidth + BAR_WIDTH + 60).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"accuracy per variant and model\">");
@@ -102,25 +102,27 @@ public final class HtmlReportExporter implements ResultsExporter {
     }
 
     private static void scatter(StringBuilder h, List<CellSummary> cells) {
-        int w = 520;
-        int ht = 260;
-        int pad = 44;
+        int w = 560;
+        int ht = 280;
+        int pad = 48;
         long maxTokens = Math.max(1, cells.stream().mapToLong(c -> c.inputTokens() + c.outputTokens()).max().orElse(1));
         h.append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
                 .append("\" role=\"img\" aria-label=\"accuracy against tokens\">");
         h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
                 + "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
                 + "<text x=\"%d\" y=\"%d\" class=\"tick\">tokens (in + out)</text>"
-                + "<text x=\"6\" y=\"14\" class=\"tick\">100%%</text><text x=\"14\" y=\"%d\" class=\"tick\">0%%</text>",
+                + "<text x=\"4\" y=\"14\" class=\"tick start\">100%%</text>"
+                + "<text x=\"4\" y=\"%d\" class=\"tick start\">0%%</text>",
                 pad, ht - pad, w - 10, ht - pad, pad, pad, ht - pad, w / 2, ht - 12, ht - pad));
         for (int i = 0; i < cells.size(); i++) {
             CellSummary c = cells.get(i);
-            double x = pad + (double) (c.inputTokens() + c.outputTokens()) / maxTokens * (w - pad - 30);
+            double x = pad + 10 + (double) (c.inputTokens() + c.outputTokens()) / maxTokens * (w - pad - 40);
             double value = Double.isNaN(c.accuracy().value()) ? 0 : c.accuracy().value();
-            double y = (ht - pad) - value * (ht - pad - 10);
+            double y = (ht - pad) - value * (ht - pad - 20);
+            boolean right = x > w / 2.0;
             h.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" class=\"dot s%d\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" class=\"dotlabel\">%s</text>", x, y, i % 6, x + 9, y - 8,
-                    ReportText.html(ReportText.label(c))));
+                    + "<text x=\"%.1f\" y=\"%.1f\" class=\"dotlabel%s\">%s</text>", x, y, i % 6, right ? x - 9 : x + 9,
+                    y - 9, right ? " end" : "", ReportText.html(ReportText.label(c) + " · " + ReportText.percent(value))));
         }
         h.append("</svg>");
     }
@@ -207,11 +209,11 @@ public final class HtmlReportExporter implements ResultsExporter {
             section{background:#fff;border:1px solid #e1e4ea;border-radius:8px;padding:16px 20px;margin:0 0 16px}
             h2{font-size:16px;margin:0 0 12px}table{border-collapse:collapse;width:100%}
             th,td{padding:6px 8px;border-bottom:1px solid #eef0f3;text-align:left;vertical-align:top}
-            th{font-weight:600;color:#445;background:#fafbfc}.charts{display:grid;grid-template-columns:1.3fr 1fr;gap:16px;background:none;border:none;padding:0}
+            th{font-weight:600;color:#445;background:#fafbfc}.charts{display:grid;grid-template-columns:1.2fr 1fr;gap:16px;align-items:start;background:none;border:none;padding:0}
             .charts>div{background:#fff;border:1px solid #e1e4ea;border-radius:8px;padding:16px 20px}
             svg.chart{width:100%;height:auto}.grid{stroke:#eef0f3}.axis{stroke:#99a}.tick{font-size:11px;fill:#778;text-anchor:middle}
             .label{font-size:12px;fill:#334;text-anchor:end}.bar{fill:#4c7bd9;opacity:.85}.ci{stroke:#1d2430;stroke-width:1.5}
-            .value{font-size:12px;fill:#1d2430}.dot{stroke:#fff;stroke-width:2}.dotlabel{font-size:11px;fill:#334}
+            .value{font-size:12px;fill:#1d2430}.dot{stroke:#fff;stroke-width:2}.dotlabel{font-size:11px;fill:#334}.dotlabel.end{text-anchor:end}.tick.start{text-anchor:start}
             .s0{fill:#4c7bd9}.s1{fill:#e07b39}.s2{fill:#3aa675}.s3{fill:#a857c9}.s4{fill:#d4a017}.s5{fill:#d9534f}
             .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin-bottom:10px}
             select,input{font:inherit;padding:3px 6px;border:1px solid #ccd;border-radius:4px}#f-count{color:#667}

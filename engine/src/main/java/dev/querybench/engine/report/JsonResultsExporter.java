@@ -30,6 +30,8 @@ public final class JsonResultsExporter implements ResultsExporter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", results.run());
         doc.put("complete", results.complete());
+        doc.put("costUsd", results.cost());
+        doc.put("costPerCorrectUsd", results.costPerCorrect());
         doc.put("cells", results.cells().stream().map(JsonResultsExporter::cell).toList());
         doc.put("items", results.items().stream().map(JsonResultsExporter::item).toList());
         try {
@@ -56,6 +58,13 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("latencyP95Ms", c.latencyP95Ms());
         m.put("inputTokens", c.inputTokens());
         m.put("outputTokens", c.outputTokens());
+        m.put("retries", c.retries());
+        m.put("fallbacks", c.fallbacks());
+        m.put("fallbackItems", c.fallbackItems());
+        m.put("answeredBy", c.answeredBy());
+        m.put("cachedItems", c.cachedItems());
+        m.put("costUsd", c.cost());
+        m.put("costPerCorrectUsd", c.costPerCorrect());
         return m;
     }
 
@@ -81,6 +90,11 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("inputTokens", i.usage().inputTokens());
         m.put("outputTokens", i.usage().outputTokens());
         m.put("modelId", i.modelId());
+        m.put("answeredBy", i.provenance().answeredBy());
+        m.put("retries", i.provenance().retries());
+        m.put("fallbacks", i.provenance().fallbacks());
+        m.put("cached", i.provenance().cached());
+        m.put("costUsd", i.cost());
         m.put("finishedAt", i.finishedAt());
         m.put("attempts", i.attempts());
         return m;

@@ -2,8 +2,10 @@ package dev.querybench.engine.run;
 
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.generation.Attempt;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,22 +20,42 @@ import java.util.List;
  * @param latencyMs model call time in milliseconds
  * @param usage tokens used
  * @param modelId the model id the provider reported
+ * @param provenance which model really answered, after how many retries and fallbacks, from the cache or not
+ * @param cost what the answer cost in US dollars: zero from the cache or without an answer, null when the model
+ *     that answered has no price
  * @param error why the model produced nothing usable, or null
  * @param finishedAt when the item finished
  * @param attempts the repair loop's tries, in order (empty when the variant does not repair)
  */
 public record ItemResult(
         ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
-        String modelId, String error, Instant finishedAt, List<Attempt> attempts) {
+        String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt,
+        List<Attempt> attempts) {
 
     public ItemResult {
+        provenance = provenance == null ? Provenance.UNKNOWN : provenance;
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** An item whose provenance and cost are not known, without repair attempts. */
+    public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
+            Usage usage, String modelId, String error, Instant finishedAt) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, Provenance.UNKNOWN, null, error, finishedAt,
+                List.of());
+    }
+
+    /** An item whose provenance and cost are not known. */
+    public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
+            Usage usage, String modelId, String error, Instant finishedAt, List<Attempt> attempts) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, Provenance.UNKNOWN, null, error, finishedAt,
+                attempts);
     }
 
     /** An item without repair attempts. */
     public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
-            Usage usage, String modelId, String error, Instant finishedAt) {
-        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, error, finishedAt, List.of());
+            Usage usage, String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, provenance, cost, error, finishedAt,
+                List.of());
     }
 
     /** True when the model call itself failed; such items are tried again on resume. */

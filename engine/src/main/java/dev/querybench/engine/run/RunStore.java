@@ -10,7 +10,9 @@ import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.Attempt;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +31,8 @@ import java.util.Optional;
 /**
  * The workspace's run history in an SQLite file. Each item is written when it finishes, so a run
  * killed midway resumes without asking the model again for stored items. The file carries a
- * schema version ({@code PRAGMA user_version}) and is upgraded on open. Thread-safe: writes
+ * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
+ * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost. Thread-safe: writes
  * are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
@@ -75,7 +78,19 @@ public final class RunStore implements AutoCloseable {
             ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
             """, """
             ALTER TABLE runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
+            """, """
+            ALTER TABLE items ADD COLUMN answered_by TEXT;
+            ALTER TABLE items ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
+            """, """
+            ALTER TABLE items ADD COLUMN cost_usd TEXT;
             """);
+
+    private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
+            + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
+            + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached, cost_usd,"
+            + " attempts";
 
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
@@ -164,10 +179,8 @@ public final class RunStore implements AutoCloseable {
     public synchronized void save(String runId, ItemResult item) {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO items (run_id, question_id, variant, model, repeat, prompt, answer, sql, outcome,"
-                        + " score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
-                        + " input_tokens, output_tokens, model_id, error, finished_at, attempts)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT OR REPLACE INTO items (" + ITEM_COLUMNS + ") VALUES ("
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -191,7 +204,13 @@ public final class RunStore implements AutoCloseable {
             ps.setString(20, item.modelId());
             ps.setString(21, item.error());
             ps.setString(22, item.finishedAt().toString());
-            ps.setString(23, json.writeValueAsString(item.attempts()));
+            Provenance p = item.provenance();
+            ps.setString(23, p.answeredBy().isEmpty() ? null : p.answeredBy());
+            ps.setInt(24, p.retries());
+            ps.setInt(25, p.fallbacks());
+            ps.setInt(26, p.cached() ? 1 : 0);
+            ps.setString(27, item.cost() == null ? null : item.cost().toPlainString());
+            ps.setString(28, json.writeValueAsString(item.attempts()));
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
@@ -248,6 +267,7 @@ public final class RunStore implements AutoCloseable {
         TypeReference<List<List<String>>> rows = new TypeReference<>() {};
         String flags = rs.getString("flags");
         String category = rs.getString("failure_category");
+        String cost = rs.getString("cost_usd");
         Verdict verdict = new Verdict(Outcome.valueOf(rs.getString("outcome")), rs.getDouble("score"),
                 rs.getString("mode"),
                 flags.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(flags.split(","))),
@@ -257,7 +277,10 @@ public final class RunStore implements AutoCloseable {
                 rs.getInt("repeat"));
         return new ItemResult(key, rs.getString("prompt"), rs.getString("answer"), rs.getString("sql"), verdict,
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                rs.getString("model_id"), rs.getString("error"), Instant.parse(rs.getString("finished_at")),
+                rs.getString("model_id"), new Provenance(rs.getString("answered_by"), rs.getInt("retries"),
+                        rs.getInt("fallbacks"), rs.getInt("cached") != 0),
+                cost == null ? null : new BigDecimal(cost), rs.getString("error"),
+                Instant.parse(rs.getString("finished_at")),
                 json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}));
     }
 

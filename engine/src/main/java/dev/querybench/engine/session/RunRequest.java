@@ -11,22 +11,37 @@ import java.util.List;
  * @param concurrency items at once, or null for the workspace's setting
  * @param questionIds a subset of questions, or empty for all
  * @param repeats how many times each item is asked, at least 1
+ * @param bypassCache true to ask the models again instead of reading cached answers (fresh answers
+ *     still replace the cached ones)
  */
 public record RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
-        List<String> questionIds, int repeats) {
-
-    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
-            List<String> questionIds) {
-        this(variants, models, baseUrl, concurrency, questionIds, 1);
-    }
+        List<String> questionIds, int repeats, boolean bypassCache) {
 
     public RunRequest {
         variants = variants == null ? List.of() : List.copyOf(variants);
         models = models == null ? List.of() : List.copyOf(models);
         questionIds = questionIds == null ? List.of() : List.copyOf(questionIds);
+        repeats = Math.max(1, repeats);
+    }
+
+    /** A request that asks each item once and uses the response cache. */
+    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+            List<String> questionIds) {
+        this(variants, models, baseUrl, concurrency, questionIds, 1, false);
+    }
+
+    /** A request that uses the response cache. */
+    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+            List<String> questionIds, int repeats) {
+        this(variants, models, baseUrl, concurrency, questionIds, repeats, false);
     }
 
     public static RunRequest defaults() {
         return new RunRequest(List.of(), List.of(), null, null, List.of());
+    }
+
+    /** The same request, reading cached answers or not. */
+    public RunRequest withBypassCache(boolean bypass) {
+        return new RunRequest(variants, models, baseUrl, concurrency, questionIds, repeats, bypass);
     }
 }

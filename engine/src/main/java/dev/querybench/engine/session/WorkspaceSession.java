@@ -1,5 +1,6 @@
 package dev.querybench.engine.session;
 
+import dev.querybench.engine.config.CacheConfig;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.ModelConfig;
@@ -7,10 +8,13 @@ import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.config.DatabaseProfileResolver;
+import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
+import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.db.sqlite.SqliteBackend;
 import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
@@ -27,13 +31,26 @@ import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.model.cache.ResponseCache;
+import dev.querybench.engine.model.cache.SqliteResponseCache;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.resilience.Endpoint;
+import dev.querybench.engine.resilience.EndpointRegistry;
+import dev.querybench.engine.resilience.FallbackChain;
+import dev.querybench.engine.resilience.ResiliencePolicy;
+import dev.querybench.engine.resilience.ResilientModel;
+import dev.querybench.engine.resilience.Scoreboard;
+import dev.querybench.engine.resilience.SelectionPolicy;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
+import dev.querybench.engine.tracing.RunTracing;
+import dev.querybench.engine.tracing.langfuse.LangfuseTracing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +59,20 @@ import java.util.stream.Collectors;
 
 /**
  * An open workspace with its services wired: the database (built from its scripts on first
- * use), the safe executor, prompt context, run store and model factory. The CLI and the app
- * both work through this. Thread-safe; close it to release the database and the store.
+ * use), the safe executor, prompt context, run store, model endpoints and prices. Every model a
+ * plan evaluates is a {@link ResilientModel} over the workspace's response cache
+ * ({@code .querybench/cache.db}, unless the workspace turns it off): the profile's endpoint
+ * with retries, circuit breaker and rate limit, followed by its fallback chain (the profile's
+ * {@code fallback} list, or else {@code run.fallback}). Endpoints live as long as the session, so their breakers
+ * remember trouble from one run to the next. The CLI and the app both work through this.
+ * Thread-safe; close it to release the database and the store.
  */
 public final class WorkspaceSession implements AutoCloseable {
+
+    /** The workspace file whose prices override the shipped ones. */
+    public static final String PRICES_FILE = "prices.yaml";
+    /** The response cache's file in the workspace's state folder. */
+    public static final String CACHE_FILE = "cache.db";
 
     private final Workspace workspace;
     private final DatabaseBackend backend;
@@ -53,11 +80,14 @@ public final class WorkspaceSession implements AutoCloseable {
     private final PromptContext promptContext;
     private final SqlGenerator generator;
     private final RunStore runStore;
-    private final ModelAdapterFactory models;
+    private final EndpointRegistry endpoints;
+    private final PriceTable prices;
+    private final ResponseCache cache;
     private final Clock clock;
+    private final RunTracing tracing;
 
     private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
-            ModelAdapterFactory models, Clock clock) {
+            ModelAdapterFactory models, Clock clock, RunTracing tracing) {
         this.workspace = workspace;
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
@@ -65,24 +95,81 @@ public final class WorkspaceSession implements AutoCloseable {
         this.generator = new SqlGenerator(promptContext, new SqlExtractor(),
                 new FewShots(workspace.dataset().questions()), executor, queryLimits());
         this.runStore = runStore;
-        this.models = models;
+        this.endpoints = new EndpointRegistry(ResiliencePolicy.from(workspace.config().resilience()), models::create,
+                clock);
+        this.prices = PriceTable.shipped().overriddenBy(workspace.resolve(PRICES_FILE));
+        CacheConfig cacheConfig = workspace.config().cache();
+        this.cache = cacheConfig.enabledOrDefault()
+                ? new SqliteResponseCache(workspace.stateFolder().resolve(CACHE_FILE),
+                        Duration.ofHours(cacheConfig.ttlHoursOrDefault()), clock)
+                : ResponseCache.disabled();
         this.clock = clock;
+        this.tracing = tracing;
     }
 
-    /** Opens the workspace's database (building it when missing) and run store. */
+    /** Opens the workspace's default database (an SQLite file is built when missing) and run store; traces runs as configured. */
     public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock) {
-        DatabaseConfig db = workspace.config().database();
-        Path file = workspace.resolve(db.path());
-        new SqliteDatabaseBuilder().buildIfMissing(file, db.init().stream().map(workspace::resolve).toList());
-        int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
-        SqliteBackend backend = new SqliteBackend(file, poolSize);
+        return open(workspace, secrets, clock, null, null);
+    }
+
+    /**
+     * Opens the workspace with the named database profile ({@code null}: the default one).
+     *
+     * @throws ConfigException when no profile has that name
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, String databaseName) {
+        return open(workspace, secrets, clock, databaseName, null);
+    }
+
+    /**
+     * Like {@link #open(Workspace, SecretResolver, Clock)} with the given run tracing (null: from
+     * the workspace's {@code langfuse:} section). The session closes it.
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, RunTracing tracing) {
+        return open(workspace, secrets, clock, null, tracing);
+    }
+
+    /**
+     * Opens the workspace with a database profile ({@code null}: the default) and run tracing
+     * ({@code null}: from the workspace's {@code langfuse:} section). The session closes both.
+     */
+    public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, String databaseName,
+            RunTracing tracing) {
+        DatabaseBackend backend = openDatabase(workspace, secrets, databaseName);
+        RunStore store = null;
         try {
-            RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"));
-            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock);
+            store = new RunStore(workspace.stateFolder().resolve("runs.db"));
+            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock,
+                    tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             backend.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens one of the workspace's database profiles on its own, building an SQLite file from its
+     * init scripts when it is missing.
+     */
+    public static DatabaseBackend openDatabase(Workspace workspace, SecretResolver secrets, String databaseName) {
+        return DatabaseBackends.open(databaseProfile(workspace, secrets, databaseName));
+    }
+
+    /** The connection profile of a named database profile, with its password looked up. */
+    public static ConnectionProfile databaseProfile(Workspace workspace, SecretResolver secrets, String databaseName) {
+        DatabaseConfig db = workspace.config().databaseProfile(databaseName).orElseThrow(() -> new ConfigException(
+                "no database profile named '" + databaseName + "'",
+                "use one of " + workspace.config().databaseProfileNames(), null));
+        int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
+        ConnectionProfile profile = new DatabaseProfileResolver(secrets).resolve(db, workspace.root(), poolSize);
+        if (profile.dialect() == Dialect.SQLITE && !db.init().isEmpty()) {
+            new SqliteDatabaseBuilder().buildIfMissing(Path.of(profile.url().database()),
+                    db.init().stream().map(workspace::resolve).toList());
+        }
+        return profile;
     }
 
     public Workspace workspace() {
@@ -105,6 +192,16 @@ public final class WorkspaceSession implements AutoCloseable {
         return generator;
     }
 
+    /** The model endpoints used so far, with their breakers. */
+    public EndpointRegistry endpoints() {
+        return endpoints;
+    }
+
+    /** The shipped prices with the workspace's {@code prices.yaml} on top. */
+    public PriceTable prices() {
+        return prices;
+    }
+
     public QueryLimits queryLimits() {
         var run = workspace.config().run();
         return new QueryLimits(Duration.ofSeconds(run.queryTimeoutSecondsOrDefault()), run.rowCapOrDefault());
@@ -124,33 +221,68 @@ public final class WorkspaceSession implements AutoCloseable {
         for (PromptTemplate variant : variants) {
             generator.render(variant, questions.getFirst());
         }
+        Scoreboard scores = new Scoreboard();
+        SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
-            adapters.put(profile.name(), models.create(profile));
+            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
+                    request.bypassCache() ? cache.bypassed() : cache));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
         String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
         return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
-                Math.max(1, request.repeats()));
+                Math.max(1, request.repeats()), scores);
     }
 
     /** Runs a new evaluation. */
     public RunResults run(RunPlan plan, RunListener listener, Cancellation cancellation) {
-        return orchestrator().start(plan, listener, cancellation);
+        return orchestrator().start(plan, tracing.listener(plan, listener), cancellation);
     }
 
     /** Continues a stored run with the same variants, models and questions. */
     public RunResults resume(RunRecord record, String baseUrl, Integer concurrency, RunListener listener,
             Cancellation cancellation) {
-        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), baseUrl, concurrency, record.questionIds(),
-                record.repeats()));
-        return orchestrator().resume(record, plan, listener, cancellation);
+        return resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of()), listener,
+                cancellation);
+    }
+
+    /**
+     * Continues a stored run with the same variants, models, questions and repeats; the request
+     * gives the base URL, concurrency and cache use.
+     */
+    public RunResults resume(RunRecord record, RunRequest request, RunListener listener, Cancellation cancellation) {
+        RunPlan plan = plan(new RunRequest(record.variants(), record.models(), request.baseUrl(), request.concurrency(),
+                record.questionIds(), record.repeats(), request.bypassCache()));
+        return orchestrator().resume(record, plan, tracing.listener(plan, listener), cancellation);
+    }
+
+    /** The profile followed by its own fallback list, or else by the run's. */
+    FallbackChain chain(ModelConfig profile) {
+        List<String> fallback = !profile.fallback().isEmpty() ? profile.fallback()
+                : workspace.config().run().fallback().stream().filter(name -> !name.equals(profile.name())).toList();
+        List<Endpoint> members = new ArrayList<>();
+        members.add(endpoints.endpoint(profile));
+        for (String name : fallback) {
+            members.add(endpoints.endpoint(workspace.config().models().stream().filter(m -> m.name().equals(name))
+                    .findFirst().orElseThrow(() -> new ConfigException("fallback profile '" + name + "' is unknown",
+                            "use names from the models list", null))));
+        }
+        return new FallbackChain(profile.name(), members);
+    }
+
+    private SelectionPolicy selection() {
+        ResiliencePolicy policy = endpoints.policy();
+        return switch (policy.selection()) {
+            case IN_ORDER -> SelectionPolicy.inOrder();
+            case QUALITY -> SelectionPolicy.qualityBased();
+            case COST -> SelectionPolicy.costOptimised(prices, policy.qualityFloor());
+        };
     }
 
     private EvaluationOrchestrator orchestrator() {
         SqlExecutionEvaluator evaluator = new SqlExecutionEvaluator(executor, queryLimits(), new ResultComparator());
-        return new EvaluationOrchestrator(generator, evaluator, runStore, clock);
+        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock);
     }
 
     private List<Question> selectQuestions(List<String> ids) {
@@ -183,9 +315,7 @@ public final class WorkspaceSession implements AutoCloseable {
     private ModelConfig profile(String name, String baseUrl) {
         for (ModelConfig m : workspace.config().models()) {
             if (m.name().equals(name)) {
-                return baseUrl == null ? m
-                        : new ModelConfig(m.name(), m.spec(), baseUrl, m.apiKey(), m.temperature(), m.maxTokens(),
-                                m.timeoutSeconds());
+                return baseUrl == null ? m : m.withBaseUrl(baseUrl);
             }
         }
         ModelSpec spec;
@@ -197,12 +327,28 @@ public final class WorkspaceSession implements AutoCloseable {
                             + workspace.config().models().stream().map(ModelConfig::name).toList()
                             + ") or a spec such as openai:gpt-4o-mini", null);
         }
-        SecretRef key = "openai".equals(spec.provider()) && baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
-        return new ModelConfig(name, name, baseUrl, key, null, null, null);
+        return new ModelConfig(name, spec.toString(), baseUrl, adHocKey(spec, baseUrl), null, null, null);
+    }
+
+    /**
+     * The key an ad-hoc spec reads: the provider's usual environment variable. An OpenAI spec
+     * with a base URL is taken for a local OpenAI-compatible server, which needs none.
+     */
+    private static SecretRef adHocKey(ModelSpec spec, String baseUrl) {
+        return switch (spec.provider()) {
+            case "openai" -> baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
+            case "gemini" -> SecretRef.env("GEMINI_API_KEY");
+            case "anthropic" -> SecretRef.env("ANTHROPIC_API_KEY");
+            default -> null;
+        };
     }
 
     @Override
     public void close() {
+        tracing.close();
+        if (cache instanceof SqliteResponseCache sqlite) {
+            sqlite.close();
+        }
         runStore.close();
         backend.close();
     }

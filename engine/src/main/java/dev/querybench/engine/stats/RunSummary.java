@@ -2,8 +2,10 @@ package dev.querybench.engine.stats;
 
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,22 @@ public final class RunSummary {
         int error = 0;
         long in = 0;
         long out = 0;
+        int retries = 0;
+        int fallbacks = 0;
+        int fallbackItems = 0;
+        int cached = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        Map<String, Integer> answeredBy = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         for (ItemResult item : items) {
+            retries += item.provenance().retries();
+            fallbacks += item.provenance().fallbacks();
+            fallbackItems += item.provenance().fallbacks() > 0 ? 1 : 0;
+            cached += item.provenance().cached() ? 1 : 0;
+            cost = cost == null || item.cost() == null ? null : cost.add(item.cost());
+            if (!item.provenance().answeredBy().isEmpty()) {
+                answeredBy.merge(item.provenance().answeredBy(), 1, Integer::sum);
+            }
             switch (item.outcome()) {
                 case PASS -> pass++;
                 case FAIL -> fail++;
@@ -44,8 +60,13 @@ public final class RunSummary {
             }
         }
         latencies.sort(null);
+        Map<String, Integer> byCount = new LinkedHashMap<>();
+        answeredBy.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> byCount.put(e.getKey(), e.getValue()));
         return new CellSummary(variant, model, items.size(), pass, fail, error, Accuracy.of(pass, pass + fail),
-                percentile(latencies, 0.50), percentile(latencies, 0.95), in, out);
+                percentile(latencies, 0.50), percentile(latencies, 0.95), in, out, retries, fallbacks, fallbackItems,
+                byCount, cached, cost);
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */

@@ -5,15 +5,12 @@ import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.errors.QueryBenchException;
-import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.openai.OpenAiModelAdapter;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Checks what QueryBench needs: the JDK, the workspace, its database and every configured model
@@ -22,12 +19,12 @@ import java.util.Optional;
 public final class EnvironmentDoctor {
 
     private final SecretResolver secrets;
-    private final OpenAiEndpointProbe probe;
+    private final ModelEndpointValidator validator;
     private final Clock clock;
 
-    public EnvironmentDoctor(SecretResolver secrets, OpenAiEndpointProbe probe, Clock clock) {
+    public EnvironmentDoctor(SecretResolver secrets, ModelEndpointValidator validator, Clock clock) {
         this.secrets = secrets;
-        this.probe = probe;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -60,25 +57,15 @@ public final class EnvironmentDoctor {
         return results;
     }
 
+    /** A model endpoint that cannot be used is a warning: runs with other models still work. */
     private CheckResult checkModel(ModelConfig model) {
-        String name = "Model " + model.name();
-        ModelSpec spec = ModelSpec.parse(model.spec());
-        if (!"openai".equals(spec.provider())) {
-            return CheckResult.warn(name, "provider " + spec.provider() + " is not checked yet", "");
-        }
-        Optional<String> key = secrets.resolve(model.apiKey());
-        if (model.apiKey() != null && key.isEmpty()) {
-            return CheckResult.warn(name, "no key: " + model.apiKey().describe() + " is not set",
-                    "export " + model.apiKey().env() + " to use this model");
-        }
-        String baseUrl = model.baseUrl() == null ? OpenAiModelAdapter.DEFAULT_BASE_URL : model.baseUrl();
-        CheckResult result = probe.check(name, baseUrl, key.orElse(null), spec.model());
+        CheckResult result = validator.validate(model, secrets).toCheckResult("Model " + model.name());
         return result.status() == CheckResult.Status.FAIL
                 ? CheckResult.warn(result.name(), result.detail(), result.remedy()) : result;
     }
 
-    /** A probe with a short timeout, for interactive use. */
-    public static OpenAiEndpointProbe defaultProbe() {
-        return new OpenAiEndpointProbe(Duration.ofSeconds(5));
+    /** A validator with a short timeout, for interactive use. */
+    public static ModelEndpointValidator defaultValidator() {
+        return new ModelEndpointValidator(Duration.ofSeconds(5));
     }
 }

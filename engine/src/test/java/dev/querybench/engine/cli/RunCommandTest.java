@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.testing.OllamaStub;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleFixture;
 import java.nio.file.Files;
@@ -146,16 +147,19 @@ class RunCommandTest {
     void doctorChecksJdkWorkspaceDatabaseAndEndpoints() throws Exception {
         CliHarness.Result r = cli.run("doctor", "--workspace", "sample");
         assertThat(r.out()).contains("[ ok ] Java", "[ ok ] Workspace", "54 questions", "[ ok ] Database", "13 tables",
-                "[warn] Model gpt-4o-mini", "OPENAI_API_KEY");
+                "[warn] Model gpt-4o-mini", "OPENAI_API_KEY", "localhost:11434/v1/models: connection refused");
         assertThat(r.exitCode()).isZero();
 
         Path ws = home.resolve("sample-workspace");
-        String config = Files.readString(ws.resolve("querybench.yaml"))
-                .replace("http://localhost:11434/v1", stub.baseUrl())
-                .replace("qwen2.5-coder:7b", "stub-model");
-        Files.writeString(ws.resolve("querybench.yaml"), config);
-        CliHarness.Result again = cli.run("doctor", "--workspace", ws.toString());
-        assertThat(again.out()).contains("[ ok ] Model ollama-qwen-coder", "stub-model available");
+        try (OllamaStub ollama = OllamaStub.start()) {
+            String config = Files.readString(ws.resolve("querybench.yaml"))
+                    .replace("http://localhost:11434", ollama.baseUrl())
+                    .replace("qwen2.5-coder:7b", "stub-model");
+            Files.writeString(ws.resolve("querybench.yaml"), config);
+            CliHarness.Result again = cli.run("doctor", "--workspace", ws.toString());
+            assertThat(again.out()).contains("[ ok ] Model ollama-qwen-coder", "Ollama " + OllamaStub.VERSION,
+                    "stub-model available (as stub-model:latest)");
+        }
 
         Files.writeString(ws.resolve("prompts/broken.prompt"), "---\ntask: sql-generation\nname: broken\n---\n{{nope}}");
         CliHarness.Result broken = cli.run("doctor", "--workspace", ws.toString());

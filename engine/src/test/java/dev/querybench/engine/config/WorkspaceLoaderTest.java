@@ -58,6 +58,38 @@ class WorkspaceLoaderTest {
     }
 
     @Test
+    void fallbackChainsAndResilienceSettingsAreChecked() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("    apiKey: {env: OPENAI_API_KEY}\n", "    apiKey: {env: OPENAI_API_KEY}\n    fallback: [nope]\n");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir))
+                .hasMessageContaining("model 'gpt-4o-mini': fallback names unknown profiles [nope]");
+        editConfig("fallback: [nope]", "fallback: [gpt-4o-mini]");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("names the profile itself");
+        editConfig("fallback: [gpt-4o-mini]", "fallback: [ollama-qwen-coder]");
+        editConfig("run:\n", "resilience:\n  selection: cheapest\nrun:\n");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("'cheapest' is not known");
+        editConfig("selection: cheapest", "selection: cost\n  qualityFloor: 0.7\n  rateLimits: {openai: 0}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("rateLimits.openai");
+        editConfig("rateLimits: {openai: 0}", "rateLimits: {openai: 500}\n  retry: {maxAttempts: 0}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("resilience.retry");
+        editConfig("retry: {maxAttempts: 0}", "retry: {maxAttempts: 3, initialBackoffMillis: 100}\n"
+                + "  circuitBreaker: {failureRatePercent: 150}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("resilience.circuitBreaker");
+        editConfig("failureRatePercent: 150", "failureRatePercent: 60, openMillis: 1000");
+        editConfig("  matchMode: strict\n", "  matchMode: strict\n  fallback: [gpt-4o-mini, gpt-4o-mini]\n");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("names a profile twice");
+        editConfig("fallback: [gpt-4o-mini, gpt-4o-mini]", "fallback: [ollama-qwen-coder]");
+
+        Workspace ws = new WorkspaceLoader().load(dir);
+        assertThat(ws.config().models().getFirst().fallback()).containsExactly("ollama-qwen-coder");
+        assertThat(ws.config().run().fallback()).containsExactly("ollama-qwen-coder");
+        assertThat(ws.config().resilience().selection()).isEqualTo("cost");
+        assertThat(ws.config().resilience().rateLimits()).containsEntry("openai", 500);
+        assertThat(ws.config().resilience().retry().maxAttempts()).isEqualTo(3);
+        assertThat(ws.config().resilience().circuitBreaker().openMillis()).isEqualTo(1000L);
+    }
+
+    @Test
     void aSecretReferenceNeedsAName() {
         assertThatThrownBy(() -> new SecretRef(null, null)).hasMessageContaining("env");
         assertThatThrownBy(() -> SecretRef.env("1BAD")).hasMessageContaining("not a valid");

@@ -3,6 +3,7 @@ package dev.querybench.engine.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querybench.engine.db.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,51 @@ class DatasetReaderTest {
         assertThat(d.question("b").orElseThrow().gold()).containsExactly("SELECT 2", "SELECT 3");
         assertThat(d.question("b").orElseThrow().evidence()).isEqualTo("a hint");
         assertThat(d.question("a").orElseThrow().tags()).containsExactly("count");
+    }
+
+    @Test
+    void dialectGoldReplacesThePortableGoldOnThatEngineOnly() throws Exception {
+        Dataset d = reader.read(write("""
+                questions:
+                  - id: a
+                    question: How many days?
+                    gold: SELECT julianday('2024-01-02') - julianday('2024-01-01')
+                    gold_dialects:
+                      postgres: SELECT DATE '2024-01-02' - DATE '2024-01-01'
+                      mariadb:
+                        - SELECT DATEDIFF('2024-01-02', '2024-01-01')
+                        - SELECT 1
+                      trino: |
+                        SELECT date_diff('day', DATE '2024-01-01', DATE '2024-01-02')
+                  - id: b
+                    question: How many?
+                    gold: SELECT 1
+                """));
+        Question a = d.question("a").orElseThrow();
+        assertThat(a.goldFor(Dialect.SQLITE)).containsExactly(a.primaryGold());
+        assertThat(a.goldFor(Dialect.POSTGRESQL)).containsExactly("SELECT DATE '2024-01-02' - DATE '2024-01-01'");
+        assertThat(a.goldFor(Dialect.MYSQL)).hasSize(2);
+        assertThat(a.goldFor(Dialect.TRINO).getFirst()).startsWith("SELECT date_diff").doesNotEndWith("\n");
+        assertThat(d.question("b").orElseThrow().dialectGold()).isEmpty();
+        assertThat(d.question("b").orElseThrow().goldFor(Dialect.TRINO)).containsExactly("SELECT 1");
+    }
+
+    @Test
+    void badDialectGoldIsExplained() throws Exception {
+        assertThatThrownBy(() -> reader.read(write("""
+                questions:
+                  - {id: a, question: q, gold: SELECT 1, gold_dialects: {oracle: SELECT 1 FROM dual}}
+                """))).hasMessageContaining("question a").hasMessageContaining("unknown engine 'oracle'");
+        assertThatThrownBy(() -> reader.read(write("""
+                questions:
+                  - {id: a, question: q, gold: SELECT 1, gold_dialects: {trino: ''}}
+                """))).hasMessageContaining("gold_dialects.trino is empty");
+        assertThatThrownBy(() -> reader.read(write("""
+                questions:
+                  - {id: a, question: q, gold: SELECT 1, gold_dialects: {postgres: SELECT 1, pg: SELECT 2}}
+                """))).hasMessageContaining("twice");
+        assertThatThrownBy(() -> new Question("x", "q", java.util.List.of("SELECT 1"), null, null, null,
+                java.util.Map.of(Dialect.TRINO, java.util.List.of()))).hasMessageContaining("empty gold list");
     }
 
     @Test

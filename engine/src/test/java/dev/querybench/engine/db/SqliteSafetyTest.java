@@ -109,6 +109,16 @@ class SqliteSafetyTest {
     }
 
     @Test
+    void theDatabaseLayerAloneStopsARunawayQueryWithinTheTimeoutPlusOneSecond() {
+        String forever = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> backend.executeReadOnly(forever, new QueryLimits(Duration.ofSeconds(1), 10)))
+                .isInstanceOfSatisfying(QueryExecutionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(QueryFailure.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
     void theRowCapCutsLargeResultsAndSaysSo() {
         String many = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 5000) SELECT x FROM c";
         QueryResult r = safe.execute(many, new QueryLimits(Duration.ofSeconds(5), 100));

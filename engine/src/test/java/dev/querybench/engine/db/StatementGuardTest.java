@@ -44,6 +44,15 @@ class StatementGuardTest {
         "SELECT load_file('/etc/passwd')                              | load_file",
         "SELECT nextval('s')                                          | nextval",
         "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d        | data-changing",
+        "SELECT * FROM t /*! INTO OUTFILE '/tmp/x' */                 | executable comment",
+        "SELECT 1 /*M!100000 , (SELECT 2) */                          | executable comment",
+        "SET STATEMENT tx_read_only=0 FOR DELETE FROM t               | data-changing",
+        "SET SESSION TRANSACTION READ WRITE                           | only SELECT",
+        "SET SESSION query_max_execution_time = '1h'                  | only SELECT",
+        "SELECT * FROM TABLE(system.query(query => 'DROP TABLE t'))   | query",
+        "SELECT dblink_connect('host=evil')                           | dblink_connect",
+        "SELECT pg_notify('channel', 'x')                             | pg_notify",
+        "SELECT GET_LOCK('x', 100)                                    | get_lock",
     })
     void refusesWithTheRuleThatRefused(String sql, String rule) {
         assertThatThrownBy(() -> guard.check(sql))

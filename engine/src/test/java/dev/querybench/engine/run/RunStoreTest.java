@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Verdict;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -81,6 +83,57 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(3);
+        assertThat(RunStore.schemaVersion()).isEqualTo(5);
+    }
+
+    @Test
+    void provenanceAndCostSurviveReopening() {
+        Path file = dir.resolve("runs.db");
+        RunRecord run = new RunRecord("r1", Instant.parse("2026-11-23T10:00:00Z"), "ws", "ds", List.of("q1"),
+                List.of("v"), List.of("m"), "strict", "running");
+        ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), "prompt", "answer", "SELECT 1",
+                Verdict.pass("strict", Set.of(), "match"), 80, new Usage(10, 5), "claude-x-2025",
+                new Provenance("anthropic:claude-x", 2, 1, true), new BigDecimal("0.00012345"), null,
+                Instant.parse("2026-11-23T10:00:01Z"));
+        try (RunStore store = new RunStore(file)) {
+            store.createRun(run);
+            store.save("r1", item);
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.items("r1")).containsExactly(item);
+        }
+    }
+
+    @Test
+    void aVersionOneStoreIsUpgradedAndItsItemsReadWithUnknownProvenanceAndCost() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, workspace TEXT NOT NULL,"
+                    + " dataset TEXT NOT NULL, question_ids TEXT NOT NULL, variants TEXT NOT NULL, models TEXT NOT NULL,"
+                    + " match_mode TEXT NOT NULL, status TEXT NOT NULL)");
+            s.execute("CREATE TABLE items (run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, question_id TEXT"
+                    + " NOT NULL, variant TEXT NOT NULL, model TEXT NOT NULL, repeat INTEGER NOT NULL, prompt TEXT,"
+                    + " answer TEXT, sql TEXT, outcome TEXT NOT NULL, score REAL NOT NULL, mode TEXT NOT NULL, flags TEXT"
+                    + " NOT NULL, failure_category TEXT, reason TEXT NOT NULL, missing_rows TEXT NOT NULL, extra_rows"
+                    + " TEXT NOT NULL, latency_ms INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER"
+                    + " NOT NULL, model_id TEXT, error TEXT, finished_at TEXT NOT NULL, PRIMARY KEY (run_id,"
+                    + " question_id, variant, model, repeat))");
+            s.execute("INSERT INTO runs VALUES ('old', '2026-01-01T00:00:00Z', 'ws', 'ds', '[\"q1\"]', '[\"v\"]',"
+                    + " '[\"m\"]', 'strict', 'finished')");
+            s.execute("INSERT INTO items VALUES ('old', 'q1', 'v', 'm', 0, 'p', 'a', 'SELECT 1', 'PASS', 1.0, 'strict',"
+                    + " '', NULL, '', '[]', '[]', 50, 3, 2, 'gpt-x', NULL, '2026-01-01T00:00:01Z')");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.items("old")).singleElement().satisfies(item -> {
+                assertThat(item.provenance()).isEqualTo(Provenance.UNKNOWN);
+                assertThat(item.cost()).isNull();
+                assertThat(item.usage()).isEqualTo(new Usage(3, 2));
+            });
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
+        }
     }
 }

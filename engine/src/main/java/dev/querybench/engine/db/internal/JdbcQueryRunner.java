@@ -1,5 +1,7 @@
 package dev.querybench.engine.db.internal;
 
+import dev.querybench.engine.db.DatabaseErrors;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryFailure;
 import dev.querybench.engine.db.QueryLimits;
@@ -11,54 +13,78 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Runs one query on a connection with a server-side cancel at the deadline and a row cap, and
- * turns driver errors into {@link QueryFailure}s. Thread-safe; connections are not shared.
+ * Runs one query on a connection with a server-side cancel at the deadline and a row cap, reading
+ * rows as they stream in, and turns driver errors into {@link QueryFailure}s. Thread-safe;
+ * connections are not shared.
  */
 public final class JdbcQueryRunner {
 
-    private final QueryWatchdog watchdog;
-    private final Function<SQLException, QueryFailure> classifier;
+    /** Fetch size that asks MySQL Connector/J to stream rows one by one instead of buffering all. */
+    public static final int STREAM_ROW_BY_ROW = Integer.MIN_VALUE;
 
-    public JdbcQueryRunner(QueryWatchdog watchdog, Function<SQLException, QueryFailure> classifier) {
+    private final QueryWatchdog watchdog;
+    private final Dialect dialect;
+    private final DatabaseErrors errors;
+
+    public JdbcQueryRunner(QueryWatchdog watchdog, Dialect dialect, DatabaseErrors errors) {
         this.watchdog = watchdog;
-        this.classifier = classifier;
+        this.dialect = dialect;
+        this.errors = errors;
     }
 
-    /** Runs {@code sql} with {@link Statement#execute}, never {@code executeUpdate}. */
+    /** Runs {@code sql} with a fetch size of up to 1,000 rows. */
     public QueryResult run(Connection connection, String sql, QueryLimits limits) {
+        return run(connection, sql, limits, Math.min(limits.rowCap() + 1, 1_000));
+    }
+
+    /**
+     * Runs {@code sql} with {@link Statement#execute}, never {@code executeUpdate} (which some
+     * drivers use to run stacked statements).
+     *
+     * @param fetchSize rows per round trip, or {@link #STREAM_ROW_BY_ROW}
+     * @throws QueryExecutionException {@link QueryFailure#REFUSED} when the statement returned no
+     *     rows (it has run by then: the caller must discard the connection's session)
+     */
+    public QueryResult run(Connection connection, String sql, QueryLimits limits, int fetchSize) {
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setMaxRows(limits.rowCap() + 1);
-            statement.setFetchSize(Math.min(limits.rowCap() + 1, 1_000));
-            int seconds = (int) Math.max(1, limits.timeout().toSeconds());
-            statement.setQueryTimeout(seconds);
+            statement.setFetchSize(fetchSize);
+            statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             try (QueryWatchdog.Deadline deadline = watchdog.arm(statement, limits.timeout())) {
+                QueryResult result;
                 try {
-                    return read(statement, sql, limits, start);
+                    result = read(statement, sql, limits, start);
                 } catch (SQLException e) {
                     if (deadline.fired()) {
                         throw timeout(limits, e);
                     }
                     throw e;
                 }
+                if (deadline.fired()) {
+                    // some functions (MySQL's SLEEP) return normally when their query is killed
+                    throw timeout(limits, null);
+                }
+                return result;
             }
         } catch (SQLException e) {
-            QueryFailure failure = classifier.apply(e);
+            QueryFailure failure = errors.classify(e, dialect);
             if (failure == QueryFailure.TIMEOUT) {
                 throw timeout(limits, e);
             }
-            throw new QueryExecutionException(failure, message(e), e);
+            throw new QueryExecutionException(failure, errors.describe(e, dialect), e);
         }
     }
 
     private static QueryResult read(Statement statement, String sql, QueryLimits limits, long start)
             throws SQLException {
         if (!statement.execute(sql)) {
-            throw new QueryExecutionException(QueryFailure.REFUSED, "refused: the statement returned no rows", null);
+            throw new QueryExecutionException(QueryFailure.REFUSED,
+                    "refused: the statement returned no rows; only queries may run here", null);
         }
         try (ResultSet rs = statement.getResultSet()) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -78,7 +104,7 @@ public final class JdbcQueryRunner {
                 for (int i = 0; i < n; i++) {
                     row[i] = rs.getObject(i + 1);
                 }
-                rows.add(java.util.Arrays.asList(row));
+                rows.add(Arrays.asList(row));
             }
             return new QueryResult(columns, rows, truncated, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -87,10 +113,5 @@ public final class JdbcQueryRunner {
     private static QueryExecutionException timeout(QueryLimits limits, SQLException cause) {
         return new QueryExecutionException(QueryFailure.TIMEOUT,
                 "the query ran longer than " + limits.timeout().toMillis() + " ms and was stopped", cause);
-    }
-
-    private static String message(SQLException e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.strip();
     }
 }

@@ -67,7 +67,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         String mode = matchMode.id();
         List<GoldResults.GoldOutcome> golds = new ArrayList<>();
         List<String> goldSql = new ArrayList<>();
-        for (String original : question.gold()) {
+        List<String> acceptable = question.goldFor(executor.backend().dialect());
+        for (String original : acceptable) {
             String g = prepare(original);
             GoldResults.GoldOutcome outcome = gold.get(g);
             if (!outcome.failed()) {
@@ -76,8 +77,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         if (golds.isEmpty()) {
-            return Verdict.error(mode, "gold SQL failed: "
-                    + gold.get(prepare(question.primaryGold())).error().getMessage());
+            return Verdict.error(mode, "gold SQL failed: " + gold.get(prepare(acceptable.getFirst())).error().getMessage());
         }
         if (predictedSql == null || predictedSql.isBlank()) {
             return Verdict.fail(mode, Set.of(), FailureCategory.SYNTAX_ERROR, "the answer contains no SQL",

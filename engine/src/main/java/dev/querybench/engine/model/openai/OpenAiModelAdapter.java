@@ -1,16 +1,13 @@
 package dev.querybench.engine.model.openai;
 
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.output.TokenUsage;
+import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelErrors;
+import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.Usage;
-import java.time.Duration;
+import dev.querybench.engine.model.internal.ChatCall;
+import dev.querybench.engine.model.internal.HttpTransport;
 
 /**
  * OpenAI's chat completions API, or any server that speaks it (vLLM, LM Studio, Ollama's
@@ -21,14 +18,13 @@ public final class OpenAiModelAdapter implements ModelAdapter {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
     private final ModelSpec spec;
-    private final OpenAiChatModel model;
-    private final ModelErrors errors;
+    private final ChatCall call;
 
-    public OpenAiModelAdapter(ModelSpec spec, Settings settings, ModelErrors errors) {
+    public OpenAiModelAdapter(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
         this.spec = spec;
-        this.errors = errors;
-        this.model = OpenAiChatModel.builder()
-                .baseUrl(settings.baseUrl() == null ? DEFAULT_BASE_URL : settings.baseUrl())
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .httpClientBuilder(HttpTransport.builder())
+                .baseUrl(settings.baseUrlOr(DEFAULT_BASE_URL))
                 .apiKey(settings.apiKey() == null ? "no-key" : settings.apiKey())
                 .modelName(spec.model())
                 .temperature(settings.temperature())
@@ -38,23 +34,7 @@ public final class OpenAiModelAdapter implements ModelAdapter {
                 .logRequests(false)
                 .logResponses(false)
                 .build();
-    }
-
-    /**
-     * Connection and generation settings.
-     *
-     * @param baseUrl endpoint, or null for OpenAI's
-     * @param apiKey the key, or null when the server needs none
-     * @param temperature sampling temperature
-     * @param maxTokens answer length limit
-     * @param timeout per-call timeout
-     */
-    public record Settings(String baseUrl, String apiKey, double temperature, int maxTokens, Duration timeout) {
-        @Override
-        public String toString() {
-            return "Settings[" + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "****") + ", temperature="
-                    + temperature + ", maxTokens=" + maxTokens + ", timeout=" + timeout + "]";
-        }
+        this.call = new ChatCall(spec, model, errors);
     }
 
     @Override
@@ -64,23 +44,6 @@ public final class OpenAiModelAdapter implements ModelAdapter {
 
     @Override
     public Completion complete(String prompt) {
-        long start = System.nanoTime();
-        ChatResponse response;
-        try {
-            response = model.chat(ChatRequest.builder().messages(UserMessage.from(prompt)).build());
-        } catch (RuntimeException e) {
-            throw errors.translate(spec, e);
-        }
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        TokenUsage tokens = response.tokenUsage();
-        Usage usage = tokens == null ? Usage.NONE : new Usage(orZero(tokens.inputTokenCount()),
-                orZero(tokens.outputTokenCount()));
-        String finish = response.finishReason() == null ? "" : response.finishReason().name();
-        String text = response.aiMessage() == null ? "" : response.aiMessage().text();
-        return new Completion(text, usage, latency, finish, response.modelName());
-    }
-
-    private static long orZero(Integer n) {
-        return n == null ? 0 : n;
+        return call.complete(prompt);
     }
 }

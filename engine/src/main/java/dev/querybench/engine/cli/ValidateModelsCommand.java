@@ -1,0 +1,82 @@
+package dev.querybench.engine.cli;
+
+import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.config.ModelConfig;
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.validation.CheckResult;
+import dev.querybench.engine.validation.ModelEndpointValidator;
+import dev.querybench.engine.validation.ValidationResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code querybench validate models}: checks each model profile's endpoint, key and model with
+ * the cheapest real call, and says how to fix what fails.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Check each model profile: endpoint reachable, key accepted, model offered (Ollama: pulled),"
+                + " latency. Lists models only; no tokens are spent.")
+final class ValidateModelsCommand implements Callable<Integer> {
+
+    private final CliEnvironment environment;
+
+    @Option(names = {"-w", "--workspace"}, defaultValue = "sample",
+            description = "Workspace folder, or 'sample' for the built-in sample (default: ${DEFAULT-VALUE}).")
+    String workspace;
+
+    @Option(names = "--model", split = ",", description = "Only these model profiles (default: all).")
+    List<String> models = List.of();
+
+    @Option(names = "--timeout", defaultValue = "10",
+            description = "Seconds to wait for each endpoint (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    ValidateModelsCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
+        List<ModelConfig> profiles = selected(ws);
+        ModelEndpointValidator validator = new ModelEndpointValidator(Duration.ofMillis((long) (timeoutSeconds * 1000)));
+        boolean failed = false;
+        for (ModelConfig profile : profiles) {
+            ValidationResult r = validator.validate(profile, environment.secrets());
+            String mark = switch (r.status()) {
+                case OK -> "[ ok ]";
+                case WARN -> "[warn]";
+                case FAIL -> "[FAIL]";
+            };
+            environment.out().println(mark + " " + profile.name() + " (" + r.subject() + "): " + r.detail());
+            if (!r.remedy().isBlank()) {
+                environment.out().println("       → " + r.remedy());
+            }
+            failed |= r.status() == CheckResult.Status.FAIL;
+        }
+        environment.out().println(failed ? "Some model endpoints cannot be used; fix them and validate again."
+                : "Every model endpoint answers.");
+        return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    private List<ModelConfig> selected(Workspace ws) {
+        List<ModelConfig> all = ws.config().models();
+        if (all.isEmpty()) {
+            throw new ConfigException("the workspace has no model profiles", "add one under models: in querybench.yaml",
+                    null);
+        }
+        if (models.isEmpty()) {
+            return all;
+        }
+        List<String> known = all.stream().map(ModelConfig::name).toList();
+        List<String> unknown = models.stream().filter(m -> !known.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("no model profiles named " + unknown, "use names from " + known, null);
+        }
+        return all.stream().filter(m -> models.contains(m.name())).toList();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.querybench.engine.db.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.querybench.engine.db.DatabaseBackend;
+import dev.querybench.engine.db.DatabaseErrors;
+import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.PoolStats;
+import dev.querybench.engine.db.QueryExecutionException;
+import dev.querybench.engine.db.QueryFailure;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.SchemaSnapshot;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.QueryBenchException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * What every JDBC backend shares: a HikariCP pool, the watchdog that cancels late queries, the
+ * runner with its row cap, introspection and error wording. A vendor subclass says how to make a
+ * pooled connection's next statement read-only ({@link #beginReadOnly}) and how to end it
+ * ({@link #endReadOnly}). Thread-safe.
+ *
+ * <p>A connection whose statement returned no rows, timed out or failed in an unclear way has
+ * had something other than a query run on it, or is in an unknown state: it is evicted from the
+ * pool instead of being handed to the next query, so session changes cannot leak.
+ */
+public abstract class PooledJdbcBackend implements DatabaseBackend {
+
+    private static final Set<QueryFailure> EVICTING = Set.of(QueryFailure.REFUSED, QueryFailure.TIMEOUT,
+            QueryFailure.RUNTIME);
+
+    private final Dialect dialect;
+    private final String displayName;
+    private final DatabaseErrors errors;
+    private final QueryWatchdog watchdog = new QueryWatchdog();
+    private final JdbcQueryRunner runner;
+    private final HikariDataSource pool;
+
+    /**
+     * Opens the pool and one connection, so an unreachable server or a wrong password is reported
+     * here rather than at the first query.
+     *
+     * @throws QueryBenchException worded by {@link DatabaseErrors} when the first connection fails
+     */
+    protected PooledJdbcBackend(Dialect dialect, String displayName, String target, HikariConfig config,
+            DatabaseErrors errors) {
+        this.dialect = dialect;
+        this.displayName = displayName;
+        this.errors = errors;
+        this.runner = new JdbcQueryRunner(watchdog, dialect, errors);
+        config.setInitializationFailTimeout(1);
+        try {
+            this.pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            watchdog.close();
+            ErrorResponse cause = errors.describe(e, dialect);
+            throw new QueryBenchException(new ErrorResponse(cause.category(), cause.retryable(),
+                    "cannot open " + target + ": " + cause.message(), cause.remedy()), e);
+        }
+    }
+
+    @Override
+    public final Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public final QueryResult executeReadOnly(String sql, QueryLimits limits) {
+        checkStatement(sql);
+        Connection connection = borrow();
+        boolean evict = true;
+        try {
+            beginReadOnly(connection, limits);
+            QueryResult result = runner.run(connection, sql, limits, fetchSize(limits));
+            evict = !endReadOnly(connection);
+            return result;
+        } catch (QueryExecutionException e) {
+            evict = EVICTING.contains(e.failure()) || !endReadOnly(connection);
+            throw e;
+        } catch (SQLException e) {
+            throw new QueryExecutionException(errors.classify(e, dialect), errors.describe(e, dialect), e);
+        } finally {
+            release(connection, evict);
+        }
+    }
+
+    /**
+     * Runs trusted work (introspection, version checks) on a pooled connection inside the same
+     * read-only session as queries.
+     */
+    protected final <T> T withConnection(SqlWork<T> work) {
+        Connection connection = borrow();
+        boolean evict = true;
+        try {
+            beginReadOnly(connection, new QueryLimits(Duration.ofSeconds(60), 1));
+            T value = work.apply(connection);
+            evict = !endReadOnly(connection);
+            return value;
+        } catch (SQLException e) {
+            throw new QueryBenchException(errors.describe(e, dialect), e);
+        } finally {
+            release(connection, evict);
+        }
+    }
+
+    @Override
+    public SchemaSnapshot introspect() {
+        MetadataIntrospector introspector = new MetadataIntrospector(dialect, this::isHiddenTable);
+        return withConnection(c -> introspector.read(c.getMetaData(), catalog(c), schema(c)));
+    }
+
+    @Override
+    public QueryResult sampleRows(String table, int limit) {
+        return executeReadOnly("SELECT * FROM " + quoteIdentifier(table) + " LIMIT " + Math.max(1, limit),
+                new QueryLimits(Duration.ofSeconds(10), Math.max(1, limit)));
+    }
+
+    @Override
+    public String serverVersion() {
+        return withConnection(c -> displayName + " " + c.getMetaData().getDatabaseProductVersion());
+    }
+
+    @Override
+    public PoolStats poolStats() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolStats(0, 0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolStats(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections(),
+                bean.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        watchdog.close();
+    }
+
+    /** Refuses, before any connection is used, SQL this driver would run in an unsafe way. */
+    protected void checkStatement(String sql) {}
+
+    /** Makes the connection's next statement run read-only, with engine-side limits. */
+    protected abstract void beginReadOnly(Connection connection, QueryLimits limits) throws SQLException;
+
+    /** Ends the read-only unit of work (usually a rollback). */
+    protected abstract void finishReadOnly(Connection connection) throws SQLException;
+
+    /** Rows per round trip; a positive number streams through a cursor where the driver can. */
+    protected int fetchSize(QueryLimits limits) {
+        return Math.min(limits.rowCap() + 1, 1_000);
+    }
+
+    /** The catalog introspection reads, or null for the driver's default. */
+    protected String catalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    /** The schema introspection reads, or null for all. */
+    protected String schema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    /** Tables introspection leaves out. */
+    protected boolean isHiddenTable(String name) {
+        return name.startsWith("querybench_");
+    }
+
+    /** An identifier quoted for this dialect. */
+    protected String quoteIdentifier(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    protected final DatabaseErrors errors() {
+        return errors;
+    }
+
+    private Connection borrow() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new QueryExecutionException(QueryFailure.RUNTIME, errors.describe(e, dialect), e);
+        }
+    }
+
+    private boolean endReadOnly(Connection connection) {
+        try {
+            finishReadOnly(connection);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void release(Connection connection, boolean evict) {
+        if (evict) {
+            pool.evictConnection(connection);
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            pool.evictConnection(connection);
+        }
+    }
+
+    /** Work on a connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    protected interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,362 @@
+package dev.querybench.engine.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.UnresolvedModelServerException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * The one place where failures of model providers become {@link ErrorResponse}s a user can act
+ * on: authentication, permission, not found, rate limit, quota, timeout, network (refused,
+ * unknown host, TLS, proxy, reset), server and overload, bad request and context too long,
+ * content filter, and malformed answers. Each carries whether trying again may help and, when
+ * the provider said how long to wait ({@code retry-after-ms}, {@code Retry-After} in seconds or
+ * as a date, Gemini's {@code google.rpc.RetryInfo}, OpenAI's "try again in 20ms"), that wait.
+ * Exhausted quotas are told apart from rate limits: OpenAI's {@code insufficient_quota},
+ * Gemini's per-day quota ids, Anthropic's low credit balance.
+ *
+ * <p>Adapters and endpoint validators both use it, so a failure reads the same wherever it is
+ * met. Messages are redacted. Immutable and thread-safe.
+ */
+public final class ErrorHandler {
+
+    private static final String KEY_REMEDY = "check the key in the environment variable the model profile's apiKey"
+            + " names, and that it is a key for this provider";
+    private static final Pattern TRY_AGAIN_IN = Pattern.compile("(?i)try again in ([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s)\\b");
+    private static final Pattern DURATION_SECONDS = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)s");
+    private static final List<String> QUOTA_SIGNALS = List.of("insufficient_quota", "perday", "credit balance",
+            "usage limit", "billing_hard_limit");
+    private static final List<String> CONTEXT_SIGNALS = List.of("context_length_exceeded", "maximum context length",
+            "prompt is too long", "exceeds the maximum number of tokens", "exceeds the context length",
+            "input length exceeds");
+    private static final List<String> FILTER_SIGNALS = List.of("content_policy_violation", "content_filter",
+            "content filter", "safety system");
+
+    private final Redactor redactor;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ErrorHandler(Redactor redactor, Clock clock) {
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    public ErrorHandler(Redactor redactor) {
+        this(redactor, Clock.systemUTC());
+    }
+
+    /**
+     * Explains a failed model call, whatever langchain4j or the HTTP client threw.
+     *
+     * @param provider the provider id ({@code openai}, {@code gemini}, {@code ollama}, {@code anthropic})
+     * @param model the model as configured
+     */
+    public ErrorResponse handleModelError(String provider, String model, Throwable error) {
+        String who = who(provider, model);
+        ProviderHttpException withHeaders = find(error, ProviderHttpException.class);
+        if (withHeaders != null) {
+            return handleHttpError(provider, model, withHeaders.statusCode(), withHeaders.headers(), withHeaders.body());
+        }
+        HttpException http = find(error, HttpException.class);
+        if (http != null) {
+            return handleHttpError(provider, model, http.statusCode(), Map.of(), String.valueOf(http.getMessage()));
+        }
+        if (find(error, ContentFilteredException.class) != null) {
+            return contentFiltered(provider, model);
+        }
+        return fromCause(provider, who, error);
+    }
+
+    /**
+     * Explains an error answer: the provider's status, headers and body.
+     *
+     * @param provider the provider id
+     * @param model the model as configured (may be empty for calls about no model, such as listing models)
+     */
+    public ErrorResponse handleHttpError(String provider, String model, int status, Map<String, List<String>> headers,
+            String body) {
+        String who = who(provider, model);
+        String text = body == null ? "" : body;
+        String lower = text.toLowerCase(Locale.ROOT);
+        String detail = redactor.redact(providerMessage(text));
+        Duration hint = retryHint(headers, text).orElse(null);
+        if (status == 401 || (status == 400 && lower.contains("api_key_invalid"))
+                || (status == 403 && lower.contains("unregistered callers"))) {
+            return ErrorResponse.of(ErrorCategory.AUTHENTICATION, who + ": the provider refused the API key (" + detail
+                    + ")", KEY_REMEDY);
+        }
+        if (status == 403) {
+            return ErrorResponse.of(ErrorCategory.PERMISSION, who + ": the key is valid but may not use this model ("
+                    + detail + ")", "check the key's project and model access in the provider's console, or pick"
+                    + " another model");
+        }
+        if (status == 404) {
+            return notFound(provider, model, who, lower, detail);
+        }
+        if (status == 407) {
+            return new ErrorResponse(ErrorCategory.NETWORK, false, who + ": the proxy asks for credentials (HTTP 407)",
+                    "give the proxy's user and password (-Dhttps.proxyUser, -Dhttps.proxyPassword and"
+                            + " -Djdk.http.auth.tunneling.disabledSchemes=), or bypass it for this host with"
+                            + " -Dhttp.nonProxyHosts");
+        }
+        if (status == 408) {
+            return ErrorResponse.of(ErrorCategory.TIMEOUT, who + ": the provider timed out the request",
+                    "try again; raise timeoutSeconds in the model profile if it repeats").withRetryAfter(hint);
+        }
+        if (containsAny(lower, QUOTA_SIGNALS) && (status == 429 || status == 400 || status == 402)) {
+            return ErrorResponse.of(ErrorCategory.QUOTA, who + ": the account's quota or credit is used up (" + detail
+                    + ")", "add credit or raise the quota in the provider's console, then continue with querybench"
+                    + " run --resume; a fallback model takes over meanwhile if the profile names one")
+                    .withRetryAfter(hint);
+        }
+        if (status == 429) {
+            return ErrorResponse.of(ErrorCategory.RATE_LIMIT, who + ": rate limited by the provider (" + detail + ")",
+                    "QueryBench waits and retries; if it persists, lower run.concurrency or set a rate limit for "
+                            + provider + " under resilience.rateLimits").withRetryAfter(hint);
+        }
+        if (status == 413 || containsAny(lower, CONTEXT_SIGNALS)) {
+            return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the prompt is longer than the model's"
+                    + " context window (" + detail + ")", "shorten the prompt variant (fewer sample rows, a smaller"
+                    + " schema) or choose a model with a longer context");
+        }
+        if (containsAny(lower, FILTER_SIGNALS) && status >= 400 && status < 500) {
+            return contentFiltered(provider, model);
+        }
+        if (status == 503 || status == 529) {
+            return ErrorResponse.of(ErrorCategory.SERVER, who + ": the provider is overloaded or unavailable (HTTP "
+                    + status + ": " + detail + ")", "QueryBench waits and retries; if it persists, resume the run"
+                    + " later: finished items are kept").withRetryAfter(hint);
+        }
+        if (status >= 500) {
+            return ErrorResponse.of(ErrorCategory.SERVER, who + ": the provider failed (HTTP " + status + ": " + detail
+                    + ")", "QueryBench retries; if it persists, resume the run later: finished items are kept")
+                    .withRetryAfter(hint);
+        }
+        return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the provider refused the request (HTTP "
+                + status + ": " + detail + ")", "check the model profile's parameters (temperature, maxTokens) and"
+                + " base URL");
+    }
+
+    /** An answer the provider's safety system withheld (the call itself succeeded). */
+    public ErrorResponse contentFiltered(String provider, String model) {
+        return ErrorResponse.of(ErrorCategory.CONTENT_FILTER, who(provider, model) + ": the provider's safety filter withheld the answer", "rephrase the prompt variant or the"
+                + " question; the item is recorded as an error, not as a wrong answer");
+    }
+
+    private static String who(String provider, String model) {
+        return model == null || model.isBlank() ? provider : provider + ":" + model;
+    }
+
+    private ErrorResponse notFound(String provider, String model, String who, String lower, String detail) {
+        boolean aboutModel = model != null && !model.isBlank()
+                && (lower.contains(model.toLowerCase(Locale.ROOT)) || lower.contains("model"));
+        if (!aboutModel) {
+            return new ErrorResponse(ErrorCategory.NOT_FOUND, false, who + ": nothing answers at this path of the base"
+                    + " URL (HTTP 404: " + detail + ")", "check baseUrl: OpenAI-compatible servers usually end in /v1,"
+                    + " Gemini in /v1beta, Anthropic in /v1, and Ollama is the server root");
+        }
+        String remedy = "ollama".equals(provider)
+                ? "pull it first: ollama pull " + model
+                : "check the model name; querybench validate models lists the models this key can use";
+        return ErrorResponse.of(ErrorCategory.NOT_FOUND, who + ": the provider does not know this model (" + detail
+                + ")", remedy);
+    }
+
+    private ErrorResponse fromCause(String provider, String who, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String detail = redactor.redact(String.valueOf(t.getMessage()));
+            switch (t) {
+                case InterruptedException e -> {
+                    return new ErrorResponse(ErrorCategory.INTERNAL, false, who + ": the call was interrupted",
+                            "the run was cancelled; resume it to finish the remaining items");
+                }
+                case HttpTimeoutException e -> {
+                    return timeout(who);
+                }
+                case SocketTimeoutException e -> {
+                    return timeout(who);
+                }
+                case dev.langchain4j.exception.TimeoutException e -> {
+                    return timeout(who);
+                }
+                case SSLException e -> {
+                    return new ErrorResponse(ErrorCategory.NETWORK, false, who + ": the TLS connection failed ("
+                            + detail + ")", "check that the base URL's scheme (http or https) matches the server; if a"
+                            + " company proxy inspects HTTPS, add its certificate to the JDK trust store (keytool"
+                            + " -importcert) or start with -Djavax.net.ssl.trustStore=<file>");
+                }
+                case ConnectException e -> {
+                    return ErrorResponse.of(ErrorCategory.NETWORK, who + ": nothing answers at the endpoint (connection"
+                            + " refused)", "ollama".equals(provider)
+                            ? "start Ollama with `ollama serve` (or open the Ollama app) and check the profile's baseUrl"
+                            : "check that the server is running and that the base URL and proxy settings are right");
+                }
+                case UnknownHostException e -> {
+                    return unknownHost(who, detail);
+                }
+                case UnresolvedAddressException e -> {
+                    return unknownHost(who, detail);
+                }
+                case UnresolvedModelServerException e -> {
+                    return unknownHost(who, detail);
+                }
+                case JsonProcessingException e -> {
+                    return ErrorResponse.of(ErrorCategory.MALFORMED_ANSWER, who + ": the answer could not be read (not"
+                            + " valid JSON from the provider)", "usually passing: QueryBench retries; if it repeats,"
+                            + " check that the base URL points at the " + provider + " API and not at a proxy or web"
+                            + " page");
+                }
+                case InterruptedIOException e -> {
+                    return timeout(who);
+                }
+                case IOException e -> {
+                    return ErrorResponse.of(ErrorCategory.NETWORK, who + ": the connection broke before an answer"
+                            + " arrived (" + detail + ")", "QueryBench retries; if it repeats, check the network and"
+                            + " proxy");
+                }
+                default -> {
+                    // look further down the cause chain
+                }
+            }
+        }
+        return ErrorResponse.of(ErrorCategory.INTERNAL, who + ": " + redactor.redact(String.valueOf(error.getMessage())),
+                "see the details; report it if it repeats");
+    }
+
+    private static ErrorResponse timeout(String who) {
+        return ErrorResponse.of(ErrorCategory.TIMEOUT, who + ": no answer within the timeout",
+                "QueryBench retries; raise timeoutSeconds in the model profile if it repeats");
+    }
+
+    private static ErrorResponse unknownHost(String who, String detail) {
+        return ErrorResponse.of(ErrorCategory.NETWORK, who + ": cannot resolve the server's host name (" + detail + ")",
+                "check the base URL, the DNS and the proxy settings (HTTPS_PROXY, -Dhttps.proxyHost)");
+    }
+
+    /**
+     * The wait a provider asked for, from {@code retry-after-ms}, {@code Retry-After} (seconds or
+     * an HTTP date), Gemini's {@code RetryInfo.retryDelay} or an OpenAI "try again in" message.
+     */
+    public Optional<Duration> retryHint(Map<String, List<String>> headers, String body) {
+        Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            named.putAll(headers);
+        }
+        Optional<Duration> header = first(named, "retry-after-ms").flatMap(ErrorHandler::millis)
+                .or(() -> first(named, "retry-after").flatMap(this::retryAfter));
+        return header.or(() -> retryInfo(body)).or(() -> tryAgainIn(body));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().strip());
+    }
+
+    private static Optional<Duration> millis(String value) {
+        try {
+            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Duration> retryAfter(String value) {
+        try {
+            return Optional.of(seconds(new BigDecimal(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(clock.instant(), at.toInstant());
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Duration> retryInfo(String body) {
+        if (body == null || !body.contains("RetryInfo")) {
+            return Optional.empty();
+        }
+        try {
+            for (JsonNode detail : json.readTree(body).path("error").path("details")) {
+                if (detail.path("@type").asText().endsWith("google.rpc.RetryInfo")) {
+                    Matcher m = DURATION_SECONDS.matcher(detail.path("retryDelay").asText());
+                    if (m.matches()) {
+                        return Optional.of(seconds(new BigDecimal(m.group(1))));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Duration> tryAgainIn(String body) {
+        Matcher m = body == null ? null : TRY_AGAIN_IN.matcher(body);
+        if (m == null || !m.find()) {
+            return Optional.empty();
+        }
+        BigDecimal amount = new BigDecimal(m.group(1));
+        return Optional.of("ms".equalsIgnoreCase(m.group(2)) ? Duration.ofMillis(amount.longValue()) : seconds(amount));
+    }
+
+    private static Duration seconds(BigDecimal seconds) {
+        return Duration.ofMillis(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+    }
+
+    /** The provider's own error message from its JSON body, or the start of the body. */
+    private String providerMessage(String body) {
+        try {
+            JsonNode root = json.readTree(body);
+            JsonNode error = root.path("error");
+            String message = error.isTextual() ? error.asText()
+                    : error.path("message").isTextual() ? error.path("message").asText()
+                    : root.path("message").isTextual() ? root.path("message").asText() : null;
+            if (message != null) {
+                return message.replaceAll("\\s+", " ").strip();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to the raw body
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private static boolean containsAny(String text, List<String> signals) {
+        return signals.stream().anyMatch(text::contains);
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

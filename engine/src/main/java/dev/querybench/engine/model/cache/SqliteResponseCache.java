@@ -1,0 +1,148 @@
+package dev.querybench.engine.model.cache;
+
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.model.Completion;
+import dev.querybench.engine.model.Provenance;
+import dev.querybench.engine.model.Usage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The response cache of a workspace, in an SQLite file under its {@code .querybench} folder.
+ * An answer is kept with what it cost in tokens and time, and served while younger than the
+ * TTL; an expired one is removed when met. Thread-safe: access is serialised on one connection.
+ */
+public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS answers (
+              key TEXT PRIMARY KEY,
+              provider TEXT NOT NULL,
+              model TEXT NOT NULL,
+              parameters TEXT NOT NULL,
+              prompt_sha256 TEXT NOT NULL,
+              text TEXT NOT NULL,
+              input_tokens INTEGER NOT NULL,
+              output_tokens INTEGER NOT NULL,
+              latency_ms INTEGER NOT NULL,
+              finish_reason TEXT NOT NULL,
+              model_id TEXT NOT NULL,
+              answered_by TEXT NOT NULL,
+              created_at TEXT NOT NULL
+            )""";
+
+    private final Connection connection;
+    private final Duration ttl;
+    private final Clock clock;
+
+    /**
+     * Opens (or creates) the cache file.
+     *
+     * @param ttl how long an answer is served
+     * @throws QueryBenchException when the file cannot be opened
+     */
+    public SqliteResponseCache(Path file, Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute(SCHEMA);
+                s.execute("PRAGMA user_version = 1");
+            }
+        } catch (Exception e) {
+            throw new QueryBenchException(ErrorResponse.of(ErrorCategory.INTERNAL, "cannot open the response cache "
+                    + file + ": " + e.getMessage(), "check that the workspace folder is writable, or turn the cache"
+                    + " off with cache: {enabled: false}"), e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Completion> get(CacheKey key) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM answers WHERE key = ?")) {
+            ps.setString(1, key.digest());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Instant created = Instant.parse(rs.getString("created_at"));
+                if (created.plus(ttl).isBefore(clock.instant())) {
+                    remove(key);
+                    return Optional.empty();
+                }
+                return Optional.of(new Completion(rs.getString("text"),
+                        new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
+                        Duration.ofMillis(rs.getLong("latency_ms")), rs.getString("finish_reason"),
+                        rs.getString("model_id"), new Provenance(rs.getString("answered_by"), 0, 0, true)));
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void put(CacheKey key, Completion answer) {
+        if (answer.text().isBlank()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO answers VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, key.digest());
+            ps.setString(2, key.provider());
+            ps.setString(3, key.model());
+            ps.setString(4, key.parameters());
+            ps.setString(5, key.promptSha256());
+            ps.setString(6, answer.text());
+            ps.setLong(7, answer.usage().inputTokens());
+            ps.setLong(8, answer.usage().outputTokens());
+            ps.setLong(9, answer.latency().toMillis());
+            ps.setString(10, answer.finishReason());
+            ps.setString(11, answer.modelId());
+            ps.setString(12, answer.provenance().answeredBy());
+            ps.setString(13, clock.instant().toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // a cache that cannot write only costs a later call; the answer itself is fine
+        }
+    }
+
+    /** Answers stored, expired ones included until they are met. */
+    public synchronized int size() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM answers")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private void remove(CacheKey key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM answers WHERE key = ?")) {
+            ps.setString(1, key.digest());
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing useful to do about a cache that does not close
+        }
+    }
+}

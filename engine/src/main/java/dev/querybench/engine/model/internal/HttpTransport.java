@@ -1,0 +1,135 @@
+package dev.querybench.engine.model.internal;
+
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import dev.querybench.engine.errors.ProviderHttpException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The HTTP client QueryBench hands to langchain4j's chat models. It sends requests with the
+ * JDK's client (HTTP/1.1, the JVM's proxy settings) and, unlike langchain4j's default, keeps the
+ * response headers of an error answer in a {@link ProviderHttpException}, so retry hints such as
+ * {@code Retry-After} reach the retry policy. An interrupted call is abandoned at once. Streaming
+ * and multipart requests, which chat calls do not use, go to langchain4j's JDK client.
+ * Thread-safe.
+ */
+public final class HttpTransport implements HttpClient {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final java.net.http.HttpClient client;
+    private final Duration readTimeout;
+    private final HttpClient fallback;
+
+    private HttpTransport(Builder builder) {
+        java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .proxy(ProxySelector.getDefault())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL);
+        if (builder.connectTimeout != null) {
+            http.connectTimeout(builder.connectTimeout);
+        }
+        this.client = http.build();
+        this.readTimeout = builder.readTimeout;
+        this.fallback = JdkHttpClient.builder().connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            return fallback.execute(request);
+        }
+        java.net.http.HttpRequest.Builder send = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        if (readTimeout != null) {
+            send.timeout(readTimeout);
+        }
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> send.header(name, value));
+            }
+        });
+        send.method(request.method().name(), request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+            response = client.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("the model call was interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw new ProviderHttpException(status, response.headers().map(), response.body());
+        }
+        return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
+                .body(response.body()).build();
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        fallback.execute(request, parser, listener);
+    }
+
+    /** Builds {@link HttpTransport}s; langchain4j sets the timeouts from the chat model's. */
+    public static final class Builder implements HttpClientBuilder {
+
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public HttpTransport build() {
+            return new HttpTransport(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.querybench.engine.resilience;
+
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.model.Completion;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelException;
+import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.Provenance;
+import dev.querybench.engine.model.cache.ResponseCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A model that survives its provider's bad minutes: each call goes to the members of a
+ * {@link FallbackChain} in the order the {@link SelectionPolicy} gives, each member with its own
+ * retries, circuit breaker and rate limit ({@link Endpoint}); the first answer wins. Before any
+ * call, the members' cached answers to the prompt are looked up in the same order, so repeating
+ * a finished run asks no model at all; every live answer is cached under the member that gave
+ * it. The answer's {@link Provenance} says which model really answered, how many retries and
+ * fallbacks it took and whether it came from the cache, so reports never hide a switch. When
+ * every member fails, the failure names each one's reason. Thread-safe.
+ */
+public final class ResilientModel implements ModelAdapter {
+
+    private final FallbackChain chain;
+    private final SelectionPolicy selection;
+    private final Scoreboard scores;
+    private final ResponseCache cache;
+
+    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores, ResponseCache cache) {
+        this.chain = chain;
+        this.selection = selection;
+        this.scores = scores;
+        this.cache = cache;
+    }
+
+    /** A model without a response cache. */
+    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores) {
+        this(chain, selection, scores, ResponseCache.disabled());
+    }
+
+    /** The primary's spec: the model this chain stands for. */
+    @Override
+    public ModelSpec spec() {
+        return chain.primary().spec();
+    }
+
+    public FallbackChain chain() {
+        return chain;
+    }
+
+    @Override
+    public Completion complete(String prompt) {
+        List<Endpoint> order = selection.order(chain.members(), scores);
+        for (Endpoint endpoint : order) {
+            Optional<Completion> cached = cache.get(endpoint.cacheKey(prompt));
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
+        int retries = 0;
+        int passedOver = 0;
+        List<String> reasons = new ArrayList<>();
+        ErrorResponse firstReal = null;
+        boolean retryable = false;
+        for (Endpoint endpoint : order) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ModelException(new ErrorResponse(ErrorCategory.INTERNAL, false, chain.name()
+                        + ": the call was interrupted", "the run was cancelled; resume it to finish the remaining"
+                        + " items"), null);
+            }
+            Endpoint.Attempt attempt = endpoint.call(prompt);
+            retries += attempt.retries();
+            switch (attempt) {
+                case Endpoint.Answered answered -> {
+                    Completion c = answered.completion();
+                    cache.put(endpoint.cacheKey(prompt), c);
+                    return c.withProvenance(new Provenance(c.provenance().answeredBy(), retries, passedOver, false));
+                }
+                case Endpoint.Failed failed -> {
+                    reasons.add(endpoint.name() + ": " + failed.error().message());
+                    if (firstReal == null && !failed.notCalled()) {
+                        firstReal = failed.error();
+                    }
+                    retryable |= failed.error().retryable();
+                    if (order.size() == 1) {
+                        throw new ModelException(failed.error(), null);
+                    }
+                    passedOver++;
+                }
+            }
+        }
+        throw new ModelException(everyMemberFailed(reasons, firstReal, retryable), null);
+    }
+
+    private ErrorResponse everyMemberFailed(List<String> reasons, ErrorResponse firstReal, boolean retryable) {
+        ErrorCategory category = firstReal == null ? ErrorCategory.SERVER : firstReal.category();
+        String remedy = firstReal == null
+                ? "every model of the chain is paused by its circuit breaker; resume the run later"
+                : firstReal.remedy();
+        return new ErrorResponse(category, retryable, chain.name() + ": every model of the fallback chain failed ("
+                + String.join("; ", reasons) + ")", remedy);
+    }
+
+    @Override
+    public String toString() {
+        return "ResilientModel" + chain.members();
+    }
+}

@@ -1,0 +1,402 @@
+package dev.querybench.engine.tracing.langfuse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.querybench.engine.tracing.TracedItem;
+import dev.querybench.engine.tracing.TracedRun;
+import dev.querybench.engine.tracing.Tracer;
+import dev.querybench.engine.tracing.TracerStats;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each finished item to Langfuse as a trace with its generation, SQL-execution span and
+ * scores ({@link LangfuseEvents}), plus dataset run links when a {@link DatasetRunLinker} is given.
+ *
+ * <p>The run's threads only build the events and put them in a bounded in-memory queue; one
+ * background thread sends them in batches to {@code POST /api/public/ingestion}. When the queue is
+ * full, events go to an overflow list that a second background thread writes to disk, so the run's
+ * threads never wait for a disk or a network; past a hard cap on that list they are dropped and
+ * counted. When Langfuse
+ * cannot be reached (no connection, timeout, 5xx, 429, refused keys) the events go to a folder on
+ * disk and are sent, oldest first, when it answers again, with exponential backoff in between. A
+ * 207 answer is read event by event: refused events are logged and counted, those refused with a
+ * retryable status are sent again a few times. Nothing here blocks or fails a run: a full queue
+ * spills to disk, and closing waits only a short grace period before keeping the rest on disk for
+ * the next tracer on the same folder.
+ *
+ * <p>Thread-safe.
+ */
+public final class LangfuseTracer implements Tracer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LangfuseTracer.class);
+
+    private final LangfuseClient client;
+    private final LangfuseTracerSettings settings;
+    private final SpillFolder spill;
+    private final LangfuseEvents events;
+    private final DatasetRunLinker datasets;
+    private final BlockingQueue<Outgoing> queue;
+    private final Thread sender;
+    private final Thread spiller;
+    private final ConcurrentLinkedQueue<Outgoing> overflow = new ConcurrentLinkedQueue<>();
+    private final AtomicLong overflowSize = new AtomicLong();
+    private final Semaphore overflowSignal = new Semaphore(0);
+    private final Object signal = new Object();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<String> pushedDatasets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closing;
+    private volatile boolean reachable = true;
+    // Only the sender thread touches these two.
+    private long backoffMillis;
+    private long nextAttemptNanos;
+
+    /** What one delivery attempt left over, and whether Langfuse could not be used at all. */
+    private record Delivery(List<Outgoing> remaining, boolean outage, String problem) {}
+
+    /**
+     * Starts the background sender.
+     *
+     * @param client the Langfuse API
+     * @param spillFolder where events wait while Langfuse cannot be reached (created when needed)
+     * @param settings batching, retry and limits
+     * @param datasets dataset run linking, or null for none
+     * @param clock time source for event timestamps
+     */
+    public LangfuseTracer(LangfuseClient client, Path spillFolder, LangfuseTracerSettings settings,
+            DatasetRunLinker datasets, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.spill = new SpillFolder(spillFolder, settings.maxSpillBytes());
+        this.events = new LangfuseEvents(clock);
+        this.datasets = datasets;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.sender = Thread.ofPlatform().name("querybench-langfuse-sender").daemon().unstarted(this::loop);
+        this.spiller = Thread.ofPlatform().name("querybench-langfuse-spiller").daemon().unstarted(this::spillLoop);
+        sender.start();
+        spiller.start();
+    }
+
+    @Override
+    public void runStarted(TracedRun run) {
+        if (datasets != null && pushedDatasets.add(run.dataset())) {
+            datasets.upsertDataset(run.dataset(), "Questions of QueryBench workspace " + run.workspace(),
+                    run.questions()).forEach(this::enqueue);
+        }
+    }
+
+    @Override
+    public void itemFinished(TracedItem item) {
+        List<ObjectNode> built = events.forItem(item);
+        built.forEach(e -> enqueue(Outgoing.event(e)));
+        if (datasets != null) {
+            String traceId = LangfuseEvents.traceId(item.runId(), item.result());
+            String generationId = LangfuseEvents.observationId("generation", item.runId(), item.result());
+            datasets.link(item, traceId, generationId).forEach(this::enqueue);
+        }
+    }
+
+    @Override
+    public TracerStats stats() {
+        return new TracerStats(queued.get(), sent.get(), rejected.get(), retried.get(),
+                queue.size() + overflowSize.get() + spill.count(), dropped.get(), reachable);
+    }
+
+    /** The folder where events wait while Langfuse cannot be reached. */
+    public Path spillFolder() {
+        return spill.folder();
+    }
+
+    private void enqueue(Outgoing outgoing) {
+        queued.incrementAndGet();
+        if (!closed.get() && queue.offer(outgoing)) {
+            return;
+        }
+        if (overflowSize.incrementAndGet() > 10L * settings.queueCapacity()) {
+            overflowSize.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        overflow.add(outgoing);
+        overflowSignal.release();
+        if (closed.get() && !spiller.isAlive()) {
+            writeOverflow();
+        }
+    }
+
+    /** Writes the overflow list to disk whenever it gets entries, until the tracer is closed. */
+    private void spillLoop() {
+        while (!closed.get() || overflowSize.get() > 0) {
+            try {
+                if (overflowSignal.tryAcquire(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    overflowSignal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                writeOverflow();
+                return;
+            }
+            writeOverflow();
+        }
+    }
+
+    private void writeOverflow() {
+        List<Outgoing> batch = new ArrayList<>();
+        Outgoing next;
+        while ((next = overflow.poll()) != null) {
+            overflowSize.decrementAndGet();
+            batch.add(next);
+        }
+        if (!batch.isEmpty()) {
+            keepOnDisk(batch);
+        }
+    }
+
+    private void keepOnDisk(List<Outgoing> entries) {
+        try {
+            if (!spill.write(entries)) {
+                dropped.addAndGet(entries.size());
+                LOG.warn("Langfuse: the waiting-events folder {} is full ({} MB); {} events were dropped",
+                        spill.folder(), settings.maxSpillBytes() / (1024 * 1024), entries.size());
+            }
+        } catch (RuntimeException e) {
+            dropped.addAndGet(entries.size());
+            LOG.warn("Langfuse: cannot keep {} events on disk: {}", entries.size(), e.getMessage());
+        }
+    }
+
+    private void loop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                if (!spill.isEmpty()) {
+                    moveQueueToDisk();
+                    long wait = nextAttemptNanos - System.nanoTime();
+                    if (wait > 0) {
+                        if (closing) {
+                            break;
+                        }
+                        pause(Math.min(TimeUnit.NANOSECONDS.toMillis(wait) + 1,
+                                Math.max(1, settings.flushInterval().toMillis())));
+                        continue;
+                    }
+                    Optional<Path> segment = spill.oldest();
+                    if (segment.isEmpty()) {
+                        continue;
+                    }
+                    Delivery delivery = deliver(spill.read(segment.get()));
+                    spill.replace(segment.get(), delivery.remaining());
+                    settle(delivery);
+                    continue;
+                }
+                if (closing && queue.isEmpty()) {
+                    break;
+                }
+                List<Outgoing> batch = take();
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                Delivery delivery = deliver(batch);
+                if (!delivery.remaining().isEmpty()) {
+                    keepOnDisk(delivery.remaining());
+                }
+                settle(delivery);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("Langfuse sender: {}", e.toString());
+                try {
+                    pause(settings.minBackoff().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private List<Outgoing> take() throws InterruptedException {
+        List<Outgoing> batch = new ArrayList<>();
+        Outgoing first = closing ? queue.poll() : queue.poll(settings.flushInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        queue.drainTo(batch, settings.maxBatchEvents() * 4 - 1);
+        return batch;
+    }
+
+    private void moveQueueToDisk() {
+        List<Outgoing> waiting = new ArrayList<>();
+        queue.drainTo(waiting);
+        if (!waiting.isEmpty()) {
+            keepOnDisk(waiting);
+        }
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        synchronized (signal) {
+            if (!closing) {
+                signal.wait(Math.max(1, millis));
+            }
+        }
+    }
+
+    private void settle(Delivery delivery) {
+        if (delivery.outage()) {
+            if (reachable) {
+                LOG.warn("Langfuse cannot be used right now ({}); events wait in {} and are sent when it is back",
+                        delivery.problem(), spill.folder());
+            }
+            reachable = false;
+            backoffMillis = backoffMillis == 0 ? settings.minBackoff().toMillis()
+                    : Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
+            long jittered = (long) (backoffMillis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+            nextAttemptNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(jittered);
+            return;
+        }
+        if (!reachable) {
+            LOG.info("Langfuse is reachable again; sending the waiting events");
+        }
+        reachable = true;
+        backoffMillis = 0;
+        nextAttemptNanos = delivery.remaining().isEmpty() ? 0
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.minBackoff().toMillis());
+    }
+
+    /** Sends entries in order: runs of events as ingestion batches, other requests one by one. */
+    private Delivery deliver(List<Outgoing> entries) {
+        List<Outgoing> remaining = new ArrayList<>();
+        int i = 0;
+        while (i < entries.size()) {
+            if (entries.get(i).isEvent()) {
+                List<Outgoing> batch = new ArrayList<>();
+                int bytes = 0;
+                while (i < entries.size() && entries.get(i).isEvent() && batch.size() < settings.maxBatchEvents()) {
+                    int size = LangfuseEvents.size(entries.get(i).body());
+                    if (!batch.isEmpty() && bytes + size > settings.maxBatchBytes()) {
+                        break;
+                    }
+                    batch.add(entries.get(i));
+                    bytes += size;
+                    i++;
+                }
+                try {
+                    IngestionResult result = client.ingest(batch.stream().map(o -> (JsonNode) o.body()).toList());
+                    account(batch, result, remaining);
+                } catch (LangfuseException e) {
+                    if (blocksEverything(e) || e.status() == 404) {
+                        remaining.addAll(batch);
+                        remaining.addAll(entries.subList(i, entries.size()));
+                        return new Delivery(remaining, true, e.getMessage());
+                    }
+                    rejected.addAndGet(batch.size());
+                    LOG.warn("Langfuse refused a batch of {} events: {}", batch.size(), e.getMessage());
+                }
+            } else {
+                Outgoing request = entries.get(i);
+                i++;
+                try {
+                    client.post(request.path(), request.body());
+                    sent.incrementAndGet();
+                } catch (LangfuseException e) {
+                    if (blocksEverything(e)) {
+                        remaining.add(request);
+                        remaining.addAll(entries.subList(i, entries.size()));
+                        return new Delivery(remaining, true, e.getMessage());
+                    }
+                    if ((e.status() == 404 || e.status() == 409) && request.attempts() + 1 < settings.maxAttempts()) {
+                        // a dataset run item may arrive before its dataset item exists
+                        remaining.add(request.retried());
+                        retried.incrementAndGet();
+                    } else {
+                        rejected.incrementAndGet();
+                        LOG.warn("Langfuse refused {}: {}", request.path(), e.getMessage());
+                    }
+                }
+            }
+        }
+        return new Delivery(remaining, false, null);
+    }
+
+    private void account(List<Outgoing> batch, IngestionResult result, List<Outgoing> remaining) {
+        Map<String, IngestionResult.EventError> errors = new HashMap<>();
+        result.errors().forEach(e -> errors.put(e.id(), e));
+        for (Outgoing event : batch) {
+            IngestionResult.EventError error = errors.get(event.eventId());
+            if (error == null) {
+                sent.incrementAndGet();
+            } else if (error.retryable() && event.attempts() + 1 < settings.maxAttempts()) {
+                remaining.add(event.retried());
+                retried.incrementAndGet();
+            } else {
+                rejected.incrementAndGet();
+                LOG.warn("Langfuse refused {} event {} (HTTP {}): {}", event.body().path("type").asText(),
+                        event.eventId(), error.status(), error.message());
+            }
+        }
+    }
+
+    /** Failures that say nothing about the events themselves: keep them all and try later. */
+    private static boolean blocksEverything(LangfuseException e) {
+        return e.transientFailure() || e.status() == 401 || e.status() == 403;
+    }
+
+    /**
+     * Stops the sender: sends what it can within the grace period (at once when Langfuse is
+     * unreachable) and keeps the rest on disk. Never throws.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        closing = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        try {
+            sender.join(settings.closeGrace());
+            if (sender.isAlive()) {
+                sender.interrupt();
+                sender.join(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        moveQueueToDisk();
+        try {
+            spiller.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writeOverflow();
+        TracerStats stats = stats();
+        if (stats.waiting() > 0) {
+            LOG.warn("Langfuse: {} events sent, {} refused; {} wait in {} and are sent by the next run",
+                    stats.sent(), stats.rejected(), stats.waiting(), spill.folder());
+        } else {
+            LOG.info("Langfuse: {} events sent, {} refused", stats.sent(), stats.rejected());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.querybench.engine.tracing.langfuse;
+
+import dev.querybench.engine.config.LangfuseConfig;
+import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.tracing.CostEstimator;
+import dev.querybench.engine.tracing.RunTracing;
+import dev.querybench.engine.tracing.Tracer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a workspace's {@link RunTracing}: a {@link LangfuseTracer} when the workspace has an
+ * enabled {@code langfuse:} section whose keys resolve, otherwise no tracer (prompt versions are
+ * recorded either way). A Langfuse problem never stops a run from starting: it is logged and the
+ * run goes untraced. Stateless.
+ */
+public final class LangfuseTracing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LangfuseTracing.class);
+
+    /** Folder under the workspace's state folder where events wait for Langfuse. */
+    public static final String OUTBOX = "langfuse/outbox";
+
+    private LangfuseTracing() {}
+
+    public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock) {
+        return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, CostEstimator.NONE);
+    }
+
+    public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
+            LangfuseTracerSettings settings, CostEstimator costs) {
+        Path prompts = workspace.resolve(workspace.config().prompts());
+        Path runs = workspace.stateFolder().resolve("runs");
+        Tracer tracer = tracer(workspace, secrets, clock, settings).orElse(Tracer.NONE);
+        return new RunTracing(tracer, new PromptFileLinks(prompts), costs, runs, clock);
+    }
+
+    private static Optional<Tracer> tracer(Workspace workspace, SecretResolver secrets, Clock clock,
+            LangfuseTracerSettings settings) {
+        LangfuseConfig config = workspace.config().langfuse();
+        if (config == null || !config.enabledOrDefault()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<LangfuseEndpoint> endpoint = LangfuseConnections.resolve(workspace, secrets);
+            if (endpoint.isEmpty()) {
+                return Optional.empty();
+            }
+            LangfuseClient client = new LangfuseClient(endpoint.get(), settings.requestTimeout());
+            return Optional.of(new LangfuseTracer(client, workspace.stateFolder().resolve(OUTBOX), settings,
+                    config.datasetRunsOrDefault() ? new DatasetRunItemsLinker() : null, clock));
+        } catch (QueryBenchException e) {
+            LOG.warn("Langfuse tracing is off for this run: {}", e.error().describe());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.querybench.engine.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.evaluation.Cancellation;
+import dev.querybench.engine.evaluation.RunListener;
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.session.RunRequest;
+import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.testing.OpenAiStub;
+import dev.querybench.engine.testing.SampleFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every report format from one real sample run (two variants against the stub). The HTML report
+ * is also kept in target/reports for a look in a browser.
+ */
+class ReportExportersTest {
+
+    @TempDir
+    static Path dir;
+    static RunResults results;
+
+    @BeforeAll
+    static void run() {
+        try (OpenAiStub stub = OpenAiStub.start(); WorkspaceSession session = SampleFixture.session(dir.resolve("ws"))) {
+            List<Question> questions = session.workspace().dataset().questions();
+            for (int i = 0; i < questions.size(); i++) {
+                Question q = questions.get(i);
+                stub.answerSql("Question: " + q.text() + "\nHint:", i % 5 == 4 ? "SELECT 1 AS wrong" : q.primaryGold());
+                stub.answerSql("Question: " + q.text() + "\n\nAnswer", i % 3 == 2 ? "SELECT 1 AS wrong" : q.primaryGold());
+            }
+            results = session.run(session.plan(new RunRequest(List.of(), List.of("openai:gpt-4o-mini"), stub.baseUrl(), 8,
+                    List.of())), RunListener.NONE, new Cancellation());
+        }
+    }
+
+    @AfterAll
+    static void keepTheHtmlForALook() throws Exception {
+        Path folder = Path.of("target", "reports");
+        new HtmlReportExporter().export(results, folder);
+    }
+
+    @Test
+    void htmlIsSelfContainedWithChartsComparisonsAndTheMatrix() throws Exception {
+        String html = Files.readString(new HtmlReportExporter().export(results, dir.resolve("out")));
+        assertThat(html).contains("<svg", "Accuracy with 95% interval", "Accuracy against tokens used",
+                "Paired comparisons (exact McNemar)", "table class=\"matrix\"", "A right, B wrong", "ddl-samples-hints");
+        assertThat(html).doesNotContain("<script src", "<link rel=\"stylesheet\" href", "http://", "https://");
+        assertThat(html.split("<tr data-q=", -1)).hasSize(results.run().questionIds().size() + 1);
+    }
+
+    @Test
+    void markdownSummarisesCellsComparisonsAndFailures() throws Exception {
+        String md = Files.readString(new MarkdownReportExporter().export(results, dir.resolve("md")));
+        assertThat(md).contains("| ddl-basic | openai:gpt-4o-mini | 36 | 18 | 0 | 66.7% |",
+                "| ddl-samples-hints | openai:gpt-4o-mini | 44 | 10 | 0 | 81.5% |", "## Paired comparisons (exact McNemar)",
+                "## Failures by category");
+    }
+
+    @Test
+    void fineTuneDataHoldsOnlyCorrectItemsAndSplitsReproducibly() throws Exception {
+        Path all = new FineTuneJsonlExporter(0, 0).export(results, dir.resolve("ft"));
+        assertThat(Files.readAllLines(all)).hasSize(80).allSatisfy(line ->
+                assertThat(line).startsWith("{\"messages\":[{\"role\":\"user\"").contains("\"role\":\"assistant\""));
+        Path train = new FineTuneJsonlExporter(0.25, 7).export(results, dir.resolve("split"));
+        assertThat(Files.readAllLines(train)).hasSize(60);
+        assertThat(Files.readAllLines(dir.resolve("split/finetune-validation.jsonl"))).hasSize(20);
+        Path again = new FineTuneJsonlExporter(0.25, 7).export(results, dir.resolve("split2"));
+        assertThat(Files.readString(again)).isEqualTo(Files.readString(train));
+        assertThatThrownBy(() -> new FineTuneJsonlExporter(1.0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theWriterKnowsEveryFormatAndExplainsUnknownOnes() {
+        ReportWriter writer = new ReportWriter();
+        assertThat(writer.formats()).containsExactly("json", "csv", "md", "html", "jsonl");
+        assertThat(writer.write(results, dir.resolve("all"), writer.formats())).hasSize(5).allSatisfy(p ->
+                assertThat(p).exists());
+        assertThatThrownBy(() -> writer.write(results, dir.resolve("x"), List.of("pdf")))
+                .hasMessageContaining("unknown report format 'pdf'");
+    }
+}
