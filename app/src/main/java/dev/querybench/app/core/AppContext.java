@@ -63,7 +63,7 @@ public final class AppContext implements AutoCloseable {
         this.session = session;
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, settings.adHocModel(), settings.baseUrl());
         this.runViewModel = new RunViewModel(workspace, session, models, tasks, dialogs);
-        EnvironmentDoctor doctor = new EnvironmentDoctor(secrets, EnvironmentDoctor.defaultProbe(), settings.clock());
+        EnvironmentDoctor doctor = new EnvironmentDoctor(secrets, EnvironmentDoctor.defaultValidator(), settings.clock());
         this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, tasks, settings.sample());
     }
 

@@ -9,7 +9,7 @@ import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.testing.RecordingDialogs;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.engine.validation.EnvironmentDoctor;
-import dev.querybench.engine.validation.OpenAiEndpointProbe;
+import dev.querybench.engine.validation.ModelEndpointValidator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class MainViewModelTest {
         List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, "openai:gpt-4o-mini",
                 sample.stub.baseUrl());
         runs = new RunViewModel(sample.workspace, sample.session, models, tasks, new RecordingDialogs());
-        EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new OpenAiEndpointProbe(Duration.ofSeconds(2)),
+        EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new ModelEndpointValidator(Duration.ofSeconds(2)),
                 Clock.systemUTC());
         main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, true);
     }
