@@ -201,9 +201,19 @@ public final class InstallerPrep {
         Files.copy(appJar, out.resolve("querybench-app.jar"));
         long before = Files.size(appJar);
         long after = before;
-        List<Path> jars;
+        // Exactly the jars the app loads: its manifest's Class-Path. lib/ may hold leftovers of
+        // earlier builds (copy-dependencies never deletes), which must not ship.
+        List<Path> jars = new ArrayList<>();
+        for (String entry : classPath(appJar)) {
+            Path jar = appTarget.resolve(entry);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(appJar + " needs " + entry + ", which is missing; run ./mvnw package again");
+            }
+            jars.add(jar);
+        }
         try (Stream<Path> files = Files.list(lib)) {
-            jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            files.filter(p -> p.toString().endsWith(".jar") && !jars.contains(p)).sorted().forEach(p ->
+                    System.out.println("  left out " + p.getFileName() + ": not on querybench-app.jar's Class-Path"));
         }
         for (Path jar : jars) {
             Path target = out.resolve("lib").resolve(jar.getFileName());
@@ -217,6 +227,19 @@ public final class InstallerPrep {
         }
         System.out.printf("staged %d jars for %s in %s: %.1f MB -> %.1f MB%n", jars.size() + 1, platform, out,
                 mb(before), mb(after));
+    }
+
+    /** The relative paths in {@code jar}'s manifest Class-Path. */
+    static List<String> classPath(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String value = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(jar + " has no Class-Path in its manifest");
+            }
+            return List.of(value.strip().split("\\s+"));
+        }
     }
 
     private static double mb(long bytes) {
