@@ -42,6 +42,7 @@ public final class QueryBenchApplication extends Application {
         }
         dialogs.setOwner(stage);
         new MainWindow(context.mainViewModel()).show(stage, 1360, 860);
+        ReadySignal.afterFirstFrame(stage);
     }
 
     @Override

@@ -1,0 +1,84 @@
+package dev.querybench.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Tells a waiting script that the main window is on screen: when the system property
+ * {@value #PROPERTY} or the environment variable {@value #ENVIRONMENT} names a file, that file is
+ * written once the window's first frame has been laid out. Installer smoke tests and start-up
+ * benchmarks wait for it; without either setting nothing happens.
+ *
+ * <p>The file holds {@code key=value} lines: {@code window} (the title), {@code pid},
+ * {@code processStart} and {@code ready} (ISO instants) and {@code startupMillis} (from process
+ * start to ready, or -1 when the start is unknown). It is written under a temporary name and
+ * moved into place, so a reader never sees half of it.
+ */
+final class ReadySignal {
+
+    static final String PROPERTY = "querybench.ready.file";
+    static final String ENVIRONMENT = "QUERYBENCH_READY_FILE";
+
+    private ReadySignal() {}
+
+    /** Writes the ready file after the first layout pulse of {@code stage}'s scene, if one is asked for. */
+    static void afterFirstFrame(Stage stage) {
+        Optional<Path> file = target(System::getProperty, System.getenv());
+        Scene scene = stage.getScene();
+        if (file.isEmpty() || scene == null) {
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                try {
+                    write(file.get(), stage.getTitle(), ProcessHandle.current().info().startInstant().orElse(null),
+                            Instant.now());
+                } catch (UncheckedIOException e) {
+                    System.err.println("QueryBench: cannot write the ready file " + file.get() + ": " + e.getCause());
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+
+    /** The file to write: the system property wins over the environment; blank means none. */
+    static Optional<Path> target(UnaryOperator<String> properties, Map<String, String> environment) {
+        String value = properties.apply(PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = environment.get(ENVIRONMENT);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
+    }
+
+    /** Writes the ready file atomically, creating its folder. */
+    static void write(Path file, String windowTitle, Instant processStart, Instant ready) {
+        long startupMillis = processStart == null ? -1 : Duration.between(processStart, ready).toMillis();
+        String text = "window=" + (windowTitle == null ? "" : windowTitle.replace('\n', ' ')) + "\n"
+                + "pid=" + ProcessHandle.current().pid() + "\n"
+                + "processStart=" + (processStart == null ? "unknown" : processStart) + "\n"
+                + "ready=" + ready + "\n"
+                + "startupMillis=" + startupMillis + "\n";
+        try {
+            Path absolute = file.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
