@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -63,6 +65,15 @@ class MainWindowFxTest {
     static void openSample() {
         stub = OpenAiStub.start();
         Path folder = SampleWorkspace.defaultLocation(home);
+        // Every test here runs the same prompts; without the response cache each run really waits for
+        // the model, which the cancel test needs.
+        try {
+            new SampleWorkspace().materialize(folder);
+            Files.writeString(folder.resolve("querybench.yaml"), "cache: {enabled: false}\n",
+                    StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         AppContext.Settings settings = new AppContext.Settings(folder, true, Map.of(), "openai:gpt-4o-mini",
                 stub.baseUrl(), Clock.systemUTC());
         tasks = new FxTaskRunner();
