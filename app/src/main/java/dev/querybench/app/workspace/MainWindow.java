@@ -5,6 +5,8 @@ import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
 import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.dataset.DatasetView;
+import dev.querybench.app.connection.ConnectionWizardView;
+import dev.querybench.app.health.HealthView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -61,6 +63,7 @@ public final class MainWindow {
             }
         });
         viewModel.activate();
+        viewModel.health().startMonitoring(java.time.Duration.ofSeconds(30));
         stage.show();
     }
 
@@ -70,6 +73,12 @@ public final class MainWindow {
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
+        }
+        if (type == ConnectionWizardView.class) {
+            return new ConnectionWizardView(viewModel.wizard());
+        }
+        if (type == HealthView.class) {
+            return new HealthView(viewModel.health());
         }
         if (type == DatasetView.class) {
             return new DatasetView(viewModel.datasetBrowser());
