@@ -56,8 +56,11 @@ public final class MainView {
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobLabel;
 
-    public MainView(MainViewModel viewModel) {
+    private final java.util.function.Consumer<java.nio.file.Path> opener;
+
+    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
         this.viewModel = viewModel;
+        this.opener = opener;
     }
 
     @FXML
@@ -88,6 +91,7 @@ public final class MainView {
         connectionView.visibleProperty().bind(viewModel.showing(Section.CONNECTIONS));
         healthView.visibleProperty().bind(viewModel.showing(Section.HEALTH));
         healthViewController.showDoctor(viewModel.page(Section.HEALTH));
+        runsViewController.setOnExport(this::openExport);
         notificationLabel.textProperty().bind(viewModel.health().latestNotificationProperty());
         notificationBox.visibleProperty().bind(viewModel.health().latestNotificationProperty().isNotEmpty());
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
@@ -117,6 +121,12 @@ public final class MainView {
         }
         runsViewController.installShortcuts(scene);
         promptEditorViewController.installShortcuts(scene, viewModel.showing(Section.PROMPTS));
+    }
+
+    /** Opens the export dialog for a stored run. */
+    public void openExport(String runId) {
+        dev.querybench.app.export.ExportView.show(navigator.getScene().getWindow(), viewModel.exportRun(runId), opener,
+                null);
     }
 
     @FXML

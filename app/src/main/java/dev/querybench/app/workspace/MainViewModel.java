@@ -444,6 +444,12 @@ public final class MainViewModel {
         items.get(Section.HEALTH).show(down == 0 ? "" : Long.toString(down), dot, health.summaryProperty().get());
     }
 
+    /** The export dialog's view model for one stored run, writing by default next to the run's other files. */
+    public dev.querybench.app.export.ExportViewModel exportRun(String runId) {
+        return new dev.querybench.app.export.ExportViewModel(runId, session.runStore(), workspace.dataset(),
+                workspace.stateFolder().resolve("runs").resolve(runId), tasks);
+    }
+
     public ConnectionWizardViewModel wizard() {
         return wizard;
     }

@@ -21,9 +21,19 @@ public final class MainWindow {
     private static final String STYLESHEET = "/dev/querybench/app/theme/light.css";
 
     private final MainViewModel viewModel;
+    private final java.util.function.Consumer<java.nio.file.Path> opener;
 
+    /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
+        this(viewModel, path -> { });
+    }
+
+    /**
+     * @param opener shows a written report or folder, such as the application's HostServices
+     */
+    public MainWindow(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
         this.viewModel = viewModel;
+        this.opener = opener;
     }
 
     /** The light theme's stylesheet. */
@@ -69,7 +79,7 @@ public final class MainWindow {
 
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(viewModel);
+            return new MainView(viewModel, opener);
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
