@@ -41,7 +41,8 @@ public final class QueryBenchApplication extends Application {
             return;
         }
         dialogs.setOwner(stage);
-        new MainWindow(context.mainViewModel()).show(stage, 1360, 860);
+        new MainWindow(context.mainViewModel(), path -> getHostServices().showDocument(path.toUri().toString()))
+                .show(stage, 1360, 860);
         ReadySignal.afterFirstFrame(stage);
     }
 

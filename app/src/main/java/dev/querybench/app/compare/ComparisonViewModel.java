@@ -364,10 +364,15 @@ public final class ComparisonViewModel {
                 none ? 0 : accuracy.value(), none ? 0 : accuracy.low(), none ? 0 : accuracy.high(),
                 "pass " + s.passed() + " · fail " + s.failed() + " · error " + s.errors(),
                 "p50 " + s.latencyP50Ms() + " ms · p95 " + s.latencyP95Ms() + " ms",
-                tokens(s.inputTokens() + s.outputTokens()) + " tokens"
-                        + (s.passed() == 0 ? "" : " · " + tokens((s.inputTokens() + s.outputTokens()) / s.passed())
-                                + " per correct answer"),
+                tokens(s.inputTokens() + s.outputTokens()) + " tokens · " + (s.cost() == null ? "cost unknown (no price)"
+                        : dollars(s.cost()) + (s.costPerCorrect() == null ? "" : " · " + dollars(s.costPerCorrect())
+                                + " per correct")),
                 role);
+    }
+
+    private static String dollars(java.math.BigDecimal amount) {
+        return amount.compareTo(new java.math.BigDecimal("0.01")) < 0 && amount.signum() > 0
+                ? String.format(Locale.ROOT, "$%.4f", amount) : String.format(Locale.ROOT, "$%.2f", amount);
     }
 
     static String pValue(double p) {

@@ -56,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private final WorkspaceSession session;
     private final RunViewModel runViewModel;
     private final MainViewModel mainViewModel;
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
 
     private AppContext(Settings settings, Workspace workspace, WorkspaceSession session, SecretResolver secrets,
             TaskRunner tasks, DialogService dialogs) {
@@ -64,8 +65,19 @@ public final class AppContext implements AutoCloseable {
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, settings.adHocModel(), settings.baseUrl());
         this.runViewModel = new RunViewModel(workspace, session, models, tasks, dialogs);
         EnvironmentDoctor doctor = new EnvironmentDoctor(secrets, EnvironmentDoctor.defaultValidator(), settings.clock());
-        this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, tasks, dialogs,
-                settings.sample());
+        var validator = EnvironmentDoctor.defaultValidator();
+        this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("querybench-health").factory());
+        var checks = dev.querybench.engine.health.WorkspaceHealthChecks.of(workspace, session.executor(), secrets,
+                validator, java.time.Duration.ofSeconds(5));
+        var monitor = new dev.querybench.engine.health.HealthMonitor(checks, scheduler, settings.clock(),
+                dev.querybench.engine.health.HealthMonitor.Settings.DEFAULTS);
+        var health = new dev.querybench.app.health.HealthViewModel(monitor, checks, tasks);
+        var wizard = new dev.querybench.app.connection.ConnectionWizardViewModel(workspace,
+                new dev.querybench.engine.validation.ConnectionChecklist(secrets, java.time.Duration.ofSeconds(5),
+                        settings.clock()), tasks);
+        this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, wizard, health, tasks,
+                dialogs, settings.sample());
     }
 
     /**
@@ -104,6 +116,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         mainViewModel.deactivate();
+        scheduler.shutdownNow();
         session.close();
     }
 }

@@ -4,6 +4,8 @@ import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
 import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.dataset.DatasetView;
+import dev.querybench.app.connection.ConnectionWizardView;
+import dev.querybench.app.health.HealthView;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -34,6 +36,11 @@ public final class MainView {
     @FXML private RunsView runsViewController;
     @FXML private Node sqlConsoleView;
     @FXML private SqlConsoleView sqlConsoleViewController;
+    @FXML private Node connectionView;
+    @FXML private Node healthView;
+    @FXML private HealthView healthViewController;
+    @FXML private HBox notificationBox;
+    @FXML private Label notificationLabel;
     @FXML private Node datasetView;
     @FXML private DatasetView datasetViewController;
     @FXML private Node promptEditorView;
@@ -49,8 +56,11 @@ public final class MainView {
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobLabel;
 
-    public MainView(MainViewModel viewModel) {
+    private final java.util.function.Consumer<java.nio.file.Path> opener;
+
+    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
         this.viewModel = viewModel;
+        this.opener = opener;
     }
 
     @FXML
@@ -78,6 +88,13 @@ public final class MainView {
         sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
         promptEditorView.visibleProperty().bind(viewModel.showing(Section.PROMPTS));
         datasetView.visibleProperty().bind(viewModel.showing(Section.DATASETS));
+        connectionView.visibleProperty().bind(viewModel.showing(Section.CONNECTIONS));
+        healthView.visibleProperty().bind(viewModel.showing(Section.HEALTH));
+        healthViewController.showDoctor(viewModel.page(Section.HEALTH));
+        runsViewController.setOnExport(this::openExport);
+        notificationLabel.textProperty().bind(viewModel.health().latestNotificationProperty());
+        notificationBox.visibleProperty().bind(viewModel.health().latestNotificationProperty().isNotEmpty());
+        notificationBox.managedProperty().bind(notificationBox.visibleProperty());
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
@@ -104,6 +121,22 @@ public final class MainView {
         }
         runsViewController.installShortcuts(scene);
         promptEditorViewController.installShortcuts(scene, viewModel.showing(Section.PROMPTS));
+    }
+
+    /** Opens the export dialog for a stored run. */
+    public void openExport(String runId) {
+        dev.querybench.app.export.ExportView.show(navigator.getScene().getWindow(), viewModel.exportRun(runId), opener,
+                null);
+    }
+
+    @FXML
+    private void onNotificationClicked() {
+        viewModel.select(Section.HEALTH);
+    }
+
+    @FXML
+    private void onDismissNotification() {
+        viewModel.health().dismissNotification();
     }
 
     @FXML

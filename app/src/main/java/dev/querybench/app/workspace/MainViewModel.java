@@ -4,6 +4,9 @@ import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.dataset.DatasetViewModel;
+import dev.querybench.app.connection.ConnectionWizardViewModel;
+import dev.querybench.app.health.EndpointHealth;
+import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
@@ -58,9 +61,11 @@ public final class MainViewModel {
     private final SqlConsoleViewModel sqlConsole;
     private final PromptEditorViewModel promptEditor;
     private final DatasetViewModel datasetBrowser;
+    private final ConnectionWizardViewModel wizard;
+    private final HealthViewModel health;
     /** Sections shown by a screen of their own rather than a read-only page. */
     private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS,
-            Section.DATASETS);
+            Section.DATASETS, Section.CONNECTIONS, Section.HEALTH);
     private final TaskRunner tasks;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
@@ -84,7 +89,10 @@ public final class MainViewModel {
     };
 
     public MainViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> models,
-            EnvironmentDoctor doctor, RunViewModel runs, TaskRunner tasks, DialogService dialogs, boolean sample) {
+            EnvironmentDoctor doctor, RunViewModel runs, ConnectionWizardViewModel wizard, HealthViewModel health,
+            TaskRunner tasks, DialogService dialogs, boolean sample) {
+        this.wizard = wizard;
+        this.health = health;
         this.workspace = workspace;
         this.session = session;
         this.models = List.copyOf(models);
@@ -96,6 +104,7 @@ public final class MainViewModel {
         this.promptEditor = new PromptEditorViewModel(
                 new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
                 workspace.dataset().questions(), session.generator(), tasks, dialogs);
+        health.overallProperty().addListener((obs, was, is) -> showEndpoints(is));
         this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.executor(), session.queryLimits(), tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
@@ -141,6 +150,7 @@ public final class MainViewModel {
     public void deactivate() {
         runs.phaseProperty().removeListener(runEnded);
         runsScreen.deactivate();
+        health.stopMonitoring();
         datasetBrowser.deactivate();
         jobs.forEach(TaskRunner.Job::cancel);
         jobs.clear();
@@ -421,6 +431,31 @@ public final class MainViewModel {
     /** True while a read-only section page is in front. */
     public javafx.beans.binding.BooleanBinding showingPage() {
         return currentPage.isNotNull();
+    }
+
+    private void showEndpoints(EndpointHealth.State state) {
+        Status dot = switch (state) {
+            case UNKNOWN -> Status.PENDING;
+            case UP -> Status.OK;
+            case DEGRADED -> Status.WARN;
+            case DOWN -> Status.FAIL;
+        };
+        long down = health.endpoints().stream().filter(e -> e.state() == EndpointHealth.State.DOWN).count();
+        items.get(Section.HEALTH).show(down == 0 ? "" : Long.toString(down), dot, health.summaryProperty().get());
+    }
+
+    /** The export dialog's view model for one stored run, writing by default next to the run's other files. */
+    public dev.querybench.app.export.ExportViewModel exportRun(String runId) {
+        return new dev.querybench.app.export.ExportViewModel(runId, session.runStore(), workspace.dataset(),
+                workspace.stateFolder().resolve("runs").resolve(runId), tasks);
+    }
+
+    public ConnectionWizardViewModel wizard() {
+        return wizard;
+    }
+
+    public HealthViewModel health() {
+        return health;
     }
 
     public DatasetViewModel datasetBrowser() {

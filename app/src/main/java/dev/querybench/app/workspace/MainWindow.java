@@ -5,6 +5,8 @@ import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
 import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.dataset.DatasetView;
+import dev.querybench.app.connection.ConnectionWizardView;
+import dev.querybench.app.health.HealthView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -19,9 +21,19 @@ public final class MainWindow {
     private static final String STYLESHEET = "/dev/querybench/app/theme/light.css";
 
     private final MainViewModel viewModel;
+    private final java.util.function.Consumer<java.nio.file.Path> opener;
 
+    /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
+        this(viewModel, path -> { });
+    }
+
+    /**
+     * @param opener shows a written report or folder, such as the application's HostServices
+     */
+    public MainWindow(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
         this.viewModel = viewModel;
+        this.opener = opener;
     }
 
     /** The light theme's stylesheet. */
@@ -61,15 +73,22 @@ public final class MainWindow {
             }
         });
         viewModel.activate();
+        viewModel.health().startMonitoring(java.time.Duration.ofSeconds(30));
         stage.show();
     }
 
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(viewModel);
+            return new MainView(viewModel, opener);
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());
+        }
+        if (type == ConnectionWizardView.class) {
+            return new ConnectionWizardView(viewModel.wizard());
+        }
+        if (type == HealthView.class) {
+            return new HealthView(viewModel.health());
         }
         if (type == DatasetView.class) {
             return new DatasetView(viewModel.datasetBrowser());

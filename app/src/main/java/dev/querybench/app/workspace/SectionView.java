@@ -67,7 +67,8 @@ public final class SectionView {
         emptyLabel.setVisible(page.lines().isEmpty() && !page.busyProperty().get() && !page.emptyTextProperty().get().isEmpty());
     }
 
-    private static Node lineNode(SectionLine line) {
+    /** A line of a checklist: status dot, title, detail and the remedy under it. */
+    public static Node lineNode(SectionLine line) {
         Region dot = new Region();
         showStatus(dot, line.status());
         Label title = new Label(line.title());

@@ -38,7 +38,16 @@ class MainViewModelTest {
         runs = new RunViewModel(sample.workspace, sample.session, models, tasks, new RecordingDialogs());
         EnvironmentDoctor doctor = new EnvironmentDoctor(sample.secrets, new ModelEndpointValidator(Duration.ofSeconds(2)),
                 Clock.systemUTC());
-        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, tasks, new RecordingDialogs(), true);
+        var checks = dev.querybench.engine.health.WorkspaceHealthChecks.of(sample.workspace, sample.session.executor(),
+                sample.secrets, new ModelEndpointValidator(Duration.ofSeconds(2)), Duration.ofSeconds(2));
+        var health = new dev.querybench.app.health.HealthViewModel(new dev.querybench.engine.health.HealthMonitor(checks,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(), java.time.Clock.systemUTC(),
+                dev.querybench.engine.health.HealthMonitor.Settings.DEFAULTS), checks, tasks);
+        var wizard = new dev.querybench.app.connection.ConnectionWizardViewModel(sample.workspace,
+                new dev.querybench.engine.validation.ConnectionChecklist(sample.secrets, Duration.ofSeconds(2),
+                        java.time.Clock.systemUTC()), tasks);
+        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, wizard, health, tasks,
+                new RecordingDialogs(), true);
     }
 
     @AfterEach
@@ -105,8 +114,8 @@ class MainViewModelTest {
         assertThat(main.currentPageProperty().get()).as("the dataset browser has its own screen").isNull();
         assertThat(main.runsSelectedProperty().get()).isFalse();
         main.selectNumber(6);
-        assertThat(main.currentPageProperty().get()).isSameAs(main.page(Section.HEALTH));
-        assertThat(main.showingPage().get()).isTrue();
+        assertThat(main.showing(Section.HEALTH).get()).isTrue();
+        assertThat(main.showingPage().get()).as("every section has its own screen now").isFalse();
         main.selectNumber(2);
 
         main.selectNumber(9);

@@ -186,23 +186,41 @@ class MainWindowFxTest {
     }
 
     @Test
-    void everySectionShowsWhatTheWorkspaceHolds(FxRobot robot) throws Exception {
+    void everySectionShowsItsOwnScreen(FxRobot robot) throws Exception {
         MainViewModel main = context.mainViewModel();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !main.page(Section.HEALTH).busyProperty().get()
                 && !main.page(Section.SQL_CONSOLE).busyProperty().get()));
 
-        for (Section section : List.of(Section.CONNECTIONS, Section.HEALTH)) {
-            robot.clickOn(section.label());
+        java.util.Map<Section, String> screens = new java.util.LinkedHashMap<>();
+        screens.put(Section.CONNECTIONS, "#wizardSteps");
+        screens.put(Section.DATASETS, "#datasetTable");
+        screens.put(Section.PROMPTS, "#promptEditor");
+        screens.put(Section.SQL_CONSOLE, "#consoleGrid");
+        screens.put(Section.HEALTH, "#healthEndpoints");
+        for (var screen : screens.entrySet()) {
+            robot.clickOn(screen.getKey().label());
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(robot.lookup("#sectionTitle").queryAs(Label.class).getText()).isEqualTo(section.label());
-            assertThat(robot.lookup("#sectionSummary").queryAs(Label.class).getText()).isNotBlank();
-            Node lines = robot.lookup("#sectionLines").query();
-            assertThat(((javafx.scene.layout.Pane) lines).getChildren()).isNotEmpty();
-            screenshot("section-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png");
+            for (var other : screens.entrySet()) {
+                assertThat(shown(robot.lookup(other.getValue()).query())).as(other.getValue() + " on "
+                        + screen.getKey()).isEqualTo(other.getKey() == screen.getKey());
+            }
         }
+        Node doctorLines = robot.lookup("#doctorLines").query();
+        assertThat(((javafx.scene.layout.Pane) doctorLines).getChildren()).isNotEmpty();
+        assertThat(shown(robot.lookup("#runButton").query())).isFalse();
         robot.clickOn("Runs");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#runButton").query().isVisible()).isTrue();
+    }
+
+    /** Visible itself and through every parent. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void chooseModel(FxRobot robot, String id) {

@@ -163,6 +163,22 @@ public final class RunComparison {
         return false;
     }
 
+    /** The run as the report exporters take it: items in plan order (question, variant, model, repeat). */
+    public dev.querybench.engine.evaluation.RunResults results() {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < run.questionIds().size(); i++) {
+            order.put(run.questionIds().get(i), i);
+        }
+        List<ItemResult> all = new ArrayList<>();
+        cells.forEach(c -> all.addAll(items(c)));
+        List<CellKey> cellOrder = cells;
+        all.sort(java.util.Comparator
+                .<ItemResult>comparingInt(i -> order.getOrDefault(i.key().questionId(), Integer.MAX_VALUE))
+                .thenComparingInt(i -> cellOrder.indexOf(new CellKey(i.key().variant(), i.key().model())))
+                .thenComparingInt(i -> i.key().repeat()));
+        return new dev.querybench.engine.evaluation.RunResults(run, all, new RunSummary().cells(all), 0);
+    }
+
     /** A's and B's figures and the exact McNemar test between them. */
     public PairComparison compare(CellKey a, CellKey b) {
         McNemar.Result test = new McNemar().compare(items(a), items(b));

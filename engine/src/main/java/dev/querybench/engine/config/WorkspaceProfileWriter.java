@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saves connection profiles into a workspace's {@code querybench.yaml}: a database profile into
- * {@code databases:}, model profiles into {@code models:} (replacing same-named ones, in the
+ * Saves connection profiles into a workspace's {@code querybench.yaml}: a database profile as
+ * {@code database:} when it has that profile's name, else into {@code databases:}, model profiles into {@code models:} (replacing same-named ones, in the
  * order given), and the {@code langfuse:} section. Each section it writes is replaced whole;
  * every other line, comments included, stays as it was. Secrets are written only as references
  * ({@code {env: NAME}}), which {@link SecretRef} guarantees. The result is loaded again before
@@ -62,7 +62,10 @@ public final class WorkspaceProfileWriter {
         } catch (IOException e) {
             throw error("cannot read " + file, e);
         }
-        if (profile.database() != null) {
+        if (profile.database() != null && current.database() != null
+                && profile.database().nameOrDefault().equals(current.database().nameOrDefault())) {
+            text = replaceSection(text, "database", profile.database());
+        } else if (profile.database() != null) {
             List<DatabaseConfig> databases = new ArrayList<>();
             current.databases().stream().filter(d -> !d.nameOrDefault().equals(profile.database().nameOrDefault()))
                     .forEach(databases::add);

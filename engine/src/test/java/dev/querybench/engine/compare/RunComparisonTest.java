@@ -87,6 +87,12 @@ class RunComparisonTest {
         // Exact two-sided binomial tail for 2 of 8 discordant pairs: 2 · (1 + 8 + 28) / 256.
         assertThat(pair.test().pValue()).isCloseTo(74.0 / 256, within(1e-12));
         assertThat(pair.test().aRightBWrong()).containsExactly("q001", "q002");
+
+        var exported = comparison.results();
+        assertThat(exported.items()).hasSize(108);
+        assertThat(exported.items().subList(0, 2)).extracting(i -> i.key().questionId() + "/" + i.key().variant())
+                .containsExactly("q001/ddl-basic", "q001/ddl-samples-hints");
+        assertThat(exported.cells()).extracting(c -> c.passed()).containsExactly(10, 14);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.querybench.app.connection;
+
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.health.HealthViewModel;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The wizard in the window: a green database checklist, a red then green model line, and the Health panel. */
+@ExtendWith(ApplicationExtension.class)
+class ConnectionWizardFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static OpenAiStub stub;
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        stub = OpenAiStub.start();
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
+                Map.of("STUB_KEY", "sk-fx-secret"), null, null, Clock.systemUTC()), tasks, new RecordingDialogs());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+        stub.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void checksTurnGreenOrRedWithTheRemedy(FxRobot robot) throws Exception {
+        ConnectionWizardViewModel vm = context.mainViewModel().wizard();
+        robot.clickOn("Connections");
+        robot.clickOn("#checkDatabase");
+        waitFor(30, () -> !vm.busyProperty().get() && !vm.dbChecks().isEmpty()
+                && !vm.dbChecks().getFirst().name().equals("Checking"));
+        VBox dbLines = robot.lookup("#dbChecks").queryAs(VBox.class);
+        assertThat(dbLines.getChildren()).isNotEmpty().allMatch(n -> n.getStyleClass().contains("check-ok")
+                || n.getStyleClass().contains("check-warn"));
+        screenshot(scene, "wizard-database.png");
+
+        robot.clickOn("#wizardNext");
+        robot.clickOn("#modelId").write("gpt-4o-mini");
+        robot.clickOn("#modelName").write("stub");
+        robot.clickOn("#baseUrl").write(stub.baseUrl());
+        robot.doubleClickOn("#keyEnv").eraseText(20).write("MISSING_KEY");
+        robot.clickOn("#checkModel");
+        waitFor(30, () -> !vm.busyProperty().get() && vm.modelChecks().getFirst().state() == CheckLine.State.FAIL);
+        VBox modelLines = robot.lookup("#modelChecks").queryAs(VBox.class);
+        assertThat(modelLines.getChildren().getFirst().getStyleClass()).contains("check-fail");
+        assertThat(robot.lookup(".line-remedy").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.startsWith("→ Export MISSING_KEY="));
+        screenshot(scene, "wizard-model-missing-key.png");
+
+        robot.interact(() -> vm.keyEnvProperty().set("STUB_KEY"));
+        robot.clickOn("#checkModel");
+        waitFor(30, () -> !vm.busyProperty().get() && vm.modelChecks().size() == 2
+                && vm.modelChecks().stream().allMatch(l -> l.state() == CheckLine.State.OK));
+        robot.clickOn("#addModel");
+        assertThat(vm.models()).hasSize(3);
+        screenshot(scene, "wizard-models.png");
+
+        HealthViewModel health = context.mainViewModel().health();
+        robot.clickOn("Health");
+        waitFor(60, () -> health.endpoints().stream().noneMatch(e -> e.state() == dev.querybench.app.health.EndpointHealth.State.UNKNOWN));
+        assertThat(health.endpoints().getFirst().state()).isEqualTo(dev.querybench.app.health.EndpointHealth.State.UP);
+        screenshot(scene, "health.png");
+    }
+}
