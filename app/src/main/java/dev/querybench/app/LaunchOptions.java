@@ -43,12 +43,17 @@ final class LaunchOptions {
                 default -> throw usage("unknown option " + arg);
             }
         }
-        String homeSetting = environment.get("QUERYBENCH_HOME");
-        Path home = homeSetting == null || homeSetting.isBlank() ? userHome.resolve(".querybench") : Path.of(homeSetting);
+        Path home = home(environment, userHome);
         AppContext.Settings settings = workspace == null || SampleWorkspace.NAME.equals(workspace)
                 ? AppContext.Settings.sample(home, environment)
                 : new AppContext.Settings(Path.of(workspace), false, environment, null, null, Clock.systemUTC());
         return settings.withModel(model, baseUrl);
+    }
+
+    /** The QueryBench home: {@code $QUERYBENCH_HOME}, else {@code ~/.querybench}. */
+    static Path home(Map<String, String> environment, Path userHome) {
+        String homeSetting = environment.get("QUERYBENCH_HOME");
+        return homeSetting == null || homeSetting.isBlank() ? userHome.resolve(".querybench") : Path.of(homeSetting);
     }
 
     private static QueryBenchException usage(String problem) {

@@ -4,6 +4,8 @@ import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxDialogService;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.app.workspace.WindowLayout;
+import dev.querybench.app.workspace.WindowLayoutStore;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
 import java.nio.file.Path;
@@ -21,12 +23,18 @@ public final class QueryBenchApplication extends Application {
     private final FxDialogService dialogs = new FxDialogService(MainWindow.stylesheet());
     private AppContext context;
     private Throwable startupFailure;
+    private WindowLayoutStore layoutStore;
+    private WindowLayout layout = WindowLayout.DEFAULT;
+    private WindowLayout closedLayout;
 
     @Override
     public void init() {
         try {
             AppContext.Settings settings = LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
                     Path.of(System.getProperty("user.home")));
+            layoutStore = WindowLayoutStore.inHome(LaunchOptions.home(System.getenv(),
+                    Path.of(System.getProperty("user.home"))));
+            layout = layoutStore.load();
             context = AppContext.open(settings, tasks, dialogs);
         } catch (RuntimeException e) {
             startupFailure = e;
@@ -42,13 +50,21 @@ public final class QueryBenchApplication extends Application {
         }
         dialogs.setOwner(stage);
         new MainWindow(context.mainViewModel(), path -> getHostServices().showDocument(path.toUri().toString()))
-                .show(stage, 1360, 860);
+                .show(stage, layout, closed -> closedLayout = closed);
         ReadySignal.afterFirstFrame(stage);
     }
 
     @Override
     public void stop() {
         tasks.close();
+        if (closedLayout != null) {
+            // The window is gone by now, so this small write blocks nothing the user sees.
+            try {
+                layoutStore.save(closedLayout);
+            } catch (java.io.UncheckedIOException e) {
+                System.err.println("QueryBench: " + e.getMessage());
+            }
+        }
         if (context != null) {
             context.close();
         }

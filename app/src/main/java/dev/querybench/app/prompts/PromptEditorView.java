@@ -107,15 +107,6 @@ public final class PromptEditorView {
         viewModel.diffHighlightsProperty().addListener((obs, was, is) -> diff.show(viewModel.diffTextProperty().get(), is));
     }
 
-    /** Ctrl+S saves while this screen is in front. */
-    public void installShortcuts(Scene scene, javafx.beans.value.ObservableBooleanValue shown) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (shown.get()) {
-                viewModel.save();
-            }
-        });
-    }
-
     /** Puts the keyboard in the editor. */
     public void focusEditor() {
         editor.area().requestFocus();

@@ -166,9 +166,8 @@ public final class RunView {
         searchField.requestFocus();
     }
 
-    /** Ctrl+R runs, Esc cancels, Ctrl+F finds in the results. */
+    /** Esc cancels, Ctrl+F finds in the results; Ctrl+R is the main window's Run menu. */
     public void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::onRun);
         // A filter, not an accelerator: focused text fields consume Esc before accelerators see it.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && viewModel.canCancelProperty().get()) {

@@ -27,6 +27,15 @@ public final class MainView {
 
     private final MainViewModel viewModel;
 
+    @FXML private javafx.scene.control.MenuBar menuBar;
+    @FXML private javafx.scene.control.MenuItem exportItem;
+    @FXML private javafx.scene.control.MenuItem runItem;
+    @FXML private javafx.scene.control.MenuItem cancelItem;
+    @FXML private javafx.scene.control.MenuItem compareItem;
+    @FXML private javafx.scene.control.MenuItem savePromptItem;
+    @FXML private javafx.scene.control.MenuItem executeSqlItem;
+    @FXML private javafx.scene.control.Menu viewMenu;
+    @FXML private javafx.scene.control.CheckMenuItem darkThemeItem;
     @FXML private Label workspaceLabel;
     @FXML private Label workspaceFolder;
     @FXML private ListView<NavigatorItem> navigator;
@@ -109,18 +118,84 @@ public final class MainView {
         jobProgress.progressProperty().bind(viewModel.runs().progressProperty());
         jobLabel.textProperty().bind(viewModel.jobTextProperty());
         Tooltip.install(jobBox, new Tooltip("Open the run screen"));
+        bindMenus();
     }
 
-    /** Ctrl+1 … Ctrl+6 switch sections; the run screen adds its own keys. */
-    public void installShortcuts(Scene scene) {
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
-        for (int i = 0; i < digits.length; i++) {
-            int number = i + 1;
-            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                    () -> viewModel.selectNumber(number));
+    private void bindMenus() {
+        exportItem.disableProperty().bind(viewModel.exportableRunProperty().isEmpty());
+        runItem.disableProperty().bind(viewModel.runs().canStartRunProperty().not());
+        cancelItem.disableProperty().bind(viewModel.runs().canCancelProperty().not());
+        compareItem.disableProperty().bind(viewModel.runsScreen().canCompareLatestProperty().not());
+        savePromptItem.disableProperty().bind(viewModel.showing(Section.PROMPTS)
+                .and(viewModel.promptEditor().dirtyProperty()).not());
+        executeSqlItem.disableProperty().bind(viewModel.sqlConsole().canRunProperty().not());
+        var sections = new java.util.ArrayList<javafx.scene.control.MenuItem>();
+        for (Section section : Section.values()) {
+            var item = new javafx.scene.control.MenuItem(section.label());
+            item.setId("show-" + section.name());
+            item.setAccelerator(new KeyCodeCombination(DIGITS[section.ordinal()], KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(event -> viewModel.select(section));
+            sections.add(item);
         }
+        viewMenu.getItems().addAll(0, sections);
+        darkThemeItem.setSelected(viewModel.themeProperty().get() == Theme.DARK);
+        viewModel.themeProperty().addListener((obs, was, is) -> darkThemeItem.setSelected(is == Theme.DARK));
+    }
+
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+
+    /**
+     * The menu bar carries the main actions' accelerators (Ctrl+R, Ctrl+E, Ctrl+1 … Ctrl+6 …);
+     * the run screen adds Esc on the progress and Ctrl+F.
+     */
+    public void installShortcuts(Scene scene) {
         runsViewController.installShortcuts(scene);
-        promptEditorViewController.installShortcuts(scene, viewModel.showing(Section.PROMPTS));
+    }
+
+    /** The window's split panes that carry an id, whose dividers the layout remembers. */
+    public java.util.List<javafx.scene.control.SplitPane> splitPanes() {
+        return menuBar.getScene().getRoot().lookupAll(".split-pane").stream()
+                .filter(n -> n instanceof javafx.scene.control.SplitPane && n.getId() != null)
+                .map(n -> (javafx.scene.control.SplitPane) n).toList();
+    }
+
+    @FXML
+    private void onExport() {
+        String runId = viewModel.exportableRunProperty().get();
+        if (!runId.isEmpty()) {
+            openExport(runId);
+        }
+    }
+
+    @FXML
+    private void onRun() {
+        viewModel.startRun();
+    }
+
+    @FXML
+    private void onCancelRun() {
+        viewModel.runs().cancelRun();
+    }
+
+    @FXML
+    private void onCompare() {
+        viewModel.compareLatest();
+    }
+
+    @FXML
+    private void onSavePrompt() {
+        viewModel.promptEditor().save();
+    }
+
+    @FXML
+    private void onExecuteSql() {
+        viewModel.executeSql();
+    }
+
+    @FXML
+    private void onDarkTheme() {
+        viewModel.themeProperty().set(darkThemeItem.isSelected() ? Theme.DARK : Theme.LIGHT);
     }
 
     /** Opens the export dialog for a stored run. */

@@ -80,6 +80,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "Health: not checked");
     private final ReadOnlyObjectWrapper<Status> healthStatus = new ReadOnlyObjectWrapper<>(this, "healthStatus", Status.NONE);
     private final String sampleNotice;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ReadOnlyStringWrapper exportableRun = new ReadOnlyStringWrapper(this, "exportableRun", "");
 
     private final List<TaskRunner.Job> jobs = new ArrayList<>();
     private final ChangeListener<RunPhase> runEnded = (obs, was, is) -> {
@@ -133,6 +135,13 @@ public final class MainViewModel {
         jobText.bind(Bindings.createStringBinding(() -> runs.progressTextProperty().get().isEmpty()
                 ? runs.statusTextProperty().get() : "Run " + runs.progressTextProperty().get(),
                 runs.progressTextProperty(), runs.statusTextProperty()));
+        exportableRun.bind(Bindings.createStringBinding(() -> {
+            var comparison = runsScreen.selectedComparisonProperty().get();
+            if (comparison != null) {
+                return comparison.runId();
+            }
+            return runsScreen.canCompareLatestProperty().get() ? runs.runIdProperty().get() : "";
+        }, runsScreen.selectedComparisonProperty(), runsScreen.canCompareLatestProperty(), runs.runIdProperty()));
     }
 
     /** Starts reading what the navigator shows from the store, the database and the endpoints. */
@@ -167,6 +176,33 @@ public final class MainViewModel {
         if (n >= 1 && n <= Section.values().length) {
             select(Section.values()[n - 1]);
         }
+    }
+
+    /** Starts a run with the run screen's choices and shows it, from wherever the user is (Ctrl+R). */
+    public void startRun() {
+        if (runs.canStartRunProperty().get()) {
+            select(Section.RUNS);
+            runs.startRun();
+        }
+    }
+
+    /** Opens the run the run screen finished as a comparison tab. */
+    public void compareLatest() {
+        if (runsScreen.canCompareLatestProperty().get()) {
+            select(Section.RUNS);
+            runsScreen.compareLatest();
+        }
+    }
+
+    /** Runs the SQL console's query, showing the console. */
+    public void executeSql() {
+        select(Section.SQL_CONSOLE);
+        sqlConsole.run();
+    }
+
+    /** Switches between the light and the dark theme. */
+    public void toggleTheme() {
+        theme.set(theme.get().toggled());
     }
 
     /** Shows the run screen, where the status bar's job lives. */
@@ -478,6 +514,19 @@ public final class MainViewModel {
     /** The Runs section: run screen, stored runs and comparisons. */
     public RunsViewModel runsScreen() {
         return runsScreen;
+    }
+
+    /** The window's theme; the window applies it and remembers it between starts. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /**
+     * The run an export would write: the comparison tab in front, else the run the run screen
+     * finished; empty when there is none.
+     */
+    public ReadOnlyStringProperty exportableRunProperty() {
+        return exportableRun.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty healthTextProperty() {

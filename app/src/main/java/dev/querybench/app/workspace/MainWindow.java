@@ -22,6 +22,14 @@ public final class MainWindow {
 
     private final MainViewModel viewModel;
     private final java.util.function.Consumer<java.nio.file.Path> opener;
+    private MainView view;
+    private Scene scene;
+    /** The window's bounds when last not maximised, which is what the layout keeps. */
+    private double normalX = Double.NaN;
+    private double normalY = Double.NaN;
+    private double normalWidth;
+    private double normalHeight;
+    private final javafx.beans.value.ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
 
     /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
@@ -36,7 +44,7 @@ public final class MainWindow {
         this.opener = opener;
     }
 
-    /** The light theme's stylesheet. */
+    /** The light theme's stylesheet, for windows opened before the main one (startup errors). */
     public static URL stylesheet() {
         URL url = MainWindow.class.getResource(STYLESHEET);
         if (url == null) {
@@ -54,19 +62,50 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load MainView.fxml", e);
         }
-        Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(stylesheet().toExternalForm());
-        loader.<MainView>getController().installShortcuts(scene);
+        scene = new Scene(root, width, height);
+        view = loader.getController();
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener(themeListener);
+        view.installShortcuts(scene);
         return scene;
     }
 
-    /** Shows the window on {@code stage} and starts the view model's background reads. */
+    /** Shows the window on {@code stage}, centred, in the view model's theme (tests). */
     public void show(Stage stage, double width, double height) {
+        show(stage, new WindowLayout(Double.NaN, Double.NaN, width, height, false, java.util.Map.of(),
+                viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get()), layout -> { });
+    }
+
+    /**
+     * Shows the window on {@code stage} as {@code layout} describes it and starts the view
+     * model's background reads. When the window closes, {@code onClosed} receives its layout
+     * then, for the next start.
+     */
+    public void show(Stage stage, WindowLayout layout, java.util.function.Consumer<WindowLayout> onClosed) {
+        viewModel.themeProperty().set(layout.theme());
+        viewModel.select(layout.section());
         stage.setTitle(viewModel.windowTitle());
-        stage.setScene(createScene(width, height));
+        stage.setScene(createScene(layout.width(), layout.height()));
         stage.setMinWidth(980);
         stage.setMinHeight(640);
-        stage.setOnHidden(event -> viewModel.deactivate());
+        normalWidth = layout.width();
+        normalHeight = layout.height();
+        // A position on a screen that is gone (an unplugged monitor) would put the window out of reach.
+        if (layout.hasPosition() && !javafx.stage.Screen.getScreensForRectangle(layout.x(), layout.y(),
+                Math.min(layout.width(), 100), Math.min(layout.height(), 100)).isEmpty()) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+            normalX = layout.x();
+            normalY = layout.y();
+        }
+        stage.setMaximized(layout.maximized());
+        trackNormalBounds(stage);
+        applyDividers(layout.dividers());
+        stage.setOnHidden(event -> {
+            viewModel.themeProperty().removeListener(themeListener);
+            onClosed.accept(layout(stage));
+            viewModel.deactivate();
+        });
         stage.setOnCloseRequest(event -> {
             if (!viewModel.confirmClose()) {
                 event.consume();
@@ -75,6 +114,57 @@ public final class MainWindow {
         viewModel.activate();
         viewModel.health().startMonitoring(java.time.Duration.ofSeconds(30));
         stage.show();
+    }
+
+    /** The window's layout now: bounds before any maximising, dividers, section and theme. */
+    public WindowLayout layout(Stage stage) {
+        if (!stage.isMaximized()) {
+            remember(stage);
+        }
+        java.util.Map<String, java.util.List<Double>> dividers = new java.util.LinkedHashMap<>();
+        for (javafx.scene.control.SplitPane pane : view.splitPanes()) {
+            dividers.put(pane.getId(), java.util.Arrays.stream(pane.getDividerPositions()).boxed().toList());
+        }
+        return new WindowLayout(normalX, normalY, normalWidth, normalHeight, stage.isMaximized(), dividers,
+                viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get());
+    }
+
+    private void trackNormalBounds(Stage stage) {
+        javafx.beans.InvalidationListener track = obs -> {
+            if (!stage.isMaximized() && stage.isShowing()) {
+                remember(stage);
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+    }
+
+    private void remember(Stage stage) {
+        if (!Double.isNaN(stage.getX()) && !Double.isNaN(stage.getY())) {
+            normalX = stage.getX();
+            normalY = stage.getY();
+        }
+        if (stage.getWidth() > 0 && stage.getHeight() > 0) {
+            normalWidth = stage.getWidth();
+            normalHeight = stage.getHeight();
+        }
+    }
+
+    private void applyDividers(java.util.Map<String, java.util.List<Double>> dividers) {
+        for (javafx.scene.control.SplitPane pane : view.splitPanes()) {
+            java.util.List<Double> positions = dividers.get(pane.getId());
+            if (positions != null && positions.size() == pane.getDividers().size()) {
+                pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+    }
+
+    private void applyTheme(Theme theme) {
+        if (scene != null) {
+            scene.getStylesheets().setAll(theme.stylesheets());
+        }
     }
 
     private Object controller(Class<?> type) {

@@ -138,4 +138,31 @@ class MainViewModelTest {
         assertThat(main.jobVisibleProperty().get()).isTrue();
         assertThat(main.jobTextProperty().get()).startsWith("Run 54/54 · pass 10 · fail 44 · error 0");
     }
+
+    @Test
+    void theThemeTogglesBetweenLightAndDark() {
+        assertThat(main.themeProperty().get()).isEqualTo(Theme.LIGHT);
+        main.toggleTheme();
+        assertThat(main.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(Theme.DARK.stylesheets()).hasSize(2).last().asString().endsWith("/theme/dark.css");
+        main.toggleTheme();
+        assertThat(main.themeProperty().get()).isEqualTo(Theme.LIGHT);
+    }
+
+    @Test
+    void runAndExportIntentsFollowTheRunScreen() {
+        main.activate();
+        main.select(Section.HEALTH);
+        assertThat(main.exportableRunProperty().get()).isEmpty();
+        runs.variants().getLast().setSelected(false);
+
+        main.startRun();
+
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+        assertThat(runs.runIdProperty().get()).isNotEmpty();
+        assertThat(main.exportableRunProperty().get()).isEqualTo(runs.runIdProperty().get());
+        main.compareLatest();
+        assertThat(main.runsScreen().comparisons()).hasSize(1);
+        assertThat(main.exportableRunProperty().get()).isEqualTo(runs.runIdProperty().get());
+    }
 }

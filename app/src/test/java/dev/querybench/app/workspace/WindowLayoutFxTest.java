@@ -1,0 +1,141 @@
+package dev.querybench.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.engine.sample.SampleWorkspace;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window layout survives a restart: a window closed with a size, position, dividers, section
+ * and theme writes them to the home's layout file, and the next window opens the same way.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowLayoutFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+
+    @BeforeAll
+    static void openSample() {
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
+                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+    }
+
+    @Test
+    void theLayoutOfTheClosedWindowIsTheLayoutOfTheNextOne(FxRobot robot) throws Exception {
+        WindowLayoutStore store = WindowLayoutStore.inHome(home.resolve("qb-home"));
+        WindowLayout first = store.load();
+        assertThat(first).isEqualTo(WindowLayout.DEFAULT);
+
+        // First start: the default layout; the user moves, resizes, drags a divider, goes dark, opens Prompts.
+        Stage stage = open(robot, first, store);
+        robot.interact(() -> {
+            stage.setX(35);
+            stage.setY(45);
+            stage.setWidth(1100);
+            stage.setHeight(720);
+            split(stage, "promptSplit").setDividerPositions(0.2, 0.62);
+            split(stage, "datasetSplit").setDividerPositions(0.3);
+        });
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.DIGIT3);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.D);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(stage::close);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        WindowLayout saved = store.load();
+        assertThat(saved.x()).isEqualTo(35);
+        assertThat(saved.y()).isEqualTo(45);
+        assertThat(saved.width()).isEqualTo(1100);
+        assertThat(saved.height()).isEqualTo(720);
+        assertThat(saved.maximized()).isFalse();
+        assertThat(saved.section()).isEqualTo(Section.PROMPTS);
+        assertThat(saved.theme()).isEqualTo(Theme.DARK);
+        // The panes' minimum widths may nudge a divider a little; the defaults are 0.17, 0.58 and 0.5.
+        assertThat(saved.dividers().get("promptSplit")).satisfiesExactly(d -> assertThat(d).isCloseTo(0.2, within(0.01)),
+                d -> assertThat(d).isCloseTo(0.62, within(0.01)));
+        assertThat(saved.dividers().get("datasetSplit")).singleElement().satisfies(d -> assertThat(d).isCloseTo(0.3,
+                within(0.01)));
+        assertThat(saved.dividers()).containsKeys("consoleSplit", "consoleEditorSplit");
+
+        // Second start, from the file: the same window.
+        context.mainViewModel().select(Section.RUNS);
+        context.mainViewModel().themeProperty().set(Theme.LIGHT);
+        Stage again = open(robot, saved, store);
+        assertThat(again.getX()).isEqualTo(35);
+        assertThat(again.getY()).isEqualTo(45);
+        assertThat(again.getWidth()).isEqualTo(1100);
+        assertThat(again.getHeight()).isEqualTo(720);
+        assertThat(context.mainViewModel().selectedSectionProperty().get()).isEqualTo(Section.PROMPTS);
+        assertThat(shown(robot.lookup("#promptEditor").query())).isTrue();
+        assertThat(again.getScene().getStylesheets()).last().asString().endsWith("/theme/dark.css");
+        double[] restored = split(again, "promptSplit").getDividerPositions();
+        assertThat(restored[0]).isCloseTo(saved.dividers().get("promptSplit").get(0), within(0.005));
+        assertThat(restored[1]).isCloseTo(saved.dividers().get("promptSplit").get(1), within(0.005));
+        assertThat(split(again, "datasetSplit").getDividerPositions()[0]).isCloseTo(0.3, within(0.01));
+
+        // Maximised: kept as such, with the bounds to return to.
+        robot.interact(() -> again.setMaximized(true));
+        robot.interact(again::close);
+        WindowLayout maximised = store.load();
+        assertThat(maximised.maximized()).isTrue();
+        assertThat(maximised.width()).isEqualTo(1100);
+        assertThat(maximised.x()).isEqualTo(35);
+        Stage third = open(robot, maximised, store);
+        assertThat(third.isMaximized()).isTrue();
+        robot.interact(third::close);
+        context.mainViewModel().themeProperty().set(Theme.LIGHT);
+    }
+
+    private static Stage open(FxRobot robot, WindowLayout layout, WindowLayoutStore store) {
+        AtomicReference<Stage> opened = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            new MainWindow(context.mainViewModel()).show(stage, layout, store::save);
+            opened.set(stage);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return opened.get();
+    }
+
+    private static SplitPane split(Stage stage, String id) {
+        return (SplitPane) stage.getScene().getRoot().lookup("#" + id);
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
