@@ -1,0 +1,213 @@
+package dev.querybench.app.tour;
+
+import static dev.querybench.app.testing.Screens.fx;
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.compare.ComparisonViewModel;
+import dev.querybench.app.compare.MatrixFilter;
+import dev.querybench.app.compare.MatrixRow;
+import dev.querybench.app.connection.CheckLine;
+import dev.querybench.app.connection.ConnectionWizardViewModel;
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.dataset.DatasetViewModel;
+import dev.querybench.app.health.EndpointHealth;
+import dev.querybench.app.prompts.PromptEditorViewModel;
+import dev.querybench.app.runs.RunPhase;
+import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.app.workspace.MainViewModel;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.app.workspace.Section;
+import dev.querybench.app.workspace.Theme;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The screenshot tour: the real main window on the sample workspace, a real run of both sample
+ * variants against the local OpenAI stub, and one PNG per screen in
+ * {@code app/target/screenshots/tour-NN-<screen>.png}, each taken once the screen shows real data.
+ * Run it alone with {@code -Dtest=ScreenshotTourFxTest} to look at every screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTourFxTest {
+
+    private static final String KEY_VARIABLE = "QB_TOUR_KEY";
+    private static final String SECRET = "sk-tour-not-to-be-shown";
+
+    @TempDir
+    static Path home;
+
+    private static OpenAiStub stub;
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private final List<Path> written = new ArrayList<>();
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        stub = OpenAiStub.start();
+        tasks = new FxTaskRunner();
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
+                Map.of(KEY_VARIABLE, SECRET), "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks,
+                new RecordingDialogs());
+        SampleFixture.scriptTwoVariants(stub, context.workspace());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+        stub.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void everyScreenWithRealData(FxRobot robot) throws Exception {
+        MainViewModel main = context.mainViewModel();
+
+        // Connection wizard: the database checklist, then a model checked against the stub.
+        ConnectionWizardViewModel wizard = main.wizard();
+        robot.clickOn("Connections");
+        robot.clickOn("#checkDatabase");
+        waitFor(30, () -> !wizard.busyProperty().get() && !wizard.dbChecks().isEmpty()
+                && wizard.dbChecks().stream().noneMatch(l -> l.name().equals("Checking")));
+        assertThat(wizard.dbChecks()).allMatch(l -> l.state() != CheckLine.State.FAIL);
+        shoot("01-connection-database");
+        robot.clickOn("#wizardNext");
+        robot.interact(() -> {
+            wizard.modelIdProperty().set("gpt-4o-mini");
+            wizard.modelNameProperty().set("local-stub");
+            wizard.baseUrlProperty().set(stub.baseUrl());
+            wizard.keyEnvProperty().set(KEY_VARIABLE);
+        });
+        robot.clickOn("#checkModel");
+        waitFor(30, () -> !wizard.busyProperty().get() && !wizard.modelChecks().isEmpty()
+                && wizard.modelChecks().stream().allMatch(l -> l.state() == CheckLine.State.OK));
+        robot.clickOn("#addModel");
+        shoot("02-connection-models");
+
+        // Prompt editor with the rendered preview.
+        PromptEditorViewModel prompts = main.promptEditor();
+        robot.clickOn("Prompts");
+        waitFor(20, () -> prompts.previewTextProperty().get().contains("CREATE TABLE"));
+        shoot("03-prompt-editor");
+
+        // Dataset browser after the gold check, one question's gold rows shown.
+        DatasetViewModel dataset = main.datasetBrowser();
+        robot.clickOn("Datasets");
+        waitFor(60, () -> !dataset.checkingProperty().get()
+                && dataset.checkSummaryProperty().get().startsWith("54 gold queries run"));
+        TableView<?> questions = robot.lookup("#datasetTable").queryAs(TableView.class);
+        robot.interact(() -> questions.getSelectionModel().select(3));
+        waitFor(20, () -> !robot.lookup("#datasetGoldRows").queryAs(TableView.class).getItems().isEmpty());
+        shoot("04-dataset-browser");
+
+        // Run setup and progress: slow answers keep the run going long enough to see it.
+        RunViewModel run = main.runs();
+        robot.clickOn("Runs");
+        shoot("05-run-setup");
+        stub.latency(Duration.ofMillis(400));
+        try {
+            robot.push(KeyCode.CONTROL, KeyCode.R);
+            waitFor(60, () -> run.doneItemsProperty().get() >= 16);
+            shoot("06-run-progress");
+        } finally {
+            stub.latency(Duration.ZERO);
+        }
+        waitFor(120, () -> run.phaseProperty().get() == RunPhase.FINISHED);
+        shoot("07-run-finished");
+
+        // Comparison: the matrix, and a disagreement's SQL and both result grids.
+        robot.clickOn("#compareLink");
+        waitFor(20, () -> main.runsScreen().comparisons().size() == 1);
+        ComparisonViewModel comparison = main.runsScreen().comparisons().getFirst();
+        robot.interact(() -> comparison.filterProperty().set(MatrixFilter.DISAGREEMENTS));
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
+        waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get()
+                && comparison.goldGridProperty().get() != null && comparison.predictedGridProperty().get() != null);
+        shoot("08-comparison");
+
+        // SQL console with a result.
+        SqlConsoleViewModel console = main.sqlConsole();
+        robot.clickOn("SQL Console");
+        waitFor(20, () -> !console.tables().isEmpty());
+        robot.interact(() -> console.sqlProperty().set("""
+                SELECT r.region_name, s.store_name, s.city, COUNT(o.order_id) AS orders
+                FROM stores s JOIN regions r ON r.region_id = s.region_id
+                LEFT JOIN orders o ON o.store_id = s.store_id
+                GROUP BY r.region_name, s.store_name, s.city
+                ORDER BY orders DESC"""));
+        robot.interact(main::executeSql);
+        waitFor(30, () -> console.rows() != null && console.rows().size() > 0 && console.rows().pagesRead() >= 1);
+        shoot("09-sql-console");
+
+        // Health panel once every endpoint has been checked.
+        robot.clickOn("Health");
+        waitFor(60, () -> main.health().endpoints().stream().noneMatch(e -> e.state() == EndpointHealth.State.UNKNOWN));
+        // A second round of checks, so the sparklines have a line rather than a dot.
+        robot.clickOn("Check now");
+        waitFor(60, () -> !main.health().checkingProperty().get());
+        shoot("10-health");
+
+        // Export dialog over the comparison in front, after writing the HTML report.
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        robot.push(KeyCode.CONTROL, KeyCode.E);
+        waitFor(10, () -> exportDialog() != null);
+        Stage dialog = fx(ScreenshotTourFxTest::exportDialog);
+        robot.interact(() -> ((javafx.scene.control.TextField) dialog.getScene().lookup("#exportFolder"))
+                .setText(home.resolve("export").toString()));
+        robot.interact(() -> ((javafx.scene.control.Button) dialog.getScene().lookup("#exportButton")).fire());
+        waitFor(30, () -> !((javafx.scene.layout.VBox) dialog.getScene().lookup("#exportWritten")).getChildren().isEmpty());
+        written.add(screenshot(dialog.getScene(), "tour-11-export-dialog.png"));
+        robot.interact(dialog::close);
+
+        // The comparison again, dark.
+        robot.interact(() -> main.themeProperty().set(Theme.DARK));
+        shoot("12-comparison-dark");
+        robot.interact(() -> main.themeProperty().set(Theme.LIGHT));
+
+        assertThat(written).hasSize(12).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
+        assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+    }
+
+    private void shoot(String name) throws Exception {
+        written.add(screenshot(scene, "tour-" + name + ".png"));
+    }
+
+    private static Stage exportDialog() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith("Export run")).map(w -> (Stage) w).findFirst().orElse(null);
+    }
+}
