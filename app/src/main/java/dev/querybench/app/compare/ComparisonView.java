@@ -45,6 +45,7 @@ public final class ComparisonView {
     @FXML private Label subtitleLabel;
     @FXML private Button exportButton;
     @FXML private FlowPane cardPane;
+    @FXML private VBox pairBox;
     @FXML private Label pairText;
     @FXML private Label pairDetail;
     @FXML private Label matrixSummary;
@@ -184,7 +185,9 @@ public final class ComparisonView {
     }
 
     private void renderCards() {
-        cardPane.getChildren().setAll(viewModel.cards().stream().map(this::cardNode).toList());
+        List<Node> nodes = new java.util.ArrayList<>(viewModel.cards().stream().map(this::cardNode).toList());
+        nodes.add(pairBox);
+        cardPane.getChildren().setAll(nodes);
     }
 
     private Node cardNode(CompareCard card) {

@@ -348,8 +348,15 @@ public final class ConnectionWizardViewModel {
         return blank(s) ? null : s.strip();
     }
 
+    /** Engine details start in lower case for the CLI; a line shows them as a sentence, but never "Jdbc:…". */
     private static String sentence(String text) {
-        return text == null || text.isBlank() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String firstWord = text.split("[\\s:/]", 2)[0];
+        boolean literal = text.startsWith("jdbc:") || text.startsWith("http") || firstWord.contains(".")
+                || firstWord.contains("_");
+        return literal ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String message(Throwable failure) {

@@ -87,12 +87,21 @@ public final class ExportView {
                 line.getStyleClass().add("muted");
                 return line;
             }).toList());
+            fitWindow();
         });
+        errorLabel.textProperty().addListener((obs, was, is) -> fitWindow());
         viewModel.toOpenProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 opener.accept(is);
             }
         });
+    }
+
+    /** The dialog grows with the list of written files and any error, so its buttons stay in view. */
+    private void fitWindow() {
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML

@@ -96,6 +96,9 @@ public final class ResultGrid extends TableView<GridRow> {
         if (!sameColumns) {
             getSortOrder().clear();
             getColumns().setAll(columns(next.columns(), next.rows() instanceof ObservableList<?> ? List.of() : next.rows()));
+            if (next.rows() instanceof ObservableList<?> paged) {
+                fitWhenLoaded((ObservableList<GridRow>) paged);
+            }
         }
         ObservableList<GridRow> rows = next.rows() instanceof ObservableList<?> observable
                 ? (ObservableList<GridRow>) observable : FXCollections.observableArrayList(next.rows());
@@ -158,6 +161,41 @@ public final class ResultGrid extends TableView<GridRow> {
             out.add(column);
         }
         return out;
+    }
+
+    /** Lazily paged rows arrive after the columns: widen the columns once to the first loaded page. */
+    private void fitWhenLoaded(ObservableList<GridRow> rows) {
+        if (fitColumns(rows)) {
+            return;
+        }
+        rows.addListener(new javafx.collections.ListChangeListener<GridRow>() {
+            @Override
+            public void onChanged(Change<? extends GridRow> change) {
+                if (shown.rows() != rows || fitColumns(rows)) {
+                    rows.removeListener(this);
+                }
+            }
+        });
+    }
+
+    private boolean fitColumns(List<GridRow> rows) {
+        int sample = Math.min(200, rows.size());
+        if (sample == 0 || !rows.getFirst().loaded()) {
+            return sample == 0;
+        }
+        for (int i = 1; i < getColumns().size(); i++) {
+            int index = i - 1;
+            int longest = shown.columns().get(index).length() + 3;
+            for (GridRow row : rows.subList(0, sample)) {
+                if (row.loaded()) {
+                    String value = row.value(index);
+                    longest = Math.max(longest, value == null ? 4 : value.length());
+                }
+            }
+            TableColumn<GridRow, ?> column = getColumns().get(i);
+            column.setPrefWidth(Math.max(column.getPrefWidth(), Math.min(420, longest * 7.6 + 26)));
+        }
+        return true;
     }
 
     /** Numbers compare as numbers, everything else as text. */

@@ -50,6 +50,11 @@ class ConnectionWizardViewModelTest {
         vm.checkDatabase();
         assertThat(vm.dbChecks()).extracting(CheckLine::name).contains("Profile", "Connection");
         assertThat(vm.dbChecks()).noneMatch(l -> l.state() == CheckLine.State.FAIL);
+        // Lines read as sentences, but a literal such as the JDBC URL keeps its case.
+        assertThat(vm.dbChecks()).filteredOn(l -> l.name().equals("Connection string")).singleElement()
+                .satisfies(l -> assertThat(l.detail()).startsWith("jdbc:sqlite:"));
+        assertThat(vm.dbChecks()).filteredOn(l -> l.name().equals("Connection")).singleElement()
+                .satisfies(l -> assertThat(l.detail()).startsWith("SQLite "));
 
         vm.next();
         assertThat(vm.pageProperty().get()).isEqualTo(WizardPage.MODELS);
