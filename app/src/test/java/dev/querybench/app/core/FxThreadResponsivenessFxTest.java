@@ -1,0 +1,235 @@
+package dev.querybench.app.core;
+
+import static dev.querybench.app.testing.Screens.fx;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.compare.ComparisonViewModel;
+import dev.querybench.app.compare.MatrixRow;
+import dev.querybench.app.runs.RunPhase;
+import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.app.workspace.MainViewModel;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The FX thread is never blocked for more than {@value #LIMIT_MS} ms while a sample run of two
+ * variants goes through the real {@link FxTaskRunner}, the comparison opens and a cell's result
+ * grids load.
+ *
+ * <p><b>What is measured, and why not wall-clock gaps.</b> The obvious probe, a watchdog posting
+ * {@code Platform.runLater} pings and timing how late they arrive, measures the machine as much
+ * as the app: on a two-core CI runner shared with other builds, the FX thread is often simply
+ * not scheduled for 100 ms or more, and a wall-gap test would fail for that. So the verdict
+ * rests on how long the FX thread itself is <em>busy</em> with each piece of our work: every
+ * callback the task runner delivers (results and batched progress) and every CSS/layout pass
+ * (from the scene's pre- to its post-layout pulse listener). Busy time is the thread's CPU time
+ * plus the time it spent blocked on a lock or waiting (sleep, {@code wait}, park, a future's
+ * {@code get}), read from {@link ThreadMXBean} with contention monitoring on. Time the thread was
+ * runnable but not running, which is what load adds, is not in it. A callback that computes for
+ * 300 ms, waits on a lock, or sleeps fails this test on any machine; a callback that was merely
+ * preempted does not.
+ *
+ * <p>The watchdog still runs: it catches FX-thread work outside those hooks (an event handler, a
+ * listener) by the FX thread's CPU time between posting a ping and its arrival; a late ping only
+ * counts when the FX thread burnt over {@value #LIMIT_MS} ms of CPU in between. Its wall-clock
+ * figures are printed for information.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FxThreadResponsivenessFxTest {
+
+    static final long LIMIT_MS = 100;
+
+    /** One stretch of FX-thread work: wall time and what of it the thread was really busy. */
+    record Busy(String what, double wallMs, double cpuMs, long blockedMs, long waitedMs) {
+        double busyMs() {
+            return cpuMs + blockedMs + waitedMs;
+        }
+    }
+
+    /** One watchdog ping: how late it arrived and how much CPU the FX thread used meanwhile. */
+    record Ping(double delayMs, double fxCpuMs) {}
+
+    @TempDir
+    static Path home;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final Queue<Busy> work = new ConcurrentLinkedQueue<>();
+    private static OpenAiStub stub;
+    private static FxTaskRunner tasks;
+    private static AppContext context;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        assertThat(THREADS.isThreadContentionMonitoringSupported()).isTrue();
+        assertThat(THREADS.isCurrentThreadCpuTimeSupported()).isTrue();
+        THREADS.setThreadContentionMonitoringEnabled(true);
+        stub = OpenAiStub.start();
+        // Every delivery to the FX thread is timed on it; the runner is the app's own otherwise.
+        Executor timedUiThread = action -> Platform.runLater(() -> timed("task callback", action));
+        tasks = new FxTaskRunner(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fx-test-task-", 0)
+                .factory()), timedUiThread);
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
+                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
+        SampleFixture.scriptTwoVariants(stub, context.workspace());
+    }
+
+    @AfterAll
+    static void close() {
+        tasks.close();
+        context.close();
+        stub.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void aSampleRunNeverBlocksTheFxThread(FxRobot robot) throws Exception {
+        MainViewModel main = context.mainViewModel();
+        long fxThread = fx(() -> Thread.currentThread().threadId());
+        LayoutTimer layout = new LayoutTimer();
+        robot.interact(() -> {
+            scene.addPreLayoutPulseListener(layout::start);
+            scene.addPostLayoutPulseListener(layout::stop);
+        });
+        work.clear();
+        Queue<Ping> pings = new ConcurrentLinkedQueue<>();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        Thread watchdog = Thread.ofPlatform().daemon().name("fx-watchdog").start(() -> watch(fxThread, pings, watching));
+
+        // A little latency per answer spreads the 108 items over seconds of streamed progress.
+        stub.latency(Duration.ofMillis(25));
+        try {
+            robot.push(KeyCode.CONTROL, KeyCode.R);
+            waitFor(120, () -> main.runs().phaseProperty().get() == RunPhase.FINISHED);
+        } finally {
+            stub.latency(Duration.ZERO);
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
+        waitFor(30, () -> main.runsScreen().comparisons().size() == 1);
+        ComparisonViewModel comparison = main.runsScreen().comparisons().getFirst();
+        @SuppressWarnings("unchecked")
+        TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
+        robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
+        waitFor(30, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get());
+        watching.set(false);
+        watchdog.join(5_000);
+
+        List<Busy> measured = List.copyOf(work);
+        List<Ping> pinged = List.copyOf(pings);
+        Busy worst = measured.stream().max(Comparator.comparingDouble(Busy::busyMs)).orElseThrow();
+        double latest = pinged.stream().mapToDouble(Ping::delayMs).max().orElse(0);
+        System.out.printf("FX thread: %d callbacks and layout passes, busiest %.1f ms (%s, wall %.1f ms);"
+                + " %d pings, latest %.1f ms%n", measured.size(), worst.busyMs(), worst.what(), worst.wallMs(),
+                pinged.size(), latest);
+
+        assertThat(measured).as("FX-thread work busier than %d ms", LIMIT_MS)
+                .filteredOn(b -> b.busyMs() > LIMIT_MS).isEmpty();
+        assertThat(pinged).as("late pings while the FX thread computed for over %d ms", LIMIT_MS)
+                .filteredOn(p -> p.delayMs() > LIMIT_MS && p.fxCpuMs() > LIMIT_MS).isEmpty();
+
+        // And the probes did see the run: results, progress batches, layout passes, a steady watchdog.
+        assertThat(measured.stream().filter(b -> b.what().equals("task callback")).count()).isGreaterThan(10);
+        assertThat(measured.stream().filter(b -> b.what().equals("layout pass")).count()).isGreaterThan(10);
+        assertThat(pinged).hasSizeGreaterThan(20);
+    }
+
+    /** Runs {@code action} on the FX thread and records how busy it kept the thread. */
+    private static void timed(String what, Runnable action) {
+        Sample start = Sample.now();
+        try {
+            action.run();
+        } finally {
+            work.add(start.until(what));
+        }
+    }
+
+    private static void watch(long fxThread, Queue<Ping> pings, AtomicBoolean watching) {
+        while (watching.get()) {
+            long posted = System.nanoTime();
+            long cpuBefore = THREADS.getThreadCpuTime(fxThread);
+            CountDownLatch arrived = new CountDownLatch(1);
+            long[] at = new long[2];
+            try {
+                Platform.runLater(() -> {
+                    at[0] = System.nanoTime();
+                    at[1] = THREADS.getCurrentThreadCpuTime();
+                    arrived.countDown();
+                });
+                if (arrived.await(10, TimeUnit.SECONDS)) {
+                    pings.add(new Ping((at[0] - posted) / 1e6, (at[1] - cpuBefore) / 1e6));
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException | IllegalStateException e) {
+                return;
+            }
+        }
+    }
+
+    /** The FX thread's clocks at one moment. */
+    private record Sample(long wall, long cpu, long blocked, long waited) {
+        static Sample now() {
+            ThreadInfo info = THREADS.getThreadInfo(Thread.currentThread().threadId());
+            return new Sample(System.nanoTime(), THREADS.getCurrentThreadCpuTime(), info.getBlockedTime(),
+                    info.getWaitedTime());
+        }
+
+        Busy until(String what) {
+            Sample end = now();
+            return new Busy(what, (end.wall - wall) / 1e6, (end.cpu - cpu) / 1e6, end.blocked - blocked,
+                    end.waited - waited);
+        }
+    }
+
+    /** Times each CSS and layout pass, between the scene's pre- and post-layout pulse listeners. */
+    private static final class LayoutTimer {
+        private Sample started;
+
+        void start() {
+            started = Sample.now();
+        }
+
+        void stop() {
+            if (started != null) {
+                work.add(started.until("layout pass"));
+                started = null;
+            }
+        }
+    }
+}
