@@ -196,9 +196,15 @@ class ScreenshotTourFxTest {
         // The comparison again, dark.
         robot.interact(() -> main.themeProperty().set(Theme.DARK));
         shoot("12-comparison-dark");
+        // Two more screens in the dark, for the checklist and code colours.
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        shoot("13-connection-models-dark");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        shoot("14-sql-console-dark");
         robot.interact(() -> main.themeProperty().set(Theme.LIGHT));
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
 
-        assertThat(written).hasSize(12).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
+        assertThat(written).hasSize(14).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
     }
 
