@@ -23,6 +23,15 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /** The owner's theme when there is an owner window, else the light stylesheet. */
+    private void style(Alert alert) {
+        if (owner != null && owner.getScene() != null && !owner.getScene().getStylesheets().isEmpty()) {
+            alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        } else if (stylesheet != null) {
+            alert.getDialogPane().getStylesheets().add(stylesheet.toExternalForm());
+        }
+    }
+
     @Override
     public void showError(String title, String message, String remedy, String details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
@@ -45,9 +54,7 @@ public final class FxDialogService implements DialogService {
             area.getStyleClass().add("monospace");
             alert.getDialogPane().setExpandableContent(area);
         }
-        if (stylesheet != null) {
-            alert.getDialogPane().getStylesheets().add(stylesheet.toExternalForm());
-        }
+        style(alert);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setPrefWidth(560);
         alert.showAndWait();
@@ -65,9 +72,7 @@ public final class FxDialogService implements DialogService {
         }
         alert.setTitle(title);
         alert.setHeaderText(message);
-        if (stylesheet != null) {
-            alert.getDialogPane().getStylesheets().add(stylesheet.toExternalForm());
-        }
+        style(alert);
         return alert.showAndWait().filter(go::equals).isPresent();
     }
 }
