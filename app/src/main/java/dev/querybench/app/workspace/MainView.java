@@ -1,19 +1,26 @@
 package dev.querybench.app.workspace;
 
+import dev.querybench.app.connection.ConnectionWizardView;
+import dev.querybench.app.dataset.DatasetView;
+import dev.querybench.app.health.HealthView;
+import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
-import dev.querybench.app.prompts.PromptEditorView;
-import dev.querybench.app.dataset.DatasetView;
-import dev.querybench.app.connection.ConnectionWizardView;
-import dev.querybench.app.health.HealthView;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -27,15 +34,15 @@ public final class MainView {
 
     private final MainViewModel viewModel;
 
-    @FXML private javafx.scene.control.MenuBar menuBar;
-    @FXML private javafx.scene.control.MenuItem exportItem;
-    @FXML private javafx.scene.control.MenuItem runItem;
-    @FXML private javafx.scene.control.MenuItem cancelItem;
-    @FXML private javafx.scene.control.MenuItem compareItem;
-    @FXML private javafx.scene.control.MenuItem savePromptItem;
-    @FXML private javafx.scene.control.MenuItem executeSqlItem;
-    @FXML private javafx.scene.control.Menu viewMenu;
-    @FXML private javafx.scene.control.CheckMenuItem darkThemeItem;
+    @FXML private MenuBar menuBar;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem runItem;
+    @FXML private MenuItem cancelItem;
+    @FXML private MenuItem compareItem;
+    @FXML private MenuItem savePromptItem;
+    @FXML private MenuItem executeSqlItem;
+    @FXML private Menu viewMenu;
+    @FXML private CheckMenuItem darkThemeItem;
     @FXML private Label workspaceLabel;
     @FXML private Label workspaceFolder;
     @FXML private ListView<NavigatorItem> navigator;
@@ -129,9 +136,9 @@ public final class MainView {
         savePromptItem.disableProperty().bind(viewModel.showing(Section.PROMPTS)
                 .and(viewModel.promptEditor().dirtyProperty()).not());
         executeSqlItem.disableProperty().bind(viewModel.sqlConsole().canRunProperty().not());
-        var sections = new java.util.ArrayList<javafx.scene.control.MenuItem>();
+        var sections = new ArrayList<MenuItem>();
         for (Section section : Section.values()) {
-            var item = new javafx.scene.control.MenuItem(section.label());
+            var item = new MenuItem(section.label());
             item.setId("show-" + section.name());
             item.setAccelerator(new KeyCodeCombination(DIGITS[section.ordinal()], KeyCombination.SHORTCUT_DOWN));
             item.setOnAction(event -> viewModel.select(section));
@@ -154,10 +161,10 @@ public final class MainView {
     }
 
     /** The window's split panes that carry an id, whose dividers the layout remembers. */
-    public java.util.List<javafx.scene.control.SplitPane> splitPanes() {
+    public List<SplitPane> splitPanes() {
         return menuBar.getScene().getRoot().lookupAll(".split-pane").stream()
-                .filter(n -> n instanceof javafx.scene.control.SplitPane && n.getId() != null)
-                .map(n -> (javafx.scene.control.SplitPane) n).toList();
+                .filter(n -> n instanceof SplitPane && n.getId() != null)
+                .map(n -> (SplitPane) n).toList();
     }
 
     @FXML

@@ -1,18 +1,28 @@
 package dev.querybench.app.workspace;
 
+import dev.querybench.app.connection.ConnectionWizardView;
+import dev.querybench.app.dataset.DatasetView;
+import dev.querybench.app.health.HealthView;
+import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.runs.RunView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
-import dev.querybench.app.prompts.PromptEditorView;
-import dev.querybench.app.dataset.DatasetView;
-import dev.querybench.app.connection.ConnectionWizardView;
-import dev.querybench.app.health.HealthView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** Builds the main window from its FXML, wiring each controller to its view model. */
@@ -21,7 +31,7 @@ public final class MainWindow {
     private static final String STYLESHEET = "/dev/querybench/app/theme/light.css";
 
     private final MainViewModel viewModel;
-    private final java.util.function.Consumer<java.nio.file.Path> opener;
+    private final Consumer<Path> opener;
     private MainView view;
     private Scene scene;
     /** The window's bounds when last not maximised, which is what the layout keeps. */
@@ -29,7 +39,7 @@ public final class MainWindow {
     private double normalY = Double.NaN;
     private double normalWidth;
     private double normalHeight;
-    private final javafx.beans.value.ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
+    private final ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
 
     /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
@@ -39,7 +49,7 @@ public final class MainWindow {
     /**
      * @param opener shows a written report or folder, such as the application's HostServices
      */
-    public MainWindow(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
+    public MainWindow(MainViewModel viewModel, Consumer<Path> opener) {
         this.viewModel = viewModel;
         this.opener = opener;
     }
@@ -72,7 +82,7 @@ public final class MainWindow {
 
     /** Shows the window on {@code stage}, centred, in the view model's theme (tests). */
     public void show(Stage stage, double width, double height) {
-        show(stage, new WindowLayout(Double.NaN, Double.NaN, width, height, false, java.util.Map.of(),
+        show(stage, new WindowLayout(Double.NaN, Double.NaN, width, height, false, Map.of(),
                 viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get()), layout -> { });
     }
 
@@ -81,7 +91,7 @@ public final class MainWindow {
      * model's background reads. When the window closes, {@code onClosed} receives its layout
      * then, for the next start.
      */
-    public void show(Stage stage, WindowLayout layout, java.util.function.Consumer<WindowLayout> onClosed) {
+    public void show(Stage stage, WindowLayout layout, Consumer<WindowLayout> onClosed) {
         viewModel.themeProperty().set(layout.theme());
         viewModel.select(layout.section());
         stage.setTitle(viewModel.windowTitle());
@@ -91,7 +101,7 @@ public final class MainWindow {
         normalWidth = layout.width();
         normalHeight = layout.height();
         // A position on a screen that is gone (an unplugged monitor) would put the window out of reach.
-        if (layout.hasPosition() && !javafx.stage.Screen.getScreensForRectangle(layout.x(), layout.y(),
+        if (layout.hasPosition() && !Screen.getScreensForRectangle(layout.x(), layout.y(),
                 Math.min(layout.width(), 100), Math.min(layout.height(), 100)).isEmpty()) {
             stage.setX(layout.x());
             stage.setY(layout.y());
@@ -121,16 +131,16 @@ public final class MainWindow {
         if (!stage.isMaximized()) {
             remember(stage);
         }
-        java.util.Map<String, java.util.List<Double>> dividers = new java.util.LinkedHashMap<>();
-        for (javafx.scene.control.SplitPane pane : view.splitPanes()) {
-            dividers.put(pane.getId(), java.util.Arrays.stream(pane.getDividerPositions()).boxed().toList());
+        Map<String, List<Double>> dividers = new LinkedHashMap<>();
+        for (SplitPane pane : view.splitPanes()) {
+            dividers.put(pane.getId(), Arrays.stream(pane.getDividerPositions()).boxed().toList());
         }
         return new WindowLayout(normalX, normalY, normalWidth, normalHeight, stage.isMaximized(), dividers,
                 viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get());
     }
 
     private void trackNormalBounds(Stage stage) {
-        javafx.beans.InvalidationListener track = obs -> {
+        InvalidationListener track = obs -> {
             if (!stage.isMaximized() && stage.isShowing()) {
                 remember(stage);
             }
@@ -152,9 +162,9 @@ public final class MainWindow {
         }
     }
 
-    private void applyDividers(java.util.Map<String, java.util.List<Double>> dividers) {
-        for (javafx.scene.control.SplitPane pane : view.splitPanes()) {
-            java.util.List<Double> positions = dividers.get(pane.getId());
+    private void applyDividers(Map<String, List<Double>> dividers) {
+        for (SplitPane pane : view.splitPanes()) {
+            List<Double> positions = dividers.get(pane.getId());
             if (positions != null && positions.size() == pane.getDividers().size()) {
                 pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
             }
