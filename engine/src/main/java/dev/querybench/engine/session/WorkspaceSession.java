@@ -47,14 +47,17 @@ import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
 import dev.querybench.engine.tracing.RunTracing;
 import dev.querybench.engine.tracing.langfuse.LangfuseTracing;
+import dev.querybench.engine.tracing.langfuse.TraceLinks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -85,9 +88,13 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ResponseCache cache;
     private final Clock clock;
     private final RunTracing tracing;
+    private final SecretResolver secrets;
+    private final AtomicReference<Optional<TraceLinks>> traceLinks = new AtomicReference<>();
 
-    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
-            ModelAdapterFactory models, Clock clock, RunTracing tracing) {
+    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore, SecretResolver secrets,
+            Clock clock, RunTracing tracing) {
+        ModelAdapterFactory models = new ModelAdapterFactory(secrets);
+        this.secrets = secrets;
         this.workspace = workspace;
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
@@ -139,7 +146,7 @@ public final class WorkspaceSession implements AutoCloseable {
         RunStore store = null;
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
-            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock,
+            return new WorkspaceSession(workspace, backend, store, secrets, clock,
                     tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
         } catch (RuntimeException e) {
             if (store != null) {
@@ -170,6 +177,24 @@ public final class WorkspaceSession implements AutoCloseable {
                     db.init().stream().map(workspace::resolve).toList());
         }
         return profile;
+    }
+
+    /**
+     * Links to the Langfuse traces of run items, when the workspace traces to Langfuse and
+     * Langfuse says which project its keys belong to. The first call asks Langfuse (one HTTP
+     * request, so not on the UI thread); the answer is kept for the session, except a failed one,
+     * which is asked again next time.
+     */
+    public Optional<TraceLinks> traceLinks() {
+        Optional<TraceLinks> known = traceLinks.get();
+        if (known != null) {
+            return known;
+        }
+        Optional<TraceLinks> found = TraceLinks.forWorkspace(workspace, secrets, Duration.ofSeconds(5));
+        if (found.isPresent()) {
+            traceLinks.set(found);
+        }
+        return found;
     }
 
     public Workspace workspace() {
