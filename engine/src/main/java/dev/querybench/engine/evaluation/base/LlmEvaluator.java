@@ -20,9 +20,20 @@ import java.util.List;
 public abstract class LlmEvaluator implements EvaluationStrategy {
 
     private final ModelAdapter judge;
+    private final ModelAdapter retry;
 
     protected LlmEvaluator(ModelAdapter judge) {
+        this(judge, judge);
+    }
+
+    /**
+     * @param judge the model asked first
+     * @param retry the same model asked again after a malformed answer; when {@code judge} reads a
+     *     response cache, this one should not, or the retry would only get the malformed answer back
+     */
+    protected LlmEvaluator(ModelAdapter judge, ModelAdapter retry) {
         this.judge = judge;
+        this.retry = retry;
     }
 
     /** The prompt sent to the judge model. */
@@ -55,7 +66,7 @@ public abstract class LlmEvaluator implements EvaluationStrategy {
         String raw = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                Completion completion = judge.complete(prompt);
+                Completion completion = (attempt == 1 ? judge : retry).complete(prompt);
                 calls.add(completion);
                 raw = completion.text();
                 return new Judgement(read(raw), null, calls);

@@ -57,7 +57,17 @@ public final class SqlLlmJudge extends LlmEvaluator {
      */
     public SqlLlmJudge(ModelAdapter judge, PromptTemplate template, PromptContext context, SafeExecutor executor,
             QueryLimits limits, boolean includeRows) {
-        super(judge);
+        this(judge, judge, template, context, executor, limits, includeRows);
+    }
+
+    /**
+     * @param retryJudge the judge model asked again after a malformed answer, not reading the
+     *     response cache (see {@link LlmEvaluator#LlmEvaluator(ModelAdapter, ModelAdapter)})
+     * @param includeRows whether the judge sees the first rows of both results
+     */
+    public SqlLlmJudge(ModelAdapter judge, ModelAdapter retryJudge, PromptTemplate template, PromptContext context,
+            SafeExecutor executor, QueryLimits limits, boolean includeRows) {
+        super(judge, retryJudge);
         this.template = template;
         this.context = context;
         this.executor = executor;
