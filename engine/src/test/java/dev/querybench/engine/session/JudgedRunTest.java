@@ -281,6 +281,22 @@ class JudgedRunTest {
     }
 
     @Test
+    void judgeCallsShareTheProvidersConcurrencyPermitsWithGeneration() {
+        // One server answers both the generating model and the judge, both OpenAI: at most two calls at once.
+        scriptJudge();
+        scriptGeneration(judge);
+        judge.models("gpt-4o", "gpt-4o-mini").latency(java.time.Duration.ofMillis(150));
+        RunRequest request = new RunRequest(List.of("ddl-basic"), List.of("openai:gpt-4o-mini"), judge.baseUrl(), 2,
+                questions.stream().map(Question::id).toList(), 1, false);
+        try (WorkspaceSession session = open()) {
+            RunResults results = session.run(session.plan(request), RunListener.NONE, new Cancellation());
+            assertThat(results.items()).allSatisfy(i -> assertThat(i.judge()).isNotNull());
+        }
+        assertThat(judge.calls()).isEqualTo(6 + 7);
+        assertThat(judge.peakConcurrentCalls()).isEqualTo(2);
+    }
+
+    @Test
     void aSecondRunReadsTheJudgesCachedVerdictsButAsksAgainAfterAMalformedOne() {
         scriptGeneration(generator);
         scriptJudge();
