@@ -342,9 +342,18 @@ public final class WorkspaceSession implements AutoCloseable {
                 record.questionIds(), record.repeats(), request.bypassCache()));
         // The run's own judge, so that its verdicts stay comparable; the request can only turn it off.
         ItemJudge judge = request.judge().off() ? ItemJudge.none() : runStore.judge(record.id())
-                .map(ref -> judge(request.withJudge(JudgeChoice.of(ref.model(), ref.prompt()))))
-                .orElse(ItemJudge.none());
+                .map(ref -> recordedJudge(record, ref, request)).orElse(ItemJudge.none());
         return orchestrator(judge).resume(record, plan, tracing.listener(plan, listener), cancellation);
+    }
+
+    private ItemJudge recordedJudge(RunRecord record, RunStore.JudgeRef ref, RunRequest request) {
+        try {
+            return judge(request.withJudge(JudgeChoice.of(ref.model(), ref.prompt())));
+        } catch (ConfigException e) {
+            throw new ConfigException("run " + record.id() + " was judged by '" + ref.model() + "' with the prompt '"
+                    + ref.prompt() + "', which this workspace cannot provide: " + e.error().message(),
+                    "restore that model profile and judge prompt, or resume with --no-judge", null);
+        }
     }
 
     /** The profile followed by its own fallback list, or else by the run's. */

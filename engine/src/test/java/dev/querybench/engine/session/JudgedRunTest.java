@@ -319,6 +319,31 @@ class JudgedRunTest {
     }
 
     @Test
+    void aRunWhoseJudgeIsGoneFromTheWorkspaceResumesOnlyWithoutAJudge() throws Exception {
+        scriptGeneration(generator);
+        scriptJudge();
+        RunRecord record;
+        try (WorkspaceSession session = open()) {
+            record = session.run(session.plan(request(generator)), RunListener.NONE, new Cancellation()).run();
+        }
+        Path config = workspace.root().resolve("querybench.yaml");
+        Files.writeString(config, Files.readString(config).replace("judge: {model: judge-model}\n", "")
+                .replace("  - name: judge-model\n", "  - name: other-judge\n"));
+        workspace = new WorkspaceLoader().load(workspace.root());
+        try (WorkspaceSession session = open()) {
+            assertThatThrownBy(() -> session.resume(record, request(generator), RunListener.NONE, new Cancellation()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("run " + record.id() + " was judged by 'judge-model' with the prompt"
+                            + " 'judge-equivalence'")
+                    .hasMessageContaining("no model profile named 'judge-model'");
+            RunResults resumed = session.resume(record, request(generator).withJudge(JudgeChoice.OFF),
+                    RunListener.NONE, new Cancellation());
+            assertThat(resumed.items()).hasSize(6).allSatisfy(i -> assertThat(i.judge()).isNotNull());
+        }
+        assertThat(judge.calls()).isEqualTo(7);
+    }
+
+    @Test
     void noJudgeIsAskedWhenTheRequestTurnsItOffAndUnknownChoicesAreExplained() {
         scriptGeneration(generator);
         try (WorkspaceSession session = open()) {
