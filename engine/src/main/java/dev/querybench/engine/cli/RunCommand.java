@@ -8,6 +8,7 @@ import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Path;
@@ -66,6 +67,18 @@ final class RunCommand implements Callable<Integer> {
             + " (fresh answers still replace the cached ones).")
     boolean noCache;
 
+    @Option(names = "--judge", paramLabel = "MODEL",
+            description = "Ask this LLM judge (a model profile or a spec) about every item after the execution match"
+                    + " (default: the workspace's judge: section).")
+    String judgeModel;
+
+    @Option(names = "--judge-prompt", paramLabel = "NAME",
+            description = "The judge prompt in the prompt folder (default: the workspace's, or judge-equivalence).")
+    String judgePrompt;
+
+    @Option(names = "--no-judge", description = "Do not ask the LLM judge, even when the workspace configures one.")
+    boolean noJudge;
+
     @Option(names = "--resume", arity = "0..1", fallbackValue = "latest", paramLabel = "RUN_ID",
             description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
     String resume;
@@ -88,11 +101,12 @@ final class RunCommand implements Callable<Integer> {
                     RunRecord record = findRun(session);
                     environment.err().println("Resuming run " + record.id());
                     results = session.resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency,
-                            List.of(), 1, noCache), progress, cancellation);
+                            List.of(), 1, noCache, judgeChoice()), progress, cancellation);
                 } else {
-                    RunPlan plan = session.plan(new RunRequest(variants, models, baseUrl, concurrency, questions,
-                            repeat, noCache));
-                    results = session.run(plan, progress, cancellation);
+                    RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
+                            noCache, judgeChoice());
+                    RunPlan plan = session.plan(request);
+                    results = session.run(plan, session.judge(request), progress, cancellation);
                 }
             } finally {
                 removeHook(hook);
@@ -124,6 +138,19 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    private JudgeChoice judgeChoice() {
+        if (noJudge && (judgeModel != null || judgePrompt != null)) {
+            throw new ConfigException("--no-judge cannot be combined with --judge or --judge-prompt",
+                    "choose one: ask a judge, or not", null);
+        }
+        if (resume != null && (judgeModel != null || judgePrompt != null)) {
+            throw new ConfigException("--judge and --judge-prompt do not apply to --resume: a resumed run asks the"
+                    + " judge it started with", "leave them out, or pass --no-judge to stop asking the judge", null);
+        }
+        return noJudge ? JudgeChoice.OFF : judgeModel != null || judgePrompt != null
+                ? JudgeChoice.of(judgeModel, judgePrompt) : JudgeChoice.WORKSPACE;
     }
 
     private RunRecord findRun(WorkspaceSession session) {

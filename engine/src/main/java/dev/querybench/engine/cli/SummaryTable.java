@@ -2,6 +2,7 @@ package dev.querybench.engine.cli;
 
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.JudgeAgreement;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,6 +67,17 @@ final class SummaryTable {
                 }
                 out.println(line.append("; ").append(c.fallbackItems()).append(" items needed a fallback"));
             }
+        }
+        List<JudgeAgreement.CellAgreement> judged = new JudgeAgreement().cells(results.items());
+        for (JudgeAgreement.CellAgreement a : judged) {
+            out.println("  " + a.variant() + " / " + a.model() + ": " + a.describe()
+                    + (a.failJudgedEquivalent().isEmpty() ? "" : "; " + a.failJudgedEquivalent().size()
+                            + " execution failures the judge calls equivalent (review their gold): "
+                            + String.join(", ", a.failJudgedEquivalent().stream().limit(10).toList()))
+                    + (a.unsure() + a.errors() == 0 ? "" : "; unsure " + a.unsure() + ", judge errors " + a.errors()));
+        }
+        if (!judged.isEmpty()) {
+            out.println("Judge cost: " + money(results.judgeCost()) + " (included in the total below)");
         }
         int cached = results.cells().stream().mapToInt(CellSummary::cachedItems).sum();
         out.println("Cost: " + money(results.cost()) + " in total, " + money(results.costPerCorrect())

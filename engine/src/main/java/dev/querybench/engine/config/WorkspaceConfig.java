@@ -19,11 +19,20 @@ import java.util.Optional;
  * @param langfuse the Langfuse connection, or null when the workspace has none
  * @param resilience retries, circuit breakers, rate limits and fallback selection for model calls
  * @param cache the response cache
+ * @param judge the LLM judge asked after the execution match, or null when the workspace has none
  */
 public record WorkspaceConfig(
         String name, String description, DatabaseConfig database, List<DatabaseConfig> databases, String dataset,
         String prompts, List<String> variants, List<ModelConfig> models, RunSettings run, LangfuseConfig langfuse,
-        ResilienceConfig resilience, CacheConfig cache) {
+        ResilienceConfig resilience, CacheConfig cache, JudgeConfig judge) {
+
+    /** A configuration without a judge. */
+    public WorkspaceConfig(String name, String description, DatabaseConfig database, List<DatabaseConfig> databases,
+            String dataset, String prompts, List<String> variants, List<ModelConfig> models, RunSettings run,
+            LangfuseConfig langfuse, ResilienceConfig resilience, CacheConfig cache) {
+        this(name, description, database, databases, dataset, prompts, variants, models, run, langfuse, resilience,
+                cache, null);
+    }
 
     /** A configuration with only the default database profile, no Langfuse and default resilience. */
     public WorkspaceConfig(String name, String description, DatabaseConfig database, String dataset, String prompts,

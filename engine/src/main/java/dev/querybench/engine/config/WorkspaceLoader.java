@@ -10,6 +10,8 @@ import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.DatasetReader;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptLibrary;
+import dev.querybench.engine.prompt.PromptTask;
+import dev.querybench.engine.prompt.PromptTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +37,7 @@ public final class WorkspaceLoader {
         check(config, file);
         Dataset dataset = datasets.read(root.resolve(config.dataset()));
         PromptLibrary prompts = PromptLibrary.load(root.resolve(config.prompts()));
+        checkJudgePrompt(config.judge(), prompts, file.getFileName() + ": judge.prompt");
         return new Workspace(root, config, dataset, prompts);
     }
 
@@ -111,6 +114,7 @@ public final class WorkspaceLoader {
             throw new ConfigException(where + ": cache.ttlHours must be at least 1",
                     "give the hours an answer is kept, or turn the cache off with enabled: false", null);
         }
+        checkJudgeModel(config.judge(), names, where);
         List<String> unknown = config.run().models().stream().filter(m -> !names.contains(m)).toList();
         if (!unknown.isEmpty()) {
             throw new ConfigException(where + ": run.models names unknown profiles " + unknown,
@@ -121,6 +125,52 @@ public final class WorkspaceLoader {
             throw new ConfigException(where + ": run.concurrency, run.rowCap and run.queryTimeoutSeconds must be"
                     + " at least 1", "fix the run section", null);
         }
+    }
+
+    private static void checkJudgeModel(JudgeConfig judge, Set<String> names, String where) {
+        if (judge == null || switchedOffWithoutModel(judge)) {
+            return;
+        }
+        if (judge.model() == null || judge.model().isBlank()) {
+            throw new ConfigException(where + ": judge.model is missing",
+                    "name the model profile that judges, one of " + names + " (or remove the judge section)", null);
+        }
+        if (!names.contains(judge.model())) {
+            throw new ConfigException(where + ": judge.model '" + judge.model() + "' is not a model profile",
+                    "use one of the names under models: " + names + ", or add a profile with that name", null);
+        }
+    }
+
+    /**
+     * Checks that a judge prompt exists in the library and is a {@code sql-judge} template.
+     *
+     * @param what where the name came from, for the message ({@code querybench.yaml: judge.prompt}, {@code --judge-prompt})
+     * @throws ConfigException naming the prompt, what is wrong and the judge prompts there are
+     */
+    public static void checkJudgePrompt(JudgeConfig judge, PromptLibrary prompts, String what) {
+        if (judge == null || switchedOffWithoutModel(judge)) {
+            return;
+        }
+        String name = judge.promptOrDefault();
+        List<String> judges = prompts.templates(PromptTask.SQL_JUDGE).stream().map(PromptTemplate::name).sorted().toList();
+        PromptTemplate template = prompts.template(name).orElseThrow(() -> new ConfigException(
+                what + " '" + name + "' is not in the prompt folder",
+                judges.isEmpty() ? "add " + name + PromptLibrary.EXTENSION + " with 'task: " + PromptTask.SQL_JUDGE.id()
+                        + "' to the prompt folder" : "use one of the judge prompts " + judges, null));
+        if (template.task() != PromptTask.SQL_JUDGE) {
+            throw new ConfigException(what + " '" + name + "' is a " + template.task().id() + " template, not a "
+                    + PromptTask.SQL_JUDGE.id() + " one", judges.isEmpty() ? "give the judge prompt 'task: "
+                    + PromptTask.SQL_JUDGE.id() + "'" : "use one of the judge prompts " + judges, null);
+        }
+        if (!template.problems().isEmpty()) {
+            throw new ConfigException(what + " '" + name + "' has problems: " + String.join("; ", template.problems()),
+                    "fix " + template.source(), null);
+        }
+    }
+
+    /** {@code judge: {enabled: false}} keeps the section as a placeholder; nothing in it needs to be right. */
+    private static boolean switchedOffWithoutModel(JudgeConfig judge) {
+        return Boolean.FALSE.equals(judge.enabled()) && (judge.model() == null || judge.model().isBlank());
     }
 
     private static void checkFallback(String where, String what, List<String> chain, Set<String> names, String self) {

@@ -5,6 +5,8 @@ import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.EvaluationStrategy;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
+import dev.querybench.engine.evaluation.base.LlmEvaluator;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.Generation;
@@ -45,6 +47,12 @@ import java.util.stream.Collectors;
  * stored items, so no model is asked twice for the same item (items whose model call failed are
  * tried again). Results come back in plan order whatever order items finished in.
  *
+ * <p>With an {@link ItemJudge}, every item that produced SQL is then shown to the LLM judge: the
+ * judge prompt is built under a database permit (it samples both results) and the judge model is
+ * called under its provider's permit, shared with generation. The verdict is stored with the item,
+ * so a resumed run does not ask the judge again for stored items; only items the judge never
+ * saw, or whose judge call failed, are judged on resume (without asking the generating model).
+ *
  * <p>Synchronous: {@link #start} and {@link #resume} return when the run ends or is
  * cancelled. One orchestrator may run several plans one after another; it is not meant for two
  * runs at once on the same store.
@@ -61,12 +69,25 @@ public final class EvaluationOrchestrator {
     private final RunStore store;
     private final PriceTable prices;
     private final Clock clock;
+    private final ItemJudge judge;
 
     /**
+     * An orchestrator without an LLM judge.
+     *
      * @param prices what each answer costs, by the model that really answered
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock) {
+        this(generator, evaluator, store, prices, clock, ItemJudge.none());
+    }
+
+    /**
+     * @param prices what each answer (and each judge call) costs, by the model that really answered
+     * @param judge the LLM judge asked after the execution match, or {@link ItemJudge#none()}
+     */
+    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
+            PriceTable prices, Clock clock, ItemJudge judge) {
+        this.judge = judge == null ? ItemJudge.none() : judge;
         this.generator = generator;
         this.evaluator = evaluator;
         this.store = store;
@@ -83,6 +104,9 @@ public final class EvaluationOrchestrator {
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
                 plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
+        if (judge.enabled()) {
+            store.recordJudge(id, judge.model(), judge.prompt());
+        }
         return execute(record, plan, listener, cancellation);
     }
 
@@ -103,13 +127,19 @@ public final class EvaluationOrchestrator {
                     "start a new run, or restore the workspace's variants, models and dataset"));
         }
         store.updateStatus(record.id(), STATUS_RUNNING);
+        if (judge.enabled() && store.judge(record.id()).isEmpty()) {
+            store.recordJudge(record.id(), judge.model(), judge.prompt());
+        }
         return execute(record.withStatus(STATUS_RUNNING), plan, listener, cancellation);
     }
 
     private RunResults execute(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation) {
         Map<ItemKey, ItemResult> finished = new ConcurrentHashMap<>();
+        Map<ItemKey, ItemResult> unjudged = new ConcurrentHashMap<>();
         for (ItemResult stored : store.items(record.id())) {
-            if (!stored.modelFailed()) {
+            if (needsJudge(stored)) {
+                unjudged.put(stored.key(), stored);
+            } else if (!stored.modelFailed()) {
                 finished.put(stored.key(), stored);
             }
         }
@@ -151,16 +181,26 @@ public final class EvaluationOrchestrator {
                 ModelAdapter model = plan.models().get(key.model());
                 Semaphore provider = providers.computeIfAbsent(model.spec().provider(),
                         p -> new Semaphore(plan.concurrency()));
+                Semaphore judgeProvider = !judge.enabled() ? null : providers.computeIfAbsent(
+                        judge.evaluator().judgeModel().spec().provider(), p -> new Semaphore(plan.concurrency()));
+                ItemResult stored = unjudged.get(key);
                 Future<?> future = workers.submit(() -> {
                     try {
                         if (cancellation.isCancelled()) {
                             return;
                         }
-                        calls.incrementAndGet();
-                        ItemResult result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
-                                model, plan.matchMode(), provider, databasePermits);
+                        ItemResult result = stored;
+                        if (result == null) {
+                            calls.incrementAndGet();
+                            result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
+                                    model, plan.matchMode(), provider, databasePermits);
+                        }
                         if (cancellation.isCancelled() && result.modelFailed()) {
                             return;
+                        }
+                        if (needsJudge(result) && !cancellation.isCancelled()) {
+                            result = result.withJudge(judge(questions.get(key.questionId()), result.sql(),
+                                    judgeProvider, databasePermits));
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
@@ -222,6 +262,43 @@ public final class EvaluationOrchestrator {
         return new ItemResult(key, generation.prompt(), completion.text(), generation.sql(), verdict,
                 completion.latency().toMillis(), completion.usage(), completion.modelId(), completion.provenance(),
                 cost(completion), generation.error(), clock.instant(), generation.attempts());
+    }
+
+    /** True when the run has a judge, the item has SQL to judge, and the judge has not answered it yet. */
+    private boolean needsJudge(ItemResult item) {
+        return judge.enabled() && item.sql() != null && !item.modelFailed()
+                && (item.judge() == null || item.judge().modelFailed());
+    }
+
+    /** Builds the judge prompt under a database permit, then asks the judge under its provider's permit. */
+    private JudgeVerdict judge(Question question, String sql, Semaphore provider, Semaphore database)
+            throws InterruptedException {
+        LlmEvaluator evaluator = judge.evaluator();
+        String prompt;
+        database.acquire();
+        try {
+            prompt = evaluator.renderPrompt(question, sql);
+        } finally {
+            database.release();
+        }
+        LlmEvaluator.Judgement judgement;
+        provider.acquire();
+        try {
+            judgement = evaluator.ask(prompt);
+        } finally {
+            provider.release();
+        }
+        BigDecimal cost = BigDecimal.ZERO;
+        for (Completion call : judgement.calls()) {
+            BigDecimal one = cost(call);
+            cost = cost == null || one == null ? null : cost.add(one);
+        }
+        Verdict verdict = judgement.verdict();
+        Provenance provenance = judgement.calls().isEmpty() ? Provenance.UNKNOWN
+                : judgement.calls().getLast().provenance();
+        return new JudgeVerdict(evaluator.id(), judge.model(), ItemJudge.decision(verdict), verdict.score(),
+                verdict.reason(), judgement.malformedAnswer(), judgement.usage(), judgement.latency().toMillis(), cost,
+                provenance);
     }
 
     /** Nothing for a cached answer; otherwise the answering model's price, or null when it has none. */

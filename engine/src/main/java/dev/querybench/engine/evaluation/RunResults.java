@@ -26,14 +26,38 @@ public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary
         return items.size() == run.plannedItems();
     }
 
-    /** What the run's answers cost in US dollars, or null when a model that answered has no price. */
+    /**
+     * What the run cost in US dollars: the answers plus the LLM judge's calls ({@link #judgeCost()});
+     * null when a model that answered, or the judge model, has no price.
+     */
     public BigDecimal cost() {
+        BigDecimal total = generationCost();
+        BigDecimal judge = judgeCost();
+        return total == null || judge == null ? null : total.add(judge);
+    }
+
+    /** What the run's answers cost in US dollars (the judge left out), or null when a model that answered has no price. */
+    public BigDecimal generationCost() {
         BigDecimal total = BigDecimal.ZERO;
         for (CellSummary cell : cells) {
             if (cell.cost() == null) {
                 return null;
             }
             total = total.add(cell.cost());
+        }
+        return total;
+    }
+
+    /** What the LLM judge's calls cost in US dollars (zero without a judge), or null when the judge model has no price. */
+    public BigDecimal judgeCost() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (ItemResult item : items) {
+            if (item.judge() != null) {
+                if (item.judge().cost() == null) {
+                    return null;
+                }
+                total = total.add(item.judge().cost());
+            }
         }
         return total;
     }

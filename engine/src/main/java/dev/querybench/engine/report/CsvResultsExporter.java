@@ -15,7 +15,8 @@ public final class CsvResultsExporter implements ResultsExporter {
 
     private static final List<String> COLUMNS = List.of("question_id", "variant", "model", "repeat", "outcome",
             "failure_category", "flags", "reason", "latency_ms", "input_tokens", "output_tokens", "model_id",
-            "answered_by", "retries", "fallbacks", "cached", "cost_usd", "predicted_sql", "error");
+            "answered_by", "retries", "fallbacks", "cached", "cost_usd", "predicted_sql", "error", "judge_verdict",
+            "judge_score", "judge_rationale", "judge_raw_answer", "judge_cost_usd");
 
     private final CsvMapper csv = new CsvMapper();
 
@@ -32,13 +33,16 @@ public final class CsvResultsExporter implements ResultsExporter {
         List<List<Object>> rows = new ArrayList<>();
         for (ItemResult i : results.items()) {
             var v = i.verdict();
+            var j = i.judge();
             rows.add(java.util.Arrays.asList(i.key().questionId(), i.key().variant(), i.key().model(), i.key().repeat(),
                     v.outcome().name(), v.failureCategory() == null ? "" : v.failureCategory().id(),
                     String.join(";", v.flags()), v.reason(), i.latencyMs(), i.usage().inputTokens(),
                     i.usage().outputTokens(), nullToEmpty(i.modelId()), i.provenance().answeredBy(),
                     i.provenance().retries(), i.provenance().fallbacks(), i.provenance().cached(),
                     i.cost() == null ? "" : i.cost().toPlainString(), nullToEmpty(i.sql()),
-                    nullToEmpty(i.error())));
+                    nullToEmpty(i.error()), j == null ? "" : j.decision().id(), j == null ? "" : j.score(),
+                    j == null ? "" : j.rationale(), j == null ? "" : nullToEmpty(j.rawAnswer()),
+                    j == null || j.cost() == null ? "" : j.cost().toPlainString()));
         }
         try {
             Files.createDirectories(folder);

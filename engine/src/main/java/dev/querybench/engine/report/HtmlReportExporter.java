@@ -1,9 +1,11 @@
 package dev.querybench.engine.report;
 
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.JudgeAgreement;
 import dev.querybench.engine.stats.McNemar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +40,7 @@ public final class HtmlReportExporter implements ResultsExporter {
                 .append(" questions · match mode <b>").append(ReportText.html(results.run().matchMode()))
                 .append("</b> · ").append(ReportText.html(results.run().status())).append("</p></header>");
         summary(h, results);
+        judge(h, results);
         h.append("<section class=\"charts\"><div><h2>Accuracy with 95% interval</h2>");
         accuracyChart(h, results.cells());
         h.append("</div><div><h2>Accuracy against tokens used</h2>");
@@ -67,6 +70,43 @@ public final class HtmlReportExporter implements ResultsExporter {
                     .append(c.outputTokens()).append("</td></tr>");
         }
         h.append("</table></section>");
+    }
+
+    /** The judge's agreement per cell and the execution failures it calls equivalent, with its rationale. */
+    private static void judge(StringBuilder h, RunResults results) {
+        List<JudgeAgreement.CellAgreement> agreement = new JudgeAgreement().cells(results.items());
+        if (agreement.isEmpty()) {
+            return;
+        }
+        h.append("<section><h2>LLM judge</h2><p>Judge cost ").append(ReportText.html(ReportText.money(results.judgeCost())))
+                .append(" on top of ").append(ReportText.html(ReportText.money(results.generationCost())))
+                .append(" for the answers.</p><table><tr><th>variant</th><th>model</th><th>agreement</th>"
+                        + "<th>equivalent</th><th>not equivalent</th><th>unsure</th><th>judge error</th>"
+                        + "<th>execution FAIL, judge equivalent</th></tr>");
+        for (JudgeAgreement.CellAgreement a : agreement) {
+            h.append("<tr><td>").append(ReportText.html(a.variant())).append("</td><td>").append(ReportText.html(a.model()))
+                    .append("</td><td>").append(ReportText.html(a.describe())).append("</td><td>").append(a.equivalent())
+                    .append("</td><td>").append(a.notEquivalent()).append("</td><td>").append(a.unsure())
+                    .append("</td><td>").append(a.errors()).append("</td><td>").append(a.failJudgedEquivalent().size())
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
+        List<ItemResult> review = results.items().stream().filter(i -> i.judge() != null
+                && i.outcome() == Outcome.FAIL && i.judge().decision() == JudgeVerdict.Decision.EQUIVALENT).toList();
+        h.append("<h3>").append(review.size()).append(" execution failures the judge calls equivalent</h3>");
+        if (!review.isEmpty()) {
+            h.append("<p>Candidates for gold review: a second acceptable answer, or a gold query to fix.</p>"
+                    + "<table><tr><th>item</th><th>failure</th><th>judge score</th><th>rationale</th><th>predicted SQL</th></tr>");
+            for (ItemResult i : review) {
+                h.append("<tr><td>").append(ReportText.html(i.key().toString())).append("</td><td>")
+                        .append(i.verdict().failureCategory() == null ? "" : i.verdict().failureCategory().id())
+                        .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", i.judge().score()))
+                        .append("</td><td>").append(ReportText.html(i.judge().rationale())).append("</td><td><code>")
+                        .append(ReportText.html(i.sql())).append("</code></td></tr>");
+            }
+            h.append("</table>");
+        }
+        h.append("</section>");
     }
 
     private static void accuracyChart(StringBuilder h, List<CellSummary> cells) {
@@ -158,7 +198,8 @@ public final class HtmlReportExporter implements ResultsExporter {
         h.append("<section><h2>Questions</h2><div class=\"filters\"><label>Show <select id=\"f-kind\">"
                 + "<option value=\"all\">all questions</option><option value=\"disagree\">disagreements</option>"
                 + "<option value=\"ab\">A right, B wrong</option><option value=\"ba\">A wrong, B right</option>"
-                + "<option value=\"fail\">any failure</option></select></label>");
+                + "<option value=\"fail\">any failure</option>"
+                + "<option value=\"judge\">execution fail, judge equivalent</option></select></label>");
         for (String side : List.of("a", "b")) {
             h.append("<label>").append(side.toUpperCase(Locale.ROOT)).append(" <select id=\"f-").append(side).append("\">");
             for (int i = 0; i < cells.size(); i++) {
@@ -191,16 +232,20 @@ public final class HtmlReportExporter implements ResultsExporter {
                 String category = item.verdict().failureCategory() == null ? "" : item.verdict().failureCategory().id();
                 String marks = (item.verdict().flags().contains("vacuous") ? " ∅" : "")
                         + (item.verdict().flags().contains("ambiguous-gold") ? " ≈" : "");
+                String judged = item.judge() == null ? "" : "\njudge: " + item.judge().decision().id() + " — "
+                        + (item.judge().rawAnswer() != null ? "raw answer: " + item.judge().rawAnswer() : item.judge().rationale());
                 h.append("<td class=\"").append(outcome.toLowerCase(Locale.ROOT)).append("\" data-o=\"").append(outcome)
-                        .append("\" data-c=\"").append(category).append("\" title=\"")
-                        .append(ReportText.html(item.verdict().reason() + "\n" + (item.sql() == null ? "" : item.sql())))
+                        .append("\" data-c=\"").append(category).append("\" data-j=\"")
+                        .append(item.judge() == null ? "" : item.judge().decision().id()).append("\" title=\"")
+                        .append(ReportText.html(item.verdict().reason() + judged + "\n" + (item.sql() == null ? "" : item.sql())))
                         .append("\">").append(item.outcome() == Outcome.FAIL ? category : outcome.toLowerCase(Locale.ROOT))
-                        .append(marks).append("</td>");
+                        .append(marks).append(ReportText.judgeMark(item.judge())).append("</td>");
             }
             h.append("</tr>");
         }
         h.append("</tbody></table><p class=\"legend\">∅ vacuous pass (both results empty) · ≈ ambiguous gold (LIMIT tie)."
-                + " Hover a cell for the reason and the predicted SQL.</p></section>");
+                + " ⚖✓ ⚖✗ ⚖? ⚖! the LLM judge's verdict: equivalent, not equivalent, unsure, no verdict."
+                + " Hover a cell for the reason, the judge's rationale and the predicted SQL.</p></section>");
     }
 
     private static final String CSS = """
@@ -236,6 +281,7 @@ public final class HtmlReportExporter implements ResultsExporter {
                   if(kind.value==='ab') ok=oa==='PASS'&&ob==='FAIL';
                   if(kind.value==='ba') ok=oa==='FAIL'&&ob==='PASS';
                   if(kind.value==='fail') ok=cells.some(c=>c.dataset.o==='FAIL');
+                  if(kind.value==='judge') ok=cells.some(c=>c.dataset.o==='FAIL'&&c.dataset.j==='equivalent');
                   if(ok&&cat.value) ok=cells.some(c=>c.dataset.c===cat.value);
                   if(ok&&text.value) ok=(r.dataset.q+' '+cells.map(c=>c.title).join(' ')).toLowerCase().includes(text.value.toLowerCase());
                   r.style.display=ok?'':'none'; if(ok) shown++;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.JudgeAgreement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The complete results as one JSON document: run, per-cell figures and every item. */
+/** The complete results as one JSON document: run, per-cell figures, the judge's agreement and every item. */
 public final class JsonResultsExporter implements ResultsExporter {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -32,7 +34,16 @@ public final class JsonResultsExporter implements ResultsExporter {
         doc.put("complete", results.complete());
         doc.put("costUsd", results.cost());
         doc.put("costPerCorrectUsd", results.costPerCorrect());
+        doc.put("generationCostUsd", results.generationCost());
+        doc.put("judgeCostUsd", results.judgeCost());
         doc.put("cells", results.cells().stream().map(JsonResultsExporter::cell).toList());
+        List<JudgeAgreement.CellAgreement> agreement = new JudgeAgreement().cells(results.items());
+        if (!agreement.isEmpty()) {
+            Map<String, Object> judge = new LinkedHashMap<>();
+            judge.put("failJudgedEquivalent", new JudgeAgreement().failJudgedEquivalent(results.items()));
+            judge.put("cells", agreement.stream().map(JsonResultsExporter::agreement).toList());
+            doc.put("judge", judge);
+        }
         doc.put("items", results.items().stream().map(JsonResultsExporter::item).toList());
         try {
             Files.createDirectories(folder);
@@ -68,6 +79,46 @@ public final class JsonResultsExporter implements ResultsExporter {
         return m;
     }
 
+    private static Map<String, Object> agreement(JudgeAgreement.CellAgreement a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", a.variant());
+        m.put("model", a.model());
+        m.put("judged", a.judged());
+        m.put("comparable", a.comparable());
+        m.put("agreed", a.agreed());
+        m.put("agreement", Double.isNaN(a.rate()) ? null : a.rate());
+        m.put("equivalent", a.equivalent());
+        m.put("notEquivalent", a.notEquivalent());
+        m.put("unsure", a.unsure());
+        m.put("errors", a.errors());
+        m.put("failJudgedEquivalent", a.failJudgedEquivalent());
+        m.put("passJudgedNotEquivalent", a.passJudgedNotEquivalent());
+        m.put("inputTokens", a.inputTokens());
+        m.put("outputTokens", a.outputTokens());
+        m.put("costUsd", a.cost());
+        return m;
+    }
+
+    private static Map<String, Object> judge(JudgeVerdict j) {
+        if (j == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("judge", j.judge());
+        m.put("model", j.model());
+        m.put("verdict", j.decision().id());
+        m.put("score", j.score());
+        m.put("rationale", j.rationale());
+        m.put("rawAnswer", j.rawAnswer());
+        m.put("inputTokens", j.usage().inputTokens());
+        m.put("outputTokens", j.usage().outputTokens());
+        m.put("latencyMs", j.latencyMs());
+        m.put("costUsd", j.cost());
+        m.put("answeredBy", j.provenance().answeredBy());
+        m.put("cached", j.provenance().cached());
+        return m;
+    }
+
     private static Map<String, Object> item(ItemResult i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("questionId", i.key().questionId());
@@ -97,6 +148,7 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("costUsd", i.cost());
         m.put("finishedAt", i.finishedAt());
         m.put("attempts", i.attempts());
+        m.put("judge", judge(i.judge()));
         return m;
     }
 }

@@ -1,9 +1,11 @@
 package dev.querybench.engine.report;
 
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.JudgeAgreement;
 import dev.querybench.engine.stats.McNemar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,12 +14,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A Markdown summary: per-cell accuracy, paired comparisons, failure categories and errors. */
+/**
+ * A Markdown summary: per-cell accuracy, the LLM judge's agreement and disagreements, paired
+ * comparisons, failure categories and errors.
+ */
 public final class MarkdownReportExporter implements ResultsExporter {
 
     @Override
     public String format() {
         return "md";
+    }
+
+    /** The judge's agreement per cell and every item where the judge and the execution match disagree. */
+    private static void judge(StringBuilder md, RunResults results) {
+        List<JudgeAgreement.CellAgreement> agreement = new JudgeAgreement().cells(results.items());
+        if (agreement.isEmpty()) {
+            return;
+        }
+        md.append("\n## LLM judge\n\n").append("Judge cost ").append(ReportText.money(results.judgeCost()))
+                .append(" on top of ").append(ReportText.money(results.generationCost())).append(" for the answers.\n\n");
+        md.append("| variant | model | agreement | equivalent | not equivalent | unsure | judge error |"
+                + " execution FAIL, judge equivalent |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+        for (JudgeAgreement.CellAgreement a : agreement) {
+            md.append(String.format("| %s | %s | %s | %d | %d | %d | %d | %d |%n", a.variant(), a.model(), a.describe(),
+                    a.equivalent(), a.notEquivalent(), a.unsure(), a.errors(), a.failJudgedEquivalent().size()));
+        }
+        List<ItemResult> review = results.items().stream().filter(i -> i.judge() != null && i.outcome() == Outcome.FAIL
+                && i.judge().decision() == JudgeVerdict.Decision.EQUIVALENT).toList();
+        md.append("\n**").append(review.size()).append(" execution failures the judge calls equivalent**")
+                .append(review.isEmpty() ? ".\n" : " (candidates for gold review):\n\n");
+        review.forEach(i -> md.append("- ").append(i.key()).append(": ").append(ReportText.oneLine(i.judge().rationale()))
+                .append('\n'));
+        List<ItemResult> others = results.items().stream().filter(i -> i.judge() != null && !review.contains(i)
+                && i.judge().agreesWith(i.outcome()).map(agrees -> !agrees).orElse(true)).toList();
+        if (!others.isEmpty()) {
+            md.append("\nOther items where the judge does not confirm the execution verdict:\n\n");
+            others.forEach(i -> md.append("- ").append(i.key()).append(": execution ").append(i.outcome())
+                    .append(", judge ").append(i.judge().decision().id()).append(" — ")
+                    .append(ReportText.oneLine(i.judge().rawAnswer() != null ? "raw answer: " + i.judge().rawAnswer()
+                            : i.judge().rationale())).append('\n'));
+        }
     }
 
     @Override
@@ -35,6 +71,7 @@ public final class MarkdownReportExporter implements ResultsExporter {
                     c.passed(), c.failed(), c.errors(), ReportText.percent(c.accuracy().value()),
                     ReportText.interval(c.accuracy()), c.latencyP50Ms(), c.inputTokens(), c.outputTokens()));
         }
+        judge(md, results);
         List<CellSummary> cells = results.cells();
         if (cells.size() > 1) {
             md.append("\n## Paired comparisons (exact McNemar)\n\n");

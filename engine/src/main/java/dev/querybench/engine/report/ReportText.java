@@ -35,6 +35,33 @@ final class ReportText {
         return ids.size() <= 12 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 12)) + " … (" + ids.size() + ")";
     }
 
+    /** Text on one line (for list items and table cells), at most 300 characters. */
+    static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+    }
+
+    /** US dollars, or "n/a" when a price is missing. */
+    static String money(java.math.BigDecimal amount) {
+        return amount == null ? "n/a (a model has no price)" : "$" + amount.stripTrailingZeros().toPlainString();
+    }
+
+    /** A judge verdict as a short mark for a matrix cell. */
+    static String judgeMark(dev.querybench.engine.evaluation.base.JudgeVerdict judge) {
+        if (judge == null) {
+            return "";
+        }
+        return switch (judge.decision()) {
+            case EQUIVALENT -> " ⚖✓";
+            case NOT_EQUIVALENT -> " ⚖✗";
+            case UNSURE -> " ⚖?";
+            case ERROR -> " ⚖!";
+        };
+    }
+
     static String html(String text) {
         if (text == null) {
             return "";

@@ -1,5 +1,6 @@
 package dev.querybench.engine.run;
 
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Provenance;
@@ -26,11 +27,20 @@ import java.util.List;
  * @param error why the model produced nothing usable, or null
  * @param finishedAt when the item finished
  * @param attempts the repair loop's tries, in order (empty when the variant does not repair)
+ * @param judge the LLM judge's verdict, or null when the run has no judge or the item was not judged (no SQL)
  */
 public record ItemResult(
         ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs, Usage usage,
         String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt,
-        List<Attempt> attempts) {
+        List<Attempt> attempts, JudgeVerdict judge) {
+
+    /** An item without a judge verdict. */
+    public ItemResult(ItemKey key, String prompt, String answer, String sql, Verdict verdict, long latencyMs,
+            Usage usage, String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt,
+            List<Attempt> attempts) {
+        this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, provenance, cost, error, finishedAt,
+                attempts, null);
+    }
 
     public ItemResult {
         provenance = provenance == null ? Provenance.UNKNOWN : provenance;
@@ -56,6 +66,12 @@ public record ItemResult(
             Usage usage, String modelId, Provenance provenance, BigDecimal cost, String error, Instant finishedAt) {
         this(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, provenance, cost, error, finishedAt,
                 List.of());
+    }
+
+    /** The same item with the judge's verdict. */
+    public ItemResult withJudge(JudgeVerdict newJudge) {
+        return new ItemResult(key, prompt, answer, sql, verdict, latencyMs, usage, modelId, provenance, cost, error,
+                finishedAt, attempts, newJudge);
     }
 
     /** True when the model call itself failed; such items are tried again on resume. */

@@ -7,6 +7,7 @@ import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.Attempt;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * The workspace's run history in an SQLite file. Each item is written when it finishes, so a run
  * killed midway resumes without asking the model again for stored items. The file carries a
  * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
- * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost. Thread-safe: writes
+ * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost, version 6
+ * the LLM judge's verdict per item and the judge each run asks. Thread-safe: writes
  * are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
@@ -85,12 +87,28 @@ public final class RunStore implements AutoCloseable {
             ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
             """, """
             ALTER TABLE items ADD COLUMN cost_usd TEXT;
+            """, """
+            ALTER TABLE runs ADD COLUMN judge_model TEXT;
+            ALTER TABLE runs ADD COLUMN judge_prompt TEXT;
+            ALTER TABLE items ADD COLUMN judge TEXT;
+            ALTER TABLE items ADD COLUMN judge_model TEXT;
+            ALTER TABLE items ADD COLUMN judge_verdict TEXT;
+            ALTER TABLE items ADD COLUMN judge_score REAL;
+            ALTER TABLE items ADD COLUMN judge_rationale TEXT;
+            ALTER TABLE items ADD COLUMN judge_raw TEXT;
+            ALTER TABLE items ADD COLUMN judge_input_tokens INTEGER;
+            ALTER TABLE items ADD COLUMN judge_output_tokens INTEGER;
+            ALTER TABLE items ADD COLUMN judge_latency_ms INTEGER;
+            ALTER TABLE items ADD COLUMN judge_cost_usd TEXT;
+            ALTER TABLE items ADD COLUMN judge_answered_by TEXT;
+            ALTER TABLE items ADD COLUMN judge_cached INTEGER;
             """);
 
     private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
             + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
             + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached, cost_usd,"
-            + " attempts";
+            + " attempts, judge, judge_model, judge_verdict, judge_score, judge_rationale, judge_raw, judge_input_tokens,"
+            + " judge_output_tokens, judge_latency_ms, judge_cost_usd, judge_answered_by, judge_cached";
 
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
@@ -180,7 +198,8 @@ public final class RunStore implements AutoCloseable {
         Verdict v = item.verdict();
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT OR REPLACE INTO items (" + ITEM_COLUMNS + ") VALUES ("
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ItemKey k = item.key();
             ps.setString(1, runId);
             ps.setString(2, k.questionId());
@@ -211,11 +230,72 @@ public final class RunStore implements AutoCloseable {
             ps.setInt(26, p.cached() ? 1 : 0);
             ps.setString(27, item.cost() == null ? null : item.cost().toPlainString());
             ps.setString(28, json.writeValueAsString(item.attempts()));
+            setJudge(ps, 29, item.judge());
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
         }
     }
+
+    private static void setJudge(PreparedStatement ps, int first, JudgeVerdict j) throws SQLException {
+        if (j == null) {
+            for (int i = 0; i < 12; i++) {
+                ps.setNull(first + i, java.sql.Types.NULL);
+            }
+            return;
+        }
+        ps.setString(first, j.judge());
+        ps.setString(first + 1, j.model());
+        ps.setString(first + 2, j.decision().id());
+        ps.setDouble(first + 3, j.score());
+        ps.setString(first + 4, j.rationale());
+        ps.setString(first + 5, j.rawAnswer());
+        ps.setLong(first + 6, j.usage().inputTokens());
+        ps.setLong(first + 7, j.usage().outputTokens());
+        ps.setLong(first + 8, j.latencyMs());
+        ps.setString(first + 9, j.cost() == null ? null : j.cost().toPlainString());
+        ps.setString(first + 10, j.provenance().answeredBy().isEmpty() ? null : j.provenance().answeredBy());
+        ps.setInt(first + 11, j.provenance().cached() ? 1 : 0);
+    }
+
+    /**
+     * Records which judge a run asks (model profile and prompt name), so that resuming it asks the same one.
+     */
+    public synchronized void recordJudge(String runId, String judgeModel, String judgePrompt) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE runs SET judge_model = ?, judge_prompt = ? WHERE id = ?")) {
+            ps.setString(1, judgeModel);
+            ps.setString(2, judgePrompt);
+            ps.setString(3, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw storeError("cannot record the judge of run " + runId, e);
+        }
+    }
+
+    /** The judge a run asks, or empty when it has none (runs recorded before schema 6 have none). */
+    public synchronized Optional<JudgeRef> judge(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT judge_model, judge_prompt FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    return Optional.of(new JudgeRef(rs.getString(1), rs.getString(2)));
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw storeError("cannot read the judge of run " + runId, e);
+        }
+    }
+
+    /**
+     * The judge a run was started with.
+     *
+     * @param model the judge's model profile name
+     * @param prompt the judge prompt's name
+     */
+    public record JudgeRef(String model, String prompt) {}
 
     public synchronized List<ItemResult> items(String runId) {
         List<ItemResult> items = new ArrayList<>();
@@ -281,7 +361,20 @@ public final class RunStore implements AutoCloseable {
                         rs.getInt("fallbacks"), rs.getInt("cached") != 0),
                 cost == null ? null : new BigDecimal(cost), rs.getString("error"),
                 Instant.parse(rs.getString("finished_at")),
-                json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}));
+                json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}), readJudge(rs));
+    }
+
+    private static JudgeVerdict readJudge(ResultSet rs) throws SQLException {
+        String decision = rs.getString("judge_verdict");
+        if (decision == null) {
+            return null;
+        }
+        String cost = rs.getString("judge_cost_usd");
+        return new JudgeVerdict(rs.getString("judge"), rs.getString("judge_model"), JudgeVerdict.Decision.byId(decision),
+                rs.getDouble("judge_score"), rs.getString("judge_rationale"), rs.getString("judge_raw"),
+                new Usage(rs.getLong("judge_input_tokens"), rs.getLong("judge_output_tokens")),
+                rs.getLong("judge_latency_ms"), cost == null ? null : new BigDecimal(cost),
+                new Provenance(rs.getString("judge_answered_by"), 0, 0, rs.getInt("judge_cached") != 0));
     }
 
     @Override

@@ -13,15 +13,23 @@ import java.util.List;
  * @param repeats how many times each item is asked, at least 1
  * @param bypassCache true to ask the models again instead of reading cached answers (fresh answers
  *     still replace the cached ones)
+ * @param judge which LLM judge to ask after the execution match ({@link JudgeChoice#WORKSPACE} when null)
  */
 public record RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
-        List<String> questionIds, int repeats, boolean bypassCache) {
+        List<String> questionIds, int repeats, boolean bypassCache, JudgeChoice judge) {
 
     public RunRequest {
         variants = variants == null ? List.of() : List.copyOf(variants);
         models = models == null ? List.of() : List.copyOf(models);
         questionIds = questionIds == null ? List.of() : List.copyOf(questionIds);
         repeats = Math.max(1, repeats);
+        judge = judge == null ? JudgeChoice.WORKSPACE : judge;
+    }
+
+    /** A request with the workspace's judge settings. */
+    public RunRequest(List<String> variants, List<String> models, String baseUrl, Integer concurrency,
+            List<String> questionIds, int repeats, boolean bypassCache) {
+        this(variants, models, baseUrl, concurrency, questionIds, repeats, bypassCache, JudgeChoice.WORKSPACE);
     }
 
     /** A request that asks each item once and uses the response cache. */
@@ -42,6 +50,11 @@ public record RunRequest(List<String> variants, List<String> models, String base
 
     /** The same request, reading cached answers or not. */
     public RunRequest withBypassCache(boolean bypass) {
-        return new RunRequest(variants, models, baseUrl, concurrency, questionIds, repeats, bypass);
+        return new RunRequest(variants, models, baseUrl, concurrency, questionIds, repeats, bypass, judge);
+    }
+
+    /** The same request with another judge choice. */
+    public RunRequest withJudge(JudgeChoice choice) {
+        return new RunRequest(variants, models, baseUrl, concurrency, questionIds, repeats, bypassCache, choice);
     }
 }

@@ -3,6 +3,8 @@ package dev.querybench.engine.session;
 import dev.querybench.engine.config.CacheConfig;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.DatabaseConfig;
+import dev.querybench.engine.config.JudgeConfig;
+import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
@@ -18,12 +20,14 @@ import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
+import dev.querybench.engine.evaluation.ItemJudge;
 import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
+import dev.querybench.engine.evaluation.sql.SqlLlmJudge;
 import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
@@ -47,14 +51,17 @@ import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
 import dev.querybench.engine.tracing.RunTracing;
 import dev.querybench.engine.tracing.langfuse.LangfuseTracing;
+import dev.querybench.engine.tracing.langfuse.TraceLinks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -85,9 +92,13 @@ public final class WorkspaceSession implements AutoCloseable {
     private final ResponseCache cache;
     private final Clock clock;
     private final RunTracing tracing;
+    private final SecretResolver secrets;
+    private final AtomicReference<Optional<TraceLinks>> traceLinks = new AtomicReference<>();
 
-    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore,
-            ModelAdapterFactory models, Clock clock, RunTracing tracing) {
+    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore, SecretResolver secrets,
+            Clock clock, RunTracing tracing) {
+        ModelAdapterFactory models = new ModelAdapterFactory(secrets);
+        this.secrets = secrets;
         this.workspace = workspace;
         this.backend = backend;
         this.executor = new SafeExecutor(backend);
@@ -139,7 +150,7 @@ public final class WorkspaceSession implements AutoCloseable {
         RunStore store = null;
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
-            return new WorkspaceSession(workspace, backend, store, new ModelAdapterFactory(secrets), clock,
+            return new WorkspaceSession(workspace, backend, store, secrets, clock,
                     tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
         } catch (RuntimeException e) {
             if (store != null) {
@@ -170,6 +181,24 @@ public final class WorkspaceSession implements AutoCloseable {
                     db.init().stream().map(workspace::resolve).toList());
         }
         return profile;
+    }
+
+    /**
+     * Links to the Langfuse traces of run items, when the workspace traces to Langfuse and
+     * Langfuse says which project its keys belong to. The first call asks Langfuse (one HTTP
+     * request, so not on the UI thread); the answer is kept for the session, except a failed one,
+     * which is asked again next time.
+     */
+    public Optional<TraceLinks> traceLinks() {
+        Optional<TraceLinks> known = traceLinks.get();
+        if (known != null) {
+            return known;
+        }
+        Optional<TraceLinks> found = TraceLinks.forWorkspace(workspace, secrets, Duration.ofSeconds(5));
+        if (found.isPresent()) {
+            traceLinks.set(found);
+        }
+        return found;
     }
 
     public Workspace workspace() {
@@ -237,9 +266,64 @@ public final class WorkspaceSession implements AutoCloseable {
                 Math.max(1, request.repeats()), scores);
     }
 
-    /** Runs a new evaluation. */
+    /** Runs a new evaluation, with the workspace's LLM judge when its {@code judge:} section turns one on. */
     public RunResults run(RunPlan plan, RunListener listener, Cancellation cancellation) {
-        return orchestrator().start(plan, tracing.listener(plan, listener), cancellation);
+        return run(plan, judge(RunRequest.defaults()), listener, cancellation);
+    }
+
+    /** Runs a new evaluation with the given LLM judge ({@link ItemJudge#none()} for none). */
+    public RunResults run(RunPlan plan, ItemJudge judge, RunListener listener, Cancellation cancellation) {
+        return orchestrator(judge).start(plan, tracing.listener(plan, listener), cancellation);
+    }
+
+    /**
+     * The LLM judge a request asks for: its {@link JudgeChoice} over the workspace's {@code judge:}
+     * section. The judge model is a profile from {@code models:} (or a provider:model spec, which
+     * reaches {@code request.baseUrl()}), wrapped like the generating models with retries,
+     * fallbacks and the response cache; it need not be one of the run's models.
+     *
+     * @return the judge, or {@link ItemJudge#none()} when none is asked for or configured
+     * @throws ConfigException naming the setting and the fix when the model or prompt is unknown
+     */
+    public ItemJudge judge(RunRequest request) {
+        JudgeChoice choice = request.judge();
+        JudgeConfig configured = workspace.config().judge();
+        if (choice.off()) {
+            return ItemJudge.none();
+        }
+        boolean fromWorkspace = choice.model() == null;
+        String modelName = fromWorkspace && configured != null && configured.enabledOrDefault() ? configured.model()
+                : choice.model();
+        if (modelName == null) {
+            if (choice.prompt() != null) {
+                throw new ConfigException("--judge-prompt " + choice.prompt() + " was given but no judge model",
+                        "pass --judge MODEL, or add judge: {model: <profile>} to querybench.yaml", null);
+            }
+            return ItemJudge.none();
+        }
+        String promptName = choice.prompt() != null ? choice.prompt()
+                : configured != null ? configured.promptOrDefault() : JudgeConfig.DEFAULT_PROMPT;
+        boolean includeRows = configured == null || configured.includeRowsOrDefault();
+        JudgeConfig settings = new JudgeConfig(modelName, promptName, true, includeRows);
+        WorkspaceLoader.checkJudgePrompt(settings, workspace.prompts(),
+                choice.prompt() != null ? "--judge-prompt" : Workspace.CONFIG_FILE + ": judge.prompt");
+        PromptTemplate template = workspace.prompts().template(promptName).orElseThrow();
+        ModelConfig profile;
+        try {
+            profile = workspace.config().models().stream().filter(m -> m.name().equals(modelName)).findFirst()
+                    .orElseGet(() -> profile(modelName, request.baseUrl()));
+        } catch (ConfigException e) {
+            throw new ConfigException((fromWorkspace ? Workspace.CONFIG_FILE + ": judge.model: " : "--judge: ")
+                    + e.error().message(), e.error().remedy(), null);
+        }
+        FallbackChain chain = chain(profile);
+        Scoreboard scores = new Scoreboard();
+        ModelAdapter model = new ResilientModel(chain, selection(), scores,
+                request.bypassCache() ? cache.bypassed() : cache);
+        // A malformed answer may have come from the cache; asking again must reach the model.
+        ModelAdapter retry = new ResilientModel(chain, selection(), scores, cache.bypassed());
+        return new ItemJudge(modelName, promptName,
+                new SqlLlmJudge(model, retry, template, promptContext, executor, queryLimits(), includeRows));
     }
 
     /** Continues a stored run with the same variants, models and questions. */
@@ -256,7 +340,20 @@ public final class WorkspaceSession implements AutoCloseable {
     public RunResults resume(RunRecord record, RunRequest request, RunListener listener, Cancellation cancellation) {
         RunPlan plan = plan(new RunRequest(record.variants(), record.models(), request.baseUrl(), request.concurrency(),
                 record.questionIds(), record.repeats(), request.bypassCache()));
-        return orchestrator().resume(record, plan, tracing.listener(plan, listener), cancellation);
+        // The run's own judge, so that its verdicts stay comparable; the request can only turn it off.
+        ItemJudge judge = request.judge().off() ? ItemJudge.none() : runStore.judge(record.id())
+                .map(ref -> recordedJudge(record, ref, request)).orElse(ItemJudge.none());
+        return orchestrator(judge).resume(record, plan, tracing.listener(plan, listener), cancellation);
+    }
+
+    private ItemJudge recordedJudge(RunRecord record, RunStore.JudgeRef ref, RunRequest request) {
+        try {
+            return judge(request.withJudge(JudgeChoice.of(ref.model(), ref.prompt())));
+        } catch (ConfigException e) {
+            throw new ConfigException("run " + record.id() + " was judged by '" + ref.model() + "' with the prompt '"
+                    + ref.prompt() + "', which this workspace cannot provide: " + e.error().message(),
+                    "restore that model profile and judge prompt, or resume with --no-judge", null);
+        }
     }
 
     /** The profile followed by its own fallback list, or else by the run's. */
@@ -282,9 +379,9 @@ public final class WorkspaceSession implements AutoCloseable {
         };
     }
 
-    private EvaluationOrchestrator orchestrator() {
+    private EvaluationOrchestrator orchestrator(ItemJudge judge) {
         SqlExecutionEvaluator evaluator = new SqlExecutionEvaluator(executor, queryLimits(), new ResultComparator());
-        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock);
+        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge);
     }
 
     private List<Question> selectQuestions(List<String> ids) {

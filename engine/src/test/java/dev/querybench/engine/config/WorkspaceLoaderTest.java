@@ -95,4 +95,55 @@ class WorkspaceLoaderTest {
         assertThatThrownBy(() -> SecretRef.env("1BAD")).hasMessageContaining("not a valid");
         assertThat(SecretRef.env("X").describe()).isEqualTo("environment variable X");
     }
+
+    @Test
+    void aJudgeSectionNamesAModelProfileSeparateFromTheRunModels() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("\nrun:\n", "\njudge: {model: ollama-qwen-coder, prompt: judge-equivalence, includeRows: false}\nrun:\n");
+        JudgeConfig judge = new WorkspaceLoader().load(dir).config().judge();
+        assertThat(judge).isEqualTo(new JudgeConfig("ollama-qwen-coder", "judge-equivalence", null, false));
+        assertThat(judge.enabledOrDefault()).isTrue();
+        assertThat(judge.includeRowsOrDefault()).isFalse();
+        assertThat(new WorkspaceLoader().load(dir).config().run().models()).containsExactly("gpt-4o-mini");
+    }
+
+    @Test
+    void aJudgeWithAnUnknownModelOrPromptIsRefusedWithTheNamesToUse() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("\nrun:\n", "\njudge: {model: gpt-5-judge}\nrun:\n");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("judge.model 'gpt-5-judge' is not a model profile");
+        assertThat(remedyOfLoading()).contains("models:", "gpt-4o-mini", "ollama-qwen-coder");
+
+        editConfig("judge: {model: gpt-5-judge}", "judge: {prompt: judge-equivalence}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("judge.model is missing");
+
+        editConfig("judge: {prompt: judge-equivalence}", "judge: {model: gpt-4o-mini, prompt: judge-strict}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("judge.prompt 'judge-strict' is not in the prompt folder");
+        assertThat(remedyOfLoading()).isEqualTo("use one of the judge prompts [judge-equivalence]");
+
+        editConfig("prompt: judge-strict", "prompt: ddl-basic");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir))
+                .hasMessageContaining("judge.prompt 'ddl-basic' is a sql-generation template, not a sql-judge one");
+
+        editConfig("judge: {model: gpt-4o-mini, prompt: ddl-basic}", "judge: {modle: gpt-4o-mini}");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("unknown setting 'modle'");
+    }
+
+    private String remedyOfLoading() {
+        try {
+            new WorkspaceLoader().load(dir);
+        } catch (ConfigException e) {
+            return e.error().remedy();
+        }
+        throw new AssertionError("the workspace loaded");
+    }
+
+    @Test
+    void aSwitchedOffJudgeNeedsNoModel() throws Exception {
+        SampleFixture.workspace(dir);
+        editConfig("\nrun:\n", "\njudge: {enabled: false}\nrun:\n");
+        assertThat(new WorkspaceLoader().load(dir).config().judge().enabledOrDefault()).isFalse();
+    }
 }

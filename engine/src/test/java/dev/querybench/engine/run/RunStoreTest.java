@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
@@ -83,7 +84,7 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(5);
+        assertThat(RunStore.schemaVersion()).isEqualTo(6);
     }
 
     @Test
@@ -134,6 +135,98 @@ class RunStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
+        }
+    }
+
+    /** The schema as version 5 of QueryBench wrote it: the first table layout and four upgrades. */
+    private static final String VERSION_5_SCHEMA = """
+            CREATE TABLE runs (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, workspace TEXT NOT NULL,
+              dataset TEXT NOT NULL, question_ids TEXT NOT NULL, variants TEXT NOT NULL, models TEXT NOT NULL,
+              match_mode TEXT NOT NULL, status TEXT NOT NULL);
+            CREATE TABLE items (run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, question_id TEXT NOT NULL,
+              variant TEXT NOT NULL, model TEXT NOT NULL, repeat INTEGER NOT NULL, prompt TEXT, answer TEXT, sql TEXT,
+              outcome TEXT NOT NULL, score REAL NOT NULL, mode TEXT NOT NULL, flags TEXT NOT NULL, failure_category TEXT,
+              reason TEXT NOT NULL, missing_rows TEXT NOT NULL, extra_rows TEXT NOT NULL, latency_ms INTEGER NOT NULL,
+              input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, model_id TEXT, error TEXT,
+              finished_at TEXT NOT NULL, PRIMARY KEY (run_id, question_id, variant, model, repeat));
+            ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE items ADD COLUMN answered_by TEXT;
+            ALTER TABLE items ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE items ADD COLUMN cost_usd TEXT;
+            """;
+
+    private static JudgeVerdict judgeVerdict() {
+        return new JudgeVerdict("llm-judge:judge-equivalence", "judge-model", JudgeVerdict.Decision.UNSURE, 0.4,
+                "Cannot tell from five rows.", null, new Usage(300, 40), 250, new BigDecimal("0.00115"),
+                new Provenance("openai:gpt-4o", 0, 0, false));
+    }
+
+    @Test
+    void aVersionFiveStoreIsUpgradedItsRunsHaveNoJudgeAndNewItemsKeepTheirVerdict() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : VERSION_5_SCHEMA.split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO runs VALUES ('old', '2026-10-01T00:00:00Z', 'ws', 'ds', '[\"q1\",\"q2\"]',"
+                    + " '[\"v\"]', '[\"m\"]', 'set', 'incomplete', 2)");
+            s.execute("INSERT INTO items VALUES ('old', 'q1', 'v', 'm', 1, 'p', 'a', 'SELECT 1', 'FAIL', 0.0, 'set', '',"
+                    + " 'WRONG_VALUES', 'values differ', '[]', '[]', 50, 3, 2, 'gpt-x', NULL, '2026-10-01T00:00:01Z',"
+                    + " '[]', 'openai:gpt-x', 1, 0, 0, '0.0001')");
+            s.execute("PRAGMA user_version = 5");
+        }
+        try (RunStore store = new RunStore(file)) {
+            RunRecord old = store.run("old").orElseThrow();
+            assertThat(old.repeats()).isEqualTo(2);
+            assertThat(old.questionIds()).containsExactly("q1", "q2");
+            assertThat(store.judge("old")).isEmpty();
+            ItemResult stored = store.items("old").getFirst();
+            assertThat(stored.judge()).isNull();
+            assertThat(stored.cost()).isEqualByComparingTo("0.0001");
+            assertThat(stored.provenance()).isEqualTo(new Provenance("openai:gpt-x", 1, 0, false));
+
+            ItemResult judged = new ItemResult(new ItemKey("q2", "v", "m", 0), "p", "a", "SELECT 2",
+                    Verdict.pass("set", Set.of(), "match"), 40, new Usage(3, 2), "gpt-x", Provenance.UNKNOWN,
+                    BigDecimal.ZERO, null, Instant.parse("2026-10-01T00:00:02Z"), List.of(), judgeVerdict());
+            store.save("old", judged);
+            store.recordJudge("old", "judge-model", "judge-equivalence");
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.items("old")).hasSize(2).last().isEqualTo(
+                    new ItemResult(new ItemKey("q2", "v", "m", 0), "p", "a", "SELECT 2",
+                            Verdict.pass("set", Set.of(), "match"), 40, new Usage(3, 2), "gpt-x", Provenance.UNKNOWN,
+                            BigDecimal.ZERO, null, Instant.parse("2026-10-01T00:00:02Z"), List.of(), judgeVerdict()));
+            assertThat(store.judge("old")).contains(new RunStore.JudgeRef("judge-model", "judge-equivalence"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aMalformedJudgeAnswerKeepsItsRawTextAcrossReopening() {
+        Path file = dir.resolve("runs.db");
+        JudgeVerdict malformed = new JudgeVerdict("llm-judge:judge-equivalence", "judge-model",
+                JudgeVerdict.Decision.ERROR, 0, "the judge's answer was malformed twice", "They look alike to me.",
+                new Usage(600, 20), 900, null, new Provenance("openai:gpt-4o", 0, 0, true));
+        ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), "p", "a", "SELECT 1",
+                Verdict.pass("strict", Set.of(), "match"), 40, new Usage(3, 2), "gpt-x", Provenance.UNKNOWN, null, null,
+                Instant.parse("2026-11-23T10:00:01Z"), List.of(), malformed);
+        try (RunStore store = new RunStore(file)) {
+            store.createRun(new RunRecord("r1", Instant.parse("2026-11-23T10:00:00Z"), "ws", "ds", List.of("q1"),
+                    List.of("v"), List.of("m"), "strict", "running"));
+            store.save("r1", item);
+        }
+        try (RunStore store = new RunStore(file)) {
+            JudgeVerdict read = store.items("r1").getFirst().judge();
+            assertThat(read).isEqualTo(malformed);
+            assertThat(read.modelFailed()).isFalse();
         }
     }
 }

@@ -77,6 +77,8 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> models = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger activeCalls = new AtomicInteger();
+    private final AtomicInteger peakConcurrentCalls = new AtomicInteger();
     private final AtomicInteger listCalls = new AtomicInteger();
     private final AtomicInteger failNextCount = new AtomicInteger();
     private volatile Fault failNextFault = Fault.serverError();
@@ -205,6 +207,11 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
     // ---- observations ----------------------------------------------------------------------
 
     /** Chat calls received so far (including failed ones). */
+    /** The most chat calls that were being answered at the same time. */
+    public int peakConcurrentCalls() {
+        return peakConcurrentCalls.get();
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -307,23 +314,28 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
         String prompt = promptOf(body);
         prompts.add(prompt);
         requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-        sleep(latency);
-        Rule rule = rules.stream().filter(r -> prompt.contains(r.promptContains())).findFirst().orElse(null);
-        Fault fault = scriptedFault(rule);
-        if (fault != null && fault.kind() == Fault.Kind.SLOW) {
-            sleep(fault.delay());
-            fault = null;
+        peakConcurrentCalls.accumulateAndGet(activeCalls.incrementAndGet(), Math::max);
+        try {
+            sleep(latency);
+            Rule rule = rules.stream().filter(r -> prompt.contains(r.promptContains())).findFirst().orElse(null);
+            Fault fault = scriptedFault(rule);
+            if (fault != null && fault.kind() == Fault.Kind.SLOW) {
+                sleep(fault.delay());
+                fault = null;
+            }
+            if (fault != null) {
+                sendFault(exchange, fault, model);
+                return;
+            }
+            if (!knows(model, listedModels())) {
+                send(exchange, faultReply(Fault.unknownModel(), model));
+                return;
+            }
+            String answer = rule == null || rule.answer() == null ? defaultAnswer : rule.answer();
+            send(exchange, answerReply(model, prompt, answer, n));
+        } finally {
+            activeCalls.decrementAndGet();
         }
-        if (fault != null) {
-            sendFault(exchange, fault, model);
-            return;
-        }
-        if (!knows(model, listedModels())) {
-            send(exchange, faultReply(Fault.unknownModel(), model));
-            return;
-        }
-        String answer = rule == null || rule.answer() == null ? defaultAnswer : rule.answer();
-        send(exchange, answerReply(model, prompt, answer, n));
     }
 
     private Fault scriptedFault(Rule rule) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,27 +28,56 @@ import java.util.stream.Collectors;
  * and samples of both results, and must answer with JSON:
  * {@code {"verdict": "equivalent" | "not_equivalent" | "unsure", "score": 0..1, "rationale": "…"}}.
  * "unsure" counts as FAIL with the {@code judge-unsure} flag. The judge model is configured
- * separately from the generating models. Thread-safe.
+ * separately from the generating models. Each gold query's sample is computed once and kept
+ * for the judge's lifetime (one run). Thread-safe.
  */
 public final class SqlLlmJudge extends LlmEvaluator {
 
     public static final String FLAG_UNSURE = "judge-unsure";
     private static final int SAMPLE_ROWS = 5;
+    private static final String NOT_SHOWN = "(not shown: judge the SQL alone)";
 
     private final PromptTemplate template;
     private final PromptContext context;
     private final SafeExecutor executor;
     private final QueryLimits limits;
+    private final boolean includeRows;
+    private final Map<String, String> goldSamples = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
     private final ValueNormalizer normalizer = new ValueNormalizer();
 
     public SqlLlmJudge(ModelAdapter judge, PromptTemplate template, PromptContext context, SafeExecutor executor,
             QueryLimits limits) {
-        super(judge);
+        this(judge, template, context, executor, limits, true);
+    }
+
+    /**
+     * @param includeRows whether the judge sees the first rows of both results; when false the
+     *     queries are not run for the judge and the row variables say so
+     */
+    public SqlLlmJudge(ModelAdapter judge, PromptTemplate template, PromptContext context, SafeExecutor executor,
+            QueryLimits limits, boolean includeRows) {
+        this(judge, judge, template, context, executor, limits, includeRows);
+    }
+
+    /**
+     * @param retryJudge the judge model asked again after a malformed answer, not reading the
+     *     response cache (see {@link LlmEvaluator#LlmEvaluator(ModelAdapter, ModelAdapter)})
+     * @param includeRows whether the judge sees the first rows of both results
+     */
+    public SqlLlmJudge(ModelAdapter judge, ModelAdapter retryJudge, PromptTemplate template, PromptContext context,
+            SafeExecutor executor, QueryLimits limits, boolean includeRows) {
+        super(judge, retryJudge);
         this.template = template;
         this.context = context;
         this.executor = executor;
         this.limits = limits;
+        this.includeRows = includeRows;
+    }
+
+    /** The judge prompt's name. */
+    public String promptName() {
+        return template.name();
     }
 
     @Override
@@ -62,8 +92,9 @@ public final class SqlLlmJudge extends LlmEvaluator {
             values.put(variable, switch (variable) {
                 case "gold_sql" -> question.primaryGold();
                 case "predicted_sql" -> predictedSql == null ? "(no SQL)" : predictedSql;
-                case "gold_rows" -> sample(question.primaryGold());
-                case "predicted_rows" -> predictedSql == null ? "(no SQL)" : sample(predictedSql);
+                case "gold_rows" -> !includeRows ? NOT_SHOWN
+                        : goldSamples.computeIfAbsent(question.primaryGold(), this::sample);
+                case "predicted_rows" -> predictedSql == null ? "(no SQL)" : !includeRows ? NOT_SHOWN : sample(predictedSql);
                 default -> context.value(variable, question);
             });
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.model.Usage;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * Turns a finished item into Langfuse ingestion events: {@code trace-create} (question in, SQL
  * out, run metadata), {@code generation-create} (rendered prompt, completion, model, usage, cost,
  * prompt version, start/end), {@code span-create} for the SQL execution and {@code score-create}
- * for the execution match (and a judge's score when the verdict came from a judge).
+ * for the execution match, and {@code llm_judge} with the LLM judge's score, verdict and rationale when
+ * the run has a judge (or when the verdict itself came from a judge).
  *
  * <p>Object ids are derived from the run id and item key, so sending an item again (a resumed
  * run, a retried batch) updates the same trace instead of adding one; envelope ids are random
@@ -70,7 +72,13 @@ final class LangfuseEvents {
             events.add(envelope("score-create", score(item, traceId, EXECUTION_MATCH,
                     verdict.outcome() == Outcome.PASS ? 1.0 : 0.0, "BOOLEAN", verdict.reason())));
         }
-        if (verdict.mode() != null && verdict.mode().toLowerCase(Locale.ROOT).contains("judge")) {
+        JudgeVerdict judged = result.judge();
+        if (judged != null) {
+            if (judged.decision() != JudgeVerdict.Decision.ERROR) {
+                events.add(envelope("score-create", score(item, traceId, JUDGE_SCORE, judged.score(), "NUMERIC",
+                        judged.decision().id() + ": " + judged.rationale())));
+            }
+        } else if (verdict.mode() != null && verdict.mode().toLowerCase(Locale.ROOT).contains("judge")) {
             events.add(envelope("score-create", score(item, traceId, JUDGE_SCORE, verdict.score(), "NUMERIC",
                     verdict.reason())));
         }

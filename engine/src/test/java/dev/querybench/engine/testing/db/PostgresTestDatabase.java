@@ -4,26 +4,15 @@ import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.Dialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 
 /** A fresh PostgreSQL database owned by a writable role, readable by a SELECT-only role. */
-public final class PostgresTestDatabase extends JdbcTestDatabase {
-
-    private final TestServers.Server server;
-    private final String name;
-    private final ConnectionProfile owner;
-    private final ConnectionProfile reader;
+public final class PostgresTestDatabase extends ServerTestDatabase {
 
     private PostgresTestDatabase(TestServers.Server server, String name, ConnectionProfile owner,
             ConnectionProfile reader) {
-        this.server = server;
-        this.name = name;
-        this.owner = owner;
-        this.reader = reader;
+        super(server, name, owner, reader);
     }
 
     public static PostgresTestDatabase create(TestServers.Server server) {
@@ -56,47 +45,14 @@ public final class PostgresTestDatabase extends JdbcTestDatabase {
     }
 
     @Override
-    public Dialect dialect() {
-        return Dialect.POSTGRESQL;
+    String runningStatementsQuery() {
+        return "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE ?"
+                + " AND pid <> pg_backend_pid()";
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public ConnectionProfile readOnly() {
-        return reader;
-    }
-
-    @Override
-    public ConnectionProfile writable() {
-        return owner;
-    }
-
-    @Override
-    public Optional<Boolean> isRunning(String marker) {
-        try (Connection admin = connect(server.url(), server.user(), server.password());
-                PreparedStatement s = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE state ="
-                        + " 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
-            s.setString(1, "%" + marker + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return Optional.of(rs.getLong(1) > 0);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try (Connection admin = connect(server.url(), server.user(), server.password())) {
-            run(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
-                    "DROP ROLE IF EXISTS " + owner.username(), "DROP ROLE IF EXISTS " + reader.username());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop the PostgreSQL test database " + name, e);
-        }
+    String[] dropStatements() {
+        return new String[] {"DROP DATABASE IF EXISTS " + name() + " WITH (FORCE)",
+            "DROP ROLE IF EXISTS " + writable().username(), "DROP ROLE IF EXISTS " + readOnly().username()};
     }
 }

@@ -150,6 +150,40 @@ class LangfuseTracedRunTest {
     }
 
     @Test
+    void aJudgedItemAlsoGetsTheJudgesScoreWithItsVerdictAndRationale() throws Exception {
+        try (OpenAiStub judge = OpenAiStub.start().models("gpt-4o")) {
+            judge.defaultAnswer("{\"verdict\": \"equivalent\", \"score\": 0.75, \"rationale\": \"Same rows.\"}");
+            Path yaml = workspace.root().resolve("querybench.yaml");
+            Files.writeString(yaml, Files.readString(yaml).replace("\nrun:\n", """
+
+                      - name: judge-model
+                        spec: openai:gpt-4o
+                        baseUrl: %s
+                    judge: {model: judge-model}
+                    run:
+                    """.formatted(judge.baseUrl())));
+            workspace = new dev.querybench.engine.config.WorkspaceLoader().load(workspace.root());
+
+            RunResults results = run(tracing());
+            int items = results.items().size();
+            await("both scores of every item arrived", Duration.ofSeconds(10),
+                    () -> langfuse.events("score-create").size() == 2 * items);
+            assertThat(langfuse.violations()).isEmpty();
+            // Both variants often produce the same SQL, and the same judge prompt is answered from the cache.
+            assertThat(judge.calls()).isBetween(1, items);
+            assertThat(results.items()).allSatisfy(i -> assertThat(i.judge().decision().id()).isEqualTo("equivalent"));
+            List<JsonNode> judgeScores = langfuse.events("score-create").stream().map(e -> e.path("body"))
+                    .filter(b -> b.path("name").asText().equals("llm_judge")).toList();
+            assertThat(judgeScores).hasSize(items).allSatisfy(score -> {
+                assertThat(score.path("value").asDouble()).isEqualTo(0.75);
+                assertThat(score.path("comment").asText()).isEqualTo("equivalent: Same rows.");
+            });
+            assertThat(judgeScores.stream().map(b -> b.path("traceId").asText()).collect(Collectors.toSet()))
+                    .isEqualTo(langfuse.traces().keySet());
+        }
+    }
+
+    @Test
     void withLangfuseDownTheRunIsAsFastAndEveryEventArrivesOnceItIsBack() throws Exception {
         run(RunTracing.none(Clock.systemUTC()));
         long untraced = timed(() -> run(RunTracing.none(Clock.systemUTC())));
