@@ -45,6 +45,7 @@ public final class ComparisonView {
     @FXML private Label subtitleLabel;
     @FXML private Button exportButton;
     @FXML private FlowPane cardPane;
+    @FXML private javafx.scene.control.SplitPane split;
     @FXML private VBox pairBox;
     @FXML private Label pairText;
     @FXML private Label pairDetail;
@@ -80,6 +81,11 @@ public final class ComparisonView {
         onExport = action;
         exportButton.setVisible(action != null);
         exportButton.setManaged(action != null);
+    }
+
+    /** The matrix / detail split, whose divider the window layout remembers. */
+    public javafx.scene.control.SplitPane split() {
+        return split;
     }
 
     public Node root() {

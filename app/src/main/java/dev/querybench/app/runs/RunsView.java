@@ -29,6 +29,7 @@ public final class RunsView {
     private final Map<ComparisonViewModel, Tab> comparisonTabs = new HashMap<>();
     private final Map<Tab, ComparisonView> comparisonViews = new HashMap<>();
     private Consumer<String> onExport;
+    private Consumer<javafx.scene.control.SplitPane> onComparisonSplit = split -> { };
 
     @FXML private TabPane tabs;
     @FXML private Tab runTab;
@@ -104,6 +105,11 @@ public final class RunsView {
         comparisonViews.values().forEach(v -> v.setOnExport(action));
     }
 
+    /** Called with each new comparison tab's split pane, to lay it out as the user left the last one. */
+    public void setOnComparisonSplit(Consumer<javafx.scene.control.SplitPane> action) {
+        onComparisonSplit = action;
+    }
+
     /** Ctrl+R runs, Esc cancels; Ctrl+F is sent by the main window to {@link #focusSearch}. */
     public void installShortcuts(Scene scene) {
         runViewController.installShortcuts(scene);
@@ -145,6 +151,7 @@ public final class RunsView {
         }
         ComparisonView view = loader.getController();
         view.setOnExport(onExport);
+        onComparisonSplit.accept(view.split());
         Tab tab = new Tab(comparison.title(), content);
         tab.setId("compare-" + comparison.runId());
         tab.setOnClosed(event -> viewModel.close(comparison));

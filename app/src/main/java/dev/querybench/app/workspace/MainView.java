@@ -160,6 +160,11 @@ public final class MainView {
         runsViewController.installShortcuts(scene);
     }
 
+    /** Called with each new comparison tab's split pane. */
+    public void setOnComparisonSplit(java.util.function.Consumer<SplitPane> action) {
+        runsViewController.setOnComparisonSplit(action);
+    }
+
     /** The window's split panes that carry an id, whose dividers the layout remembers. */
     public List<SplitPane> splitPanes() {
         return menuBar.getScene().getRoot().lookupAll(".split-pane").stream()

@@ -111,6 +111,7 @@ public final class MainWindow {
         stage.setMaximized(layout.maximized());
         trackNormalBounds(stage);
         applyDividers(layout.dividers());
+        view.setOnComparisonSplit(pane -> applyDividers(pane, layout.dividers()));
         stage.setOnHidden(event -> {
             viewModel.themeProperty().removeListener(themeListener);
             onClosed.accept(layout(stage));
@@ -133,7 +134,10 @@ public final class MainWindow {
         }
         Map<String, List<Double>> dividers = new LinkedHashMap<>();
         for (SplitPane pane : view.splitPanes()) {
-            dividers.put(pane.getId(), Arrays.stream(pane.getDividerPositions()).boxed().toList());
+            // Comparison tabs share an id: the one in front speaks for them.
+            if (!dividers.containsKey(pane.getId()) || shown(pane)) {
+                dividers.put(pane.getId(), Arrays.stream(pane.getDividerPositions()).boxed().toList());
+            }
         }
         return new WindowLayout(normalX, normalY, normalWidth, normalHeight, stage.isMaximized(), dividers,
                 viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get());
@@ -163,12 +167,23 @@ public final class MainWindow {
     }
 
     private void applyDividers(Map<String, List<Double>> dividers) {
-        for (SplitPane pane : view.splitPanes()) {
-            List<Double> positions = dividers.get(pane.getId());
-            if (positions != null && positions.size() == pane.getDividers().size()) {
-                pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+        view.splitPanes().forEach(pane -> applyDividers(pane, dividers));
+    }
+
+    private static void applyDividers(SplitPane pane, Map<String, List<Double>> dividers) {
+        List<Double> positions = dividers.get(pane.getId());
+        if (positions != null && positions.size() == pane.getDividers().size()) {
+            pane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
             }
         }
+        return true;
     }
 
     private void applyTheme(Theme theme) {

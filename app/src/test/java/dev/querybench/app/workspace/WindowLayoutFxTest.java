@@ -33,20 +33,24 @@ class WindowLayoutFxTest {
     @TempDir
     static Path home;
 
+    private static dev.querybench.engine.testing.OpenAiStub stub;
     private static FxTaskRunner tasks;
     private static AppContext context;
 
     @BeforeAll
     static void openSample() {
+        stub = dev.querybench.engine.testing.OpenAiStub.start();
         tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
-                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
+                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
+        dev.querybench.app.testing.SampleFixture.script(stub, context.workspace());
     }
 
     @AfterAll
     static void close() {
         tasks.close();
         context.close();
+        stub.close();
     }
 
     @Test
@@ -113,6 +117,28 @@ class WindowLayoutFxTest {
         assertThat(third.isMaximized()).isTrue();
         robot.interact(third::close);
         context.mainViewModel().themeProperty().set(Theme.LIGHT);
+    }
+
+    @Test
+    void aComparisonTabOpensWithTheDividerOfTheLastOne(FxRobot robot) throws Exception {
+        WindowLayoutStore store = WindowLayoutStore.inHome(home.resolve("compare-home"));
+        WindowLayout saved = new WindowLayout(Double.NaN, Double.NaN, 1440, 900, false,
+                Map.of("compareSplit", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
+        Stage stage = open(robot, saved, store);
+        MainViewModel main = context.mainViewModel();
+        main.runs().variants().getLast().setSelected(false);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
+        dev.querybench.app.testing.Screens.waitFor(60,
+                () -> main.runs().phaseProperty().get() == dev.querybench.app.runs.RunPhase.FINISHED);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C);
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") != null);
+
+        assertThat(split(stage, "compareSplit").getDividerPositions()[0]).isCloseTo(0.55, within(0.01));
+        robot.interact(() -> split(stage, "compareSplit").setDividerPositions(0.45));
+        robot.interact(stage::close);
+        assertThat(store.load().dividers().get("compareSplit")).singleElement()
+                .satisfies(d -> assertThat(d).isCloseTo(0.45, within(0.01)));
+        main.runs().variants().getLast().setSelected(true);
     }
 
     private static Stage open(FxRobot robot, WindowLayout layout, WindowLayoutStore store) {
