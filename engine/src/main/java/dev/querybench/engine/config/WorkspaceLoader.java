@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.dataset.Dataset;
-import dev.querybench.engine.dataset.DatasetReader;
+import dev.querybench.engine.dataset.DatasetImporter;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptLibrary;
 import java.io.IOException;
@@ -23,7 +23,7 @@ public final class WorkspaceLoader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final DatasetReader datasets = new DatasetReader();
+    private final DatasetImporter datasets = new DatasetImporter();
 
     /**
      * @throws ConfigException naming the file, the place and the fix when the workspace is unusable
@@ -83,6 +83,7 @@ public final class WorkspaceLoader {
                         "give every database profile its own name", null);
             }
         }
+        checkInstances(where, all, databaseNames, file.getParent());
         if (config.dataset() == null || config.dataset().isBlank()) {
             throw new ConfigException(where + ": no 'dataset'", "add dataset: <file>.yaml", null);
         }
@@ -120,6 +121,25 @@ public final class WorkspaceLoader {
                 || config.run().queryTimeoutSecondsOrDefault() < 1) {
             throw new ConfigException(where + ": run.concurrency, run.rowCap and run.queryTimeoutSeconds must be"
                     + " at least 1", "fix the run section", null);
+        }
+    }
+
+    /** Test-suite instances name other profiles or existing SQLite files, never the profile itself. */
+    private static void checkInstances(String where, List<DatabaseConfig> all, Set<String> profileNames, Path root) {
+        for (DatabaseConfig db : all) {
+            for (String instance : db.instances()) {
+                String what = where + ": database profile '" + db.nameOrDefault() + "' lists instance '" + instance + "'";
+                if (instance == null || instance.isBlank() || instance.equals(db.nameOrDefault())) {
+                    throw new ConfigException(where + ": database profile '" + db.nameOrDefault()
+                            + "' lists an empty instance or itself under instances",
+                            "list other profiles or SQLite files with the same schema", null);
+                }
+                if (!profileNames.contains(instance) && !Files.isRegularFile(root.resolve(instance))) {
+                    throw new ConfigException(what + ", which is neither a database profile nor an existing file",
+                            "use a profile name (" + String.join(", ", profileNames)
+                                    + ") or an SQLite file's path relative to the workspace", null);
+                }
+            }
         }
     }
 
