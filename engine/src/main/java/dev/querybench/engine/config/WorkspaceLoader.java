@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.DatasetImporter;
+import dev.querybench.engine.dataset.DatasetReader;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptLibrary;
 import java.io.IOException;
@@ -23,7 +24,8 @@ public final class WorkspaceLoader {
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final DatasetImporter datasets = new DatasetImporter();
+    private final DatasetReader datasets = new DatasetReader();
+    private final DatasetImporter imported = new DatasetImporter();
 
     /**
      * @throws ConfigException naming the file, the place and the fix when the workspace is unusable
@@ -33,9 +35,19 @@ public final class WorkspaceLoader {
         Path file = root.resolve(Workspace.CONFIG_FILE);
         WorkspaceConfig config = readConfig(file);
         check(config, file);
-        Dataset dataset = datasets.read(root.resolve(config.dataset()));
+        Dataset dataset = readDataset(root.resolve(config.dataset()));
         PromptLibrary prompts = PromptLibrary.load(root.resolve(config.prompts()));
         return new Workspace(root, config, dataset, prompts);
+    }
+
+    /**
+     * The native YAML format as before (whatever the file's name); JSON (Spider's and BIRD's
+     * dev.json, or the native format), JSONL and CSV through the importer.
+     */
+    private Dataset readDataset(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".csv") ? imported.read(file)
+                : datasets.read(file);
     }
 
     public WorkspaceConfig readConfig(Path file) {
