@@ -306,7 +306,8 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     private EvaluationOrchestrator orchestrator() {
-        PerDatabaseEvaluator evaluator = new PerDatabaseEvaluator(MatchMode.STRICT, executionEvaluators());
+        MatchMode mode = MatchMode.parse(workspace.config().run().matchModeOrDefault());
+        PerDatabaseEvaluator evaluator = new PerDatabaseEvaluator(mode, executionEvaluators(mode));
         return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock);
     }
 
@@ -314,14 +315,16 @@ public final class WorkspaceSession implements AutoCloseable {
      * One evaluator per database for one run, so each gold result is computed once per database
      * instance and shared by every item of the run that needs it.
      */
-    private Function<Question, TestSuiteEvaluator> executionEvaluators() {
+    private Function<Question, TestSuiteEvaluator> executionEvaluators(MatchMode mode) {
         Map<String, TestSuiteEvaluator> byDatabase = new ConcurrentHashMap<>();
         QueryLimits limits = queryLimits();
+        // Spider's evaluator compares floats exactly; the other modes allow the relative tolerance
+        ResultComparator comparator = mode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
         return question -> {
             QuestionDatabases.Target target = databases.of(question);
-            return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-strict",
+            return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-" + mode.id(),
                     target.instances().stream().map(i -> new TestSuiteEvaluator.Instance(i.name(),
-                            new SqlExecutionEvaluator(i.executor(), limits, new ResultComparator()))).toList()));
+                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode))).toList()));
         };
     }
 

@@ -132,6 +132,34 @@ class MultiDatabaseRunTest {
     }
 
     @Test
+    void runsJudgeInTheWorkspacesMatchMode() throws Exception {
+        Path ws = dir.resolve("set");
+        prompt(ws);
+        sqlite(ws.resolve("main.db"), """
+                CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);
+                INSERT INTO note VALUES (1, 'x'), (2, 'x'), (3, 'y');
+                """);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                questions:
+                  - id: bodies
+                    question: Which bodies do notes have?
+                    gold: SELECT DISTINCT body FROM note
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: main, type: sqlite, path: main.db}
+                dataset: dataset.yaml
+                run: {matchMode: set}
+                """);
+        stub.answerSql("Which bodies", "SELECT body FROM note");
+
+        JsonNode item = run(ws).get("bodies");
+
+        // duplicates count in strict mode; BIRD's set mode ignores them
+        assertThat(item.path("outcome").asText()).as(item.toString()).isEqualTo("PASS");
+        assertThat(item.path("mode").asText()).isEqualTo("set");
+    }
+
+    @Test
     void aNativeDatasetNamesProfilesAndQuestionsWithoutADatabaseUseTheDefault() throws Exception {
         Path ws = dir.resolve("native");
         prompt(ws);
