@@ -3,8 +3,10 @@ package dev.querybench.engine.cli;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.DatasetImporter;
+import dev.querybench.engine.db.DatabaseFolder;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.db.sqlite.SqliteBackend;
 import dev.querybench.engine.evaluation.PredictionsReader;
 import dev.querybench.engine.evaluation.RunResults;
@@ -13,6 +15,7 @@ import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
+import dev.querybench.engine.evaluation.sql.TestSuiteEvaluator;
 import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.ItemResult;
 import java.nio.file.Files;
@@ -50,7 +53,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--db", description = "The SQLite database every question is asked of.")
     Path db;
 
-    @Option(names = "--db-dir", description = "Folder of databases as DIR/<db_id>/<db_id>.sqlite (Spider and BIRD layout).")
+    @Option(names = "--db-dir", description = "Folder of databases as DIR/<db_id>/<db_id>.sqlite (Spider and BIRD layout);"
+            + " further .sqlite files in a database's folder are test-suite instances, all of which must match.")
     Path dbDir;
 
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds per query (default: ${DEFAULT-VALUE}).")
@@ -75,6 +79,9 @@ final class ScoreCommand implements Callable<Integer> {
         MatchMode matchMode = parseMode(mode);
         if ((db == null) == (dbDir == null)) {
             throw new ConfigException("give either --db FILE or --db-dir DIR", "see querybench score --help", null);
+        }
+        if (dbDir != null && !Files.isDirectory(dbDir)) {
+            throw new ConfigException("database folder " + dbDir + " does not exist", "check --db-dir", null);
         }
         Dataset data = new DatasetImporter().read(dataset);
         Map<String, String> predicted = new PredictionsReader().read(predictions, data);
@@ -103,20 +110,34 @@ final class ScoreCommand implements Callable<Integer> {
 
     private RunResults score(Dataset data, Map<String, String> predicted, MatchMode matchMode, QueryLimits limits,
             int parallelism, Map<String, SqliteBackend> open) {
-        Scorer scorer = new Scorer(id -> new SqlExecutionEvaluator(new SafeExecutor(backend(id, open, parallelism)),
-                limits, matchMode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator(), matchMode),
-                parallelism, environment.clock());
+        ResultComparator comparator = matchMode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
+        Scorer scorer = new Scorer(id -> new TestSuiteEvaluator("execution-" + matchMode.id(), files(id).stream()
+                .map(file -> new TestSuiteEvaluator.Instance(file.getFileName().toString(), new SqlExecutionEvaluator(
+                        new SafeExecutor(backend(file, open, parallelism)), limits, comparator, matchMode)))
+                .toList()), parallelism, environment.clock());
         return scorer.score(data, predicted, predictions.getFileName().toString(), matchMode);
     }
 
-    private SqliteBackend backend(String dbId, Map<String, SqliteBackend> open, int poolSize) {
-        Path file = db != null ? db : dbDir.resolve(dbId).resolve(dbId + ".sqlite");
-        if (db == null && dbId.isBlank()) {
+    /** The database's files: the one --db file, or its main file and test-suite instances under --db-dir. */
+    private List<Path> files(String dbId) {
+        if (db != null) {
+            if (!Files.isRegularFile(db)) {
+                throw new ConfigException("database " + db + " does not exist", "check --db", null);
+            }
+            return List.of(db);
+        }
+        if (dbId.isBlank()) {
             throw new ConfigException("the dataset does not name a database per question", "use --db FILE", null);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException("database " + file + " does not exist", "check --db / --db-dir", null);
+        DatabaseFolder folder = new DatabaseFolder(dbDir);
+        List<Path> files = folder.instances(dbId);
+        if (files.isEmpty()) {
+            throw new UnknownDatabaseException("", dbId, folder.names());
         }
+        return files;
+    }
+
+    private static SqliteBackend backend(Path file, Map<String, SqliteBackend> open, int poolSize) {
         return open.computeIfAbsent(file.toString(), k -> new SqliteBackend(file, poolSize));
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * database: {name: shop, url: "jdbc:mysql://127.0.0.1:3306/shop", username: reader, password: {env: PW}}
  * database: {name: lake, type: trino, host: trino.local, port: 8080, database: hive, schema: sales, username: me}
  * database: {name: local, type: sqlite, path: .querybench/shop.db, init: [db/schema.sql, db/data.sql]}
+ * database: {name: shop, type: sqlite, path: shop.db, instances: [shop_variant, data/shop-2.sqlite]}
  * </pre>
  *
  * @param name profile name shown to users and used by {@code --db}
@@ -32,22 +33,34 @@ import java.util.Map;
  * @param options extra driver options (such as {@code sslmode: require})
  * @param poolSize most connections at once, or null for the run's concurrency + 1
  * @param connectTimeoutSeconds how long connecting may take, or null for 10 s
+ * @param instances further instances of this database for test-suite matching (the same schema
+ *     with different data): other profile names, or SQLite files relative to the workspace; a
+ *     prediction passes only when it matches on this database and on every instance
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DatabaseConfig(
         String name, String type, String path, List<String> init, String url, String host, Integer port,
         String database, String schema, String username, SecretRef password, Map<String, String> options,
-        Integer poolSize, Integer connectTimeoutSeconds) {
+        Integer poolSize, Integer connectTimeoutSeconds, List<String> instances) {
 
     public DatabaseConfig {
         init = init == null ? List.of() : List.copyOf(init);
+        instances = instances == null ? List.of() : List.copyOf(instances);
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A profile without test-suite instances. */
+    public DatabaseConfig(String name, String type, String path, List<String> init, String url, String host,
+            Integer port, String database, String schema, String username, SecretRef password,
+            Map<String, String> options, Integer poolSize, Integer connectTimeoutSeconds) {
+        this(name, type, path, init, url, host, port, database, schema, username, password, options, poolSize,
+                connectTimeoutSeconds, List.of());
     }
 
     /** The fields the first version had: SQLite by path, or a server by URL. */
     public DatabaseConfig(String name, String type, String path, List<String> init, String url, String username,
             SecretRef password) {
-        this(name, type, path, init, url, null, null, null, null, username, password, null, null, null);
+        this(name, type, path, init, url, null, null, null, null, username, password, null, null, null, List.of());
     }
 
     /** The profile's name, or {@code database} when it has none. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.dataset.Dataset;
+import dev.querybench.engine.dataset.DatasetImporter;
 import dev.querybench.engine.dataset.DatasetReader;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptLibrary;
@@ -26,6 +27,7 @@ public final class WorkspaceLoader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final DatasetReader datasets = new DatasetReader();
+    private final DatasetImporter imported = new DatasetImporter();
 
     /**
      * @throws ConfigException naming the file, the place and the fix when the workspace is unusable
@@ -35,10 +37,20 @@ public final class WorkspaceLoader {
         Path file = root.resolve(Workspace.CONFIG_FILE);
         WorkspaceConfig config = readConfig(file);
         check(config, file);
-        Dataset dataset = datasets.read(root.resolve(config.dataset()));
+        Dataset dataset = readDataset(root.resolve(config.dataset()));
         PromptLibrary prompts = PromptLibrary.load(root.resolve(config.prompts()));
         checkJudgePrompt(config.judge(), prompts, file.getFileName() + ": judge.prompt");
         return new Workspace(root, config, dataset, prompts);
+    }
+
+    /**
+     * The native YAML format as before (whatever the file's name); JSON (Spider's and BIRD's
+     * dev.json, or the native format), JSONL and CSV through the importer.
+     */
+    private Dataset readDataset(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".csv") ? imported.read(file)
+                : datasets.read(file);
     }
 
     public WorkspaceConfig readConfig(Path file) {
@@ -86,6 +98,7 @@ public final class WorkspaceLoader {
                         "give every database profile its own name", null);
             }
         }
+        checkInstances(where, all, databaseNames, file.getParent());
         if (config.dataset() == null || config.dataset().isBlank()) {
             throw new ConfigException(where + ": no 'dataset'", "add dataset: <file>.yaml", null);
         }
@@ -171,6 +184,25 @@ public final class WorkspaceLoader {
     /** {@code judge: {enabled: false}} keeps the section as a placeholder; nothing in it needs to be right. */
     private static boolean switchedOffWithoutModel(JudgeConfig judge) {
         return Boolean.FALSE.equals(judge.enabled()) && (judge.model() == null || judge.model().isBlank());
+    }
+
+    /** Test-suite instances name other profiles or existing SQLite files, never the profile itself. */
+    private static void checkInstances(String where, List<DatabaseConfig> all, Set<String> profileNames, Path root) {
+        for (DatabaseConfig db : all) {
+            for (String instance : db.instances()) {
+                String what = where + ": database profile '" + db.nameOrDefault() + "' lists instance '" + instance + "'";
+                if (instance == null || instance.isBlank() || instance.equals(db.nameOrDefault())) {
+                    throw new ConfigException(where + ": database profile '" + db.nameOrDefault()
+                            + "' lists an empty instance or itself under instances",
+                            "list other profiles or SQLite files with the same schema", null);
+                }
+                if (!profileNames.contains(instance) && !Files.isRegularFile(root.resolve(instance))) {
+                    throw new ConfigException(what + ", which is neither a database profile nor an existing file",
+                            "use a profile name (" + String.join(", ", profileNames)
+                                    + ") or an SQLite file's path relative to the workspace", null);
+                }
+            }
+        }
     }
 
     private static void checkFallback(String where, String what, List<String> chain, Set<String> names, String self) {

@@ -106,6 +106,10 @@ public final class DatasetImporter {
         } catch (IOException e) {
             throw new DatasetException("cannot read " + file + ": " + e.getMessage(), "check the file", e);
         }
+        if (root.isObject()) {
+            // the native format written as JSON, which the YAML reader reads as it is
+            return yaml.read(file);
+        }
         if (!root.isArray() || root.isEmpty()) {
             throw new DatasetException(file.getFileName() + " holds no list of questions",
                     "Spider's and BIRD's dev.json are JSON arrays of question objects", null);

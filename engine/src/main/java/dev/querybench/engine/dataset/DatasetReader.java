@@ -34,6 +34,7 @@ import java.util.Set;
  *     tags: [count]
  *     question: How many customers are there?
  *     gold: SELECT COUNT(*) FROM customers    # or a list of alternatives
+ *     database: shop                          # optional: the database profile (or file) it is asked of
  *     gold_dialects:                          # optional: replaces gold on one engine
  *       postgresql: SELECT count(*) FROM customers
  *       trino: [SELECT count(*) FROM customers]
@@ -51,7 +52,7 @@ public final class DatasetReader {
     private record RawQuestion(
             String id, String question, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> gold,
             String difficulty, List<String> tags, String evidence,
-            @JsonProperty("gold_dialects") Map<String, GoldList> goldDialects) {}
+            @JsonProperty("gold_dialects") Map<String, GoldList> goldDialects, String database) {}
 
     /** One engine's gold: a string or a list of strings. */
     private record GoldList(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> queries) {
@@ -143,7 +144,7 @@ public final class DatasetReader {
             }
         }
         return new Question(raw.id(), raw.question().strip(), gold, raw.difficulty(), tags, raw.evidence(),
-                dialectGold);
+                raw.database() == null ? "" : raw.database().strip(), dialectGold);
     }
 
     private static String where(Path file, RawQuestion raw) {

@@ -29,6 +29,28 @@ public interface DatabaseBackend extends AutoCloseable {
      */
     QueryResult executeReadOnly(String sql, QueryLimits limits);
 
+    /**
+     * Runs one statement in a read-only session like {@link #executeReadOnly}, handing rows to
+     * the sink as they are read instead of collecting them, up to {@code maxRows} rows (the
+     * limits' row cap does not apply; their timeout does). The default reads the whole result
+     * into memory first; the JDBC backends stream.
+     *
+     * @throws QueryExecutionException with a {@link QueryFailure} when it fails or times out
+     */
+    default StreamedRows streamReadOnly(String sql, QueryLimits limits, long maxRows, RowSink sink) {
+        QueryResult result = executeReadOnly(sql, new QueryLimits(limits.timeout(),
+                (int) Math.min(Integer.MAX_VALUE - 1, Math.max(1, maxRows))));
+        sink.columns(result.columns());
+        long rows = 0;
+        for (List<Object> row : result.rows()) {
+            rows++;
+            if (!sink.row(row.toArray())) {
+                return new StreamedRows(rows, true, result.elapsed());
+            }
+        }
+        return new StreamedRows(rows, result.truncated(), result.elapsed());
+    }
+
     /** Name and version of the server, for diagnostics. */
     String serverVersion();
 

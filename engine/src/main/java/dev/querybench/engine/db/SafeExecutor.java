@@ -29,6 +29,17 @@ public final class SafeExecutor {
         return backend.executeReadOnly(checked, limits);
     }
 
+    /**
+     * Checks and runs a query like {@link #execute}, handing its rows to the sink as they are
+     * read, up to {@code maxRows}; for comparing results larger than the row cap.
+     *
+     * @throws QueryExecutionException when refused, failing or timing out
+     */
+    public StreamedRows stream(String sql, QueryLimits limits, long maxRows, RowSink sink) {
+        String checked = guard.check(sql);
+        return backend.streamReadOnly(checked, limits, maxRows, sink);
+    }
+
     public DatabaseBackend backend() {
         return backend;
     }

@@ -1,6 +1,7 @@
 package dev.querybench.engine.evaluation;
 
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
@@ -157,7 +158,7 @@ public final class EvaluationOrchestrator {
 
         List<Future<?>> running = new ArrayList<>();
         Map<String, Semaphore> providers = new ConcurrentHashMap<>();
-        Semaphore databasePermits = new Semaphore(Math.max(1, plan.concurrency()));
+        Map<String, Semaphore> databases = new ConcurrentHashMap<>();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             cancellation.onCancel(() -> {
                 synchronized (running) {
@@ -165,7 +166,7 @@ public final class EvaluationOrchestrator {
                 }
             });
             // Items in flight are bounded; within them, model calls are bounded per provider and
-            // database work separately, so evaluating one answer never holds up the next call.
+            // database work per database, so evaluating one answer never holds up the next call.
             Semaphore inFlight = new Semaphore(2 * plan.concurrency());
             for (ItemKey key : todo) {
                 if (cancellation.isCancelled() || failure.get() != null) {
@@ -184,6 +185,8 @@ public final class EvaluationOrchestrator {
                 Semaphore judgeProvider = !judge.enabled() ? null : providers.computeIfAbsent(
                         judge.evaluator().judgeModel().spec().provider(), p -> new Semaphore(plan.concurrency()));
                 ItemResult stored = unjudged.get(key);
+                Semaphore database = databases.computeIfAbsent(questions.get(key.questionId()).database(),
+                        d -> new Semaphore(plan.concurrency()));
                 Future<?> future = workers.submit(() -> {
                     try {
                         if (cancellation.isCancelled()) {
@@ -193,14 +196,14 @@ public final class EvaluationOrchestrator {
                         if (result == null) {
                             calls.incrementAndGet();
                             result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
-                                    model, plan.matchMode(), provider, databasePermits);
+                                    model, plan.matchMode(), provider, database);
                         }
                         if (cancellation.isCancelled() && result.modelFailed()) {
                             return;
                         }
                         if (needsJudge(result) && !cancellation.isCancelled()) {
                             result = result.withJudge(judge(questions.get(key.questionId()), result.sql(),
-                                    judgeProvider, databasePermits));
+                                    judgeProvider, database));
                         }
                         store.save(record.id(), result);
                         finished.put(key, result);
@@ -240,6 +243,10 @@ public final class EvaluationOrchestrator {
         provider.acquire();
         try {
             generation = generator.generate(model, variant, question);
+        } catch (UnknownDatabaseException e) {
+            // a dataset problem: no model is asked, and the run goes on with the other questions
+            return new ItemResult(key, null, null, null, Verdict.error(mode, e.getMessage()), 0, Usage.NONE, null,
+                    Provenance.UNKNOWN, BigDecimal.ZERO, e.getMessage(), clock.instant(), List.of());
         } finally {
             provider.release();
         }

@@ -2,9 +2,10 @@ package dev.querybench.engine.evaluation;
 
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.UnknownDatabaseException;
+import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.evaluation.sql.MatchMode;
-import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.run.ItemKey;
 import dev.querybench.engine.run.ItemResult;
@@ -29,17 +30,18 @@ import java.util.function.Function;
  */
 public final class Scorer {
 
-    private final Function<String, SqlExecutionEvaluator> evaluators;
+    private final Function<String, EvaluationStrategy> evaluators;
     private final int parallelism;
     private final Clock clock;
 
     /**
      * @param evaluators the evaluator for a question's database id (empty id: the only database);
-     *     called once per id
+     *     called once per known id; it throws {@link UnknownDatabaseException} for an id it does not
+     *     know, which makes that question's item an ERROR (a dataset problem) naming it
      * @param parallelism items judged at once
      */
-    public Scorer(Function<String, SqlExecutionEvaluator> evaluators, int parallelism, Clock clock) {
-        Map<String, SqlExecutionEvaluator> cache = new ConcurrentHashMap<>();
+    public Scorer(Function<String, ? extends EvaluationStrategy> evaluators, int parallelism, Clock clock) {
+        Map<String, EvaluationStrategy> cache = new ConcurrentHashMap<>();
         this.evaluators = id -> cache.computeIfAbsent(id, evaluators);
         this.parallelism = Math.max(1, parallelism);
         this.clock = clock;
@@ -53,7 +55,7 @@ public final class Scorer {
                 permits.acquireUninterruptibly();
                 futures.add(workers.submit(() -> {
                     try {
-                        return judge(q, predictions.get(q.id()), label);
+                        return judge(q, predictions.get(q.id()), label, mode);
                     } finally {
                         permits.release();
                     }
@@ -77,8 +79,13 @@ public final class Scorer {
         return new RunResults(run, items, new RunSummary().cells(items), 0);
     }
 
-    private ItemResult judge(Question q, String sql, String label) {
-        Verdict verdict = evaluators.apply(q.database()).evaluate(q, sql);
+    private ItemResult judge(Question q, String sql, String label, MatchMode mode) {
+        Verdict verdict;
+        try {
+            verdict = evaluators.apply(q.database()).evaluate(q, sql);
+        } catch (UnknownDatabaseException e) {
+            verdict = Verdict.error(mode.id(), new UnknownDatabaseException(q.id(), e.database(), e.known()).getMessage());
+        }
         return new ItemResult(new ItemKey(q.id(), "predictions", label, 0), null, sql, sql, verdict, 0, Usage.NONE,
                 null, null, clock.instant());
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Question → rendered prompt → model → SQL. Thread-safe when its adapter is. */
 public final class SqlGenerator {
@@ -22,12 +23,12 @@ public final class SqlGenerator {
     private final PromptContext context;
     private final SqlExtractor extractor;
     private final FewShots fewShots;
-    private final SafeExecutor repairExecutor;
+    private final Function<Question, SafeExecutor> repairExecutors;
     private final QueryLimits repairLimits;
 
     /** A generator without few-shot examples or repair. */
     public SqlGenerator(PromptContext context, SqlExtractor extractor) {
-        this(context, extractor, null, null, null);
+        this(context, extractor, null, (SafeExecutor) null, null);
     }
 
     /**
@@ -37,10 +38,25 @@ public final class SqlGenerator {
      */
     public SqlGenerator(PromptContext context, SqlExtractor extractor, FewShots fewShots, SafeExecutor repairExecutor,
             QueryLimits repairLimits) {
+        this(context, extractor, fewShots, everyQuestionOn(repairExecutor), repairLimits);
+    }
+
+    private static Function<Question, SafeExecutor> everyQuestionOn(SafeExecutor executor) {
+        return executor == null ? null : question -> executor;
+    }
+
+    /**
+     * A generator for datasets spanning several databases: repairs try each query on its
+     * question's own database.
+     *
+     * @param repairExecutors the executor of a question's database, or null for no repair
+     */
+    public SqlGenerator(PromptContext context, SqlExtractor extractor, FewShots fewShots,
+            Function<Question, SafeExecutor> repairExecutors, QueryLimits repairLimits) {
         this.context = context;
         this.extractor = extractor;
         this.fewShots = fewShots;
-        this.repairExecutor = repairExecutor;
+        this.repairExecutors = repairExecutors;
         this.repairLimits = repairLimits;
     }
 
@@ -76,7 +92,7 @@ public final class SqlGenerator {
             return new Generation(prompt, null, null, e.error().message());
         }
         String sql = extractor.extract(completion.text()).orElse(null);
-        int repairs = repairExecutor == null ? 0 : template.options().repairAttempts();
+        int repairs = repairExecutors == null ? 0 : template.options().repairAttempts();
         if (repairs == 0) {
             return sql == null ? new Generation(prompt, completion, null, "the answer contains no SQL")
                     : new Generation(prompt, completion, sql, null);
@@ -86,7 +102,7 @@ public final class SqlGenerator {
         Duration latency = completion.latency();
         String conversation = prompt;
         for (int round = 0; ; round++) {
-            String error = sql == null ? "the answer contains no SQL" : tryOnDatabase(sql);
+            String error = sql == null ? "the answer contains no SQL" : tryOnDatabase(question, sql);
             attempts.add(new Attempt(sql, error));
             if (error == null || round == repairs) {
                 break;
@@ -106,9 +122,9 @@ public final class SqlGenerator {
         return new Generation(prompt, total, sql, sql == null ? "the answer contains no SQL" : null, attempts);
     }
 
-    private String tryOnDatabase(String sql) {
+    private String tryOnDatabase(Question question, String sql) {
         try {
-            repairExecutor.execute(sql, repairLimits);
+            repairExecutors.apply(question).execute(sql, repairLimits);
             return null;
         } catch (QueryExecutionException e) {
             return e.getMessage();

@@ -17,6 +17,7 @@ import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
@@ -25,9 +26,11 @@ import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.sql.MatchMode;
+import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
 import dev.querybench.engine.evaluation.sql.SqlLlmJudge;
+import dev.querybench.engine.evaluation.sql.TestSuiteEvaluator;
 import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
@@ -58,10 +61,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +76,9 @@ import java.util.stream.Collectors;
  * ({@code .querybench/cache.db}, unless the workspace turns it off): the profile's endpoint
  * with retries, circuit breaker and rate limit, followed by its fallback chain (the profile's
  * {@code fallback} list, or else {@code run.fallback}). Endpoints live as long as the session, so their breakers
- * remember trouble from one run to the next. The CLI and the app both work through this.
+ * remember trouble from one run to the next. Questions that name a database are prompted with, repaired on and
+ * judged on that database ({@link QuestionDatabases}), on every test-suite instance it has. The CLI and the app
+ * both work through this.
  * Thread-safe; close it to release the database and the store.
  */
 public final class WorkspaceSession implements AutoCloseable {
@@ -83,6 +90,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     private final Workspace workspace;
     private final DatabaseBackend backend;
+    private final QuestionDatabases databases;
     private final SafeExecutor executor;
     private final PromptContext promptContext;
     private final SqlGenerator generator;
@@ -95,16 +103,18 @@ public final class WorkspaceSession implements AutoCloseable {
     private final SecretResolver secrets;
     private final AtomicReference<Optional<TraceLinks>> traceLinks = new AtomicReference<>();
 
-    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, RunStore runStore, SecretResolver secrets,
-            Clock clock, RunTracing tracing) {
+    private WorkspaceSession(Workspace workspace, DatabaseBackend backend, QuestionDatabases databases,
+            RunStore runStore, SecretResolver secrets, Clock clock, RunTracing tracing) {
         ModelAdapterFactory models = new ModelAdapterFactory(secrets);
         this.secrets = secrets;
         this.workspace = workspace;
         this.backend = backend;
+        this.databases = databases;
         this.executor = new SafeExecutor(backend);
-        this.promptContext = new PromptContext(backend);
+        this.promptContext = new PromptContext(backend, question -> databases.of(question).main().backend());
         this.generator = new SqlGenerator(promptContext, new SqlExtractor(),
-                new FewShots(workspace.dataset().questions()), executor, queryLimits());
+                new FewShots(workspace.dataset().questions()),
+                (Question question) -> databases.of(question).main().executor(), queryLimits());
         this.runStore = runStore;
         this.endpoints = new EndpointRegistry(ResiliencePolicy.from(workspace.config().resilience()), models::create,
                 clock);
@@ -147,15 +157,20 @@ public final class WorkspaceSession implements AutoCloseable {
     public static WorkspaceSession open(Workspace workspace, SecretResolver secrets, Clock clock, String databaseName,
             RunTracing tracing) {
         DatabaseBackend backend = openDatabase(workspace, secrets, databaseName);
+        String defaultName = databaseName != null ? databaseName : workspace.config().database().nameOrDefault();
+        QuestionDatabases databases = new QuestionDatabases(workspace, defaultName, backend,
+                name -> openDatabase(workspace, secrets, name),
+                Math.max(2, workspace.config().run().concurrencyOrDefault() + 1));
         RunStore store = null;
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
-            return new WorkspaceSession(workspace, backend, store, secrets, clock,
+            return new WorkspaceSession(workspace, backend, databases, store, secrets, clock,
                     tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();
             }
+            databases.close();
             backend.close();
             throw e;
         }
@@ -213,6 +228,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return executor;
     }
 
+    /** The databases questions are asked of: the session's own and those the questions name. */
+    public QuestionDatabases databases() {
+        return databases;
+    }
+
     public RunStore runStore() {
         return runStore;
     }
@@ -247,8 +267,11 @@ public final class WorkspaceSession implements AutoCloseable {
                 : workspace.prompts().templates(PromptTask.SQL_GENERATION).stream().map(PromptTemplate::name).toList();
         List<PromptTemplate> variants = workspace.prompts().requireUsable(variantNames, PromptTask.SQL_GENERATION);
         List<Question> questions = selectQuestions(request.questionIds());
+        Question probe = questions.stream().filter(this::databaseKnown).findFirst().orElse(null);
         for (PromptTemplate variant : variants) {
-            generator.render(variant, questions.getFirst());
+            if (probe != null) {
+                generator.render(variant, probe);
+            }
         }
         Scoreboard scores = new Scoreboard();
         SelectionPolicy selection = selection();
@@ -323,7 +346,8 @@ public final class WorkspaceSession implements AutoCloseable {
         // A malformed answer may have come from the cache; asking again must reach the model.
         ModelAdapter retry = new ResilientModel(chain, selection(), scores, cache.bypassed());
         return new ItemJudge(modelName, promptName,
-                new SqlLlmJudge(model, retry, template, promptContext, executor, queryLimits(), includeRows));
+                new SqlLlmJudge(model, retry, template, promptContext,
+                        (Question question) -> databases.of(question).main().executor(), queryLimits(), includeRows));
     }
 
     /** Continues a stored run with the same variants, models and questions. */
@@ -380,8 +404,35 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     private EvaluationOrchestrator orchestrator(ItemJudge judge) {
-        SqlExecutionEvaluator evaluator = new SqlExecutionEvaluator(executor, queryLimits(), new ResultComparator());
+        MatchMode mode = MatchMode.parse(workspace.config().run().matchModeOrDefault());
+        PerDatabaseEvaluator evaluator = new PerDatabaseEvaluator(mode, executionEvaluators(mode));
         return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge);
+    }
+
+    /**
+     * One evaluator per database for one run, so each gold result is computed once per database
+     * instance and shared by every item of the run that needs it.
+     */
+    private Function<Question, TestSuiteEvaluator> executionEvaluators(MatchMode mode) {
+        Map<String, TestSuiteEvaluator> byDatabase = new ConcurrentHashMap<>();
+        QueryLimits limits = queryLimits();
+        // Spider's evaluator compares floats exactly; the other modes allow the relative tolerance
+        ResultComparator comparator = mode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
+        return question -> {
+            QuestionDatabases.Target target = databases.of(question);
+            return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-" + mode.id(),
+                    target.instances().stream().map(i -> new TestSuiteEvaluator.Instance(i.name(),
+                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode))).toList()));
+        };
+    }
+
+    private boolean databaseKnown(Question question) {
+        try {
+            databases.of(question);
+            return true;
+        } catch (UnknownDatabaseException e) {
+            return false;
+        }
     }
 
     private List<Question> selectQuestions(List<String> ids) {
@@ -449,6 +500,7 @@ public final class WorkspaceSession implements AutoCloseable {
             sqlite.close();
         }
         runStore.close();
+        databases.close();
         backend.close();
     }
 }

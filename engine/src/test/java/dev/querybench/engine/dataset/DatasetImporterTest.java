@@ -40,6 +40,22 @@ class DatasetImporterTest {
     }
 
     @Test
+    void readsTheNativeFormatWrittenAsJsonAndItsDatabaseField() throws Exception {
+        Dataset asJson = importer.read(write("d.json", """
+                {"name": "n", "questions": [{"id": "a", "question": "How many?", "gold": "SELECT 1", "database": "shop"}]}
+                """));
+        assertThat(asJson.questions().getFirst()).extracting(Question::id, Question::database)
+                .containsExactly("a", "shop");
+        Dataset yaml = importer.read(write("d.yaml", """
+                questions:
+                  - id: b
+                    question: Which?
+                    gold: SELECT 2
+                """));
+        assertThat(yaml.questions().getFirst().database()).isEmpty();
+    }
+
+    @Test
     void readsSpiderAndBirdDevFiles() throws Exception {
         Dataset spider = importer.read(write("dev.json", """
                 [{"db_id": "concert", "query": "SELECT count(*) FROM singer", "question": "How many singers?",

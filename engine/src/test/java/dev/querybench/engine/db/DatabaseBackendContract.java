@@ -192,6 +192,39 @@ public abstract class DatabaseBackendContract {
     }
 
     @Test
+    void streamingHandsEveryRowToTheSinkBeyondTheRowCapUpToItsOwnLimit() {
+        QueryLimits capOfTen = new QueryLimits(Duration.ofSeconds(30), 10);
+        List<Long> seen = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
+        RowSink collect = new RowSink() {
+            @Override
+            public void columns(List<String> columns) {
+                labels.addAll(columns);
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                seen.add(((Number) values[0]).longValue());
+                return true;
+            }
+        };
+        StreamedRows all = safe.stream("SELECT n FROM numbers ORDER BY n", capOfTen, 5_000, collect);
+        assertThat(all.rows()).isEqualTo(1_000);
+        assertThat(all.truncated()).isFalse();
+        assertThat(labels).map(c -> c.toLowerCase(Locale.ROOT)).containsExactly("n");
+        assertThat(seen).hasSize(1_000).startsWith(1L, 2L).endsWith(1_000L);
+        seen.clear();
+        StreamedRows limited = safe.stream("SELECT n FROM numbers ORDER BY n", capOfTen, 250, collect);
+        assertThat(limited.rows()).isEqualTo(250);
+        assertThat(limited.truncated()).isTrue();
+        assertThat(seen).hasSize(250);
+        assertThatThrownBy(() -> safe.stream("DELETE FROM t", capOfTen, 5_000, collect))
+                .isInstanceOfSatisfying(QueryExecutionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(QueryFailure.REFUSED));
+        assertThat(db.count("t")).isEqualTo(3);
+    }
+
+    @Test
     void errorsAreClassified() {
         assertFailure("SELECT nope FROM t", QueryFailure.SCHEMA);
         assertFailure("SELECT * FROM missing_table", QueryFailure.SCHEMA);

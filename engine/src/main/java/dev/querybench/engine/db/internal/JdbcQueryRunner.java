@@ -6,6 +6,8 @@ import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryFailure;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.RowSink;
+import dev.querybench.engine.db.StreamedRows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -51,14 +53,63 @@ public final class JdbcQueryRunner {
      */
     public QueryResult run(Connection connection, String sql, QueryLimits limits, int fetchSize) {
         long start = System.nanoTime();
+        return onStatement(connection, sql, limits, limits.rowCap() + 1, fetchSize,
+                statement -> read(statement, sql, limits, start));
+    }
+
+    /**
+     * Runs {@code sql} like {@link #run} and hands up to {@code maxRows} rows to the sink as they
+     * are read, holding none of them.
+     *
+     * @throws QueryExecutionException as {@link #run} does
+     */
+    public StreamedRows stream(Connection connection, String sql, QueryLimits limits, long maxRows, int fetchSize,
+            RowSink sink) {
+        long start = System.nanoTime();
+        int statementMax = maxRows >= Integer.MAX_VALUE - 1 ? 0 : (int) maxRows + 1;
+        return onStatement(connection, sql, limits, statementMax, fetchSize, statement -> {
+            try (ResultSet rs = resultSet(statement, sql)) {
+                int n = rs.getMetaData().getColumnCount();
+                sink.columns(labels(rs.getMetaData()));
+                long rows = 0;
+                boolean truncated = false;
+                while (rs.next()) {
+                    if (rows == maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    Object[] row = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows++;
+                    if (!sink.row(row)) {
+                        truncated = true;
+                        break;
+                    }
+                }
+                return new StreamedRows(rows, truncated, Duration.ofNanos(System.nanoTime() - start));
+            }
+        });
+    }
+
+    /** Work on an executing statement that may throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T apply(Statement statement) throws SQLException;
+    }
+
+    /** Runs the work on a new statement with the row limit, fetch size, timeout and watchdog set. */
+    private <T> T onStatement(Connection connection, String sql, QueryLimits limits, int maxRows, int fetchSize,
+            StatementWork<T> work) {
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            statement.setMaxRows(limits.rowCap() + 1);
+            statement.setMaxRows(maxRows);
             statement.setFetchSize(fetchSize);
             statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             try (QueryWatchdog.Deadline deadline = watchdog.arm(statement, limits.timeout())) {
-                QueryResult result;
+                T result;
                 try {
-                    result = read(statement, sql, limits, start);
+                    result = work.apply(statement);
                 } catch (SQLException e) {
                     if (deadline.fired()) {
                         throw timeout(limits, e);
@@ -80,19 +131,28 @@ public final class JdbcQueryRunner {
         }
     }
 
-    private static QueryResult read(Statement statement, String sql, QueryLimits limits, long start)
-            throws SQLException {
+    private static ResultSet resultSet(Statement statement, String sql) throws SQLException {
         if (!statement.execute(sql)) {
             throw new QueryExecutionException(QueryFailure.REFUSED,
                     "refused: the statement returned no rows; only queries may run here", null);
         }
-        try (ResultSet rs = statement.getResultSet()) {
-            ResultSetMetaData meta = rs.getMetaData();
-            int n = meta.getColumnCount();
-            List<String> columns = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                columns.add(meta.getColumnLabel(i));
-            }
+        return statement.getResultSet();
+    }
+
+    private static List<String> labels(ResultSetMetaData meta) throws SQLException {
+        int n = meta.getColumnCount();
+        List<String> columns = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        return columns;
+    }
+
+    private static QueryResult read(Statement statement, String sql, QueryLimits limits, long start)
+            throws SQLException {
+        try (ResultSet rs = resultSet(statement, sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            List<String> columns = labels(rs.getMetaData());
             List<List<Object>> rows = new ArrayList<>();
             boolean truncated = false;
             while (rs.next()) {

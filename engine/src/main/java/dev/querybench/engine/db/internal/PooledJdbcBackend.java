@@ -11,7 +11,9 @@ import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryFailure;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.RowSink;
 import dev.querybench.engine.db.SchemaSnapshot;
+import dev.querybench.engine.db.StreamedRows;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.sql.Connection;
@@ -77,6 +79,26 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
         try {
             beginReadOnly(connection, limits);
             QueryResult result = runner.run(connection, sql, limits, fetchSize(limits));
+            evict = !endReadOnly(connection);
+            return result;
+        } catch (QueryExecutionException e) {
+            evict = EVICTING.contains(e.failure()) || !endReadOnly(connection);
+            throw e;
+        } catch (SQLException e) {
+            throw new QueryExecutionException(errors.classify(e, dialect), errors.describe(e, dialect), e);
+        } finally {
+            release(connection, evict);
+        }
+    }
+
+    @Override
+    public final StreamedRows streamReadOnly(String sql, QueryLimits limits, long maxRows, RowSink sink) {
+        checkStatement(sql);
+        Connection connection = borrow();
+        boolean evict = true;
+        try {
+            beginReadOnly(connection, limits);
+            StreamedRows result = runner.stream(connection, sql, limits, maxRows, fetchSize(limits), sink);
             evict = !endReadOnly(connection);
             return result;
         } catch (QueryExecutionException e) {

@@ -45,6 +45,11 @@ public final class ResultComparator {
         this(1e-9);
     }
 
+    /** The relative tolerance for numbers; 0 means exact. */
+    public double tolerance() {
+        return tolerance;
+    }
+
     /** Compares in {@link MatchMode#STRICT} mode. */
     public Verdict compare(QueryResult gold, QueryResult predicted, boolean ordered) {
         return compare(gold, predicted, ordered, MatchMode.STRICT);

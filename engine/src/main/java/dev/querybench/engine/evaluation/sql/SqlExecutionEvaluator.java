@@ -16,12 +16,22 @@ import java.util.Set;
 /**
  * Executes gold and predicted SQL on the same database through the safe executor and compares
  * the results. A question may have several gold queries: the prediction passes if it matches
- * any one. A gold query that fails makes the item ERROR (a dataset problem). Thread-safe.
+ * any one. A gold query that fails makes the item ERROR (a dataset problem).
+ *
+ * <p>When gold's or the prediction's result is larger than the row cap, both are streamed again
+ * (up to {@code largeResultRows} rows) into per-row hashes and compared by
+ * {@link HashedResultComparator}, so neither result is held beyond the cap; gold's digest is
+ * computed once and shared like its result. A result larger than that limit, or one that cannot
+ * be streamed again, keeps the verdict over the first rows, flagged {@code truncated}.
+ * Thread-safe.
  */
 public final class SqlExecutionEvaluator implements ExecutionEvaluator {
 
     /** Gold's ORDER BY … LIMIT cuts through a tie, so other rows could be equally right. */
     public static final String FLAG_AMBIGUOUS_GOLD = "ambiguous-gold";
+
+    /** Rows streamed at most for comparing results beyond the row cap by default (about 8 bytes a row and value). */
+    public static final long DEFAULT_LARGE_RESULT_ROWS = 2_000_000;
 
     private final SafeExecutor executor;
     private final QueryLimits limits;
@@ -31,6 +41,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     private final OrderDetector orderDetector = new OrderDetector();
     private final SpiderRewrite spider = new SpiderRewrite(false);
     private final LimitTieDetector ties;
+    private final HashedResultComparator hashed;
+    private final long largeResultRows;
     private final java.util.concurrent.ConcurrentMap<String, Boolean> orderedGold =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -45,6 +57,20 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
      */
     public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator,
             MatchMode matchMode) {
+        this(executor, limits, comparator, matchMode, DEFAULT_LARGE_RESULT_ROWS);
+    }
+
+    /**
+     * @param largeResultRows most rows streamed to compare results beyond the row cap by hash;
+     *     0 compares only the first {@code rowCap} rows
+     */
+    public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator,
+            MatchMode matchMode, long largeResultRows) {
+        if (largeResultRows < 0) {
+            throw new IllegalArgumentException("largeResultRows must not be negative");
+        }
+        this.largeResultRows = largeResultRows;
+        this.hashed = new HashedResultComparator(new RowHasher(comparator.tolerance()));
         this.executor = executor;
         this.limits = limits;
         this.comparator = comparator;
@@ -84,17 +110,22 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
                     List.of(), List.of());
         }
         QueryResult predicted;
+        String prediction = prepare(predictedSql);
         try {
-            predicted = executor.execute(prepare(predictedSql), limits);
+            predicted = executor.execute(prediction, limits);
         } catch (QueryExecutionException e) {
             return Verdict.fail(mode, Set.of(), categoryOf(e), e.getMessage(), List.of(), List.of());
         }
+        ResultDigest[] predictedDigest = new ResultDigest[1];
         Verdict first = null;
         for (int i = 0; i < golds.size(); i++) {
             String g = goldSql.get(i);
             boolean ordered = orderedGold.computeIfAbsent(g,
                     sql -> matchMode == MatchMode.SPIDER ? spider.orderMatters(sql) : orderDetector.isOrdered(sql));
             Verdict v = comparator.compare(golds.get(i).result(), predicted, ordered, matchMode);
+            if (largeResultRows > 0 && (golds.get(i).result().truncated() || predicted.truncated())) {
+                v = beyondRowCap(g, prediction, ordered, predictedDigest, v);
+            }
             if (matchMode != MatchMode.SPIDER && ties.isAmbiguous(g)) {
                 v = withFlag(v, FLAG_AMBIGUOUS_GOLD);
             }
@@ -106,6 +137,28 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         return first;
+    }
+
+    /** Compares the whole results by hash; keeps the verdict over the first rows when that cannot be done. */
+    private Verdict beyondRowCap(String goldSql, String predictedSql, boolean ordered, ResultDigest[] predictedDigest,
+            Verdict capped) {
+        ResultDigest goldDigest;
+        try {
+            goldDigest = gold.digest(goldSql, largeResultRows, hashed.hasher());
+            if (predictedDigest[0] == null) {
+                ResultDigest.Builder builder = ResultDigest.builder(hashed.hasher(), true);
+                predictedDigest[0] = builder.build(executor.stream(predictedSql, limits, largeResultRows, builder)
+                        .truncated());
+            }
+        } catch (QueryExecutionException e) {
+            return capped;
+        }
+        if (goldDigest.truncated() || predictedDigest[0].truncated()) {
+            return capped;
+        }
+        return hashed.compare(goldDigest, sink -> executor.stream(goldSql, limits, largeResultRows, sink),
+                predictedDigest[0], sink -> executor.stream(predictedSql, limits, largeResultRows, sink), ordered,
+                matchMode);
     }
 
     private String prepare(String sql) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ public final class SqlLlmJudge extends LlmEvaluator {
 
     private final PromptTemplate template;
     private final PromptContext context;
-    private final SafeExecutor executor;
+    private final Function<Question, SafeExecutor> executors;
     private final QueryLimits limits;
     private final boolean includeRows;
     private final Map<String, String> goldSamples = new ConcurrentHashMap<>();
@@ -67,10 +68,19 @@ public final class SqlLlmJudge extends LlmEvaluator {
      */
     public SqlLlmJudge(ModelAdapter judge, ModelAdapter retryJudge, PromptTemplate template, PromptContext context,
             SafeExecutor executor, QueryLimits limits, boolean includeRows) {
+        this(judge, retryJudge, template, context, question -> executor, limits, includeRows);
+    }
+
+    /**
+     * @param executors the executor of each question's own database, where both queries are
+     *     sampled for the judge (a dataset may span several databases)
+     */
+    public SqlLlmJudge(ModelAdapter judge, ModelAdapter retryJudge, PromptTemplate template, PromptContext context,
+            Function<Question, SafeExecutor> executors, QueryLimits limits, boolean includeRows) {
         super(judge, retryJudge);
         this.template = template;
         this.context = context;
-        this.executor = executor;
+        this.executors = executors;
         this.limits = limits;
         this.includeRows = includeRows;
     }
@@ -93,8 +103,10 @@ public final class SqlLlmJudge extends LlmEvaluator {
                 case "gold_sql" -> question.primaryGold();
                 case "predicted_sql" -> predictedSql == null ? "(no SQL)" : predictedSql;
                 case "gold_rows" -> !includeRows ? NOT_SHOWN
-                        : goldSamples.computeIfAbsent(question.primaryGold(), this::sample);
-                case "predicted_rows" -> predictedSql == null ? "(no SQL)" : !includeRows ? NOT_SHOWN : sample(predictedSql);
+                        : goldSamples.computeIfAbsent(question.database() + "\u0000" + question.primaryGold(),
+                                k -> sample(question, question.primaryGold()));
+                case "predicted_rows" -> predictedSql == null ? "(no SQL)" : !includeRows ? NOT_SHOWN
+                        : sample(question, predictedSql);
                 default -> context.value(variable, question);
             });
         }
@@ -139,9 +151,9 @@ public final class SqlLlmJudge extends LlmEvaluator {
         }
     }
 
-    private String sample(String sql) {
+    private String sample(Question question, String sql) {
         try {
-            QueryResult r = executor.execute(sql, limits);
+            QueryResult r = executors.apply(question).execute(sql, limits);
             StringBuilder out = new StringBuilder(String.join(" | ", r.columns())).append('\n');
             r.rows().stream().limit(SAMPLE_ROWS).forEach(row -> out.append(row.stream().map(normalizer::display)
                     .collect(Collectors.joining(" | "))).append('\n'));

@@ -1,0 +1,345 @@
+package dev.querybench.engine.evaluation.sql;
+
+import dev.querybench.engine.db.RowSink;
+import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.Verdict;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares two results by their {@link ResultDigest}s, for results larger than the row cap: the
+ * rows are never held, only a hash per row (and, for the prediction, per value). It applies the
+ * same rules as {@link ResultComparator} with the same verdicts, reasons and flags, plus the flag
+ * {@value #FLAG_HASHED}:
+ *
+ * <ul>
+ *   <li>strict and spider: multisets of whole rows (sequences when gold orders), under a column
+ *       permutation whose columns have equal value fingerprints (tried identity first);
+ *   <li>subset: as strict, each gold column matched to a distinct predicted column;
+ *   <li>set: sets of rows, columns in order.
+ * </ul>
+ *
+ * <p>Values compare as {@link RowHasher} hashes them, so numbers compare after rounding to the
+ * tolerance's significant digits rather than by relative difference (see there for the
+ * trade-off). Samples of missing and extra rows are read again from the results through their
+ * {@link Replay}s, only when the comparison fails. Immutable and thread-safe.
+ */
+public final class HashedResultComparator {
+
+    /** The results were compared by per-row hashes. */
+    public static final String FLAG_HASHED = "hashed";
+
+    private static final int SAMPLE_ROWS = 5;
+    private static final int MAX_PERMUTATIONS = 64;
+
+    /** Reads a result's rows again into a sink (for samples of differing rows). */
+    @FunctionalInterface
+    public interface Replay {
+        void into(RowSink sink);
+    }
+
+    private final RowHasher hasher;
+    private final ValueNormalizer normalizer = new ValueNormalizer();
+
+    public HashedResultComparator(RowHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    public RowHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * @param predicted a digest built with its value hashes
+     * @param ordered whether gold's outermost query orders (ignored in set mode)
+     */
+    public Verdict compare(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
+            boolean ordered, MatchMode mode) {
+        if (!predicted.hasValueHashes()) {
+            throw new IllegalArgumentException("the prediction's digest must keep its value hashes");
+        }
+        return mode == MatchMode.SET ? set(gold, goldRows, predicted, predictedRows)
+                : strict(gold, goldRows, predicted, predictedRows, ordered, mode);
+    }
+
+    private Verdict strict(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
+            boolean ordered, MatchMode mode) {
+        boolean subset = mode == MatchMode.SUBSET;
+        Set<String> flags = new HashSet<>();
+        flags.add(FLAG_HASHED);
+        if (ordered) {
+            flags.add(ResultComparator.FLAG_ORDERED);
+        }
+        int g = gold.rowCount();
+        int p = predicted.rowCount();
+        if (g == 0 && p == 0) {
+            flags.add(ResultComparator.FLAG_VACUOUS);
+            return Verdict.pass(mode.id(), flags, "both results are empty");
+        }
+        int gc = gold.columnCount();
+        int pc = predicted.columnCount();
+        if (subset ? pc < gc : gc != pc) {
+            return Verdict.fail(mode.id(), flags, FailureCategory.WRONG_COLUMNS,
+                    "column count " + pc + " vs " + gc + (subset ? " or more" : ""), List.of(), List.of());
+        }
+        if (p == 0) {
+            return Verdict.fail(mode.id(), flags, FailureCategory.EMPTY_RESULT,
+                    "the prediction returned no rows; gold returned " + g, firstRows(goldRows, gc), List.of());
+        }
+        if (g != p) {
+            return failWithSamples(mode, flags, FailureCategory.WRONG_ROW_COUNT, "row count " + p + " vs " + g, gold,
+                    goldRows, predicted, predictedRows);
+        }
+        long[] goldSorted = gold.sortedRowHashes();
+        int[] unordered = null;
+        int[] inOrder = null;
+        for (int[] order : permutations(gold, predicted)) {
+            long[] hashes = rowHashes(predicted, order, gc);
+            long[] sorted = Arrays.copyOf(hashes, p);
+            Arrays.sort(sorted);
+            if (!Arrays.equals(goldSorted, 0, g, sorted, 0, p)) {
+                continue;
+            }
+            if (unordered == null) {
+                unordered = order;
+            }
+            if (!ordered || Arrays.equals(gold.rowHashes(), 0, g, hashes, 0, p)) {
+                inOrder = order;
+                break;
+            }
+        }
+        if (unordered == null) {
+            return failWithSamples(mode, flags, FailureCategory.WRONG_VALUES, "the values differ", gold, goldRows,
+                    predicted, predictedRows);
+        }
+        if (!isIdentity(unordered) || pc > gc) {
+            flags.add(pc > gc ? ResultComparator.FLAG_EXTRA_COLUMNS : ResultComparator.FLAG_PERMUTED);
+        }
+        if (!ordered) {
+            return Verdict.pass(mode.id(), flags, "same rows");
+        }
+        if (inOrder == null) {
+            return Verdict.fail(mode.id(), flags, FailureCategory.WRONG_ORDER,
+                    "same rows in a different order (gold is ordered)", List.of(), List.of());
+        }
+        return Verdict.pass(mode.id(), flags, "same rows in the same order");
+    }
+
+    private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows) {
+        String mode = MatchMode.SET.id();
+        Set<String> flags = new HashSet<>();
+        flags.add(FLAG_HASHED);
+        long[] g = distinct(gold.sortedRowHashes(), gold.rowCount());
+        long[] p = distinct(predicted.sortedRowHashes(), predicted.rowCount());
+        if (g.length == 0 && p.length == 0) {
+            flags.add(ResultComparator.FLAG_VACUOUS);
+            return Verdict.pass(mode, flags, "both results are empty");
+        }
+        if (p.length == 0) {
+            return Verdict.fail(mode, flags, FailureCategory.EMPTY_RESULT,
+                    "the prediction returned no rows; gold returned " + g.length, firstRows(goldRows,
+                            gold.columnCount()), List.of());
+        }
+        if (gold.columnCount() != predicted.columnCount()) {
+            return Verdict.fail(mode, flags, FailureCategory.WRONG_COLUMNS,
+                    "column count " + predicted.columnCount() + " vs " + gold.columnCount(), List.of(), List.of());
+        }
+        if (Arrays.equals(g, p)) {
+            return Verdict.pass(mode, flags, "same set of rows");
+        }
+        int columns = gold.columnCount();
+        return Verdict.fail(mode, flags, g.length == p.length ? FailureCategory.WRONG_VALUES
+                : FailureCategory.WRONG_ROW_COUNT, "distinct rows " + p.length + " vs " + g.length,
+                rowsWithHashes(goldRows, difference(g, g.length, p, p.length), columns),
+                rowsWithHashes(predictedRows, difference(p, p.length, g, g.length), columns));
+    }
+
+    private Verdict failWithSamples(MatchMode mode, Set<String> flags, FailureCategory category, String reason,
+            ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows) {
+        int gc = gold.columnCount();
+        long[] goldSorted = gold.sortedRowHashes();
+        long[] predictedSorted = rowHashes(predicted, identity(gc), gc);
+        Arrays.sort(predictedSorted, 0, predicted.rowCount());
+        List<Long> missing = difference(goldSorted, gold.rowCount(), predictedSorted, predicted.rowCount());
+        List<Long> extra = difference(predictedSorted, predicted.rowCount(), goldSorted, gold.rowCount());
+        return Verdict.fail(mode.id(), flags, category, reason, rowsWithHashes(goldRows, missing, gc),
+                rowsWithHashes(predictedRows, extra, gc));
+    }
+
+    /** The prediction's row hashes over the gold's columns in the given order (a fresh array when it must be). */
+    private static long[] rowHashes(ResultDigest predicted, int[] order, int goldColumns) {
+        if (goldColumns == predicted.columnCount() && isIdentity(order)) {
+            return Arrays.copyOf(predicted.rowHashes(), predicted.rowCount());
+        }
+        return predicted.rowHashes(order);
+    }
+
+    /**
+     * Column orders (gold column j ↔ predicted column order[j]) whose columns have equal value
+     * fingerprints, identity first, at most {@value #MAX_PERMUTATIONS}.
+     */
+    private static List<int[]> permutations(ResultDigest gold, ResultDigest predicted) {
+        int gc = gold.columnCount();
+        int pc = predicted.columnCount();
+        List<List<Integer>> fits = new ArrayList<>();
+        for (int j = 0; j < gc; j++) {
+            List<Integer> candidates = new ArrayList<>();
+            if (j < pc && predicted.fingerprint(j) == gold.fingerprint(j)) {
+                candidates.add(j);
+            }
+            for (int i = 0; i < pc; i++) {
+                if (i != j && predicted.fingerprint(i) == gold.fingerprint(j)) {
+                    candidates.add(i);
+                }
+            }
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            fits.add(candidates);
+        }
+        List<int[]> out = new ArrayList<>();
+        search(0, fits, new int[gc], new boolean[pc], out);
+        return out;
+    }
+
+    private static void search(int j, List<List<Integer>> fits, int[] order, boolean[] used, List<int[]> out) {
+        if (out.size() >= MAX_PERMUTATIONS) {
+            return;
+        }
+        if (j == order.length) {
+            out.add(order.clone());
+            return;
+        }
+        for (int i : fits.get(j)) {
+            if (!used[i]) {
+                used[i] = true;
+                order[j] = i;
+                search(j + 1, fits, order, used, out);
+                used[i] = false;
+            }
+        }
+    }
+
+    /** Up to a few hashes of {@code from} that {@code minus} lacks, as multisets (both sorted). */
+    private static List<Long> difference(long[] from, int fromCount, long[] minus, int minusCount) {
+        List<Long> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < fromCount && out.size() < SAMPLE_ROWS) {
+            if (j < minusCount && from[i] == minus[j]) {
+                i++;
+                j++;
+            } else if (j < minusCount && from[i] > minus[j]) {
+                j++;
+            } else {
+                out.add(from[i]);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static long[] distinct(long[] sorted, int count) {
+        long[] out = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (n == 0 || out[n - 1] != sorted[i]) {
+                out[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The rows whose hash over their first {@code columns} values is wanted, as display text, read again. */
+    private List<List<String>> rowsWithHashes(Replay rows, List<Long> wanted, int columns) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> left = new HashMap<>();
+        wanted.forEach(h -> left.merge(h, 1, Integer::sum));
+        List<List<String>> out = new ArrayList<>();
+        int[] order = identity(columns);
+        replay(rows, new RowSink() {
+            @Override
+            public void columns(List<String> labels) {
+                // the hashes are over the first columns, whatever their names
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                long[] hashes = new long[values.length];
+                for (int c = 0; c < values.length; c++) {
+                    hashes[c] = hasher.value(values[c]);
+                }
+                long h = RowHasher.row(hashes, order);
+                Integer n = left.get(h);
+                if (n != null) {
+                    out.add(display(values, columns));
+                    if (n == 1) {
+                        left.remove(h);
+                    } else {
+                        left.put(h, n - 1);
+                    }
+                }
+                return !left.isEmpty();
+            }
+        });
+        return out;
+    }
+
+    private List<List<String>> firstRows(Replay rows, int columns) {
+        List<List<String>> out = new ArrayList<>();
+        replay(rows, new RowSink() {
+            @Override
+            public void columns(List<String> labels) {
+                // display only
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                out.add(display(values, columns));
+                return out.size() < SAMPLE_ROWS;
+            }
+        });
+        return out;
+    }
+
+    /** Samples are a courtesy: a result that cannot be read again gives none rather than no verdict. */
+    private static void replay(Replay rows, RowSink sink) {
+        try {
+            rows.into(sink);
+        } catch (RuntimeException e) {
+            // the verdict stands without samples
+        }
+    }
+
+    private List<String> display(Object[] values, int columns) {
+        List<String> out = new ArrayList<>(columns);
+        for (int c = 0; c < columns && c < values.length; c++) {
+            out.add(normalizer.display(values[c]));
+        }
+        return out;
+    }
+
+    private static int[] identity(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        return p;
+    }
+
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
