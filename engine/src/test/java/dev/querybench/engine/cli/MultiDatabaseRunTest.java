@@ -132,6 +132,41 @@ class MultiDatabaseRunTest {
     }
 
     @Test
+    void theJudgeSeesTheSchemaAndRowsOfTheQuestionsOwnDatabase() throws Exception {
+        Path ws = dir.resolve("judged");
+        prompt(ws);
+        Files.copy(Path.of("..", "prompts", "judge-equivalence.prompt"), ws.resolve("prompts/judge-equivalence.prompt"));
+        sqlite(ws.resolve("main.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);");
+        sqlite(ws.resolve("spider/database/shop/shop.sqlite"), """
+                CREATE TABLE product (id INTEGER PRIMARY KEY, name TEXT, price REAL);
+                INSERT INTO product VALUES (1, 'pen', 1.5), (2, 'ink', 0.3), (3, 'pad', 2.0);
+                """);
+        new ObjectMapper().writeValue(ws.resolve("spider/dev.json").toFile(), List.of(
+                Map.of("db_id", "shop", "question", "Which products cost more than 1?",
+                        "query", "SELECT name FROM product WHERE price > 1")));
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                name: judged
+                database: {name: main, type: sqlite, path: main.db}
+                dataset: spider/dev.json
+                variants: [plain]
+                """);
+        stub.answer("Gold SQL:", "{\"verdict\": \"equivalent\", \"score\": 1, \"rationale\": \"Same products.\"}");
+        stub.answerSql("Which products", "SELECT name FROM product WHERE id IN (1, 3)");
+
+        Path out = dir.resolve("judged-out");
+        CliHarness.Result r = cli.run("run", "--workspace", ws.toString(), "--model", "openai:gpt-4o-mini",
+                "--base-url", stub.baseUrl(), "--judge", "openai:gpt-4o-mini", "--out", out.toString());
+
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        List<String> judgePrompts = stub.prompts().stream().filter(p -> p.contains("Gold SQL:")).toList();
+        assertThat(judgePrompts).hasSize(1);
+        // schema and both result samples come from shop.sqlite, not from the workspace's main database
+        assertThat(judgePrompts.getFirst()).contains("product", "pen", "pad").doesNotContain("note", "(error");
+        JsonNode item = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("items").get(0);
+        assertThat(item.path("judge").path("rationale").asText()).isEqualTo("Same products.");
+    }
+
+    @Test
     void runsJudgeInTheWorkspacesMatchMode() throws Exception {
         Path ws = dir.resolve("set");
         prompt(ws);
