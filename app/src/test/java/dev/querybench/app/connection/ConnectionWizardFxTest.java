@@ -4,15 +4,11 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.health.HealthViewModel;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
-import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -34,35 +30,28 @@ class ConnectionWizardFxTest {
     @TempDir
     static Path home;
 
-    private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        stub = OpenAiStub.start();
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
-                Map.of("STUB_KEY", "sk-fx-secret"), null, null, Clock.systemUTC()), tasks, new RecordingDialogs());
+        app = SampleApp.open(home, Map.of("STUB_KEY", "sk-fx-secret"), false, new FxTaskRunner());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
     @Test
     void checksTurnGreenOrRedWithTheRemedy(FxRobot robot) throws Exception {
-        ConnectionWizardViewModel vm = context.mainViewModel().wizard();
+        ConnectionWizardViewModel vm = app.context.mainViewModel().wizard();
         robot.clickOn("Connections");
         robot.clickOn("#checkDatabase");
         waitFor(30, () -> !vm.busyProperty().get() && !vm.dbChecks().isEmpty()
@@ -75,7 +64,7 @@ class ConnectionWizardFxTest {
         robot.clickOn("#wizardNext");
         robot.clickOn("#modelId").write("gpt-4o-mini");
         robot.clickOn("#modelName").write("stub");
-        robot.clickOn("#baseUrl").write(stub.baseUrl());
+        robot.clickOn("#baseUrl").write(app.stub.baseUrl());
         robot.doubleClickOn("#keyEnv").eraseText(20).write("MISSING_KEY");
         robot.clickOn("#checkModel");
         waitFor(30, () -> !vm.busyProperty().get() && vm.modelChecks().getFirst().state() == CheckLine.State.FAIL);
@@ -93,7 +82,7 @@ class ConnectionWizardFxTest {
         assertThat(vm.models()).hasSize(3);
         screenshot(scene, "wizard-models.png");
 
-        HealthViewModel health = context.mainViewModel().health();
+        HealthViewModel health = app.context.mainViewModel().health();
         robot.clickOn("Health");
         waitFor(60, () -> health.endpoints().stream().noneMatch(e -> e.state() == dev.querybench.app.health.EndpointHealth.State.UNKNOWN));
         assertThat(health.endpoints().getFirst().state()).isEqualTo(dev.querybench.app.health.EndpointHealth.State.UP);

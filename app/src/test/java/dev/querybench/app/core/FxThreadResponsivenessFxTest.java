@@ -7,17 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.compare.MatrixRow;
 import dev.querybench.app.runs.RunPhase;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.workspace.MainViewModel;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
-import dev.querybench.engine.testing.OpenAiStub;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -86,9 +83,7 @@ class FxThreadResponsivenessFxTest {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Queue<Busy> work = new ConcurrentLinkedQueue<>();
-    private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
@@ -96,32 +91,28 @@ class FxThreadResponsivenessFxTest {
         assertThat(THREADS.isThreadContentionMonitoringSupported()).isTrue();
         assertThat(THREADS.isCurrentThreadCpuTimeSupported()).isTrue();
         THREADS.setThreadContentionMonitoringEnabled(true);
-        stub = OpenAiStub.start();
         // Every delivery to the FX thread is timed on it; the runner is the app's own otherwise.
         Executor timedUiThread = action -> Platform.runLater(() -> timed("task callback", action));
-        tasks = new FxTaskRunner(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fx-test-task-", 0)
-                .factory()), timedUiThread);
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
-                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
-        SampleFixture.scriptTwoVariants(stub, context.workspace());
+        FxTaskRunner tasks = new FxTaskRunner(Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("fx-test-task-", 0).factory()), timedUiThread);
+        app = SampleApp.open(home, Map.of(), true, tasks);
+        SampleFixture.scriptTwoVariants(app.stub, app.context.workspace());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
     @Test
     void aSampleRunNeverBlocksTheFxThread(FxRobot robot) throws Exception {
-        MainViewModel main = context.mainViewModel();
+        MainViewModel main = app.context.mainViewModel();
         long fxThread = fx(() -> Thread.currentThread().threadId());
         LayoutTimer layout = new LayoutTimer();
         robot.interact(() -> {
@@ -134,12 +125,12 @@ class FxThreadResponsivenessFxTest {
         Thread watchdog = Thread.ofPlatform().daemon().name("fx-watchdog").start(() -> watch(fxThread, pings, watching));
 
         // A little latency per answer spreads the 108 items over seconds of streamed progress.
-        stub.latency(Duration.ofMillis(25));
+        app.stub.latency(Duration.ofMillis(25));
         try {
             robot.push(KeyCode.CONTROL, KeyCode.R);
             waitFor(120, () -> main.runs().phaseProperty().get() == RunPhase.FINISHED);
         } finally {
-            stub.latency(Duration.ZERO);
+            app.stub.latency(Duration.ZERO);
         }
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C);
         waitFor(30, () -> main.runsScreen().comparisons().size() == 1);

@@ -4,14 +4,11 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.widgets.ResultGrid;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -33,32 +30,28 @@ class DatasetFxTest {
     @TempDir
     static Path home;
 
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
-                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
     @Test
     void goldCheckResultsAndAQuestionsRows(FxRobot robot) throws Exception {
-        DatasetViewModel vm = context.mainViewModel().datasetBrowser();
+        DatasetViewModel vm = app.context.mainViewModel().datasetBrowser();
         robot.clickOn("Datasets");
         waitFor(60, () -> !vm.checkingProperty().get() && vm.checkSummaryProperty().get().startsWith("54 gold queries run"));
         assertThat(robot.lookup("#goldCheckSummary").queryAs(Label.class).getText()).contains(" 0 fail");

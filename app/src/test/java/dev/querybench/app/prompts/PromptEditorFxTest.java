@@ -4,13 +4,10 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -34,32 +31,28 @@ class PromptEditorFxTest {
     @TempDir
     static Path home;
 
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
-                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
     @Test
     void typingShowsProblemsAndTheRenderedPrompt(FxRobot robot) throws Exception {
-        PromptEditorViewModel vm = context.mainViewModel().promptEditor();
+        PromptEditorViewModel vm = app.context.mainViewModel().promptEditor();
         robot.clickOn("Prompts");
         waitFor(20, () -> vm.previewTextProperty().get().contains("CREATE TABLE"));
         assertThat(robot.lookup("#tokenEstimate").queryAs(Label.class).getText()).startsWith("≈ ");

@@ -5,16 +5,13 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.grid.GridRow;
 import dev.querybench.app.grid.PagedRows;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.widgets.ResultGrid;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -36,26 +33,22 @@ class SqlConsoleFxTest {
     @TempDir
     static Path home;
 
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(), null,
-                null, Clock.systemUTC()), tasks, new RecordingDialogs());
+        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
@@ -72,7 +65,7 @@ class SqlConsoleFxTest {
 
     @Test
     void aMillionRowsScrollWithoutLoadingThemAll(FxRobot robot) throws Exception {
-        SqlConsoleViewModel vm = context.mainViewModel().sqlConsole();
+        SqlConsoleViewModel vm = app.context.mainViewModel().sqlConsole();
         robot.clickOn("SQL Console");
         waitFor(20, () -> !vm.tables().isEmpty());
         robot.interact(() -> vm.sqlProperty().set(SqlConsoleViewModelTest.MILLION));

@@ -2,20 +2,15 @@ package dev.querybench.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.runs.VerdictFilter;
-import dev.querybench.app.testing.RecordingDialogs;
-import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.engine.sample.SampleWorkspace;
-import dev.querybench.engine.testing.OpenAiStub;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +51,11 @@ class MainWindowFxTest {
     @TempDir
     static Path home;
 
-    private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        stub = OpenAiStub.start();
         Path folder = SampleWorkspace.defaultLocation(home);
         // Every test here runs the same prompts; without the response cache each run really waits for
         // the model, which the cancel test needs.
@@ -74,30 +66,24 @@ class MainWindowFxTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        AppContext.Settings settings = new AppContext.Settings(folder, true, Map.of(), "openai:gpt-4o-mini",
-                stub.baseUrl(), Clock.systemUTC());
-        tasks = new FxTaskRunner();
-        context = AppContext.open(settings, tasks, new RecordingDialogs());
-        SampleFixture.script(stub, context.workspace());
+        app = SampleApp.withStubModel(home);
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
     @Test
     void runningFromTheWindowShowsAccuracyPerVariant(FxRobot robot) throws Exception {
         chooseModel(robot, "openai:gpt-4o-mini");
-        RunViewModel runs = context.runViewModel();
+        RunViewModel runs = app.context.runViewModel();
 
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> runs.phaseProperty().get() == RunPhase.FINISHED));
@@ -111,7 +97,7 @@ class MainWindowFxTest {
         assertThat(tableRows(robot)).isEqualTo(108);
         assertThat(robot.lookup("#errorBanner").query().isVisible()).isFalse();
         assertThat(robot.lookup("#jobLabel").queryAs(Label.class).getText()).startsWith("Run 108/108");
-        assertThat(stub.calls()).isGreaterThanOrEqualTo(108);
+        assertThat(app.stub.calls()).isGreaterThanOrEqualTo(108);
 
         screenshot("run-finished.png");
 
@@ -137,10 +123,10 @@ class MainWindowFxTest {
     @Test
     void ctrlRStartsARunAndEscCancelsIt(FxRobot robot) throws Exception {
         chooseModel(robot, "openai:gpt-4o-mini");
-        RunViewModel runs = context.runViewModel();
+        RunViewModel runs = app.context.runViewModel();
         // Slow answers keep the run going (27 rounds of 4 calls, over half a minute) while the test looks at it,
         // even on a loaded machine.
-        stub.latency(Duration.ofMillis(1500));
+        app.stub.latency(Duration.ofMillis(1500));
         try {
             robot.push(KeyCode.CONTROL, KeyCode.R);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.doneItemsProperty().get() >= 12));
@@ -156,7 +142,7 @@ class MainWindowFxTest {
                     () -> fx(() -> runs.phaseProperty().get() == RunPhase.CANCELLED));
             WaitForAsyncUtils.waitForFxEvents();
         } finally {
-            stub.latency(Duration.ZERO);
+            app.stub.latency(Duration.ZERO);
         }
         int done = fx(() -> runs.doneItemsProperty().get());
         assertThat(done).isBetween(12, 107);
@@ -172,7 +158,7 @@ class MainWindowFxTest {
 
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> fx(() -> context.runViewModel().phaseProperty().get() == RunPhase.FAILED));
+                () -> fx(() -> app.context.runViewModel().phaseProperty().get() == RunPhase.FAILED));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#errorBanner").query().isVisible()).isTrue();
@@ -187,7 +173,7 @@ class MainWindowFxTest {
 
     @Test
     void everySectionShowsItsOwnScreen(FxRobot robot) throws Exception {
-        MainViewModel main = context.mainViewModel();
+        MainViewModel main = app.context.mainViewModel();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !main.page(Section.HEALTH).busyProperty().get()
                 && !main.page(Section.SQL_CONSOLE).busyProperty().get()));
 

@@ -4,15 +4,9 @@ import static dev.querybench.app.testing.Screens.fx;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.runs.RunPhase;
-import dev.querybench.app.testing.RecordingDialogs;
-import dev.querybench.app.testing.SampleFixture;
-import dev.querybench.engine.sample.SampleWorkspace;
-import dev.querybench.engine.testing.OpenAiStub;
+import dev.querybench.app.testing.SampleApp;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,30 +34,22 @@ class ShortcutsFxTest {
     @TempDir
     static Path home;
 
-    private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        stub = OpenAiStub.start();
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
-                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
-        SampleFixture.script(stub, context.workspace());
+        app = SampleApp.withStubModel(home);
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
@@ -89,7 +75,7 @@ class ShortcutsFxTest {
 
     @Test
     void shortcutsSwitchSectionsThemeAndRunCompareExport(FxRobot robot) throws Exception {
-        MainViewModel main = context.mainViewModel();
+        MainViewModel main = app.context.mainViewModel();
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         assertThat(fx(() -> main.selectedSectionProperty().get())).isEqualTo(Section.DATASETS);
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT6);

@@ -3,12 +3,8 @@ package dev.querybench.app.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.querybench.app.core.AppContext;
-import dev.querybench.app.core.FxTaskRunner;
-import dev.querybench.app.testing.RecordingDialogs;
-import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.app.testing.SampleApp;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -33,24 +29,16 @@ class WindowLayoutFxTest {
     @TempDir
     static Path home;
 
-    private static dev.querybench.engine.testing.OpenAiStub stub;
-    private static FxTaskRunner tasks;
-    private static AppContext context;
+    private static SampleApp app;
 
     @BeforeAll
     static void openSample() {
-        stub = dev.querybench.engine.testing.OpenAiStub.start();
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
-                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
-        dev.querybench.app.testing.SampleFixture.script(stub, context.workspace());
+        app = SampleApp.withStubModel(home);
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Test
@@ -91,14 +79,14 @@ class WindowLayoutFxTest {
         assertThat(saved.dividers()).containsKeys("consoleSplit", "consoleEditorSplit");
 
         // Second start, from the file: the same window.
-        context.mainViewModel().select(Section.RUNS);
-        context.mainViewModel().themeProperty().set(Theme.LIGHT);
+        app.context.mainViewModel().select(Section.RUNS);
+        app.context.mainViewModel().themeProperty().set(Theme.LIGHT);
         Stage again = open(robot, saved, store);
         assertThat(again.getX()).isEqualTo(35);
         assertThat(again.getY()).isEqualTo(45);
         assertThat(again.getWidth()).isEqualTo(1100);
         assertThat(again.getHeight()).isEqualTo(720);
-        assertThat(context.mainViewModel().selectedSectionProperty().get()).isEqualTo(Section.PROMPTS);
+        assertThat(app.context.mainViewModel().selectedSectionProperty().get()).isEqualTo(Section.PROMPTS);
         assertThat(shown(robot.lookup("#promptEditor").query())).isTrue();
         assertThat(again.getScene().getStylesheets()).last().asString().endsWith("/theme/dark.css");
         double[] restored = split(again, "promptSplit").getDividerPositions();
@@ -116,7 +104,7 @@ class WindowLayoutFxTest {
         Stage third = open(robot, maximised, store);
         assertThat(third.isMaximized()).isTrue();
         robot.interact(third::close);
-        context.mainViewModel().themeProperty().set(Theme.LIGHT);
+        app.context.mainViewModel().themeProperty().set(Theme.LIGHT);
     }
 
     @Test
@@ -125,7 +113,7 @@ class WindowLayoutFxTest {
         WindowLayout saved = new WindowLayout(Double.NaN, Double.NaN, 1440, 900, false,
                 Map.of("compareSplit", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
         Stage stage = open(robot, saved, store);
-        MainViewModel main = context.mainViewModel();
+        MainViewModel main = app.context.mainViewModel();
         main.runs().variants().getLast().setSelected(false);
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
         dev.querybench.app.testing.Screens.waitFor(60,
@@ -145,7 +133,7 @@ class WindowLayoutFxTest {
         AtomicReference<Stage> opened = new AtomicReference<>();
         robot.interact(() -> {
             Stage stage = new Stage();
-            new MainWindow(context.mainViewModel()).show(stage, layout, store::save);
+            new MainWindow(app.context.mainViewModel()).show(stage, layout, store::save);
             opened.set(stage);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,64 @@
+package dev.querybench.app.testing;
+
+import dev.querybench.app.core.AppContext;
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The workbench's composition root opened on the sample workspace under a test's home folder, as
+ * {@code querybench-app} opens it, with a local OpenAI stub running beside it. Close it after the
+ * test class.
+ */
+public final class SampleApp implements AutoCloseable {
+
+    public final OpenAiStub stub;
+    public final FxTaskRunner tasks;
+    public final AppContext context;
+
+    private SampleApp(OpenAiStub stub, FxTaskRunner tasks, AppContext context) {
+        this.stub = stub;
+        this.tasks = tasks;
+        this.context = context;
+    }
+
+    /** Started with {@code --model openai:gpt-4o-mini --base-url <stub>}; the stub answers as {@link SampleFixture#script}. */
+    public static SampleApp withStubModel(Path home) {
+        return withStubModel(home, new FxTaskRunner());
+    }
+
+    /** Like {@link #withStubModel(Path)}, delivering results through {@code tasks}. */
+    public static SampleApp withStubModel(Path home, FxTaskRunner tasks) {
+        SampleApp app = open(home, Map.of(), true, tasks);
+        SampleFixture.script(app.stub, app.context.workspace());
+        return app;
+    }
+
+    /**
+     * @param environment what secret references resolve against
+     * @param stubModel whether the stub is offered as the command-line model (it is not scripted)
+     */
+    public static SampleApp open(Path home, Map<String, String> environment, boolean stubModel, FxTaskRunner tasks) {
+        OpenAiStub stub = OpenAiStub.start();
+        try {
+            AppContext context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
+                    environment, stubModel ? "openai:gpt-4o-mini" : null, stubModel ? stub.baseUrl() : null,
+                    Clock.systemUTC()), tasks, new RecordingDialogs());
+            return new SampleApp(stub, tasks, context);
+        } catch (RuntimeException e) {
+            tasks.close();
+            stub.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        context.close();
+        stub.close();
+    }
+}
