@@ -19,6 +19,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -47,6 +49,13 @@ public final class RunView {
     @FXML private ComboBox<ModelChoice> modelBox;
     @FXML private Label modelHint;
     @FXML private FlowPane variantPane;
+    @FXML private Label compareModelsLabel;
+    @FXML private FlowPane compareModelPane;
+    @FXML private Label planLabel;
+    @FXML private ComboBox<QuestionSubset> subsetBox;
+    @FXML private Spinner<Integer> repeatsSpinner;
+    @FXML private Hyperlink resumeLink;
+    @FXML private Tooltip resumeTip;
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private HBox errorBanner;
@@ -94,6 +103,24 @@ public final class RunView {
         viewModel.modelNeedsAttentionProperty().addListener((obs, was, is) -> modelHint.pseudoClassStateChanged(WARNING, is));
 
         variantPane.getChildren().setAll(viewModel.variants().stream().map(this::variantBox).toList());
+        compareModelPane.getChildren().setAll(viewModel.compareModels().stream().map(this::modelBox).toList());
+        boolean severalModels = viewModel.compareModels().size() > 1;
+        compareModelsLabel.setVisible(severalModels);
+        compareModelsLabel.setManaged(severalModels);
+        compareModelPane.setVisible(severalModels);
+        compareModelPane.setManaged(severalModels);
+        planLabel.textProperty().bind(viewModel.planTextProperty());
+        subsetBox.setItems(viewModel.subsets());
+        subsetBox.valueProperty().bindBidirectional(viewModel.subsetProperty());
+        subsetBox.disableProperty().bind(viewModel.runningProperty());
+        repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 20,
+                viewModel.repeatsProperty().get()));
+        repeatsSpinner.getValueFactory().valueProperty().addListener((obs, was, is) ->
+                viewModel.repeatsProperty().set(is == null ? 1 : is));
+        repeatsSpinner.disableProperty().bind(viewModel.runningProperty());
+        resumeLink.visibleProperty().bind(viewModel.canResumeProperty());
+        resumeLink.managedProperty().bind(resumeLink.visibleProperty());
+        resumeTip.textProperty().bind(viewModel.resumeTextProperty());
 
         runButton.disableProperty().bind(viewModel.canStartRunProperty().not());
         cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
@@ -185,6 +212,11 @@ public final class RunView {
     }
 
     @FXML
+    private void onResume() {
+        viewModel.resumeRun();
+    }
+
+    @FXML
     private void onCancel() {
         viewModel.cancelRun();
     }
@@ -202,6 +234,17 @@ public final class RunView {
     @FXML
     private void onDismissError() {
         viewModel.dismissError();
+    }
+
+    /** A model to add to the run; the main model's own box is disabled, since it runs anyway. */
+    private Node modelBox(ModelOption option) {
+        CheckBox box = new CheckBox(option.choice().label());
+        box.selectedProperty().bindBidirectional(option.selectedProperty());
+        box.disableProperty().bind(viewModel.runningProperty()
+                .or(viewModel.selectedModelProperty().isEqualTo(option.choice())));
+        box.setTooltip(new Tooltip(option.choice().problem().isBlank() ? option.choice().detail()
+                : option.choice().problem()));
+        return box;
     }
 
     private Node variantBox(VariantOption option) {

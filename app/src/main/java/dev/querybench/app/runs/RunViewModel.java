@@ -31,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -42,6 +43,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -71,6 +73,14 @@ public final class RunViewModel {
     private final ObservableList<ModelChoice> models;
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
     private final ObservableList<VariantOption> variants;
+    private final ObservableList<ModelOption> compareModels;
+    private final ObservableList<QuestionSubset> subsets;
+    private final ObjectProperty<QuestionSubset> subset = new SimpleObjectProperty<>(this, "subset");
+    private final IntegerProperty repeats = new SimpleIntegerProperty(this, "repeats", 1);
+    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText", "");
+    private final ReadOnlyObjectWrapper<RunRecord> resumable = new ReadOnlyObjectWrapper<>(this, "resumable");
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
+    private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper(this, "resumeText", "");
 
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -133,6 +143,11 @@ public final class RunViewModel {
                 .collect(Collectors.toMap(Question::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(modelChoices));
         this.variants = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(variantOptions(workspace)));
+        this.compareModels = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                modelChoices.stream().map(ModelOption::new).toList()));
+        this.subsets = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                QuestionSubset.of(workspace.dataset().questions())));
+        subset.set(subsets.getFirst());
         selectedModel.set(defaultModel(modelChoices, workspace));
         statusText.set(idleText());
 
@@ -141,6 +156,15 @@ public final class RunViewModel {
         var anyVariant = Bindings.createBooleanBinding(() -> variants.stream().anyMatch(VariantOption::isSelected),
                 selections);
         canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(anyVariant));
+        canResume.bind(running.not().and(resumable.isNotNull()));
+        resumeText.bind(Bindings.createStringBinding(() -> resumable.get() == null ? "" : "Resume run "
+                + resumable.get().id() + " (" + resumable.get().status() + ", " + plural(resumable.get().plannedItems(),
+                "item") + " planned): finished items are kept, no model is asked twice", resumable));
+        List<Observable> planInputs = new ArrayList<>(List.of(selections));
+        compareModels.forEach(m -> planInputs.add(m.selectedProperty()));
+        planInputs.addAll(List.of(selectedModel, subset, repeats));
+        planText.bind(Bindings.createStringBinding(this::describePlan, planInputs.toArray(Observable[]::new)));
+        refreshResumable();
         canCancel.bind(Bindings.createBooleanBinding(
                 () -> phase.get() == RunPhase.PREPARING || phase.get() == RunPhase.RUNNING, phase));
         errorShown.bind(errorMessage.isNotEmpty());
@@ -175,8 +199,70 @@ public final class RunViewModel {
         if (!canStartRun.get()) {
             return;
         }
-        ModelChoice model = selectedModel.get();
+        List<ModelChoice> chosenModels = chosenModels();
         List<String> chosen = variants.stream().filter(VariantOption::isSelected).map(VariantOption::name).toList();
+        prepare("Preparing: checking " + plural(chosen.size(), "prompt variant") + " and "
+                + chosenModels.stream().map(ModelChoice::label).collect(Collectors.joining(", ")) + "…");
+        String baseUrl = chosenModels.stream().filter(ModelChoice::adHoc).map(ModelChoice::baseUrl).findFirst()
+                .orElse(selectedModel.get().baseUrl());
+        RunRequest request = new RunRequest(chosen, chosenModels.stream().map(ModelChoice::id).toList(), baseUrl, null,
+                subset.get() == null ? List.of() : subset.get().questionIds(), Math.max(1, repeats.get()));
+        Cancellation token = new Cancellation();
+        cancellation = token;
+        tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
+                this::apply, this::finished, this::failed);
+    }
+
+    /**
+     * Continues the newest unfinished run (cancelled, stopped by a failure, or cut short by a
+     * crash): only items without a stored answer are asked, with the run's own variants, models,
+     * questions and repeats.
+     */
+    public void resumeRun() {
+        RunRecord record = resumable.get();
+        if (!canResume.get() || record == null) {
+            return;
+        }
+        prepare("Resuming run " + record.id() + "…");
+        String baseUrl = models.stream().filter(ModelChoice::adHoc).map(ModelChoice::baseUrl).findFirst().orElse(null);
+        RunRequest request = new RunRequest(record.variants(), record.models(), baseUrl, null, record.questionIds(),
+                record.repeats());
+        Cancellation token = new Cancellation();
+        cancellation = token;
+        tasks.<RunResults, RunEvent>submit(context -> {
+            context.onCancel(token::cancel);
+            return session.resume(record, request, listener(context), token);
+        }, this::apply, this::finished, this::failed);
+    }
+
+    /** Looks for an unfinished run to offer for resuming (in the background). */
+    public void refreshResumable() {
+        tasks.submit(() -> session.runStore().latestUnfinished(), found -> resumable.set(found.orElse(null)),
+                failure -> resumable.set(null));
+    }
+
+    private List<ModelChoice> chosenModels() {
+        List<ModelChoice> chosen = new ArrayList<>();
+        if (selectedModel.get() != null) {
+            chosen.add(selectedModel.get());
+        }
+        compareModels.stream().filter(ModelOption::isSelected).map(ModelOption::choice)
+                .filter(c -> !chosen.contains(c)).forEach(chosen::add);
+        return chosen;
+    }
+
+    private String describePlan() {
+        int variantCount = (int) variants.stream().filter(VariantOption::isSelected).count();
+        int modelCount = chosenModels().size();
+        int questionCount = subset.get() == null ? workspace.dataset().size()
+                : subset.get().size(workspace.dataset().size());
+        int times = Math.max(1, repeats.get());
+        return plural(variantCount, "variant") + " × " + plural(modelCount, "model") + " × "
+                + plural(questionCount, "question") + (times > 1 ? " × " + times + " repeats" : "") + " = "
+                + plural(variantCount * modelCount * questionCount * times, "item");
+    }
+
+    private void prepare(String status) {
         dismissError();
         selectedResult.set(null);
         results.clear();
@@ -189,14 +275,8 @@ public final class RunViewModel {
         elapsed = Duration.ZERO;
         progress.set(INDETERMINATE);
         progressText.set("");
-        statusText.set("Preparing: checking " + plural(chosen.size(), "prompt variant") + " and " + model.label() + "…");
+        statusText.set(status);
         phase.set(RunPhase.PREPARING);
-
-        Cancellation token = new Cancellation();
-        cancellation = token;
-        RunRequest request = new RunRequest(chosen, List.of(model.id()), model.baseUrl(), null, List.of());
-        tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
-                this::apply, this::finished, this::failed);
     }
 
     /** Stops the run: no new items start, items in flight are interrupted; finished items are kept. */
@@ -230,7 +310,11 @@ public final class RunViewModel {
     private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
         context.onCancel(token::cancel);
         RunPlan plan = session.plan(request);
-        return session.run(plan, new RunListener() {
+        return session.run(plan, listener(context), token);
+    }
+
+    private static RunListener listener(TaskRunner.Context<RunEvent> context) {
+        return new RunListener() {
             @Override
             public void started(RunRecord run, int restored) {
                 context.publish(new RunEvent.Started(run));
@@ -240,7 +324,7 @@ public final class RunViewModel {
             public void itemFinished(ItemResult item, RunProgress itemProgress) {
                 context.publish(new RunEvent.ItemDone(item, itemProgress));
             }
-        }, token);
+        };
     }
 
     // ---- callbacks on the UI thread
@@ -280,7 +364,7 @@ public final class RunViewModel {
         totalItems.set(run.plannedItems());
         for (String variant : run.variants()) {
             for (String model : run.models()) {
-                tallies.put(List.of(variant, model), new Tally(variant, model, run.questionIds().size()));
+                tallies.put(List.of(variant, model), new Tally(variant, model, run.questionIds().size() * run.repeats()));
             }
         }
         cards.setAll(tallies.values().stream().map(Tally::card).toList());
@@ -303,6 +387,7 @@ public final class RunViewModel {
 
     private void finished(RunResults outcome) {
         cancellation = null;
+        refreshResumable();
         List<ItemResult> items = outcome.items();
         List<ResultRow> rows = items.stream().map(this::row).toList();
         selectedResult.set(null);
@@ -314,7 +399,7 @@ public final class RunViewModel {
                 .collect(Collectors.toMap(c -> List.of(c.variant(), c.model()), Function.identity()));
         if (tallies.isEmpty()) {
             outcome.cells().forEach(c -> tallies.put(List.of(c.variant(), c.model()),
-                    new Tally(c.variant(), c.model(), outcome.run().questionIds().size())));
+                    new Tally(c.variant(), c.model(), outcome.run().questionIds().size() * outcome.run().repeats())));
         }
         cards.setAll(tallies.entrySet().stream()
                 .map(e -> cells.containsKey(e.getKey()) ? card(cells.get(e.getKey()), e.getValue().planned)
@@ -339,7 +424,7 @@ public final class RunViewModel {
             case EvaluationOrchestrator.STATUS_CANCELLED -> {
                 phase.set(RunPhase.CANCELLED);
                 statusText.set("Cancelled: " + items.size() + " of " + total + " items finished and kept in run "
-                        + outcome.run().id());
+                        + outcome.run().id() + "; Resume continues it");
                 progressText.set(tally);
             }
             case EvaluationOrchestrator.STATUS_FINISHED -> {
@@ -349,8 +434,8 @@ public final class RunViewModel {
             }
             default -> {
                 phase.set(RunPhase.FINISHED);
-                statusText.set("Incomplete: " + items.size() + " of " + total + " items. Finish it with"
-                        + " `querybench run --resume " + outcome.run().id() + "`");
+                statusText.set("Incomplete: " + items.size() + " of " + total + " items. Resume finishes it"
+                        + " (or `querybench run --resume " + outcome.run().id() + "`)");
                 progressText.set(tally);
             }
         }
@@ -358,6 +443,7 @@ public final class RunViewModel {
 
     private void failed(Throwable failure) {
         cancellation = null;
+        refreshResumable();
         QueryBenchException known = find(failure);
         String details;
         if (known != null) {
@@ -539,6 +625,38 @@ public final class RunViewModel {
 
     public ObjectProperty<ModelChoice> selectedModelProperty() {
         return selectedModel;
+    }
+
+    public ObservableList<ModelOption> compareModels() {
+        return compareModels;
+    }
+
+    public ObservableList<QuestionSubset> subsets() {
+        return subsets;
+    }
+
+    public ObjectProperty<QuestionSubset> subsetProperty() {
+        return subset;
+    }
+
+    public IntegerProperty repeatsProperty() {
+        return repeats;
+    }
+
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunRecord> resumableProperty() {
+        return resumable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resumeTextProperty() {
+        return resumeText.getReadOnlyProperty();
     }
 
     public ObservableList<VariantOption> variants() {

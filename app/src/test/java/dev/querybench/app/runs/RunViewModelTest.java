@@ -160,6 +160,67 @@ class RunViewModelTest {
         assertThat(vm.errorShownProperty().get()).isFalse();
         assertThat(sample.session.runStore().run(vm.runIdProperty().get())).get()
                 .extracting(run -> run.status()).isEqualTo(EvaluationOrchestrator.STATUS_CANCELLED);
+
+        // Resume picks the cancelled run up: only the items without a stored answer reach the model.
+        String runId = vm.runIdProperty().get();
+        assertThat(vm.canResumeProperty().get()).isTrue();
+        assertThat(vm.resumableProperty().get().id()).isEqualTo(runId);
+        assertThat(vm.resumeTextProperty().get()).startsWith("Resume run " + runId + " (cancelled, 108 items planned)");
+        int callsBefore = sample.stub.calls();
+        sample.stub.latency(Duration.ZERO);
+
+        vm.resumeRun();
+
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(vm.runIdProperty().get()).isEqualTo(runId);
+        assertThat(vm.doneItemsProperty().get()).isEqualTo(108);
+        assertThat(vm.passedItemsProperty().get()).isEqualTo(20);
+        assertThat(sample.stub.calls() - callsBefore).isLessThanOrEqualTo(108 - done);
+        assertThat(vm.cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(vm.canResumeProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRunCanCompareTwoModelsOverASubsetWithRepeats() throws Exception {
+        sample.stub.models("gpt-4o-mini", "gpt-4o");
+        Path folder = home.resolve("sample-workspace");
+        Path yaml = folder.resolve("querybench.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml).replace("models:\n",
+                "models:\n  - {name: stub-4o, spec: \"openai:gpt-4o\", baseUrl: \"" + sample.stub.baseUrl() + "\"}\n"));
+        dev.querybench.engine.config.Workspace workspace = new dev.querybench.engine.config.WorkspaceLoader().load(folder);
+        try (var session = dev.querybench.engine.session.WorkspaceSession.open(workspace, sample.secrets,
+                java.time.Clock.systemUTC())) {
+            List<ModelChoice> models = ModelChoice.of(workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
+            RunViewModel vm = new RunViewModel(workspace, session, models, new ImmediateTaskRunner(), dialogs);
+            List<String> easy = workspace.dataset().questions().stream().filter(q -> q.difficulty().equals("easy"))
+                    .map(q -> q.id()).toList();
+            QuestionSubset easySubset = vm.subsets().stream().filter(s -> s.label().startsWith("Difficulty easy"))
+                    .findFirst().orElseThrow();
+            assertThat(easySubset.questionIds()).isEqualTo(easy);
+            assertThat(vm.subsets().getFirst().label()).isEqualTo("All 54 questions");
+            assertThat(vm.subsets()).anyMatch(s -> s.label().startsWith("Tag "));
+
+            vm.subsetProperty().set(easySubset);
+            vm.repeatsProperty().set(2);
+            vm.variants().get(1).setSelected(false);
+            vm.compareModels().stream().filter(m -> m.choice().id().equals("stub-4o")).findFirst().orElseThrow()
+                    .setSelected(true);
+            assertThat(vm.planTextProperty().get()).isEqualTo("1 variant × 2 models × " + easy.size()
+                    + " questions × 2 repeats = " + (4 * easy.size()) + " items");
+
+            vm.startRun();
+
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+            assertThat(vm.totalItemsProperty().get()).isEqualTo(4 * easy.size());
+            assertThat(vm.doneItemsProperty().get()).isEqualTo(4 * easy.size());
+            assertThat(vm.cards()).extracting(CellCard::model).containsExactly(STUB_MODEL, "stub-4o");
+            assertThat(vm.cards()).allMatch(card -> card.passed() + card.failed() + card.errors() == 2 * easy.size());
+            assertThat(vm.results()).extracting(ResultRow::questionId).allMatch(easy::contains);
+            assertThat(sample.stub.requests().stream().map(r -> r.body().path("model").asText()).distinct())
+                    .containsExactlyInAnyOrder("gpt-4o-mini", "gpt-4o");
+            assertThat(session.runStore().run(vm.runIdProperty().get())).get()
+                    .satisfies(run -> assertThat(run.repeats()).isEqualTo(2));
+        }
     }
 
     @Test
