@@ -236,12 +236,13 @@ public final class RunView {
         viewModel.dismissError();
     }
 
-    /** A model to add to the run; the main model's own box is disabled, since it runs anyway. */
+    /** A model to add to the run; the main model's own box is hidden, since it runs anyway. */
     private Node modelBox(ModelOption option) {
         CheckBox box = new CheckBox(option.choice().label());
         box.selectedProperty().bindBidirectional(option.selectedProperty());
-        box.disableProperty().bind(viewModel.runningProperty()
-                .or(viewModel.selectedModelProperty().isEqualTo(option.choice())));
+        box.disableProperty().bind(viewModel.runningProperty());
+        box.visibleProperty().bind(viewModel.selectedModelProperty().isNotEqualTo(option.choice()));
+        box.managedProperty().bind(box.visibleProperty());
         box.setTooltip(new Tooltip(option.choice().problem().isBlank() ? option.choice().detail()
                 : option.choice().problem()));
         return box;
