@@ -20,6 +20,7 @@ import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.stats.Accuracy;
 import dev.querybench.engine.stats.CellSummary;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ public final class RunViewModel {
     private final ObservableList<ModelChoice> models;
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
     private final ObservableList<VariantOption> variants;
+    private final ObservableList<JudgeOption> judges;
+    private final ObjectProperty<JudgeOption> selectedJudge = new SimpleObjectProperty<>(this, "selectedJudge");
+    private final ReadOnlyStringWrapper judgeHint = new ReadOnlyStringWrapper(this, "judgeHint", "");
 
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -120,6 +124,7 @@ public final class RunViewModel {
 
     /** Per (variant, model) counts of the run in progress, in plan order. */
     private final Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    private final Spend spend = new Spend();
     private Cancellation cancellation;
     private Duration elapsed = Duration.ZERO;
 
@@ -134,13 +139,19 @@ public final class RunViewModel {
         this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(modelChoices));
         this.variants = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(variantOptions(workspace)));
         selectedModel.set(defaultModel(modelChoices, workspace));
+        this.judges = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                JudgeOption.of(workspace, modelChoices)));
+        // The workspace's judge when it has one (as the CLI does), else none.
+        selectedJudge.set(judges.size() > 1 && judges.get(1).choice().model() == null ? judges.get(1) : judges.getFirst());
+        judgeHint.bind(Bindings.createStringBinding(
+                () -> selectedJudge.get() == null ? "" : selectedJudge.get().detail(), selectedJudge));
         statusText.set(idleText());
 
         running.bind(Bindings.createBooleanBinding(() -> phase.get().isActive(), phase));
         Observable[] selections = variants.stream().map(VariantOption::selectedProperty).toArray(Observable[]::new);
         var anyVariant = Bindings.createBooleanBinding(() -> variants.stream().anyMatch(VariantOption::isSelected),
                 selections);
-        canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(anyVariant));
+        canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(selectedJudge.isNotNull()).and(anyVariant));
         canCancel.bind(Bindings.createBooleanBinding(
                 () -> phase.get() == RunPhase.PREPARING || phase.get() == RunPhase.RUNNING, phase));
         errorShown.bind(errorMessage.isNotEmpty());
@@ -182,6 +193,7 @@ public final class RunViewModel {
         results.clear();
         cards.clear();
         tallies.clear();
+        spend.clear();
         failureTally.clear();
         failureCounts.clear();
         setCounts(0, 0, 0, 0, 0);
@@ -194,7 +206,8 @@ public final class RunViewModel {
 
         Cancellation token = new Cancellation();
         cancellation = token;
-        RunRequest request = new RunRequest(chosen, List.of(model.id()), model.baseUrl(), null, List.of());
+        RunRequest request = new RunRequest(chosen, List.of(model.id()), model.baseUrl(), null, List.of())
+                .withJudge(selectedJudge.get().choice());
         tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
                 this::apply, this::finished, this::failed);
     }
@@ -230,7 +243,7 @@ public final class RunViewModel {
     private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
         context.onCancel(token::cancel);
         RunPlan plan = session.plan(request);
-        return session.run(plan, new RunListener() {
+        return session.run(plan, session.judge(request), new RunListener() {
             @Override
             public void started(RunRecord run, int restored) {
                 context.publish(new RunEvent.Started(run));
@@ -253,6 +266,7 @@ public final class RunViewModel {
                 case RunEvent.Started started -> planned(started.run());
                 case RunEvent.ItemDone done -> {
                     rows.add(row(done.item()));
+                    spend.add(done.item());
                     Tally tally = tallies.get(List.of(done.item().key().variant(), done.item().key().model()));
                     if (tally != null) {
                         tally.add(done.item());
@@ -296,7 +310,7 @@ public final class RunViewModel {
     private void show(RunProgress p) {
         elapsed = p.elapsed();
         progress.set(p.fraction());
-        progressText.set(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors())
+        progressText.set(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors()) + spend.text()
                 + (p.eta() == null ? "" : " · ETA " + duration(p.eta())));
         setCounts(p.total(), p.done(), p.passed(), p.failed(), p.errors());
     }
@@ -332,9 +346,11 @@ public final class RunViewModel {
         }
         int total = outcome.run().plannedItems();
         setCounts(total, items.size(), passed, failed, errors);
+        spend.clear();
+        items.forEach(spend::add);
         runId.set(outcome.run().id());
         progress.set(total == 0 ? 1 : (double) items.size() / total);
-        String tally = counts(items.size(), total, passed, failed, errors);
+        String tally = counts(items.size(), total, passed, failed, errors) + spend.text();
         switch (outcome.run().status()) {
             case EvaluationOrchestrator.STATUS_CANCELLED -> {
                 phase.set(RunPhase.CANCELLED);
@@ -501,6 +517,62 @@ public final class RunViewModel {
         return out.toString();
     }
 
+    /**
+     * What the run has used so far: tokens and cost of the answers and of the judge, and how many
+     * items the judge was asked about.
+     */
+    private static final class Spend {
+        private long tokens;
+        private BigDecimal cost = BigDecimal.ZERO;
+        private boolean costUnknown;
+        private int judged;
+
+        void clear() {
+            tokens = 0;
+            cost = BigDecimal.ZERO;
+            costUnknown = false;
+            judged = 0;
+        }
+
+        void add(ItemResult item) {
+            tokens += item.usage().inputTokens() + item.usage().outputTokens();
+            addCost(item.cost());
+            if (item.judge() != null) {
+                judged++;
+                tokens += item.judge().usage().inputTokens() + item.judge().usage().outputTokens();
+                addCost(item.judge().cost());
+            }
+        }
+
+        /** A null amount is an answer from a model without a price. */
+        private void addCost(BigDecimal amount) {
+            if (amount != null) {
+                cost = cost.add(amount);
+            } else {
+                costUnknown = true;
+            }
+        }
+
+        /** " · 12.3k tokens · $0.0123 · 30 judged", or empty before anything was used. */
+        String text() {
+            if (tokens == 0 && judged == 0) {
+                return "";
+            }
+            String money = costUnknown ? (cost.signum() == 0 ? "cost unknown" : "≥ " + dollars(cost) + " (some prices unknown)")
+                    : dollars(cost);
+            return " · " + tokensText(tokens) + " tokens · " + money + (judged == 0 ? "" : " · " + judged + " judged");
+        }
+
+        private static String dollars(BigDecimal amount) {
+            return amount.signum() > 0 && amount.compareTo(new BigDecimal("0.01")) < 0
+                    ? String.format(Locale.ROOT, "$%.4f", amount) : String.format(Locale.ROOT, "$%.2f", amount);
+        }
+
+        private static String tokensText(long n) {
+            return n < 1000 ? Long.toString(n) : String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+        }
+    }
+
     /** Running counts of one cell while its items arrive. */
     private static final class Tally {
         private final String variant;
@@ -545,6 +617,20 @@ public final class RunViewModel {
         return variants;
     }
 
+    /** No judge, the workspace's judge when it has one, and each model as a judge. */
+    public ObservableList<JudgeOption> judges() {
+        return judges;
+    }
+
+    public ObjectProperty<JudgeOption> selectedJudgeProperty() {
+        return selectedJudge;
+    }
+
+    /** What the chosen judge option means. */
+    public ReadOnlyStringProperty judgeHintProperty() {
+        return judgeHint.getReadOnlyProperty();
+    }
+
     public String scopeText() {
         return plural(workspace.dataset().size(), "question") + " · dataset " + workspace.dataset().name()
                 + " · " + workspace.config().run().matchModeOrDefault() + " result matching";
@@ -571,7 +657,7 @@ public final class RunViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s". */
+    /** "34/108 · pass 20 · fail 12 · error 2 · 12.3k tokens · $0.0123 · 34 judged · ETA 12s". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
     }
