@@ -83,6 +83,7 @@ public final class RunViewModel {
 
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper shortProgressText = new ReadOnlyStringWrapper(this, "shortProgressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
     private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
@@ -125,6 +126,7 @@ public final class RunViewModel {
     /** Per (variant, model) counts of the run in progress, in plan order. */
     private final Map<List<String>, Tally> tallies = new LinkedHashMap<>();
     private final Spend spend = new Spend();
+    private RunProgress shown;
     private Cancellation cancellation;
     private Duration elapsed = Duration.ZERO;
 
@@ -194,13 +196,14 @@ public final class RunViewModel {
         cards.clear();
         tallies.clear();
         spend.clear();
+        shown = null;
         failureTally.clear();
         failureCounts.clear();
         setCounts(0, 0, 0, 0, 0);
         runId.set("");
         elapsed = Duration.ZERO;
         progress.set(INDETERMINATE);
-        progressText.set("");
+        setProgress("", "");
         statusText.set("Preparing: checking " + plural(chosen.size(), "prompt variant") + " and " + model.label() + "…");
         phase.set(RunPhase.PREPARING);
 
@@ -286,6 +289,9 @@ public final class RunViewModel {
         }
         if (latest != null && latest.done() > doneItems.get()) {
             show(latest);
+        } else if (!rows.isEmpty() && shown != null) {
+            // An item whose progress was overtaken still adds to what the run used.
+            show(shown);
         }
     }
 
@@ -299,7 +305,7 @@ public final class RunViewModel {
         }
         cards.setAll(tallies.values().stream().map(Tally::card).toList());
         progress.set(0);
-        progressText.set(counts(0, run.plannedItems(), 0, 0, 0));
+        setProgress(counts(0, run.plannedItems(), 0, 0, 0), "");
         if (phase.get() == RunPhase.PREPARING) {
             phase.set(RunPhase.RUNNING);
             statusText.set("Running " + plural(run.variants().size(), "variant") + " × "
@@ -308,11 +314,18 @@ public final class RunViewModel {
     }
 
     private void show(RunProgress p) {
+        shown = p;
         elapsed = p.elapsed();
         progress.set(p.fraction());
-        progressText.set(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors()) + spend.text()
-                + (p.eta() == null ? "" : " · ETA " + duration(p.eta())));
+        setProgress(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors()),
+                p.eta() == null ? "" : " · ETA " + duration(p.eta()));
         setCounts(p.total(), p.done(), p.passed(), p.failed(), p.errors());
+    }
+
+    /** The full progress line with what the run used, and the short one for the status bar. */
+    private void setProgress(String counts, String tail) {
+        progressText.set(counts.isEmpty() ? "" : counts + spend.text() + tail);
+        shortProgressText.set(counts.isEmpty() ? "" : counts + tail);
     }
 
     private void finished(RunResults outcome) {
@@ -350,24 +363,24 @@ public final class RunViewModel {
         items.forEach(spend::add);
         runId.set(outcome.run().id());
         progress.set(total == 0 ? 1 : (double) items.size() / total);
-        String tally = counts(items.size(), total, passed, failed, errors) + spend.text();
+        String tally = counts(items.size(), total, passed, failed, errors);
         switch (outcome.run().status()) {
             case EvaluationOrchestrator.STATUS_CANCELLED -> {
                 phase.set(RunPhase.CANCELLED);
                 statusText.set("Cancelled: " + items.size() + " of " + total + " items finished and kept in run "
                         + outcome.run().id());
-                progressText.set(tally);
+                setProgress(tally, "");
             }
             case EvaluationOrchestrator.STATUS_FINISHED -> {
                 phase.set(RunPhase.FINISHED);
                 statusText.set("Finished run " + outcome.run().id() + " in " + duration(elapsed));
-                progressText.set(tally + " · took " + duration(elapsed));
+                setProgress(tally, " · took " + duration(elapsed));
             }
             default -> {
                 phase.set(RunPhase.FINISHED);
                 statusText.set("Incomplete: " + items.size() + " of " + total + " items. Finish it with"
                         + " `querybench run --resume " + outcome.run().id() + "`");
-                progressText.set(tally);
+                setProgress(tally, "");
             }
         }
     }
@@ -660,6 +673,11 @@ public final class RunViewModel {
     /** "34/108 · pass 20 · fail 12 · error 2 · 12.3k tokens · $0.0123 · 34 judged · ETA 12s". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s", for the status bar. */
+    public ReadOnlyStringProperty shortProgressTextProperty() {
+        return shortProgressText.getReadOnlyProperty();
     }
 
     /** One sentence on where the run stands. */
