@@ -159,8 +159,10 @@ public final class ComparisonView {
         renderAttempts();
 
         if (viewModel.judged()) {
-            legend.setText(legend.getText().replace(" (hover", " · " + MatrixCell.JUDGE_DISAGREES_MARK
-                    + " judge disagrees (hover"));
+            // The judge's mark first: the legend is cut when the window is narrow.
+            legend.setText(MatrixCell.JUDGE_DISAGREES_MARK + " judge disagrees · " + legend.getText());
+            legend.getTooltip().setText(legend.getTooltip().getText() + "; " + MatrixCell.JUDGE_DISAGREES_MARK
+                    + " the LLM judge contradicts the execution verdict");
         }
         judgeBox.visibleProperty().bind(viewModel.judgeShownProperty());
         judgeBox.managedProperty().bind(judgeBox.visibleProperty());
@@ -268,6 +270,8 @@ public final class ComparisonView {
         if (!card.judgeText().isEmpty()) {
             Label judge = new Label(card.judgeText());
             judge.getStyleClass().add("card-judge");
+            judge.setWrapText(true);
+            judge.setMinHeight(Region.USE_PREF_SIZE);
             box.getChildren().add(judge);
         }
         box.getStyleClass().addAll("summary-card", "compare-card");

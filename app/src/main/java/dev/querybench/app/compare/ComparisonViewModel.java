@@ -319,7 +319,7 @@ public final class ComparisonViewModel {
         }
         String decision = judgeWords(verdict.decision());
         judgeDecision.set(decision);
-        judgeText.set("LLM judge " + verdict.model() + (verdict.decision() == JudgeVerdict.Decision.ERROR ? ""
+        judgeText.set(verdict.model() + (verdict.decision() == JudgeVerdict.Decision.ERROR ? ""
                 : String.format(Locale.ROOT, " · score %.2f", verdict.score())));
         judgeRationale.set(verdict.rationale().isBlank() ? "The judge gave no rationale." : verdict.rationale());
         if (!cell.judgeDisagrees()) {
@@ -680,7 +680,7 @@ public final class ComparisonViewModel {
         return judgeDecision.getReadOnlyProperty();
     }
 
-    /** "LLM judge judge-model · score 0.80". */
+    /** "judge-model · score 0.80": which model judged, and how sure it was. */
     public ReadOnlyStringProperty judgeTextProperty() {
         return judgeText.getReadOnlyProperty();
     }

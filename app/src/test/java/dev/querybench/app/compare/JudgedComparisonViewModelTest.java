@@ -117,7 +117,7 @@ class JudgedComparisonViewModelTest {
         assertThat(vm.detailVerdictProperty().get()).isEqualTo(VerdictKind.FAIL);
         assertThat(vm.judgeShownProperty().get()).isTrue();
         assertThat(vm.judgeDecisionProperty().get()).isEqualTo("equivalent");
-        assertThat(vm.judgeTextProperty().get()).isEqualTo("LLM judge " + STUB_MODEL + " · score 0.85");
+        assertThat(vm.judgeTextProperty().get()).isEqualTo(STUB_MODEL + " · score 0.85");
         assertThat(vm.judgeRationaleProperty().get()).isEqualTo(SampleFixture.JUDGE_EQUIVALENT_RATIONALE);
         assertThat(vm.judgeConflictProperty().get())
                 .isEqualTo("Execution: FAIL (wrong_columns) · Judge: equivalent — worth checking the gold");
