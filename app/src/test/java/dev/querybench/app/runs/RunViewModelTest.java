@@ -147,6 +147,21 @@ class RunViewModelTest {
     }
 
     @Test
+    void aWorkspaceWithAJudgeSectionOffersItsJudgeFirstAndChoosesIt() throws Exception {
+        Path folder = new dev.querybench.engine.sample.SampleWorkspace().materialize(home.resolve("with-judge"));
+        Path yaml = folder.resolve(dev.querybench.engine.config.Workspace.CONFIG_FILE);
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml) + "judge: {model: gpt-4o-mini}\n");
+        var workspace = new dev.querybench.engine.config.WorkspaceLoader().load(folder);
+        List<ModelChoice> models = ModelChoice.of(workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
+        RunViewModel vm = new RunViewModel(workspace, sample.session, models, new ImmediateTaskRunner(), dialogs);
+        assertThat(vm.judges()).extracting(JudgeOption::label).startsWith("No LLM judge",
+                "Workspace judge · gpt-4o-mini");
+        assertThat(vm.selectedJudgeProperty().get().choice())
+                .isEqualTo(dev.querybench.engine.session.JudgeChoice.WORKSPACE);
+        assertThat(vm.judgeHintProperty().get()).contains("judge-equivalence");
+    }
+
+    @Test
     void aJudgeChosenForTheRunIsAskedAboutEveryItemAndCountedInTheProgress() {
         try (SampleFixture judged = SampleFixture.judged(home.resolve("judged"))) {
             List<ModelChoice> models = ModelChoice.of(judged.workspace, judged.secrets, STUB_MODEL, judged.stub.baseUrl());

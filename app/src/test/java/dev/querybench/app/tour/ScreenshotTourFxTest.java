@@ -70,6 +70,7 @@ class ScreenshotTourFxTest {
     private static FxTaskRunner tasks;
     private static AppContext context;
     private final List<Path> written = new ArrayList<>();
+    private final List<java.net.URI> opened = new ArrayList<>();
     private Scene scene;
 
     @BeforeAll
@@ -101,7 +102,7 @@ class ScreenshotTourFxTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(context.mainViewModel(), opened::add).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
@@ -177,6 +178,11 @@ class ScreenshotTourFxTest {
                 && comparison.traceShownProperty().get());
         assertThat(comparison.judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
         shoot("08-comparison");
+        // The trace link opens, through the window's opener, a trace the Langfuse stand-in received.
+        robot.clickOn("#traceLink");
+        assertThat(opened).containsExactly(comparison.selectedTraceUri());
+        String traceId = opened.getFirst().getPath().substring(opened.getFirst().getPath().lastIndexOf('/') + 1);
+        waitFor(20, () -> langfuse.traces().containsKey(traceId));
 
         // SQL console with a result.
         SqlConsoleViewModel console = main.sqlConsole();
