@@ -177,6 +177,8 @@ public final class ComparisonView {
         traceLink.managedProperty().bind(traceLink.visibleProperty());
         traceLink.setTooltip(new Tooltip());
         traceLink.getTooltip().textProperty().bind(viewModel.traceUrlProperty());
+        // Another cell links to another trace, which has not been opened yet.
+        viewModel.traceUrlProperty().addListener((obs, was, is) -> traceLink.setVisited(false));
     }
 
     private void showJudgeDecision(String decision) {
