@@ -49,7 +49,7 @@ public final class QueryBenchApplication extends Application {
             return;
         }
         dialogs.setOwner(stage);
-        new MainWindow(context.mainViewModel(), path -> getHostServices().showDocument(path.toUri().toString()))
+        new MainWindow(context.mainViewModel(), uri -> getHostServices().showDocument(uri.toString()))
                 .show(stage, layout, closed -> closedLayout = closed);
         ReadySignal.afterFirstFrame(stage);
     }

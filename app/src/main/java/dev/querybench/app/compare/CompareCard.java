@@ -15,12 +15,15 @@ package dev.querybench.app.compare;
  * @param latencyText "p50 190 ms"
  * @param usageText "60.4k tokens"
  * @param role "A", "B" or empty: whether the card is one of the compared pair
+ * @param judgeText "judge agrees with execution on 47/50 · 2 FAIL judged equivalent", or empty when the
+ *     column was not judged
  */
 public record CompareCard(int index, String variant, String model, String accuracyText, String intervalText,
-        double value, double low, double high, String countsText, String latencyText, String usageText, String role) {
+        double value, double low, double high, String countsText, String latencyText, String usageText, String role,
+        String judgeText) {
 
     CompareCard withRole(String newRole) {
         return new CompareCard(index, variant, model, accuracyText, intervalText, value, low, high, countsText,
-                latencyText, usageText, newRole);
+                latencyText, usageText, newRole, judgeText);
     }
 }

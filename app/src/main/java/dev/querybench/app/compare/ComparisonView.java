@@ -5,6 +5,7 @@ import dev.querybench.app.runs.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
 import dev.querybench.app.widgets.IntervalBar;
 import dev.querybench.app.widgets.ResultGrid;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -14,6 +15,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
@@ -39,6 +41,7 @@ public final class ComparisonView {
 
     private final ComparisonViewModel viewModel;
     private Consumer<String> onExport;
+    private Consumer<URI> onOpenLink = uri -> { };
 
     @FXML private VBox root;
     @FXML private Label titleLabel;
@@ -71,6 +74,13 @@ public final class ComparisonView {
     @FXML private ResultGrid goldGrid;
     @FXML private ResultGrid predictedGrid;
     @FXML private VBox attemptsBox;
+    @FXML private Label legend;
+    @FXML private Hyperlink traceLink;
+    @FXML private VBox judgeBox;
+    @FXML private Label judgeDecision;
+    @FXML private Label judgeText;
+    @FXML private Label judgeConflict;
+    @FXML private Label judgeRationale;
 
     public ComparisonView(ComparisonViewModel viewModel) {
         this.viewModel = viewModel;
@@ -81,6 +91,11 @@ public final class ComparisonView {
         onExport = action;
         exportButton.setVisible(action != null);
         exportButton.setManaged(action != null);
+    }
+
+    /** How a web address is opened (the application's HostServices); the trace link uses it. */
+    public void setOnOpenLink(Consumer<URI> opener) {
+        onOpenLink = opener == null ? uri -> { } : opener;
     }
 
     /** The matrix / detail split, whose divider the window layout remembers. */
@@ -142,6 +157,36 @@ public final class ComparisonView {
         gridsBusy.visibleProperty().bind(viewModel.gridsLoadingProperty());
         viewModel.attempts().addListener((ListChangeListener<String>) change -> renderAttempts());
         renderAttempts();
+
+        if (viewModel.judged()) {
+            // The judge's mark first: the legend is cut when the window is narrow.
+            legend.setText(MatrixCell.JUDGE_DISAGREES_MARK + " judge disagrees · " + legend.getText());
+            legend.getTooltip().setText(legend.getTooltip().getText() + "; " + MatrixCell.JUDGE_DISAGREES_MARK
+                    + " the LLM judge contradicts the execution verdict");
+        }
+        judgeBox.visibleProperty().bind(viewModel.judgeShownProperty());
+        judgeBox.managedProperty().bind(judgeBox.visibleProperty());
+        judgeDecision.textProperty().bind(viewModel.judgeDecisionProperty());
+        viewModel.judgeDecisionProperty().addListener((obs, was, is) -> showJudgeDecision(is));
+        judgeText.textProperty().bind(viewModel.judgeTextProperty());
+        judgeConflict.textProperty().bind(viewModel.judgeConflictProperty());
+        judgeConflict.visibleProperty().bind(viewModel.judgeConflictProperty().isNotEmpty());
+        judgeConflict.managedProperty().bind(judgeConflict.visibleProperty());
+        judgeRationale.textProperty().bind(viewModel.judgeRationaleProperty());
+        traceLink.visibleProperty().bind(viewModel.traceShownProperty());
+        traceLink.managedProperty().bind(traceLink.visibleProperty());
+        traceLink.setTooltip(new Tooltip());
+        traceLink.getTooltip().textProperty().bind(viewModel.traceUrlProperty());
+        // Another cell links to another trace, which has not been opened yet.
+        viewModel.traceUrlProperty().addListener((obs, was, is) -> traceLink.setVisited(false));
+    }
+
+    private void showJudgeDecision(String decision) {
+        judgeDecision.getStyleClass().setAll("label", "judge-pill", switch (decision) {
+            case "equivalent" -> "judge-equivalent";
+            case "not equivalent" -> "judge-not-equivalent";
+            default -> "judge-uncertain";
+        });
     }
 
     private void buildMatrix() {
@@ -224,6 +269,13 @@ public final class ComparisonView {
         Label tokens = new Label(card.usageText());
         tokens.getStyleClass().add("card-caption");
         VBox box = new VBox(3, top, model, headline, bar, interval, counts, latency, tokens);
+        if (!card.judgeText().isEmpty()) {
+            Label judge = new Label(card.judgeText());
+            judge.getStyleClass().add("card-judge");
+            judge.setWrapText(true);
+            judge.setMinHeight(Region.USE_PREF_SIZE);
+            box.getChildren().add(judge);
+        }
         box.getStyleClass().addAll("summary-card", "compare-card");
         box.pseudoClassStateChanged(ROLE_A, card.role().equals("A"));
         box.pseudoClassStateChanged(ROLE_B, card.role().equals("B"));
@@ -259,6 +311,14 @@ public final class ComparisonView {
     @FXML
     private void onCopyTable() {
         copy(viewModel.matrixAsMarkdown());
+    }
+
+    @FXML
+    private void onOpenTrace() {
+        URI uri = viewModel.selectedTraceUri();
+        if (uri != null) {
+            onOpenLink.accept(uri);
+        }
     }
 
     @FXML
@@ -306,7 +366,9 @@ public final class ComparisonView {
             marks.setText(cell.marks());
             setGraphic(box);
             setTooltip(new Tooltip(cell.text() + (cell.category().isBlank() ? "" : " · " + cell.category())
-                    + (cell.flags().isEmpty() ? "" : "\nflags: " + String.join(", ", cell.flags()))));
+                    + (cell.flags().isEmpty() ? "" : "\nflags: " + String.join(", ", cell.flags()))
+                    + (cell.judge().isEmpty() ? "" : "\nLLM judge: " + cell.judge()
+                            + (cell.judgeDisagrees() ? " (disagrees with execution)" : ""))));
         }
     }
 }

@@ -16,10 +16,14 @@ import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.generation.Attempt;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.stats.Accuracy;
 import dev.querybench.engine.stats.CellSummary;
+import dev.querybench.engine.stats.JudgeAgreement;
+import dev.querybench.engine.tracing.langfuse.TraceLinks;
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,6 +33,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,10 +55,11 @@ import javafx.collections.transformation.FilteredList;
  * One stored run side by side: a card per (variant, model) with accuracy and its interval, the
  * paired test between two picked cards (A and B), the matrix of questions × cells with filters,
  * and the details of one selected cell — both queries formatted with their differences marked,
- * both results with missing and extra rows, the verdict's rationale, repair attempts and usage.
+ * both results with missing and extra rows, the verdict's rationale, the LLM judge's verdict when the
+ * run was judged, repair attempts, usage and the Langfuse trace.
  *
- * <p>The result grids are read through the safe executor on the {@link TaskRunner}; everything
- * else comes from the run already in memory. Call from the UI thread only.
+ * <p>The result grids and the Langfuse project (for trace links) are read on the {@link TaskRunner};
+ * everything else comes from the run already in memory. Call from the UI thread only.
  */
 public final class ComparisonViewModel {
 
@@ -107,14 +113,34 @@ public final class ComparisonViewModel {
     private final ReadOnlyObjectWrapper<GridData> predictedGrid =
             new ReadOnlyObjectWrapper<>(this, "predictedGrid", GridData.EMPTY);
     private final ReadOnlyBooleanWrapper gridsLoading = new ReadOnlyBooleanWrapper(this, "gridsLoading");
+    private final ReadOnlyBooleanWrapper judgeShown = new ReadOnlyBooleanWrapper(this, "judgeShown");
+    private final ReadOnlyStringWrapper judgeDecision = new ReadOnlyStringWrapper(this, "judgeDecision", "");
+    private final ReadOnlyStringWrapper judgeText = new ReadOnlyStringWrapper(this, "judgeText", "");
+    private final ReadOnlyStringWrapper judgeRationale = new ReadOnlyStringWrapper(this, "judgeRationale", "");
+    private final ReadOnlyStringWrapper judgeConflict = new ReadOnlyStringWrapper(this, "judgeConflict", "");
+    private final ReadOnlyStringWrapper traceUrl = new ReadOnlyStringWrapper(this, "traceUrl", "");
+    private final ReadOnlyBooleanWrapper traceShown = new ReadOnlyBooleanWrapper(this, "traceShown");
+    private final boolean judged;
+    private Optional<TraceLinks> traceLinks = Optional.empty();
     private TaskRunner.Job gridJob;
 
+    /** A comparison without trace links. */
     public ComparisonViewModel(RunComparison comparison, SafeExecutor executor, QueryLimits limits, TaskRunner tasks) {
+        this(comparison, executor, limits, tasks, Optional::empty);
+    }
+
+    /**
+     * @param traceLinks where the Langfuse traces are (such as {@code session::traceLinks}); asked once, on the
+     *     task runner, because the first answer takes an HTTP request
+     */
+    public ComparisonViewModel(RunComparison comparison, SafeExecutor executor, QueryLimits limits, TaskRunner tasks,
+            Supplier<Optional<TraceLinks>> traceLinks) {
         this.comparison = comparison;
         this.executor = executor;
         this.limits = limits;
         this.tasks = tasks;
         this.cells = comparison.cells();
+        this.judged = cells.stream().anyMatch(c -> comparison.items(c).stream().anyMatch(i -> i.judge() != null));
         Set<String> seenCategories = new TreeSet<>();
         Set<String> seenDifficulties = new LinkedHashSet<>();
         for (Question q : comparison.questions()) {
@@ -146,7 +172,12 @@ public final class ComparisonViewModel {
                 ? rows.size() + " questions" : visibleRows.size() + " of " + rows.size() + " questions",
                 visibleRows, rows));
         detailShown.bind(selectedRow.isNotNull().and(selectedColumn.greaterThanOrEqualTo(0)));
+        traceShown.bind(traceUrl.isNotEmpty());
         refreshPair();
+        tasks.submit(traceLinks::get, found -> {
+            this.traceLinks = found;
+            refreshTrace();
+        }, failure -> this.traceLinks = Optional.empty());
     }
 
     // ---- intents
@@ -209,6 +240,8 @@ public final class ComparisonViewModel {
             detailVerdictText.set("Not finished: this item has no result in the run.");
             rationale.set("");
             usageText.set("");
+            showJudge(null, null);
+            traceUrl.set("");
             goldGrid.set(GridData.EMPTY);
             predictedGrid.set(GridData.EMPTY);
             return;
@@ -229,12 +262,16 @@ public final class ComparisonViewModel {
             attempts.add("Attempt " + n++ + ": " + (attempt.sql() == null ? "(no SQL)" : oneLine(attempt.sql()))
                     + (attempt.error() == null ? " — ran" : " — failed: " + attempt.error()));
         }
+        showJudge(item, m);
+        refreshTrace();
         loadGrids(goldRaw, predictedRaw);
     }
 
     public void clearSelection() {
         selectedRow.set(null);
         selectedColumn.set(-1);
+        showJudge(null, null);
+        traceUrl.set("");
         if (gridJob != null) {
             gridJob.cancel();
         }
@@ -263,7 +300,51 @@ public final class ComparisonViewModel {
         return comparison.item(row.questionId(), cells.get(selectedColumn.get())).map(ItemResult::sql).orElse("");
     }
 
+    /** The selected item's Langfuse trace address, or null when there is none to open. */
+    public URI selectedTraceUri() {
+        return traceUrl.get().isEmpty() ? null : URI.create(traceUrl.get());
+    }
+
     // ---- work
+
+    private void showJudge(ItemResult item, MatrixCell cell) {
+        JudgeVerdict verdict = item == null ? null : item.judge();
+        judgeShown.set(verdict != null);
+        if (verdict == null) {
+            judgeDecision.set("");
+            judgeText.set("");
+            judgeRationale.set("");
+            judgeConflict.set("");
+            return;
+        }
+        String decision = judgeWords(verdict.decision());
+        judgeDecision.set(decision);
+        judgeText.set(verdict.model() + (verdict.decision() == JudgeVerdict.Decision.ERROR ? ""
+                : String.format(Locale.ROOT, " · score %.2f", verdict.score())));
+        judgeRationale.set(verdict.rationale().isBlank() ? "The judge gave no rationale." : verdict.rationale());
+        if (!cell.judgeDisagrees()) {
+            judgeConflict.set("");
+        } else if (item.outcome() == dev.querybench.engine.evaluation.base.Outcome.FAIL) {
+            String why = item.verdict().failureCategory() == null ? "" : " (" + item.verdict().failureCategory().id() + ")";
+            judgeConflict.set("Execution: FAIL" + why + " · Judge: " + decision + " — worth checking the gold");
+        } else {
+            judgeConflict.set("Execution: PASS · Judge: " + decision
+                    + " — the rows match, but the query may be right only by chance");
+        }
+    }
+
+    private void refreshTrace() {
+        MatrixRow row = selectedRow.get();
+        int column = selectedColumn.get();
+        Optional<ItemResult> item = row == null || column < 0 ? Optional.empty()
+                : comparison.item(row.questionId(), cells.get(column));
+        traceUrl.set(traceLinks.isEmpty() || item.isEmpty() ? ""
+                : traceLinks.get().traceUrl(comparison.run().id(), item.get()).toString());
+    }
+
+    private static String judgeWords(JudgeVerdict.Decision decision) {
+        return decision == JudgeVerdict.Decision.ERROR ? "ERROR" : decision.id().replace('_', ' ');
+    }
 
     private void loadGrids(String gold, String predicted) {
         if (gridJob != null) {
@@ -307,7 +388,7 @@ public final class ComparisonViewModel {
         List<CompareCard> next = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             String role = i == cellA.get() ? "A" : i == cellB.get() ? "B" : "";
-            next.add(card(i, comparison.summary(cells.get(i)), role));
+            next.add(card(i, comparison.summary(cells.get(i)), role, judgeLine(cells.get(i))));
         }
         cards.setAll(next);
         if (cellA.get() < 0 || cellB.get() < 0) {
@@ -338,6 +419,7 @@ public final class ComparisonViewModel {
                     case ALL -> true;
                     case DISAGREEMENTS -> row.disagreement();
                     case ANY_FAILURE -> row.cells().stream().anyMatch(c -> !c.passed());
+                    case JUDGE_DISAGREES -> row.cells().stream().anyMatch(MatrixCell::judgeDisagrees);
                     case A_RIGHT_B_WRONG -> a >= 0 && b >= 0 && row.cell(a).passed() && row.cell(b).judged()
                             && !row.cell(b).passed();
                     case A_WRONG_B_RIGHT -> a >= 0 && b >= 0 && row.cell(b).passed() && row.cell(a).judged()
@@ -353,10 +435,24 @@ public final class ComparisonViewModel {
         VerdictKind kind = VerdictKind.valueOf(result.outcome().name());
         String category = kind == VerdictKind.ERROR ? "Error"
                 : result.verdict().failureCategory() == null ? "" : words(result.verdict().failureCategory().id());
-        return new MatrixCell(kind, category, List.copyOf(result.verdict().flags()));
+        JudgeVerdict judge = result.judge();
+        return new MatrixCell(kind, category, List.copyOf(result.verdict().flags()),
+                judge == null ? "" : judgeWords(judge.decision()),
+                judge != null && judge.agreesWith(result.outcome()).map(agrees -> !agrees).orElse(false));
     }
 
-    private static CompareCard card(int index, CellSummary s, String role) {
+    /** "judge agrees with execution on 47/50 · 2 FAIL judged equivalent", or empty for a column not judged. */
+    private String judgeLine(CellKey cell) {
+        List<JudgeAgreement.CellAgreement> found = new JudgeAgreement().cells(comparison.items(cell));
+        if (found.isEmpty()) {
+            return "";
+        }
+        JudgeAgreement.CellAgreement a = found.getFirst();
+        return a.describe() + (a.failJudgedEquivalent().isEmpty() ? ""
+                : " · " + a.failJudgedEquivalent().size() + " FAIL judged equivalent");
+    }
+
+    private static CompareCard card(int index, CellSummary s, String role, String judgeText) {
         Accuracy accuracy = s.accuracy();
         boolean none = accuracy.total() == 0;
         return new CompareCard(index, s.variant(), s.model(), none ? "—" : percent(accuracy.value()),
@@ -367,7 +463,7 @@ public final class ComparisonViewModel {
                 tokens(s.inputTokens() + s.outputTokens()) + " tokens · " + (s.cost() == null ? "cost unknown (no price)"
                         : dollars(s.cost()) + (s.costPerCorrect() == null ? "" : " · " + dollars(s.costPerCorrect())
                                 + " per correct")),
-                role);
+                role, judgeText);
     }
 
     private static String dollars(java.math.BigDecimal amount) {
@@ -468,8 +564,15 @@ public final class ComparisonViewModel {
         return filter;
     }
 
+    /** The matrix filters; "Judge disagrees" only when the run was judged. */
     public List<MatrixFilter> filters() {
-        return List.of(MatrixFilter.values());
+        return java.util.Arrays.stream(MatrixFilter.values())
+                .filter(f -> judged || f != MatrixFilter.JUDGE_DISAGREES).toList();
+    }
+
+    /** Whether any item of the run has an LLM judge verdict. */
+    public boolean judged() {
+        return judged;
     }
 
     public StringProperty categoryProperty() {
@@ -565,5 +668,41 @@ public final class ComparisonViewModel {
 
     public ReadOnlyBooleanProperty gridsLoadingProperty() {
         return gridsLoading.getReadOnlyProperty();
+    }
+
+    /** Whether the selected item has an LLM judge verdict; false for runs without a judge. */
+    public ReadOnlyBooleanProperty judgeShownProperty() {
+        return judgeShown.getReadOnlyProperty();
+    }
+
+    /** "equivalent", "not equivalent", "unsure" or "ERROR". */
+    public ReadOnlyStringProperty judgeDecisionProperty() {
+        return judgeDecision.getReadOnlyProperty();
+    }
+
+    /** "judge-model · score 0.80": which model judged, and how sure it was. */
+    public ReadOnlyStringProperty judgeTextProperty() {
+        return judgeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeRationaleProperty() {
+        return judgeRationale.getReadOnlyProperty();
+    }
+
+    /**
+     * "Execution: FAIL (wrong_values) · Judge: equivalent — worth checking the gold" when the judge
+     * contradicts the execution verdict, else empty.
+     */
+    public ReadOnlyStringProperty judgeConflictProperty() {
+        return judgeConflict.getReadOnlyProperty();
+    }
+
+    /** The selected item's Langfuse trace address, or empty when the workspace has no reachable Langfuse. */
+    public ReadOnlyStringProperty traceUrlProperty() {
+        return traceUrl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty traceShownProperty() {
+        return traceShown.getReadOnlyProperty();
     }
 }

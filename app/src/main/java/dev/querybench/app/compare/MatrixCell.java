@@ -9,11 +9,24 @@ import java.util.List;
  * @param verdict how it came out, or null when the item did not finish
  * @param category the failure category in words ("Wrong values"), "Error", or blank
  * @param flags the verdict's marks ({@code vacuous}, {@code ambiguous-gold}, …)
+ * @param judge what the LLM judge said in words ("equivalent", "not equivalent", "unsure", "ERROR"),
+ *     or blank when the item was not judged
+ * @param judgeDisagrees true when the judge gave a definite answer that contradicts the execution verdict
  */
-public record MatrixCell(VerdictKind verdict, String category, List<String> flags) {
+public record MatrixCell(VerdictKind verdict, String category, List<String> flags, String judge,
+        boolean judgeDisagrees) {
+
+    /** The mark a cell carries when the judge contradicts the execution verdict. */
+    public static final String JUDGE_DISAGREES_MARK = "⚖";
 
     public MatrixCell {
         flags = List.copyOf(flags);
+        judge = judge == null ? "" : judge;
+    }
+
+    /** A cell of a run without a judge. */
+    public MatrixCell(VerdictKind verdict, String category, List<String> flags) {
+        this(verdict, category, flags, "", false);
     }
 
     /** What the cell says: "PASS", "FAIL", "ERROR" or "—". */
@@ -21,7 +34,7 @@ public record MatrixCell(VerdictKind verdict, String category, List<String> flag
         return verdict == null ? "—" : verdict.name();
     }
 
-    /** Small marks for the flags: ∅ vacuous, ? ambiguous gold, • anything else. */
+    /** Small marks for the flags: ∅ vacuous, ? ambiguous gold, • anything else; ⚖ when the judge disagrees. */
     public String marks() {
         StringBuilder out = new StringBuilder();
         for (String flag : flags) {
@@ -30,6 +43,9 @@ public record MatrixCell(VerdictKind verdict, String category, List<String> flag
                 case "ambiguous-gold", "ambiguous" -> "?";
                 default -> "•";
             });
+        }
+        if (judgeDisagrees) {
+            out.append(JUDGE_DISAGREES_MARK);
         }
         return out.toString();
     }

@@ -6,7 +6,9 @@ public enum MatrixFilter {
     DISAGREEMENTS("Disagreements only"),
     A_RIGHT_B_WRONG("A right, B wrong"),
     A_WRONG_B_RIGHT("A wrong, B right"),
-    ANY_FAILURE("Any column not passing");
+    ANY_FAILURE("Any column not passing"),
+    /** Offered only for judged runs: a column where the LLM judge contradicts the execution verdict. */
+    JUDGE_DISAGREES("Judge disagrees");
 
     private final String label;
 

@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
         this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("querybench-health").factory());
         var checks = dev.querybench.engine.health.WorkspaceHealthChecks.of(workspace, session.executor(), secrets,
-                validator, java.time.Duration.ofSeconds(5));
+                validator, java.time.Duration.ofSeconds(5), adHocProfile(settings, session));
         var monitor = new dev.querybench.engine.health.HealthMonitor(checks, scheduler, settings.clock(),
                 dev.querybench.engine.health.HealthMonitor.Settings.DEFAULTS);
         var health = new dev.querybench.app.health.HealthViewModel(monitor, checks, tasks);
@@ -78,6 +78,20 @@ public final class AppContext implements AutoCloseable {
                         settings.clock()), tasks);
         this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, wizard, health, tasks,
                 dialogs, settings.sample());
+    }
+
+    /** The model given with --model (and --base-url), so the health panel watches it too; none if it is no spec. */
+    private static List<dev.querybench.engine.config.ModelConfig> adHocProfile(Settings settings,
+            WorkspaceSession session) {
+        if (settings.adHocModel() == null || settings.adHocModel().isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.of(session.modelProfile(settings.adHocModel().strip(), settings.baseUrl()));
+        } catch (dev.querybench.engine.config.ConfigException e) {
+            // The run screen's model picker already says what is wrong with it.
+            return List.of();
+        }
     }
 
     /**

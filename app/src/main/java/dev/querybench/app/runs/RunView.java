@@ -48,6 +48,8 @@ public final class RunView {
     @FXML private Label scopeLabel;
     @FXML private ComboBox<ModelChoice> modelBox;
     @FXML private Label modelHint;
+    @FXML private ComboBox<JudgeOption> judgeBox;
+    @FXML private Label judgeHint;
     @FXML private FlowPane variantPane;
     @FXML private Label compareModelsLabel;
     @FXML private FlowPane compareModelPane;
@@ -101,6 +103,11 @@ public final class RunView {
         modelHint.textProperty().bind(viewModel.modelHintProperty());
         modelHint.pseudoClassStateChanged(WARNING, viewModel.modelNeedsAttentionProperty().get());
         viewModel.modelNeedsAttentionProperty().addListener((obs, was, is) -> modelHint.pseudoClassStateChanged(WARNING, is));
+
+        judgeBox.setItems(viewModel.judges());
+        judgeBox.valueProperty().bindBidirectional(viewModel.selectedJudgeProperty());
+        judgeBox.disableProperty().bind(viewModel.runningProperty());
+        judgeHint.textProperty().bind(viewModel.judgeHintProperty());
 
         variantPane.getChildren().setAll(viewModel.variants().stream().map(this::variantBox).toList());
         compareModelPane.getChildren().setAll(viewModel.compareModels().stream().map(this::modelBox).toList());

@@ -20,6 +20,7 @@ import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.stats.Accuracy;
 import dev.querybench.engine.stats.CellSummary;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,9 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<RunRecord> resumable = new ReadOnlyObjectWrapper<>(this, "resumable");
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper(this, "canResume");
     private final ReadOnlyStringWrapper resumeText = new ReadOnlyStringWrapper(this, "resumeText", "");
+    private final ObservableList<JudgeOption> judges;
+    private final ObjectProperty<JudgeOption> selectedJudge = new SimpleObjectProperty<>(this, "selectedJudge");
+    private final ReadOnlyStringWrapper judgeHint = new ReadOnlyStringWrapper(this, "judgeHint", "");
 
     private final ReadOnlyObjectWrapper<RunPhase> phase = new ReadOnlyObjectWrapper<>(this, "phase", RunPhase.IDLE);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -89,6 +93,7 @@ public final class RunViewModel {
 
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper shortProgressText = new ReadOnlyStringWrapper(this, "shortProgressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
     private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
@@ -130,6 +135,8 @@ public final class RunViewModel {
 
     /** Per (variant, model) counts of the run in progress, in plan order. */
     private final Map<List<String>, Tally> tallies = new LinkedHashMap<>();
+    private final Spend spend = new Spend();
+    private RunProgress shown;
     private Cancellation cancellation;
     private Duration elapsed = Duration.ZERO;
 
@@ -149,13 +156,19 @@ public final class RunViewModel {
                 QuestionSubset.of(workspace.dataset().questions())));
         subset.set(subsets.getFirst());
         selectedModel.set(defaultModel(modelChoices, workspace));
+        this.judges = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(
+                JudgeOption.of(workspace, modelChoices)));
+        // The workspace's judge when it has one (as the CLI does), else none.
+        selectedJudge.set(judges.size() > 1 && judges.get(1).choice().model() == null ? judges.get(1) : judges.getFirst());
+        judgeHint.bind(Bindings.createStringBinding(
+                () -> selectedJudge.get() == null ? "" : selectedJudge.get().detail(), selectedJudge));
         statusText.set(idleText());
 
         running.bind(Bindings.createBooleanBinding(() -> phase.get().isActive(), phase));
         Observable[] selections = variants.stream().map(VariantOption::selectedProperty).toArray(Observable[]::new);
         var anyVariant = Bindings.createBooleanBinding(() -> variants.stream().anyMatch(VariantOption::isSelected),
                 selections);
-        canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(anyVariant));
+        canStartRun.bind(running.not().and(selectedModel.isNotNull()).and(selectedJudge.isNotNull()).and(anyVariant));
         canResume.bind(running.not().and(resumable.isNotNull()));
         resumeText.bind(Bindings.createStringBinding(() -> resumable.get() == null ? "" : "Resume run "
                 + resumable.get().id() + " (" + resumable.get().status() + ", " + plural(resumable.get().plannedItems(),
@@ -206,7 +219,8 @@ public final class RunViewModel {
         String baseUrl = chosenModels.stream().filter(ModelChoice::adHoc).map(ModelChoice::baseUrl).findFirst()
                 .orElse(selectedModel.get().baseUrl());
         RunRequest request = new RunRequest(chosen, chosenModels.stream().map(ModelChoice::id).toList(), baseUrl, null,
-                subset.get() == null ? List.of() : subset.get().questionIds(), Math.max(1, repeats.get()));
+                subset.get() == null ? List.of() : subset.get().questionIds(), Math.max(1, repeats.get()))
+                .withJudge(selectedJudge.get().choice());
         Cancellation token = new Cancellation();
         cancellation = token;
         tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
@@ -268,13 +282,15 @@ public final class RunViewModel {
         results.clear();
         cards.clear();
         tallies.clear();
+        spend.clear();
+        shown = null;
         failureTally.clear();
         failureCounts.clear();
         setCounts(0, 0, 0, 0, 0);
         runId.set("");
         elapsed = Duration.ZERO;
         progress.set(INDETERMINATE);
-        progressText.set("");
+        setProgress("", "");
         statusText.set(status);
         phase.set(RunPhase.PREPARING);
     }
@@ -310,7 +326,7 @@ public final class RunViewModel {
     private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
         context.onCancel(token::cancel);
         RunPlan plan = session.plan(request);
-        return session.run(plan, listener(context), token);
+        return session.run(plan, session.judge(request), listener(context), token);
     }
 
     private static RunListener listener(TaskRunner.Context<RunEvent> context) {
@@ -337,6 +353,7 @@ public final class RunViewModel {
                 case RunEvent.Started started -> planned(started.run());
                 case RunEvent.ItemDone done -> {
                     rows.add(row(done.item()));
+                    spend.add(done.item());
                     Tally tally = tallies.get(List.of(done.item().key().variant(), done.item().key().model()));
                     if (tally != null) {
                         tally.add(done.item());
@@ -356,6 +373,9 @@ public final class RunViewModel {
         }
         if (latest != null && latest.done() > doneItems.get()) {
             show(latest);
+        } else if (!rows.isEmpty() && shown != null) {
+            // An item whose progress was overtaken still adds to what the run used.
+            show(shown);
         }
     }
 
@@ -369,7 +389,7 @@ public final class RunViewModel {
         }
         cards.setAll(tallies.values().stream().map(Tally::card).toList());
         progress.set(0);
-        progressText.set(counts(0, run.plannedItems(), 0, 0, 0));
+        setProgress(counts(0, run.plannedItems(), 0, 0, 0), "");
         if (phase.get() == RunPhase.PREPARING) {
             phase.set(RunPhase.RUNNING);
             statusText.set("Running " + plural(run.variants().size(), "variant") + " × "
@@ -378,11 +398,18 @@ public final class RunViewModel {
     }
 
     private void show(RunProgress p) {
+        shown = p;
         elapsed = p.elapsed();
         progress.set(p.fraction());
-        progressText.set(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors())
-                + (p.eta() == null ? "" : " · ETA " + duration(p.eta())));
+        setProgress(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors()),
+                p.eta() == null ? "" : " · ETA " + duration(p.eta()));
         setCounts(p.total(), p.done(), p.passed(), p.failed(), p.errors());
+    }
+
+    /** The full progress line with what the run used, and the short one for the status bar. */
+    private void setProgress(String counts, String tail) {
+        progressText.set(counts.isEmpty() ? "" : counts + spend.text() + tail);
+        shortProgressText.set(counts.isEmpty() ? "" : counts + tail);
     }
 
     private void finished(RunResults outcome) {
@@ -417,6 +444,8 @@ public final class RunViewModel {
         }
         int total = outcome.run().plannedItems();
         setCounts(total, items.size(), passed, failed, errors);
+        spend.clear();
+        items.forEach(spend::add);
         runId.set(outcome.run().id());
         progress.set(total == 0 ? 1 : (double) items.size() / total);
         String tally = counts(items.size(), total, passed, failed, errors);
@@ -425,18 +454,18 @@ public final class RunViewModel {
                 phase.set(RunPhase.CANCELLED);
                 statusText.set("Cancelled: " + items.size() + " of " + total + " items finished and kept in run "
                         + outcome.run().id() + "; Resume continues it");
-                progressText.set(tally);
+                setProgress(tally, "");
             }
             case EvaluationOrchestrator.STATUS_FINISHED -> {
                 phase.set(RunPhase.FINISHED);
                 statusText.set("Finished run " + outcome.run().id() + " in " + duration(elapsed));
-                progressText.set(tally + " · took " + duration(elapsed));
+                setProgress(tally, " · took " + duration(elapsed));
             }
             default -> {
                 phase.set(RunPhase.FINISHED);
                 statusText.set("Incomplete: " + items.size() + " of " + total + " items. Resume finishes it"
                         + " (or `querybench run --resume " + outcome.run().id() + "`)");
-                progressText.set(tally);
+                setProgress(tally, "");
             }
         }
     }
@@ -587,6 +616,62 @@ public final class RunViewModel {
         return out.toString();
     }
 
+    /**
+     * What the run has used so far: tokens and cost of the answers and of the judge, and how many
+     * items the judge was asked about.
+     */
+    private static final class Spend {
+        private long tokens;
+        private BigDecimal cost = BigDecimal.ZERO;
+        private boolean costUnknown;
+        private int judged;
+
+        void clear() {
+            tokens = 0;
+            cost = BigDecimal.ZERO;
+            costUnknown = false;
+            judged = 0;
+        }
+
+        void add(ItemResult item) {
+            tokens += item.usage().inputTokens() + item.usage().outputTokens();
+            addCost(item.cost());
+            if (item.judge() != null) {
+                judged++;
+                tokens += item.judge().usage().inputTokens() + item.judge().usage().outputTokens();
+                addCost(item.judge().cost());
+            }
+        }
+
+        /** A null amount is an answer from a model without a price. */
+        private void addCost(BigDecimal amount) {
+            if (amount != null) {
+                cost = cost.add(amount);
+            } else {
+                costUnknown = true;
+            }
+        }
+
+        /** " · 12.3k tokens · $0.0123 · 30 judged", or empty before anything was used. */
+        String text() {
+            if (tokens == 0 && judged == 0) {
+                return "";
+            }
+            String money = costUnknown ? (cost.signum() == 0 ? "cost unknown" : "≥ " + dollars(cost) + " (some prices unknown)")
+                    : dollars(cost);
+            return " · " + tokensText(tokens) + " tokens · " + money + (judged == 0 ? "" : " · " + judged + " judged");
+        }
+
+        private static String dollars(BigDecimal amount) {
+            return amount.signum() > 0 && amount.compareTo(new BigDecimal("0.01")) < 0
+                    ? String.format(Locale.ROOT, "$%.4f", amount) : String.format(Locale.ROOT, "$%.2f", amount);
+        }
+
+        private static String tokensText(long n) {
+            return n < 1000 ? Long.toString(n) : String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+        }
+    }
+
     /** Running counts of one cell while its items arrive. */
     private static final class Tally {
         private final String variant;
@@ -663,6 +748,20 @@ public final class RunViewModel {
         return variants;
     }
 
+    /** No judge, the workspace's judge when it has one, and each model as a judge. */
+    public ObservableList<JudgeOption> judges() {
+        return judges;
+    }
+
+    public ObjectProperty<JudgeOption> selectedJudgeProperty() {
+        return selectedJudge;
+    }
+
+    /** What the chosen judge option means. */
+    public ReadOnlyStringProperty judgeHintProperty() {
+        return judgeHint.getReadOnlyProperty();
+    }
+
     public String scopeText() {
         return plural(workspace.dataset().size(), "question") + " · dataset " + workspace.dataset().name()
                 + " · " + workspace.config().run().matchModeOrDefault() + " result matching";
@@ -689,9 +788,14 @@ public final class RunViewModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s". */
+    /** "34/108 · pass 20 · fail 12 · error 2 · 12.3k tokens · $0.0123 · 34 judged · ETA 12s". */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s", for the status bar. */
+    public ReadOnlyStringProperty shortProgressTextProperty() {
+        return shortProgressText.getReadOnlyProperty();
     }
 
     /** One sentence on where the run stands. */

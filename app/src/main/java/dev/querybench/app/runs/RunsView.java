@@ -29,6 +29,7 @@ public final class RunsView {
     private final Map<ComparisonViewModel, Tab> comparisonTabs = new HashMap<>();
     private final Map<Tab, ComparisonView> comparisonViews = new HashMap<>();
     private Consumer<String> onExport;
+    private Consumer<java.net.URI> onOpenLink = uri -> { };
     private Consumer<javafx.scene.control.SplitPane> onComparisonSplit = split -> { };
 
     @FXML private TabPane tabs;
@@ -105,6 +106,12 @@ public final class RunsView {
         comparisonViews.values().forEach(v -> v.setOnExport(action));
     }
 
+    /** How a comparison's "Open trace in Langfuse" link opens its address. */
+    public void setOnOpenLink(Consumer<java.net.URI> opener) {
+        onOpenLink = opener;
+        comparisonViews.values().forEach(v -> v.setOnOpenLink(opener));
+    }
+
     /** Called with each new comparison tab's split pane, to lay it out as the user left the last one. */
     public void setOnComparisonSplit(Consumer<javafx.scene.control.SplitPane> action) {
         onComparisonSplit = action;
@@ -151,6 +158,7 @@ public final class RunsView {
         }
         ComparisonView view = loader.getController();
         view.setOnExport(onExport);
+        view.setOnOpenLink(onOpenLink);
         onComparisonSplit.accept(view.split());
         Tab tab = new Tab(comparison.title(), content);
         tab.setId("compare-" + comparison.runId());

@@ -72,9 +72,9 @@ public final class MainView {
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobLabel;
 
-    private final java.util.function.Consumer<java.nio.file.Path> opener;
+    private final java.util.function.Consumer<java.net.URI> opener;
 
-    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.nio.file.Path> opener) {
+    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
         this.viewModel = viewModel;
         this.opener = opener;
     }
@@ -108,6 +108,7 @@ public final class MainView {
         healthView.visibleProperty().bind(viewModel.showing(Section.HEALTH));
         healthViewController.showDoctor(viewModel.page(Section.HEALTH));
         runsViewController.setOnExport(this::openExport);
+        runsViewController.setOnOpenLink(opener);
         notificationLabel.textProperty().bind(viewModel.health().latestNotificationProperty());
         notificationBox.visibleProperty().bind(viewModel.health().latestNotificationProperty().isNotEmpty());
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
@@ -212,8 +213,8 @@ public final class MainView {
 
     /** Opens the export dialog for a stored run. */
     public void openExport(String runId) {
-        dev.querybench.app.export.ExportView.show(navigator.getScene().getWindow(), viewModel.exportRun(runId), opener,
-                null);
+        dev.querybench.app.export.ExportView.show(navigator.getScene().getWindow(), viewModel.exportRun(runId),
+                path -> opener.accept(path.toUri()), null);
     }
 
     @FXML

@@ -132,9 +132,9 @@ public final class MainViewModel {
         modelText.bind(Bindings.createStringBinding(() -> runs.selectedModelProperty().get() == null ? "Model: none"
                 : "Model: " + runs.selectedModelProperty().get().label(), runs.selectedModelProperty()));
         jobVisible.bind(runs.totalItemsProperty().greaterThan(0).or(runs.runningProperty()));
-        jobText.bind(Bindings.createStringBinding(() -> runs.progressTextProperty().get().isEmpty()
-                ? runs.statusTextProperty().get() : "Run " + runs.progressTextProperty().get(),
-                runs.progressTextProperty(), runs.statusTextProperty()));
+        jobText.bind(Bindings.createStringBinding(() -> runs.shortProgressTextProperty().get().isEmpty()
+                ? runs.statusTextProperty().get() : "Run " + runs.shortProgressTextProperty().get(),
+                runs.shortProgressTextProperty(), runs.statusTextProperty()));
         exportableRun.bind(Bindings.createStringBinding(() -> {
             var comparison = runsScreen.selectedComparisonProperty().get();
             if (comparison != null) {

@@ -10,7 +10,7 @@ import dev.querybench.app.sqlconsole.SqlConsoleView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class MainWindow {
     private static final String STYLESHEET = "/dev/querybench/app/theme/light.css";
 
     private final MainViewModel viewModel;
-    private final Consumer<Path> opener;
+    private final Consumer<URI> opener;
     private MainView view;
     private Scene scene;
     /** The window's bounds when last not maximised, which is what the layout keeps. */
@@ -43,13 +43,14 @@ public final class MainWindow {
 
     /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
-        this(viewModel, path -> { });
+        this(viewModel, uri -> { });
     }
 
     /**
-     * @param opener shows a written report or folder, such as the application's HostServices
+     * @param opener shows a written report or folder, or a web page such as a Langfuse trace; the
+     *     application's HostServices
      */
-    public MainWindow(MainViewModel viewModel, Consumer<Path> opener) {
+    public MainWindow(MainViewModel viewModel, Consumer<URI> opener) {
         this.viewModel = viewModel;
         this.opener = opener;
     }

@@ -106,6 +106,10 @@ class ComparisonFxTest {
                 .isEqualTo("1 row · 1 missing from the prediction");
         assertThat(robot.lookup(".table-row-cell:missing").tryQuery()).isPresent();
         assertThat(robot.lookup(".table-row-cell:extra").tryQuery()).isPresent();
+        // Not judged, no Langfuse: no empty judge widgets and no trace link.
+        assertThat(robot.lookup("#judgeBox").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#traceLink").query().isVisible()).isFalse();
+        assertThat(filter.getItems()).doesNotContain(MatrixFilter.JUDGE_DISAGREES);
         screenshot(scene, "compare-detail.png");
 
         robot.interact(() -> filter.getSelectionModel().select(MatrixFilter.ALL));

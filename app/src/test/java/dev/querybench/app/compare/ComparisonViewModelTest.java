@@ -154,6 +154,21 @@ class ComparisonViewModelTest {
     }
 
     @Test
+    void aRunWithoutAJudgeInAWorkspaceWithoutLangfuseShowsNeitherJudgeNorTraceLink() {
+        assertThat(vm.judged()).isFalse();
+        assertThat(vm.filters()).doesNotContain(MatrixFilter.JUDGE_DISAGREES);
+        assertThat(vm.cards()).extracting(CompareCard::judgeText).containsOnly("");
+        assertThat(vm.rows()).flatExtracting(MatrixRow::cells).noneMatch(MatrixCell::judgeDisagrees)
+                .allMatch(c -> c.judge().isEmpty());
+        vm.select(vm.rows().getFirst(), 1);
+        assertThat(vm.detailShownProperty().get()).isTrue();
+        assertThat(vm.judgeShownProperty().get()).isFalse();
+        assertThat(vm.judgeConflictProperty().get()).isEmpty();
+        assertThat(vm.traceShownProperty().get()).isFalse();
+        assertThat(vm.selectedTraceUri()).isNull();
+    }
+
+    @Test
     void aRunOpensOnceAndClosesFromItsTab() {
         String id = vm.runId();
         runs.openComparison(id);

@@ -61,7 +61,9 @@ class RunViewModelTest {
         assertThat(vm.failedItemsProperty().get()).isEqualTo(88);
         assertThat(vm.errorItemsProperty().get()).isZero();
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.progressTextProperty().get()).startsWith("108/108 · pass 20 · fail 88 · error 0 · took ");
+        assertThat(vm.progressTextProperty().get()).matches(
+                "108/108 · pass 20 · fail 88 · error 0 · [\\d.]+k tokens · \\$[\\d.]+ · took .+");
+        assertThat(vm.selectedJudgeProperty().get().judges()).isFalse();
         assertThat(vm.statusTextProperty().get()).startsWith("Finished run " + vm.runIdProperty().get());
         assertThat(sample.stub.calls()).isEqualTo(108);
 
@@ -133,6 +135,67 @@ class RunViewModelTest {
             assertThat(s.cards()).isEqualTo(2);
         });
         assertThat(seen.getFirst().progressText()).contains(" · ETA ");
+        assertThat(seen).extracting(Seen::progressText).allMatch(t -> t.matches(".* · [\\d.]+k? tokens · \\$[\\d.]+ · ETA .*"))
+                .noneMatch(t -> t.contains("judged"));
+        assertThat(tokens(seen.get(seen.size() / 2).progressText())).isLessThan(tokens(seen.getLast().progressText()));
+    }
+
+    private static double tokens(String progressText) {
+        var m = java.util.regex.Pattern.compile(" ([\\d.]+)(k?) tokens").matcher(progressText);
+        assertThat(m.find()).as(progressText).isTrue();
+        return Double.parseDouble(m.group(1)) * (m.group(2).isEmpty() ? 1 : 1000);
+    }
+
+    @Test
+    void aWorkspaceWithAJudgeSectionOffersItsJudgeFirstAndChoosesIt() throws Exception {
+        Path folder = new dev.querybench.engine.sample.SampleWorkspace().materialize(home.resolve("with-judge"));
+        Path yaml = folder.resolve(dev.querybench.engine.config.Workspace.CONFIG_FILE);
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml) + "judge: {model: gpt-4o-mini}\n");
+        var workspace = new dev.querybench.engine.config.WorkspaceLoader().load(folder);
+        List<ModelChoice> models = ModelChoice.of(workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
+        RunViewModel vm = new RunViewModel(workspace, sample.session, models, new ImmediateTaskRunner(), dialogs);
+        assertThat(vm.judges()).extracting(JudgeOption::label).startsWith("No LLM judge",
+                "Workspace judge · gpt-4o-mini");
+        assertThat(vm.selectedJudgeProperty().get().choice())
+                .isEqualTo(dev.querybench.engine.session.JudgeChoice.WORKSPACE);
+        assertThat(vm.judgeHintProperty().get()).contains("judge-equivalence");
+    }
+
+    @Test
+    void aJudgeChosenForTheRunIsAskedAboutEveryItemAndCountedInTheProgress() {
+        try (SampleFixture judged = SampleFixture.judged(home.resolve("judged"))) {
+            List<ModelChoice> models = ModelChoice.of(judged.workspace, judged.secrets, STUB_MODEL, judged.stub.baseUrl());
+            RunViewModel vm = new RunViewModel(judged.workspace, judged.session, models, new ImmediateTaskRunner(), dialogs);
+            assertThat(vm.judges()).extracting(JudgeOption::label).containsExactly("No LLM judge",
+                    "Judge with " + STUB_MODEL, "Judge with gpt-4o-mini", "Judge with ollama-qwen-coder");
+            assertThat(vm.selectedJudgeProperty().get().judges()).as("the sample has no judge: section").isFalse();
+            vm.selectedJudgeProperty().set(vm.judges().get(1));
+            assertThat(vm.judgeHintProperty().get()).startsWith(STUB_MODEL + " reads both queries");
+            List<String> seen = new ArrayList<>();
+            vm.doneItemsProperty().addListener((obs, was, is) -> seen.add(is + " " + vm.progressTextProperty().get()));
+
+            vm.startRun();
+
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+            // Both variants often give the same answer, and the judge's answer then comes from the cache.
+            assertThat(judged.stub.calls()).as("generation and judge calls").isGreaterThan(108 + 54);
+            // Four workers finish items at once, so the furthest progress can be shown before the last items arrive.
+            assertThat(seen).hasSizeGreaterThan(50).allSatisfy(line -> {
+                int done = Integer.parseInt(line.substring(0, line.indexOf(' ')));
+                var m = java.util.regex.Pattern.compile(" · (\\d+) judged · ").matcher(line);
+                assertThat(m.find()).as(line).isTrue();
+                assertThat(Integer.parseInt(m.group(1))).as(line).isBetween(done - 4, done);
+            });
+            assertThat(vm.progressTextProperty().get()).matches(
+                    "108/108 · pass 24 · fail 84 · error 0 · [\\d.]+k tokens · \\$[\\d.]+ · 108 judged · took .+");
+            assertThat(vm.shortProgressTextProperty().get()).as("the status bar's")
+                    .matches("108/108 · pass 24 · fail 84 · error 0 · took .+");
+            var items = judged.session.runStore().items(vm.runIdProperty().get());
+            assertThat(items).hasSize(108).allSatisfy(i -> assertThat(i.judge()).isNotNull());
+            long expected = items.stream().mapToLong(i -> i.usage().inputTokens() + i.usage().outputTokens()
+                    + i.judge().usage().inputTokens() + i.judge().usage().outputTokens()).sum();
+            assertThat(tokens(vm.progressTextProperty().get())).isCloseTo(expected, org.assertj.core.data.Offset.offset(50.0));
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The sample workspace written to a folder and opened with no keys in the environment, plus a
@@ -36,19 +37,24 @@ public final class SampleFixture implements AutoCloseable {
      *     sample variants score differently
      */
     public SampleFixture(Path folder, boolean distinctVariants) {
+        this(folder, distinctVariants ? SampleFixture::scriptTwoVariants : SampleFixture::script);
+    }
+
+    private SampleFixture(Path folder, BiConsumer<OpenAiStub, Workspace> script) {
         stub = OpenAiStub.start();
         try {
             workspace = new WorkspaceLoader().load(new SampleWorkspace().materialize(folder));
-            if (distinctVariants) {
-                scriptTwoVariants(stub, workspace);
-            } else {
-                script(stub, workspace);
-            }
+            script.accept(stub, workspace);
             session = WorkspaceSession.open(workspace, secrets, Clock.systemUTC());
         } catch (RuntimeException e) {
             stub.close();
             throw e;
         }
+    }
+
+    /** The sample scripted with {@link #scriptJudged}, so the stub also answers as an LLM judge. */
+    public static SampleFixture judged(Path folder) {
+        return new SampleFixture(folder, SampleFixture::scriptJudged);
     }
 
     /** Gold for the first {@link #GOLD_ANSWERS} questions, a wrong query for the others. */
@@ -72,6 +78,42 @@ public final class SampleFixture implements AutoCloseable {
             stub.answerSql(SampleScript.key(q) + "Hint:", q.primaryGold());
         }
         script(stub, workspace);
+    }
+
+    /** What the LLM judge says about q017's answer with an extra column. */
+    public static final String JUDGE_EQUIVALENT_RATIONALE =
+            "Same stores and order counts as the gold query; the extra store_id column only identifies each store.";
+
+    /** ddl-samples-hints' answer to q017: right counts, but with the store id as an extra column. */
+    public static final String EXTRA_COLUMN_SQL = """
+            SELECT s.store_id, s.store_name, COUNT(o.order_id) AS order_count
+            FROM stores s
+            JOIN orders o ON o.store_id = s.store_id
+            GROUP BY s.store_id, s.store_name""";
+
+    /**
+     * {@link #scriptTwoVariants} with judge answers in front (a judge prompt also holds the question
+     * text, so its rules must come first): ddl-samples-hints answers q017 with an extra column, which
+     * the execution match fails and the judge calls equivalent; the judge is unsure about q010, calls
+     * the constant wrong answers not equivalent and every other answer equivalent. The judge then
+     * agrees with execution on 53/53 for ddl-basic and on 52/53 for ddl-samples-hints.
+     */
+    public static void scriptJudged(OpenAiStub stub, Workspace workspace) {
+        List<Question> questions = workspace.dataset().questions();
+        stub.answer("Predicted SQL:\nSELECT s.store_id, s.store_name",
+                judgeAnswer("equivalent", 0.85, JUDGE_EQUIVALENT_RATIONALE));
+        stub.answer("Predicted SQL:\nSELECT 'wrong answer' AS nope", judgeAnswer("not_equivalent", 0.02,
+                "The prediction returns a constant string and does not answer the question."));
+        stub.answer("Question: " + questions.get(9).text() + "\n\nGold SQL:", judgeAnswer("unsure", 0.5,
+                "Both return one store, but the question does not say what to return when two stores tie."));
+        stub.answer("You are reviewing a text-to-SQL system", judgeAnswer("equivalent", 0.95,
+                "Same tables, filters and aggregation as the gold query; the results match."));
+        stub.answerSql(SampleScript.key(questions.get(16)) + "Hint:", EXTRA_COLUMN_SQL);
+        scriptTwoVariants(stub, workspace);
+    }
+
+    private static String judgeAnswer(String verdict, double score, String rationale) {
+        return "{\"verdict\": \"" + verdict + "\", \"score\": " + score + ", \"rationale\": \"" + rationale + "\"}";
     }
 
     @Override

@@ -24,7 +24,9 @@ import dev.querybench.app.workspace.MainViewModel;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Section;
 import dev.querybench.app.workspace.Theme;
+import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.LangfuseStandIn;
 import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +50,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The screenshot tour: the real main window on the sample workspace, a real run of both sample
- * variants against the local OpenAI stub, and one PNG per screen in
+ * The screenshot tour: the real main window on the sample workspace (tracing to the Langfuse
+ * stand-in), a real run of both sample variants against the local OpenAI stub, judged by the same
+ * stub acting as LLM judge, and one PNG per screen in
  * {@code app/target/screenshots/tour-NN-<screen>.png}, each taken once the screen shows real data.
  * Run it alone with {@code -Dtest=ScreenshotTourFxTest} to look at every screen.
  */
@@ -63,19 +66,30 @@ class ScreenshotTourFxTest {
     static Path home;
 
     private static OpenAiStub stub;
+    private static LangfuseStandIn langfuse;
     private static FxTaskRunner tasks;
     private static AppContext context;
     private final List<Path> written = new ArrayList<>();
+    private final List<java.net.URI> opened = new ArrayList<>();
     private Scene scene;
 
     @BeforeAll
-    static void openSample() {
+    static void openSample() throws Exception {
         stub = OpenAiStub.start();
+        langfuse = LangfuseStandIn.start();
+        Path folder = new SampleWorkspace().materialize(SampleWorkspace.defaultLocation(home));
+        Path yaml = folder.resolve(Workspace.CONFIG_FILE);
+        Files.writeString(yaml, Files.readString(yaml) + """
+                langfuse:
+                  host: %s
+                  publicKey: {env: LANGFUSE_PUBLIC_KEY}
+                  secretKey: {env: LANGFUSE_SECRET_KEY}
+                """.formatted(langfuse.host()));
         tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
-                Map.of(KEY_VARIABLE, SECRET), "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks,
-                new RecordingDialogs());
-        SampleFixture.scriptTwoVariants(stub, context.workspace());
+        context = AppContext.open(new AppContext.Settings(folder, true, Map.of(KEY_VARIABLE, SECRET,
+                "LANGFUSE_PUBLIC_KEY", LangfuseStandIn.PUBLIC_KEY, "LANGFUSE_SECRET_KEY", LangfuseStandIn.SECRET_KEY),
+                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
+        SampleFixture.scriptJudged(stub, context.workspace());
     }
 
     @AfterAll
@@ -83,11 +97,12 @@ class ScreenshotTourFxTest {
         tasks.close();
         context.close();
         stub.close();
+        langfuse.close();
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 900);
+        new MainWindow(context.mainViewModel(), opened::add).show(stage, 1440, 900);
         scene = stage.getScene();
     }
 
@@ -135,6 +150,8 @@ class ScreenshotTourFxTest {
         // Run setup and progress: slow answers keep the run going long enough to see it.
         RunViewModel run = main.runs();
         robot.clickOn("Runs");
+        robot.interact(() -> run.selectedJudgeProperty().set(run.judges().stream()
+                .filter(j -> j.label().equals("Judge with openai:gpt-4o-mini")).findFirst().orElseThrow()));
         shoot("05-run-setup");
         stub.latency(Duration.ofMillis(400));
         try {
@@ -147,17 +164,25 @@ class ScreenshotTourFxTest {
         waitFor(120, () -> run.phaseProperty().get() == RunPhase.FINISHED);
         shoot("07-run-finished");
 
-        // Comparison: the matrix, and a disagreement's SQL and both result grids.
+        // Comparison: the matrix, and where the judge disagrees with execution: its rationale, both queries,
+        // both result grids and the link to the trace.
         robot.clickOn("#compareLink");
         waitFor(20, () -> main.runsScreen().comparisons().size() == 1);
         ComparisonViewModel comparison = main.runsScreen().comparisons().getFirst();
-        robot.interact(() -> comparison.filterProperty().set(MatrixFilter.DISAGREEMENTS));
+        robot.interact(() -> comparison.filterProperty().set(MatrixFilter.JUDGE_DISAGREES));
         @SuppressWarnings("unchecked")
         TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get()
-                && comparison.goldGridProperty().get() != null && comparison.predictedGridProperty().get() != null);
+                && comparison.goldGridProperty().get() != null && comparison.predictedGridProperty().get() != null
+                && comparison.traceShownProperty().get());
+        assertThat(comparison.judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
         shoot("08-comparison");
+        // The trace link opens, through the window's opener, a trace the Langfuse stand-in received.
+        robot.clickOn("#traceLink");
+        assertThat(opened).containsExactly(comparison.selectedTraceUri());
+        String traceId = opened.getFirst().getPath().substring(opened.getFirst().getPath().lastIndexOf('/') + 1);
+        waitFor(20, () -> langfuse.traces().containsKey(traceId));
 
         // SQL console with a result.
         SqlConsoleViewModel console = main.sqlConsole();

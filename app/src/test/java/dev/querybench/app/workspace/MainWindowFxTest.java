@@ -132,7 +132,7 @@ class MainWindowFxTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.doneItemsProperty().get() >= 12));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).matches(
-                    "\\d+/108 · pass \\d+ · fail \\d+ · error 0 · ETA .+");
+                    "\\d+/108 · pass \\d+ · fail \\d+ · error 0 · [\\d.]+k? tokens · .+ · ETA .+");
             assertThat(robot.lookup("#runButton").query().isDisabled()).isTrue();
             assertThat(robot.lookup("#cancelButton").query().isDisabled()).isFalse();
             screenshot("run-in-progress.png");

@@ -36,10 +36,25 @@ public final class WorkspaceHealthChecks {
      */
     public static List<HealthCheck> of(Workspace workspace, SafeExecutor executor, SecretResolver secrets,
             ModelEndpointValidator validator, Duration timeout) {
+        return of(workspace, executor, secrets, validator, timeout, List.of());
+    }
+
+    /**
+     * The workspace's endpoints and also {@code extraModels}, such as a model given on the command
+     * line ({@link dev.querybench.engine.session.WorkspaceSession#modelProfile}); an extra model the
+     * same as a workspace profile is checked once.
+     */
+    public static List<HealthCheck> of(Workspace workspace, SafeExecutor executor, SecretResolver secrets,
+            ModelEndpointValidator validator, Duration timeout, List<ModelConfig> extraModels) {
         List<HealthCheck> checks = new ArrayList<>();
         checks.add(database("Database " + workspace.config().database().nameOrDefault(), executor, timeout));
         for (ModelConfig model : workspace.config().models()) {
             checks.add(HealthCheck.of(model, secrets, validator, null));
+        }
+        for (ModelConfig model : extraModels) {
+            if (!workspace.config().models().contains(model)) {
+                checks.add(HealthCheck.of(model, secrets, validator, null));
+            }
         }
         Optional<LangfuseEndpoint> langfuse;
         try {

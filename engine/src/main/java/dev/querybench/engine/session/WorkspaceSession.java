@@ -462,6 +462,17 @@ public final class WorkspaceSession implements AutoCloseable {
         return names.stream().map(name -> profile(name, baseUrl)).toList();
     }
 
+    /**
+     * The model configuration a run request's model name stands for: the workspace profile of that
+     * name (with {@code baseUrl} when given), or an ad-hoc {@code provider:model} spec reading the
+     * provider's usual key variable, as {@code --model}/{@code --base-url} give it.
+     *
+     * @throws ConfigException when {@code name} is neither a profile nor a spec
+     */
+    public ModelConfig modelProfile(String name, String baseUrl) {
+        return profile(name, baseUrl);
+    }
+
     private ModelConfig profile(String name, String baseUrl) {
         for (ModelConfig m : workspace.config().models()) {
             if (m.name().equals(name)) {
