@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A self-contained HTML report that works offline: summary table, accuracy with 95% interval bars
- * and accuracy against tokens as inline SVG, paired McNemar comparisons, and the per-question
+ * and accuracy against cost (tokens when a model has no price) as inline SVG, paired McNemar comparisons, and the per-question
  * matrix with filters (disagreements, "A right, B wrong", failure category, text).
  */
 public final class HtmlReportExporter implements ResultsExporter {
@@ -43,7 +43,8 @@ public final class HtmlReportExporter implements ResultsExporter {
         judge(h, results);
         h.append("<section class=\"charts\"><div><h2>Accuracy with 95% interval</h2>");
         accuracyChart(h, results.cells());
-        h.append("</div><div><h2>Accuracy against tokens used</h2>");
+        h.append("</div><div><h2>Accuracy against ").append(pricedCells(results.cells()) ? "cost" : "tokens used")
+                .append("</h2>");
         scatter(h, results.cells());
         h.append("</div></section>");
         comparisons(h, results);
@@ -141,22 +142,38 @@ public final class HtmlReportExporter implements ResultsExporter {
         h.append("</svg>");
     }
 
+    /** True when every cell has a price, so accuracy can be drawn against cost instead of tokens. */
+    private static boolean pricedCells(List<CellSummary> cells) {
+        return !cells.isEmpty() && cells.stream().allMatch(c -> c.cost() != null);
+    }
+
+    /** Accuracy against the cell's cost in dollars, or its tokens when a model has no price. */
     private static void scatter(StringBuilder h, List<CellSummary> cells) {
         int w = 560;
         int ht = 280;
         int pad = 48;
-        long maxTokens = Math.max(1, cells.stream().mapToLong(c -> c.inputTokens() + c.outputTokens()).max().orElse(1));
+        boolean priced = pricedCells(cells);
+        double[] spent = cells.stream().mapToDouble(c -> priced ? c.cost().doubleValue()
+                : (double) (c.inputTokens() + c.outputTokens())).toArray();
+        double max = Math.max(priced ? 1e-9 : 1, java.util.Arrays.stream(spent).max().orElse(1));
+        String axis = priced ? "cost of the cell (USD)" : "tokens (in + out)";
+        String maxText = priced ? ReportText.money(java.math.BigDecimal.valueOf(max)) : String.format(Locale.ROOT, "%,d",
+                (long) max);
         h.append("<svg class=\"chart\" viewBox=\"0 0 ").append(w).append(' ').append(ht)
-                .append("\" role=\"img\" aria-label=\"accuracy against tokens\">");
+                .append("\" role=\"img\" aria-label=\"accuracy against ").append(priced ? "cost" : "tokens")
+                .append("\">");
         h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
                 + "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>"
-                + "<text x=\"%d\" y=\"%d\" class=\"tick\">tokens (in + out)</text>"
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>"
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\">0</text>"
+                + "<text x=\"%d\" y=\"%d\" class=\"tick\">%s</text>"
                 + "<text x=\"4\" y=\"14\" class=\"tick start\">100%%</text>"
                 + "<text x=\"4\" y=\"%d\" class=\"tick start\">0%%</text>",
-                pad, ht - pad, w - 10, ht - pad, pad, pad, ht - pad, w / 2, ht - 12, ht - pad));
+                pad, ht - pad, w - 10, ht - pad, pad, pad, ht - pad, w / 2, ht - 12, axis, pad, ht - pad + 16,
+                w - 30, ht - pad + 16, ReportText.html(maxText), ht - pad));
         for (int i = 0; i < cells.size(); i++) {
             CellSummary c = cells.get(i);
-            double x = pad + 10 + (double) (c.inputTokens() + c.outputTokens()) / maxTokens * (w - pad - 40);
+            double x = pad + 10 + spent[i] / max * (w - pad - 40);
             double value = Double.isNaN(c.accuracy().value()) ? 0 : c.accuracy().value();
             double y = (ht - pad) - value * (ht - pad - 20);
             boolean right = x > w / 2.0;

@@ -45,8 +45,15 @@ final class ReportText {
     }
 
     /** US dollars, or "n/a" when a price is missing. */
+    /** Dollars to the cent from $1 up, and to four significant digits below (token prices are tiny). */
     static String money(java.math.BigDecimal amount) {
-        return amount == null ? "n/a (a model has no price)" : "$" + amount.stripTrailingZeros().toPlainString();
+        if (amount == null) {
+            return "n/a (a model has no price)";
+        }
+        java.math.BigDecimal shown = amount.abs().compareTo(java.math.BigDecimal.ONE) >= 0
+                ? amount.setScale(2, java.math.RoundingMode.HALF_UP)
+                : amount.round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP)).stripTrailingZeros();
+        return "$" + shown.toPlainString();
     }
 
     /** A judge verdict as a short mark for a matrix cell. */

@@ -7,8 +7,10 @@ import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.stats.RunSummary;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleFixture;
 import java.nio.file.Files;
@@ -52,10 +54,22 @@ class ReportExportersTest {
     @Test
     void htmlIsSelfContainedWithChartsComparisonsAndTheMatrix() throws Exception {
         String html = Files.readString(new HtmlReportExporter().export(results, dir.resolve("out")));
-        assertThat(html).contains("<svg", "Accuracy with 95% interval", "Accuracy against tokens used",
+        assertThat(html).contains("<svg", "Accuracy with 95% interval", "Accuracy against cost", "cost of the cell (USD)",
                 "Paired comparisons (exact McNemar)", "table class=\"matrix\"", "A right, B wrong", "ddl-samples-hints");
         assertThat(html).doesNotContain("<script src", "<link rel=\"stylesheet\" href", "http://", "https://");
         assertThat(html.split("<tr data-q=", -1)).hasSize(results.run().questionIds().size() + 1);
+    }
+
+    @Test
+    void withoutAPriceAccuracyIsDrawnAgainstTokens() throws Exception {
+        List<ItemResult> unpriced = results.items().stream().map(i -> new ItemResult(i.key(), i.prompt(), i.answer(),
+                i.sql(), i.verdict(), i.latencyMs(), i.usage(), i.modelId(), i.provenance(), null, i.error(),
+                i.finishedAt(), i.attempts(), i.judge())).toList();
+        RunResults noPrice = new RunResults(results.run(), unpriced, new RunSummary().cells(unpriced), 0);
+
+        String html = Files.readString(new HtmlReportExporter().export(noPrice, dir.resolve("tokens")));
+
+        assertThat(html).contains("Accuracy against tokens used", "tokens (in + out)").doesNotContain("cost of the cell");
     }
 
     @Test
