@@ -114,7 +114,7 @@ class WindowLayoutFxTest {
                 Map.of("compareSplit", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
         Stage stage = open(robot, saved, store);
         MainViewModel main = app.context.mainViewModel();
-        main.runs().variants().getLast().setSelected(false);
+        robot.interact(() -> main.runs().variants().getLast().setSelected(false));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
         dev.querybench.app.testing.Screens.waitFor(60,
                 () -> main.runs().phaseProperty().get() == dev.querybench.app.runs.RunPhase.FINISHED);
@@ -126,7 +126,7 @@ class WindowLayoutFxTest {
         robot.interact(stage::close);
         assertThat(store.load().dividers().get("compareSplit")).singleElement()
                 .satisfies(d -> assertThat(d).isCloseTo(0.45, within(0.01)));
-        main.runs().variants().getLast().setSelected(true);
+        robot.interact(() -> main.runs().variants().getLast().setSelected(true));
     }
 
     private static Stage open(FxRobot robot, WindowLayout layout, WindowLayoutStore store) {
