@@ -198,7 +198,11 @@ public final class EvaluationOrchestrator {
                             result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
                                     model, plan.matchMode(), provider, database);
                         }
-                        if (cancellation.isCancelled() && result.modelFailed()) {
+                        // Once the run is being cancelled, an item that did not pass may have been cut
+                        // short (its model call or its query interrupted): it stays unstored, so a resume
+                        // evaluates it again (the answer itself comes back from the response cache).
+                        if (cancellation.isCancelled() && stored == null
+                                && (result.modelFailed() || result.outcome() != Outcome.PASS)) {
                             return;
                         }
                         if (needsJudge(result) && !cancellation.isCancelled()) {
