@@ -54,6 +54,7 @@ class JudgeOptionsTest {
         stub.answerSql("Question: " + questions.get(0).text(), questions.get(0).primaryGold());
         stub.answerSql("Question: " + questions.get(1).text(), questions.get(1).primaryGold());
         stub.answerSql("Question: " + questions.get(2).text(), "SELECT 'wrong' AS w");
+        stub.latency(java.time.Duration.ofMillis(60));
         Path out = home.resolve("out");
 
         CliHarness.Result r = cli.run(run("--judge", "openai:gpt-4o", "--format", "json,md", "--out", out.toString()));
@@ -65,6 +66,14 @@ class JudgeOptionsTest {
         assertThat(r.out()).contains("judge agrees with execution on 2/3",
                 "1 execution failures the judge calls equivalent (review their gold): " + questions.get(2).id(),
                 "Judge cost: $");
+        // every judge call waited 60 ms in the stub, so neither percentile can be below that
+        java.util.regex.Matcher latency = java.util.regex.Pattern
+                .compile("judge agrees with execution on 2/3; judge latency p50 (\\d+) ms, p95 (\\d+) ms")
+                .matcher(r.out());
+        assertThat(latency.find()).as(r.out()).isTrue();
+        assertThat(Long.parseLong(latency.group(1))).isBetween(60L, Long.parseLong(latency.group(2)));
+        String md = java.nio.file.Files.readString(out.resolve("summary.md"));
+        assertThat(md).containsPattern("\\| judge agrees with execution on 2/3 \\| \\d{2,} ms / \\d{2,} ms \\|");
         JsonNode doc = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(doc.path("items").get(2).path("judge").path("model").asText()).isEqualTo("openai:gpt-4o");
         assertThat(doc.path("judgeCostUsd").decimalValue()).isPositive();
