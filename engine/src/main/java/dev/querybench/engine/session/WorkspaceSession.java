@@ -418,11 +418,12 @@ public final class WorkspaceSession implements AutoCloseable {
         QueryLimits limits = queryLimits();
         // Spider's evaluator compares floats exactly; the other modes allow the relative tolerance
         ResultComparator comparator = mode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
+        long maxStreamedRows = workspace.config().run().maxStreamedRowsOrDefault();
         return question -> {
             QuestionDatabases.Target target = databases.of(question);
             return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-" + mode.id(),
                     target.instances().stream().map(i -> new TestSuiteEvaluator.Instance(i.name(),
-                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode))).toList()));
+                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode, maxStreamedRows))).toList()));
         };
     }
 
