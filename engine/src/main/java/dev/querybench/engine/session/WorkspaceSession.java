@@ -35,6 +35,7 @@ import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
 import dev.querybench.engine.generation.SqlGenerator;
+import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
@@ -348,6 +349,41 @@ public final class WorkspaceSession implements AutoCloseable {
         return new ItemJudge(modelName, promptName,
                 new SqlLlmJudge(model, retry, template, promptContext,
                         (Question question) -> databases.of(question).main().executor(), queryLimits(), includeRows));
+    }
+
+    /**
+     * The prompt the workspace's judge ({@code judge:} section) would be sent for {@code predictedSql}
+     * on {@code question}: its template filled from the question's own database, result samples
+     * included as configured. Neither builds nor asks the judge's model, so it works without its key.
+     *
+     * @throws ConfigException when the workspace turns no judge on, or its prompt is unusable
+     * @throws dev.querybench.engine.errors.QueryBenchException when a value cannot be read (the schema, say)
+     */
+    public String renderJudgePrompt(Question question, String predictedSql) {
+        JudgeConfig configured = workspace.config().judge();
+        if (configured == null || !configured.enabledOrDefault()) {
+            throw new ConfigException("the workspace has no judge turned on", "add judge: {model: <profile>} to "
+                    + Workspace.CONFIG_FILE, null);
+        }
+        WorkspaceLoader.checkJudgePrompt(configured, workspace.prompts(), Workspace.CONFIG_FILE + ": judge.prompt");
+        PromptTemplate template = workspace.prompts().template(configured.promptOrDefault()).orElseThrow();
+        ModelSpec spec = ModelSpec.parse(workspace.config().models().stream()
+                .filter(m -> m.name().equals(configured.model())).findFirst().map(ModelConfig::spec)
+                .orElse(configured.model()));
+        ModelAdapter notAsked = new ModelAdapter() {
+            @Override
+            public ModelSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Completion complete(String prompt) {
+                throw new IllegalStateException("rendering the judge prompt never asks the model");
+            }
+        };
+        return new SqlLlmJudge(notAsked, notAsked, template, promptContext,
+                (Question q) -> databases.of(q).main().executor(), queryLimits(), configured.includeRowsOrDefault())
+                .renderPrompt(question, predictedSql);
     }
 
     /** Continues a stored run with the same variants, models and questions. */
