@@ -12,6 +12,7 @@ import dev.querybench.engine.run.ItemKey;
 import dev.querybench.engine.run.ItemResult;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class JudgeAgreementTest {
 
     @Test
     void judgeLatencyPercentilesArePerCellOverJudgedItemsOnly() {
-        List<ItemResult> items = new java.util.ArrayList<>();
+        List<ItemResult> items = new ArrayList<>();
         // twenty judged items taking 10, 20, ... 200 ms, in shuffled order, and one unjudged item
         for (int i = 20; i >= 1; i--) {
             items.add(item("q" + i, 0, i % 2 == 0, Decision.EQUIVALENT, BigDecimal.ZERO, (i * 7 % 20 + 1) * 10L));
