@@ -6,8 +6,10 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
+import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.PoolSettings;
+import dev.querybench.engine.session.QuestionDatabases;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,22 @@ final class DatabaseOptions {
     /** The workspace, which this command needs even when the database is a URL (for its dataset). */
     Workspace requireWorkspace(CliEnvironment environment) {
         return new WorkspaceLoader().load(environment.workspaceFolder(workspace));
+    }
+
+    /** The workspace profile the command works on, or empty when the database was given as a URL. */
+    Optional<String> profileName(Workspace ws) {
+        return isUrl() ? Optional.empty()
+                : Optional.of(database != null ? database : ws.config().database().nameOrDefault());
+    }
+
+    /**
+     * The databases a dataset's questions name, with the command's database as the one for questions
+     * that name none; closing it leaves that database open.
+     */
+    QuestionDatabases questionDatabases(CliEnvironment environment, Workspace ws, String defaultName,
+            DatabaseBackend defaultBackend) {
+        return new QuestionDatabases(ws, defaultName, defaultBackend,
+                name -> WorkspaceSession.openDatabase(ws, environment.secrets(), name), 2);
     }
 
     ConnectionProfile profile(CliEnvironment environment) {

@@ -70,7 +70,7 @@ final class SummaryTable {
         }
         List<JudgeAgreement.CellAgreement> judged = new JudgeAgreement().cells(results.items());
         for (JudgeAgreement.CellAgreement a : judged) {
-            out.println("  " + a.variant() + " / " + a.model() + ": " + a.describe()
+            out.println("  " + a.variant() + " / " + a.model() + ": " + a.describe() + "; " + a.describeLatency()
                     + (a.failJudgedEquivalent().isEmpty() ? "" : "; " + a.failJudgedEquivalent().size()
                             + " execution failures the judge calls equivalent (review their gold): "
                             + String.join(", ", a.failJudgedEquivalent().stream().limit(10).toList()))

@@ -4,15 +4,20 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.session.QuestionDatabases;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.ConnectionCheck;
 import dev.querybench.engine.validation.ConnectionStringCheck;
 import dev.querybench.engine.validation.DatabaseValidator;
+import dev.querybench.engine.validation.DatasetDatabasesCheck;
 import dev.querybench.engine.validation.PermissionCheck;
 import dev.querybench.engine.validation.SchemaVerifier;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,8 +82,50 @@ final class ValidateDbCommand implements Callable<Integer> {
             printer.print(CheckResult.ok("Permissions", String.join("; ", permissions.findings())));
         }
 
-        workspace.ifPresent(ws -> verifySchema(ws, profile, printer));
+        workspace.ifPresent(ws -> {
+            if (DatasetDatabasesCheck.spansDatabases(ws.dataset())) {
+                verifyDatabases(ws, profile, printer);
+            } else {
+                verifySchema(ws, profile, printer);
+            }
+        });
         return finish(printer);
+    }
+
+    /** Each database the dataset's questions name (and each test-suite instance): reachable, schema present. */
+    private void verifyDatabases(Workspace ws, ConnectionProfile profile, CheckPrinter printer) {
+        DatasetDatabasesCheck.Report report;
+        try (DatabaseBackend backend = DatabaseBackends.open(profile);
+                QuestionDatabases databases = database.questionDatabases(environment, ws,
+                        database.profileName(ws).orElseThrow(), backend)) {
+            report = new DatasetDatabasesCheck(new QueryLimits(Duration.ofSeconds(Math.max(1, connectTimeout)), 1))
+                    .reachability(ws.dataset(), databases);
+        } catch (QueryBenchException e) {
+            printer.print(CheckResult.fail("Dataset databases", e.error().message(), e.error().remedy()));
+            return;
+        }
+        for (DatasetDatabasesCheck.InstanceReport r : report.instances()) {
+            String name = "Database " + r.database() + (r.main() ? "" : ", instance " + r.instance());
+            SchemaVerifier.Report schema = r.schema();
+            if (schema.ok()) {
+                printer.print(CheckResult.ok(name, r.serverVersion() + "; all " + schema.tablesNeeded().size()
+                        + " tables and their columns that its questions' gold SQL reads are present"));
+                continue;
+            }
+            List<String> missing = new ArrayList<>();
+            schema.versionProblem().ifPresent(missing::add);
+            if (!schema.missingTables().isEmpty()) {
+                missing.add("missing tables: " + String.join(", ", schema.missingTables()));
+            }
+            if (!schema.missingColumns().isEmpty()) {
+                missing.add("missing columns: " + String.join(", ", schema.missingColumns()));
+            }
+            printer.print(CheckResult.fail(name, String.join("; ", missing), "load that database to match the dataset"
+                    + (r.main() ? "" : "; a test-suite instance needs the same schema as " + r.database())));
+        }
+        for (DatasetDatabasesCheck.Problem p : report.problems()) {
+            printer.print(CheckResult.fail("Database " + p.database(), p.error().message(), p.error().remedy()));
+        }
     }
 
     private static void verifySchema(Workspace ws, ConnectionProfile profile, CheckPrinter printer) {

@@ -4,22 +4,29 @@ import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.CheckResult;
+import dev.querybench.engine.validation.JudgeValidator;
 import dev.querybench.engine.validation.ModelEndpointValidator;
 import dev.querybench.engine.validation.ValidationResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code querybench validate models}: checks each model profile's endpoint, key and model with
- * the cheapest real call, and says how to fix what fails.
+ * the cheapest real call, and says how to fix what fails. When the workspace turns an LLM judge
+ * on, its model profile is checked too, labelled as the judge, and its prompt is rendered.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Check each model profile: endpoint reachable, key accepted, model offered (Ollama: pulled),"
-                + " latency. Lists models only; no tokens are spent.")
+                + " latency; and the judge's model and prompt when the workspace has a judge. Lists models only;"
+                + " no tokens are spent.")
 final class ValidateModelsCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
@@ -47,20 +54,47 @@ final class ValidateModelsCommand implements Callable<Integer> {
         boolean failed = false;
         for (ModelConfig profile : profiles) {
             ValidationResult r = validator.validate(profile, environment.secrets());
-            String mark = switch (r.status()) {
-                case OK -> "[ ok ]";
-                case WARN -> "[warn]";
-                case FAIL -> "[FAIL]";
-            };
-            environment.out().println(mark + " " + profile.name() + " (" + r.subject() + "): " + r.detail());
-            if (!r.remedy().isBlank()) {
-                environment.out().println("       → " + r.remedy());
-            }
-            failed |= r.status() == CheckResult.Status.FAIL;
+            failed |= print(new CheckResult(profile.name() + " (" + r.subject() + ")", r.status(), r.detail(),
+                    r.remedy()));
+        }
+        for (CheckResult judge : judgeChecks(ws, new JudgeValidator(environment.secrets(), validator))) {
+            failed |= print(judge);
         }
         environment.out().println(failed ? "Some model endpoints cannot be used; fix them and validate again."
                 : "Every model endpoint answers.");
         return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /** The judge's model and prompt, unless --model names other profiles only. */
+    private List<CheckResult> judgeChecks(Workspace ws, JudgeValidator judge) {
+        Optional<ModelConfig> profile = judge.judgeProfile(ws);
+        if (profile.isEmpty() || !(models.isEmpty() || models.contains(profile.get().name()))) {
+            return List.of();
+        }
+        List<CheckResult> checks = new ArrayList<>();
+        judge.checkModel(ws).ifPresent(checks::add);
+        try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
+            judge.checkPrompt(session).ifPresent(checks::add);
+        } catch (QueryBenchException e) {
+            checks.add(CheckResult.fail("Judge prompt " + ws.config().judge().promptOrDefault(),
+                    "not rendered: the workspace's database cannot be opened: " + e.error().message(),
+                    e.error().remedy()));
+        }
+        return checks;
+    }
+
+    /** Prints one check; true when it failed. */
+    private boolean print(CheckResult r) {
+        String mark = switch (r.status()) {
+            case OK -> "[ ok ]";
+            case WARN -> "[warn]";
+            case FAIL -> "[FAIL]";
+        };
+        environment.out().println(mark + " " + r.name() + ": " + r.detail());
+        if (!r.remedy().isBlank()) {
+            environment.out().println("       → " + r.remedy());
+        }
+        return r.status() == CheckResult.Status.FAIL;
     }
 
     private List<ModelConfig> selected(Workspace ws) {

@@ -138,6 +138,19 @@ public final class WorkspaceLoader {
             throw new ConfigException(where + ": run.concurrency, run.rowCap and run.queryTimeoutSeconds must be"
                     + " at least 1", "fix the run section", null);
         }
+        Long streamed = config.run().maxStreamedRows();
+        if (streamed != null && streamed < 0) {
+            throw new ConfigException(where + ": run.maxStreamedRows is " + streamed + "; it cannot be negative",
+                    "give the most rows to stream for a comparison beyond the row cap (default "
+                            + RunSettings.DEFAULT_MAX_STREAMED_ROWS + "), or 0 to compare only the first rowCap rows",
+                    null);
+        }
+        if (streamed != null && streamed != 0 && streamed < config.run().rowCapOrDefault()) {
+            throw new ConfigException(where + ": run.maxStreamedRows is " + streamed + ", below run.rowCap ("
+                    + config.run().rowCapOrDefault() + "), so no result beyond the row cap could be compared whole",
+                    "give at least the row cap (default " + RunSettings.DEFAULT_MAX_STREAMED_ROWS + "), or 0 to compare"
+                            + " only the first rowCap rows", null);
+        }
     }
 
     private static void checkJudgeModel(JudgeConfig judge, Set<String> names, String where) {

@@ -82,11 +82,13 @@ public final class HtmlReportExporter implements ResultsExporter {
         h.append("<section><h2>LLM judge</h2><p>Judge cost ").append(ReportText.html(ReportText.money(results.judgeCost())))
                 .append(" on top of ").append(ReportText.html(ReportText.money(results.generationCost())))
                 .append(" for the answers.</p><table><tr><th>variant</th><th>model</th><th>agreement</th>"
-                        + "<th>equivalent</th><th>not equivalent</th><th>unsure</th><th>judge error</th>"
+                        + "<th>judge latency p50 / p95</th><th>equivalent</th><th>not equivalent</th><th>unsure</th><th>judge error</th>"
                         + "<th>execution FAIL, judge equivalent</th></tr>");
         for (JudgeAgreement.CellAgreement a : agreement) {
             h.append("<tr><td>").append(ReportText.html(a.variant())).append("</td><td>").append(ReportText.html(a.model()))
-                    .append("</td><td>").append(ReportText.html(a.describe())).append("</td><td>").append(a.equivalent())
+                    .append("</td><td>").append(ReportText.html(a.describe())).append("</td><td>")
+                    .append(a.latencyP50Ms()).append(" ms / ").append(a.latencyP95Ms()).append(" ms")
+                    .append("</td><td>").append(a.equivalent())
                     .append("</td><td>").append(a.notEquivalent()).append("</td><td>").append(a.unsure())
                     .append("</td><td>").append(a.errors()).append("</td><td>").append(a.failJudgedEquivalent().size())
                     .append("</td></tr>");

@@ -91,6 +91,8 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("notEquivalent", a.notEquivalent());
         m.put("unsure", a.unsure());
         m.put("errors", a.errors());
+        m.put("latencyP50Ms", a.latencyP50Ms());
+        m.put("latencyP95Ms", a.latencyP95Ms());
         m.put("failJudgedEquivalent", a.failJudgedEquivalent());
         m.put("passJudgedNotEquivalent", a.passJudgedNotEquivalent());
         m.put("inputTokens", a.inputTokens());

@@ -33,11 +33,12 @@ public final class MarkdownReportExporter implements ResultsExporter {
         }
         md.append("\n## LLM judge\n\n").append("Judge cost ").append(ReportText.money(results.judgeCost()))
                 .append(" on top of ").append(ReportText.money(results.generationCost())).append(" for the answers.\n\n");
-        md.append("| variant | model | agreement | equivalent | not equivalent | unsure | judge error |"
-                + " execution FAIL, judge equivalent |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+        md.append("| variant | model | agreement | judge latency p50 / p95 | equivalent | not equivalent | unsure |"
+                + " judge error | execution FAIL, judge equivalent |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (JudgeAgreement.CellAgreement a : agreement) {
-            md.append(String.format("| %s | %s | %s | %d | %d | %d | %d | %d |%n", a.variant(), a.model(), a.describe(),
-                    a.equivalent(), a.notEquivalent(), a.unsure(), a.errors(), a.failJudgedEquivalent().size()));
+            md.append(String.format("| %s | %s | %s | %d ms / %d ms | %d | %d | %d | %d | %d |%n", a.variant(), a.model(),
+                    a.describe(), a.latencyP50Ms(), a.latencyP95Ms(), a.equivalent(), a.notEquivalent(), a.unsure(),
+                    a.errors(), a.failJudgedEquivalent().size()));
         }
         List<ItemResult> review = results.items().stream().filter(i -> i.judge() != null && i.outcome() == Outcome.FAIL
                 && i.judge().decision() == JudgeVerdict.Decision.EQUIVALENT).toList();

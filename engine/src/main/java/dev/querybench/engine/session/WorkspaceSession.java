@@ -35,6 +35,7 @@ import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
 import dev.querybench.engine.generation.SqlGenerator;
+import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
@@ -350,6 +351,41 @@ public final class WorkspaceSession implements AutoCloseable {
                         (Question question) -> databases.of(question).main().executor(), queryLimits(), includeRows));
     }
 
+    /**
+     * The prompt the workspace's judge ({@code judge:} section) would be sent for {@code predictedSql}
+     * on {@code question}: its template filled from the question's own database, result samples
+     * included as configured. Neither builds nor asks the judge's model, so it works without its key.
+     *
+     * @throws ConfigException when the workspace turns no judge on, or its prompt is unusable
+     * @throws dev.querybench.engine.errors.QueryBenchException when a value cannot be read (the schema, say)
+     */
+    public String renderJudgePrompt(Question question, String predictedSql) {
+        JudgeConfig configured = workspace.config().judge();
+        if (configured == null || !configured.enabledOrDefault()) {
+            throw new ConfigException("the workspace has no judge turned on", "add judge: {model: <profile>} to "
+                    + Workspace.CONFIG_FILE, null);
+        }
+        WorkspaceLoader.checkJudgePrompt(configured, workspace.prompts(), Workspace.CONFIG_FILE + ": judge.prompt");
+        PromptTemplate template = workspace.prompts().template(configured.promptOrDefault()).orElseThrow();
+        ModelSpec spec = ModelSpec.parse(workspace.config().models().stream()
+                .filter(m -> m.name().equals(configured.model())).findFirst().map(ModelConfig::spec)
+                .orElse(configured.model()));
+        ModelAdapter notAsked = new ModelAdapter() {
+            @Override
+            public ModelSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Completion complete(String prompt) {
+                throw new IllegalStateException("rendering the judge prompt never asks the model");
+            }
+        };
+        return new SqlLlmJudge(notAsked, notAsked, template, promptContext,
+                (Question q) -> databases.of(q).main().executor(), queryLimits(), configured.includeRowsOrDefault())
+                .renderPrompt(question, predictedSql);
+    }
+
     /** Continues a stored run with the same variants, models and questions. */
     public RunResults resume(RunRecord record, String baseUrl, Integer concurrency, RunListener listener,
             Cancellation cancellation) {
@@ -418,11 +454,12 @@ public final class WorkspaceSession implements AutoCloseable {
         QueryLimits limits = queryLimits();
         // Spider's evaluator compares floats exactly; the other modes allow the relative tolerance
         ResultComparator comparator = mode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
+        long maxStreamedRows = workspace.config().run().maxStreamedRowsOrDefault();
         return question -> {
             QuestionDatabases.Target target = databases.of(question);
             return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-" + mode.id(),
                     target.instances().stream().map(i -> new TestSuiteEvaluator.Instance(i.name(),
-                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode))).toList()));
+                            new SqlExecutionEvaluator(i.executor(), limits, comparator, mode, maxStreamedRows))).toList()));
         };
     }
 

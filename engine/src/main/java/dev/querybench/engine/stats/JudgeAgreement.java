@@ -37,10 +37,13 @@ public final class JudgeAgreement {
      * @param inputTokens judge prompt tokens in total
      * @param outputTokens judge completion tokens in total
      * @param cost what the judge cost for this cell in US dollars, or null when the judge model has no price
+     * @param latencyP50Ms median time the judge took per item (its calls, a retry included), in milliseconds
+     * @param latencyP95Ms 95th percentile of that time, in milliseconds
      */
     public record CellAgreement(String variant, String model, int judged, int comparable, int agreed, int equivalent,
             int notEquivalent, int unsure, int errors, List<String> failJudgedEquivalent,
-            List<String> passJudgedNotEquivalent, long inputTokens, long outputTokens, BigDecimal cost) {
+            List<String> passJudgedNotEquivalent, long inputTokens, long outputTokens, BigDecimal cost,
+            long latencyP50Ms, long latencyP95Ms) {
 
         public CellAgreement {
             failJudgedEquivalent = List.copyOf(failJudgedEquivalent);
@@ -55,6 +58,11 @@ public final class JudgeAgreement {
         /** Such as "judge agrees with execution on 47/50". */
         public String describe() {
             return "judge agrees with execution on " + agreed + "/" + comparable;
+        }
+
+        /** Such as "judge latency p50 420 ms, p95 1310 ms". */
+        public String describeLatency() {
+            return "judge latency p50 " + latencyP50Ms + " ms, p95 " + latencyP95Ms + " ms";
         }
     }
 
@@ -86,8 +94,10 @@ public final class JudgeAgreement {
         long in = 0;
         long out = 0;
         BigDecimal cost = BigDecimal.ZERO;
+        List<Long> latencies = new ArrayList<>();
         for (ItemResult item : items) {
             JudgeVerdict j = item.judge();
+            latencies.add(j.latencyMs());
             decisions[j.decision().ordinal()]++;
             Optional<Boolean> agrees = j.agreesWith(item.outcome());
             if (agrees.isPresent()) {
@@ -105,11 +115,13 @@ public final class JudgeAgreement {
             out += j.usage().outputTokens();
             cost = cost == null || j.cost() == null ? null : cost.add(j.cost());
         }
+        latencies.sort(null);
         return new CellAgreement(variant, model, items.size(), comparable, agreed,
                 decisions[JudgeVerdict.Decision.EQUIVALENT.ordinal()],
                 decisions[JudgeVerdict.Decision.NOT_EQUIVALENT.ordinal()],
                 decisions[JudgeVerdict.Decision.UNSURE.ordinal()], decisions[JudgeVerdict.Decision.ERROR.ordinal()],
-                failEquivalent, passNotEquivalent, in, out, cost);
+                failEquivalent, passNotEquivalent, in, out, cost, RunSummary.percentile(latencies, 0.50),
+                RunSummary.percentile(latencies, 0.95));
     }
 
     private static boolean failButEquivalent(ItemResult item) {

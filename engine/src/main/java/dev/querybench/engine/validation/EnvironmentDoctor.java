@@ -13,19 +13,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks what QueryBench needs: the JDK, the workspace, its database and every configured model
- * endpoint, each as a checklist line with a remedy. Later capabilities add their checks here.
+ * Checks what QueryBench needs: the JDK, the workspace, its database, every configured model
+ * endpoint and, when the workspace turns one on, the LLM judge's model and prompt
+ * ({@link JudgeValidator}), each as a checklist line with a remedy. Later capabilities add their
+ * checks here. Thread-safe.
  */
 public final class EnvironmentDoctor {
 
     private final SecretResolver secrets;
     private final ModelEndpointValidator validator;
     private final Clock clock;
+    private final JudgeValidator judge;
 
     public EnvironmentDoctor(SecretResolver secrets, ModelEndpointValidator validator, Clock clock) {
         this.secrets = secrets;
         this.validator = validator;
         this.clock = clock;
+        this.judge = new JudgeValidator(secrets, validator);
     }
 
     public List<CheckResult> examine(Path workspaceFolder) {
@@ -48,12 +52,14 @@ public final class EnvironmentDoctor {
         try (WorkspaceSession session = WorkspaceSession.open(workspace, secrets, clock)) {
             int tables = session.backend().introspect().tables().size();
             results.add(CheckResult.ok("Database", session.backend().serverVersion() + ", " + tables + " tables"));
+            judge.checkPrompt(session).ifPresent(results::add);
         } catch (QueryBenchException e) {
             results.add(CheckResult.fail("Database", e.error().message(), e.error().remedy()));
         }
         for (ModelConfig model : workspace.config().models()) {
             results.add(checkModel(model));
         }
+        judge.checkModel(workspace).ifPresent(results::add);
         return results;
     }
 

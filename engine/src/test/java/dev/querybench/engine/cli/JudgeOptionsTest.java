@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,7 @@ class JudgeOptionsTest {
         stub.answerSql("Question: " + questions.get(0).text(), questions.get(0).primaryGold());
         stub.answerSql("Question: " + questions.get(1).text(), questions.get(1).primaryGold());
         stub.answerSql("Question: " + questions.get(2).text(), "SELECT 'wrong' AS w");
+        stub.latency(Duration.ofMillis(60));
         Path out = home.resolve("out");
 
         CliHarness.Result r = cli.run(run("--judge", "openai:gpt-4o", "--format", "json,md", "--out", out.toString()));
@@ -65,6 +70,13 @@ class JudgeOptionsTest {
         assertThat(r.out()).contains("judge agrees with execution on 2/3",
                 "1 execution failures the judge calls equivalent (review their gold): " + questions.get(2).id(),
                 "Judge cost: $");
+        // every judge call waited 60 ms in the stub, so neither percentile can be below that
+        Matcher latency = Pattern.compile("judge agrees with execution on 2/3; judge latency p50 (\\d+) ms, p95 (\\d+) ms")
+                .matcher(r.out());
+        assertThat(latency.find()).as(r.out()).isTrue();
+        assertThat(Long.parseLong(latency.group(1))).isBetween(60L, Long.parseLong(latency.group(2)));
+        String md = Files.readString(out.resolve("summary.md"));
+        assertThat(md).containsPattern("\\| judge agrees with execution on 2/3 \\| \\d{2,} ms / \\d{2,} ms \\|");
         JsonNode doc = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertThat(doc.path("items").get(2).path("judge").path("model").asText()).isEqualTo("openai:gpt-4o");
         assertThat(doc.path("judgeCostUsd").decimalValue()).isPositive();

@@ -146,4 +146,25 @@ class WorkspaceLoaderTest {
         editConfig("\nrun:\n", "\njudge: {enabled: false}\nrun:\n");
         assertThat(new WorkspaceLoader().load(dir).config().judge().enabledOrDefault()).isFalse();
     }
+
+    @Test
+    void theStreamingLimitBeyondTheRowCapIsASettingCheckedOnLoad() throws Exception {
+        SampleFixture.workspace(dir);
+        assertThat(new WorkspaceLoader().load(dir).config().run().maxStreamedRowsOrDefault()).isEqualTo(2_000_000);
+        editConfig("rowCap: 10000", "rowCap: 10000\n  maxStreamedRows: 500000");
+        assertThat(new WorkspaceLoader().load(dir).config().run().maxStreamedRowsOrDefault()).isEqualTo(500_000);
+        editConfig("maxStreamedRows: 500000", "maxStreamedRows: 0");
+        assertThat(new WorkspaceLoader().load(dir).config().run().maxStreamedRowsOrDefault()).isZero();
+        editConfig("maxStreamedRows: 0", "maxStreamedRows: 500");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.maxStreamedRows is 500, below run.rowCap (10000)");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).extracting(e -> ((ConfigException) e).error().remedy())
+                .asString().contains("or 0 to compare only the first rowCap rows");
+        editConfig("maxStreamedRows: 500", "maxStreamedRows: -1");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("run.maxStreamedRows is -1; it cannot be negative");
+        editConfig("maxStreamedRows: -1", "maxStreamedRows: lots");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("querybench.yaml line");
+    }
 }

@@ -200,6 +200,10 @@ class JudgedRunTest {
                 "judge_verdict,judge_score,judge_rationale,judge_raw_answer,judge_cost_usd");
         assertThat(csv).contains("not_equivalent,0.3,\"Misses the date filter.\"");
         String html = Files.readString(out.resolve("report.html"));
+        assertThat(md).contains("| agreement | judge latency p50 / p95 |");
+        assertThat(json.path("judge").path("cells").get(0).path("latencyP95Ms").asLong())
+                .isEqualTo(cell.latencyP95Ms()).isGreaterThanOrEqualTo(cell.latencyP50Ms());
+        assertThat(html).containsPattern("judge agrees with execution on 3/5</td><td>\\d+ ms / \\d+ ms</td>");
         assertThat(html).contains("judge agrees with execution on 3/5", "1 execution failures the judge calls equivalent",
                 "gold is too narrow", "⚖✓", "data-j=\"not_equivalent\"");
     }

@@ -12,6 +12,7 @@ import dev.querybench.engine.run.ItemKey;
 import dev.querybench.engine.run.ItemResult;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,15 @@ import org.junit.jupiter.api.Test;
 class JudgeAgreementTest {
 
     private static ItemResult item(String question, int repeat, boolean passed, Decision decision, BigDecimal cost) {
+        return item(question, repeat, passed, decision, cost, 30);
+    }
+
+    private static ItemResult item(String question, int repeat, boolean passed, Decision decision, BigDecimal cost,
+            long judgeMillis) {
         Verdict verdict = passed ? Verdict.pass("strict", Set.of(), "same rows")
                 : Verdict.fail("strict", Set.of(), FailureCategory.WRONG_VALUES, "values differ", List.of(), List.of());
         JudgeVerdict judge = decision == null ? null : new JudgeVerdict("llm-judge:j", "judge", decision, 0.5, "r",
-                null, new Usage(100, 10), 30, cost, Provenance.UNKNOWN);
+                null, new Usage(100, 10), judgeMillis, cost, Provenance.UNKNOWN);
         return new ItemResult(new ItemKey(question, "v", "m", repeat), "p", "a", "SELECT 1", verdict, 10,
                 new Usage(1, 1), "m", Provenance.UNKNOWN, BigDecimal.ZERO, null, Instant.EPOCH, List.of(), judge);
     }
@@ -59,5 +65,21 @@ class JudgeAgreementTest {
                 item("q2", 0, true, Decision.EQUIVALENT, new BigDecimal("0.01")));
         assertThat(new JudgeAgreement().cells(items).getFirst().cost()).isNull();
         assertThat(new JudgeAgreement().cells(List.of(item("q1", 0, true, null, null)))).isEmpty();
+    }
+
+    @Test
+    void judgeLatencyPercentilesArePerCellOverJudgedItemsOnly() {
+        List<ItemResult> items = new ArrayList<>();
+        // twenty judged items taking 10, 20, ... 200 ms, in shuffled order, and one unjudged item
+        for (int i = 20; i >= 1; i--) {
+            items.add(item("q" + i, 0, i % 2 == 0, Decision.EQUIVALENT, BigDecimal.ZERO, (i * 7 % 20 + 1) * 10L));
+        }
+        items.add(item("slow-unjudged", 0, true, null, null, 0));
+
+        JudgeAgreement.CellAgreement cell = new JudgeAgreement().cells(items).getFirst();
+
+        assertThat(cell.latencyP50Ms()).isEqualTo(100);
+        assertThat(cell.latencyP95Ms()).isEqualTo(190);
+        assertThat(cell.describeLatency()).isEqualTo("judge latency p50 100 ms, p95 190 ms");
     }
 }

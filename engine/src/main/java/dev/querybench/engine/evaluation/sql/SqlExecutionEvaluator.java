@@ -1,6 +1,7 @@
 package dev.querybench.engine.evaluation.sql;
 
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.config.RunSettings;
 import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
@@ -30,8 +31,11 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     /** Gold's ORDER BY … LIMIT cuts through a tie, so other rows could be equally right. */
     public static final String FLAG_AMBIGUOUS_GOLD = "ambiguous-gold";
 
-    /** Rows streamed at most for comparing results beyond the row cap by default (about 8 bytes a row and value). */
-    public static final long DEFAULT_LARGE_RESULT_ROWS = 2_000_000;
+    /**
+     * Rows streamed at most for comparing results beyond the row cap by default (about 8 bytes a row and value);
+     * workspaces set it as {@code run.maxStreamedRows}.
+     */
+    public static final long DEFAULT_LARGE_RESULT_ROWS = RunSettings.DEFAULT_MAX_STREAMED_ROWS;
 
     private final SafeExecutor executor;
     private final QueryLimits limits;
