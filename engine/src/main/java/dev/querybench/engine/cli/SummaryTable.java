@@ -72,7 +72,8 @@ final class SummaryTable {
         for (JudgeAgreement.CellAgreement a : judged) {
             out.println("  " + a.variant() + " / " + a.model() + ": " + a.describe() + "; " + a.describeLatency()
                     + (a.failJudgedEquivalent().isEmpty() ? "" : "; " + a.failJudgedEquivalent().size()
-                            + " execution failures the judge calls equivalent (review their gold): "
+                            + (a.failJudgedEquivalent().size() == 1 ? " execution failure" : " execution failures")
+                            + " the judge calls equivalent (review their gold): "
                             + String.join(", ", a.failJudgedEquivalent().stream().limit(10).toList()))
                     + (a.unsure() + a.errors() == 0 ? "" : "; unsure " + a.unsure() + ", judge errors " + a.errors()));
         }

@@ -96,7 +96,8 @@ public final class HtmlReportExporter implements ResultsExporter {
         h.append("</table>");
         List<ItemResult> review = results.items().stream().filter(i -> i.judge() != null
                 && i.outcome() == Outcome.FAIL && i.judge().decision() == JudgeVerdict.Decision.EQUIVALENT).toList();
-        h.append("<h3>").append(review.size()).append(" execution failures the judge calls equivalent</h3>");
+        h.append("<h3>").append(review.size()).append(review.size() == 1 ? " execution failure" : " execution failures")
+                .append(" the judge calls equivalent</h3>");
         if (!review.isEmpty()) {
             h.append("<p>Candidates for gold review: a second acceptable answer, or a gold query to fix.</p>"
                     + "<table><tr><th>item</th><th>failure</th><th>judge score</th><th>rationale</th><th>predicted SQL</th></tr>");

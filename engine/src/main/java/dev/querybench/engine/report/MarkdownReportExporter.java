@@ -42,7 +42,8 @@ public final class MarkdownReportExporter implements ResultsExporter {
         }
         List<ItemResult> review = results.items().stream().filter(i -> i.judge() != null && i.outcome() == Outcome.FAIL
                 && i.judge().decision() == JudgeVerdict.Decision.EQUIVALENT).toList();
-        md.append("\n**").append(review.size()).append(" execution failures the judge calls equivalent**")
+        md.append("\n**").append(review.size()).append(review.size() == 1 ? " execution failure" : " execution failures")
+                .append(" the judge calls equivalent**")
                 .append(review.isEmpty() ? ".\n" : " (candidates for gold review):\n\n");
         review.forEach(i -> md.append("- ").append(i.key()).append(": ").append(ReportText.oneLine(i.judge().rationale()))
                 .append('\n'));

@@ -5,6 +5,7 @@ import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public final class EnvironmentDoctor {
         try {
             workspace = new WorkspaceLoader().load(workspaceFolder);
             results.add(CheckResult.ok("Workspace", workspace.name() + " at " + workspace.root() + ": "
-                    + workspace.dataset().size() + " questions, " + workspace.prompts().templates().size()
+                    + workspace.dataset().size() + " questions, " + workspace.prompts().templates(PromptTask.SQL_GENERATION).size()
                     + " prompt variants"));
         } catch (QueryBenchException e) {
             results.add(CheckResult.fail("Workspace", e.error().message(), e.error().remedy()));

@@ -68,7 +68,7 @@ class JudgeOptionsTest {
         assertThat(stub.requests().stream().map(q -> q.body().path("model").asText()).filter("gpt-4o"::equals))
                 .hasSize(3);
         assertThat(r.out()).contains("judge agrees with execution on 2/3",
-                "1 execution failures the judge calls equivalent (review their gold): " + questions.get(2).id(),
+                "1 execution failure the judge calls equivalent (review their gold): " + questions.get(2).id(),
                 "Judge cost: $");
         // every judge call waited 60 ms in the stub, so neither percentile can be below that
         Matcher latency = Pattern.compile("judge agrees with execution on 2/3; judge latency p50 (\\d+) ms, p95 (\\d+) ms")

@@ -146,7 +146,7 @@ class RunCommandTest {
     @Test
     void doctorChecksJdkWorkspaceDatabaseAndEndpoints() throws Exception {
         CliHarness.Result r = cli.run("doctor", "--workspace", "sample");
-        assertThat(r.out()).contains("[ ok ] Java", "[ ok ] Workspace", "54 questions", "[ ok ] Database", "13 tables",
+        assertThat(r.out()).contains("[ ok ] Java", "[ ok ] Workspace", "54 questions, 2 prompt variants", "[ ok ] Database", "13 tables",
                 "[warn] Model gpt-4o-mini", "OPENAI_API_KEY", "Ollama is not running at http://localhost:11434 (connection refused)");
         assertThat(r.exitCode()).isZero();
 

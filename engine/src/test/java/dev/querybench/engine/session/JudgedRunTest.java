@@ -184,7 +184,7 @@ class JudgedRunTest {
         new ReportWriter().write(results, out, List.of("json", "csv", "md", "html"));
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("judge agrees with execution on 3/5",
-                "**1 execution failures the judge calls equivalent** (candidates for gold review)",
+                "**1 execution failure the judge calls equivalent** (candidates for gold review)",
                 questions.get(2).id() + "/ddl-basic/openai:gpt-4o-mini: Both answer the question; gold is too narrow.",
                 "raw answer: They look the same to me.");
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -204,7 +204,7 @@ class JudgedRunTest {
         assertThat(json.path("judge").path("cells").get(0).path("latencyP95Ms").asLong())
                 .isEqualTo(cell.latencyP95Ms()).isGreaterThanOrEqualTo(cell.latencyP50Ms());
         assertThat(html).containsPattern("judge agrees with execution on 3/5</td><td>\\d+ ms / \\d+ ms</td>");
-        assertThat(html).contains("judge agrees with execution on 3/5", "1 execution failures the judge calls equivalent",
+        assertThat(html).contains("judge agrees with execution on 3/5", "1 execution failure the judge calls equivalent",
                 "gold is too narrow", "⚖✓", "data-j=\"not_equivalent\"");
     }
 
