@@ -77,6 +77,20 @@ class LargeResultTest {
     }
 
     @Test
+    void aPredictionWithinTheCapAgainstAGoldBeyondItIsAWrongRowCount() {
+        // exactly the cap's 100 rows, the same as gold's first 100: equal over the first rows only
+        Verdict v = judge(GOLD, "SELECT id, label FROM t WHERE id <= 100");
+        assertThat(v.outcome()).isEqualTo(Outcome.FAIL);
+        assertThat(v.failureCategory()).isEqualTo(FailureCategory.WRONG_ROW_COUNT);
+        assertThat(v.reason()).isEqualTo("row count 100 vs more than 100");
+        assertThat(v.flags()).contains(ResultComparator.FLAG_TRUNCATED).doesNotContain(HashedResultComparator.FLAG_HASHED);
+
+        Verdict reversed = judge("SELECT id, label FROM t WHERE id <= 50", GOLD);
+        assertThat(reversed.failureCategory()).isEqualTo(FailureCategory.WRONG_ROW_COUNT);
+        assertThat(reversed.reason()).isEqualTo("row count more than 100 vs 50");
+    }
+
+    @Test
     void aDifferenceBeyondTheRowCapFailsWithSamplesOfTheRows() {
         String wrongFarDown = "SELECT id, CASE WHEN id = 777 THEN 'x' ELSE label END FROM t";
         Verdict v = judge(GOLD, wrongFarDown);

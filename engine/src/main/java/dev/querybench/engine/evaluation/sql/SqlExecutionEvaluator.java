@@ -11,6 +11,7 @@ import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.Verdict;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -127,8 +128,13 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             boolean ordered = orderedGold.computeIfAbsent(g,
                     sql -> matchMode == MatchMode.SPIDER ? spider.orderMatters(sql) : orderDetector.isOrdered(sql));
             Verdict v = comparator.compare(golds.get(i).result(), predicted, ordered, matchMode);
-            if (largeResultRows > 0 && (golds.get(i).result().truncated() || predicted.truncated())) {
-                v = beyondRowCap(g, prediction, ordered, predictedDigest, v);
+            QueryResult goldResult = golds.get(i).result();
+            if (largeResultRows > 0 && (goldResult.truncated() || predicted.truncated())) {
+                // One result within the cap and the other beyond it cannot hold the same number of
+                // rows; only set matching (duplicates dropped) needs the whole results for that.
+                v = goldResult.truncated() != predicted.truncated() && matchMode != MatchMode.SET
+                        ? oneSideBeyondCap(v, goldResult, predicted)
+                        : beyondRowCap(g, prediction, ordered, predictedDigest, v);
             }
             if (matchMode != MatchMode.SPIDER && ties.isAmbiguous(g)) {
                 v = withFlag(v, FLAG_AMBIGUOUS_GOLD);
@@ -141,6 +147,17 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         return first;
+    }
+
+    /** Gold and prediction on opposite sides of the row cap: a wrong row count, with no need to read further. */
+    private Verdict oneSideBeyondCap(Verdict capped, QueryResult gold, QueryResult predicted) {
+        Set<String> flags = new HashSet<>(capped.flags());
+        flags.add(ResultComparator.FLAG_TRUNCATED);
+        String reason = gold.truncated()
+                ? "row count " + predicted.rowCount() + " vs more than " + gold.rowCount()
+                : "row count more than " + predicted.rowCount() + " vs " + gold.rowCount();
+        return Verdict.fail(matchMode.id(), flags, FailureCategory.WRONG_ROW_COUNT, reason, capped.missingRows(),
+                capped.extraRows());
     }
 
     /** Compares the whole results by hash; keeps the verdict over the first rows when that cannot be done. */

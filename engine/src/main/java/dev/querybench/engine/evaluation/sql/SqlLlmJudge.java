@@ -36,6 +36,8 @@ public final class SqlLlmJudge extends LlmEvaluator {
 
     public static final String FLAG_UNSURE = "judge-unsure";
     private static final int SAMPLE_ROWS = 5;
+    /** Rows read for a sample: the first few are shown, the rest only counted ("(1000+ rows)" beyond). */
+    private static final int SAMPLE_READ_CAP = 1000;
     private static final String NOT_SHOWN = "(not shown: judge the SQL alone)";
 
     private final PromptTemplate template;
@@ -153,7 +155,8 @@ public final class SqlLlmJudge extends LlmEvaluator {
 
     private String sample(Question question, String sql) {
         try {
-            QueryResult r = executors.apply(question).execute(sql, limits);
+            QueryResult r = executors.apply(question).execute(sql,
+                    new QueryLimits(limits.timeout(), Math.min(limits.rowCap(), SAMPLE_READ_CAP)));
             StringBuilder out = new StringBuilder(String.join(" | ", r.columns())).append('\n');
             r.rows().stream().limit(SAMPLE_ROWS).forEach(row -> out.append(row.stream().map(normalizer::display)
                     .collect(Collectors.joining(" | "))).append('\n'));
