@@ -112,7 +112,13 @@ public final class MainWindow {
         stage.setMaximized(layout.maximized());
         trackNormalBounds(stage);
         applyDividers(layout.dividers());
-        view.setOnComparisonSplit(pane -> applyDividers(pane, layout.dividers()));
+        // A new comparison tab opens split where the user last left one, in this start or the last.
+        Map<String, List<Double>> lastDividers = new LinkedHashMap<>(layout.dividers());
+        view.setOnComparisonSplit(pane -> {
+            applyDividers(pane, lastDividers);
+            pane.getDividers().forEach(divider -> divider.positionProperty().addListener((obs, was, is) ->
+                    lastDividers.put(pane.getId(), Arrays.stream(pane.getDividerPositions()).boxed().toList())));
+        });
         stage.setOnHidden(event -> {
             viewModel.themeProperty().removeListener(themeListener);
             onClosed.accept(layout(stage));

@@ -123,6 +123,12 @@ class WindowLayoutFxTest {
 
         assertThat(split(stage, "compareSplit").getDividerPositions()[0]).isCloseTo(0.55, within(0.01));
         robot.interact(() -> split(stage, "compareSplit").setDividerPositions(0.45));
+        // the next comparison tab of this start opens where the user left the last one
+        robot.interact(() -> main.runsScreen().close(main.runsScreen().selectedComparisonProperty().get()));
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") == null);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C);
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") != null);
+        assertThat(split(stage, "compareSplit").getDividerPositions()[0]).isCloseTo(0.45, within(0.01));
         robot.interact(stage::close);
         assertThat(store.load().dividers().get("compareSplit")).singleElement()
                 .satisfies(d -> assertThat(d).isCloseTo(0.45, within(0.01)));
