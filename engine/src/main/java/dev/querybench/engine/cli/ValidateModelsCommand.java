@@ -51,15 +51,14 @@ final class ValidateModelsCommand implements Callable<Integer> {
         Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         List<ModelConfig> profiles = selected(ws);
         ModelEndpointValidator validator = new ModelEndpointValidator(Duration.ofMillis((long) (timeoutSeconds * 1000)));
-        boolean failed = false;
+        CheckPrinter printer = new CheckPrinter(environment.out());
         for (ModelConfig profile : profiles) {
             ValidationResult r = validator.validate(profile, environment.secrets());
-            failed |= print(new CheckResult(profile.name() + " (" + r.subject() + ")", r.status(), r.detail(),
+            printer.print(new CheckResult(profile.name() + " (" + r.subject() + ")", r.status(), r.detail(),
                     r.remedy()));
         }
-        for (CheckResult judge : judgeChecks(ws, new JudgeValidator(environment.secrets(), validator))) {
-            failed |= print(judge);
-        }
+        judgeChecks(ws, new JudgeValidator(environment.secrets(), validator)).forEach(printer::print);
+        boolean failed = printer.failed();
         environment.out().println(failed ? "Some model endpoints cannot be used; fix them and validate again."
                 : "Every model endpoint answers.");
         return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;
@@ -81,20 +80,6 @@ final class ValidateModelsCommand implements Callable<Integer> {
                     e.error().remedy()));
         }
         return checks;
-    }
-
-    /** Prints one check; true when it failed. */
-    private boolean print(CheckResult r) {
-        String mark = switch (r.status()) {
-            case OK -> "[ ok ]";
-            case WARN -> "[warn]";
-            case FAIL -> "[FAIL]";
-        };
-        environment.out().println(mark + " " + r.name() + ": " + r.detail());
-        if (!r.remedy().isBlank()) {
-            environment.out().println("       → " + r.remedy());
-        }
-        return r.status() == CheckResult.Status.FAIL;
     }
 
     private List<ModelConfig> selected(Workspace ws) {
