@@ -12,7 +12,9 @@ import dev.querybench.engine.validation.ModelEndpointValidator;
 import dev.querybench.engine.validation.ValidationResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,12 +54,14 @@ final class ValidateModelsCommand implements Callable<Integer> {
         List<ModelConfig> profiles = selected(ws);
         ModelEndpointValidator validator = new ModelEndpointValidator(Duration.ofMillis((long) (timeoutSeconds * 1000)));
         CheckPrinter printer = new CheckPrinter(environment.out());
+        Map<String, ValidationResult> validated = new HashMap<>();
         for (ModelConfig profile : profiles) {
             ValidationResult r = validator.validate(profile, environment.secrets());
+            validated.put(profile.name(), r);
             printer.print(new CheckResult(profile.name() + " (" + r.subject() + ")", r.status(), r.detail(),
                     r.remedy()));
         }
-        judgeChecks(ws, new JudgeValidator(environment.secrets(), validator)).forEach(printer::print);
+        judgeChecks(ws, new JudgeValidator(environment.secrets(), validator), validated).forEach(printer::print);
         boolean failed = printer.failed();
         environment.out().println(failed ? "Some model endpoints cannot be used; fix them and validate again."
                 : "Every model endpoint answers.");
@@ -65,13 +69,13 @@ final class ValidateModelsCommand implements Callable<Integer> {
     }
 
     /** The judge's model and prompt, unless --model names other profiles only. */
-    private List<CheckResult> judgeChecks(Workspace ws, JudgeValidator judge) {
+    private List<CheckResult> judgeChecks(Workspace ws, JudgeValidator judge, Map<String, ValidationResult> validated) {
         Optional<ModelConfig> profile = judge.judgeProfile(ws);
         if (profile.isEmpty() || !(models.isEmpty() || models.contains(profile.get().name()))) {
             return List.of();
         }
         List<CheckResult> checks = new ArrayList<>();
-        judge.checkModel(ws).ifPresent(checks::add);
+        judge.checkModel(ws, validated).ifPresent(checks::add);
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
             judge.checkPrompt(session).ifPresent(checks::add);
         } catch (QueryBenchException e) {

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks what QueryBench needs: the JDK, the workspace, its database, every configured model
@@ -57,16 +59,19 @@ public final class EnvironmentDoctor {
         } catch (QueryBenchException e) {
             results.add(CheckResult.fail("Database", e.error().message(), e.error().remedy()));
         }
+        Map<String, ValidationResult> validated = new HashMap<>();
         for (ModelConfig model : workspace.config().models()) {
-            results.add(checkModel(model));
+            ValidationResult r = validator.validate(model, secrets);
+            validated.put(model.name(), r);
+            results.add(checkModel(model, r));
         }
-        judge.checkModel(workspace).ifPresent(results::add);
+        judge.checkModel(workspace, validated).ifPresent(results::add);
         return results;
     }
 
     /** A model endpoint that cannot be used is a warning: runs with other models still work. */
-    private CheckResult checkModel(ModelConfig model) {
-        CheckResult result = validator.validate(model, secrets).toCheckResult("Model " + model.name());
+    private CheckResult checkModel(ModelConfig model, ValidationResult validated) {
+        CheckResult result = validated.toCheckResult("Model " + model.name());
         return result.status() == CheckResult.Status.FAIL
                 ? CheckResult.warn(result.name(), result.detail(), result.remedy()) : result;
     }

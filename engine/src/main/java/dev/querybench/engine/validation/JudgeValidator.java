@@ -7,6 +7,7 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.session.WorkspaceSession;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,8 +45,17 @@ public final class JudgeValidator {
      * @return the check, or empty when the workspace has no enabled judge
      */
     public Optional<CheckResult> checkModel(Workspace workspace) {
+        return checkModel(workspace, Map.of());
+    }
+
+    /**
+     * Like {@link #checkModel(Workspace)}, reusing a result already had for the judge's profile
+     * (by profile name) instead of asking its endpoint a second time.
+     */
+    public Optional<CheckResult> checkModel(Workspace workspace, Map<String, ValidationResult> known) {
         return judgeProfile(workspace).map(profile -> {
-            ValidationResult result = endpoints.validate(profile, secrets);
+            ValidationResult result = known.containsKey(profile.name()) ? known.get(profile.name())
+                    : endpoints.validate(profile, secrets);
             CheckResult check = result.toCheckResult("Judge model " + profile.name());
             return check.status() == CheckResult.Status.FAIL
                     ? CheckResult.fail(check.name(), check.detail() + " (" + result.subject() + ")",

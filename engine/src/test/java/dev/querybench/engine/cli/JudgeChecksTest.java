@@ -63,7 +63,7 @@ class JudgeChecksTest {
                 "(openai at " + stub.baseUrl() + ")", "[ ok ] Judge prompt judge-equivalence: renders for question");
         assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(stub.calls()).as("checking the judge spends no tokens").isZero();
-        assertThat(stub.listCalls()).isPositive();
+        assertThat(stub.listCalls()).as("the judge's profile is asked once, not again as the judge").isEqualTo(1);
     }
 
     @Test
