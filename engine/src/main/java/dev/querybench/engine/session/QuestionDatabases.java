@@ -65,6 +65,8 @@ public final class QuestionDatabases implements AutoCloseable {
     private final List<DatabaseFolder> folders;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, DatabaseBackend> opened = new ConcurrentHashMap<>();
+    /** Names found to be unknown, with the names that were known then: looked up once per session. */
+    private final Map<String, List<String>> unknown = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -95,6 +97,10 @@ public final class QuestionDatabases implements AutoCloseable {
         Target known = targets.get(name);
         if (known != null) {
             return known;
+        }
+        List<String> knownThen = unknown.get(name);
+        if (knownThen != null) {
+            throw new UnknownDatabaseException(question.id(), name, knownThen);
         }
         synchronized (this) {
             if (closed) {
@@ -135,7 +141,9 @@ public final class QuestionDatabases implements AutoCloseable {
                         .map(f -> new Instance(f.getFileName().toString(), new SafeExecutor(file(f)))).toList());
             }
         }
-        throw new UnknownDatabaseException(questionId, name, knownNames());
+        List<String> knownNow = knownNames();
+        unknown.put(name, knownNow);
+        throw new UnknownDatabaseException(questionId, name, knownNow);
     }
 
     private DatabaseBackend profileBackend(String name) {
