@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -58,8 +59,9 @@ import javafx.collections.transformation.FilteredList;
  * both results with missing and extra rows, the verdict's rationale, the LLM judge's verdict when the
  * run was judged, repair attempts, usage and the Langfuse trace.
  *
- * <p>The result grids and the Langfuse project (for trace links) are read on the {@link TaskRunner};
- * everything else comes from the run already in memory. Call from the UI thread only.
+ * <p>The result grids (read from the question's own database) and the Langfuse project (for trace
+ * links) are read on the {@link TaskRunner}; everything else comes from the run already in memory.
+ * Call from the UI thread only.
  */
 public final class ComparisonViewModel {
 
@@ -68,7 +70,7 @@ public final class ComparisonViewModel {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RunComparison comparison;
-    private final SafeExecutor executor;
+    private final Function<Question, SafeExecutor> executors;
     private final QueryLimits limits;
     private final TaskRunner tasks;
     private final SqlHighlighter highlighter = new SqlHighlighter();
@@ -125,18 +127,22 @@ public final class ComparisonViewModel {
     private TaskRunner.Job gridJob;
 
     /** A comparison without trace links. */
-    public ComparisonViewModel(RunComparison comparison, SafeExecutor executor, QueryLimits limits, TaskRunner tasks) {
-        this(comparison, executor, limits, tasks, Optional::empty);
+    public ComparisonViewModel(RunComparison comparison, Function<Question, SafeExecutor> executors, QueryLimits limits,
+            TaskRunner tasks) {
+        this(comparison, executors, limits, tasks, Optional::empty);
     }
 
     /**
+     * @param executors the database each question was asked of (such as
+     *     {@code q -> session.databases().of(q).main().executor()}); called on the task runner, since the
+     *     first call for a database opens it, and may throw for a question naming a database nobody knows
      * @param traceLinks where the Langfuse traces are (such as {@code session::traceLinks}); asked once, on the
      *     task runner, because the first answer takes an HTTP request
      */
-    public ComparisonViewModel(RunComparison comparison, SafeExecutor executor, QueryLimits limits, TaskRunner tasks,
-            Supplier<Optional<TraceLinks>> traceLinks) {
+    public ComparisonViewModel(RunComparison comparison, Function<Question, SafeExecutor> executors, QueryLimits limits,
+            TaskRunner tasks, Supplier<Optional<TraceLinks>> traceLinks) {
         this.comparison = comparison;
-        this.executor = executor;
+        this.executors = executors;
         this.limits = limits;
         this.tasks = tasks;
         this.cells = comparison.cells();
@@ -225,15 +231,8 @@ public final class ComparisonViewModel {
         Optional<ItemResult> found = comparison.item(row.questionId(), cell);
         detailTitle.set(row.questionId() + " · " + cell.variant() + " · " + cell.model());
         detailQuestion.set(question.text() + (question.evidence().isBlank() ? "" : "  (hint: " + question.evidence() + ")"));
-        String goldRaw = question.goldFor(executor.backend().dialect()).getFirst();
-        String gold = highlighter.format(goldRaw);
         String predictedRaw = found.map(ItemResult::sql).orElse(null);
-        String predicted = predictedRaw == null ? "" : highlighter.format(predictedRaw);
-        goldSql.set(gold);
-        predictedSql.set(predicted.isEmpty() ? "-- the model gave no SQL" : predicted);
-        goldHighlights.set(predicted.isEmpty() ? highlighter.syntax(gold) : highlighter.against(gold, predicted, true));
-        predictedHighlights.set(predicted.isEmpty() ? highlighter.syntax(predictedSql.get())
-                : highlighter.against(predicted, gold, false));
+        showQueries(question.primaryGold(), predictedRaw);
         attempts.clear();
         if (found.isEmpty()) {
             detailVerdict.set(null);
@@ -264,7 +263,7 @@ public final class ComparisonViewModel {
         }
         showJudge(item, m);
         refreshTrace();
-        loadGrids(goldRaw, predictedRaw);
+        loadGrids(question, predictedRaw);
     }
 
     public void clearSelection() {
@@ -346,7 +345,21 @@ public final class ComparisonViewModel {
         return decision == JudgeVerdict.Decision.ERROR ? "ERROR" : decision.id().replace('_', ' ');
     }
 
-    private void loadGrids(String gold, String predicted) {
+    /** Both queries formatted, their differences marked; the gold shown is replaced by its own dialect's once known. */
+    private void showQueries(String goldRaw, String predictedRaw) {
+        String gold = highlighter.format(goldRaw);
+        String predicted = predictedRaw == null ? "" : highlighter.format(predictedRaw);
+        goldSql.set(gold);
+        predictedSql.set(predicted.isEmpty() ? "-- the model gave no SQL" : predicted);
+        goldHighlights.set(predicted.isEmpty() ? highlighter.syntax(gold) : highlighter.against(gold, predicted, true));
+        predictedHighlights.set(predicted.isEmpty() ? highlighter.syntax(predictedSql.get())
+                : highlighter.against(predicted, gold, false));
+    }
+
+    /** The gold query as run on the question's database, and both results. */
+    private record Grids(String gold, ResultDiff.Comparison diff) {}
+
+    private void loadGrids(Question question, String predicted) {
         if (gridJob != null) {
             gridJob.cancel();
         }
@@ -355,14 +368,24 @@ public final class ComparisonViewModel {
         predictedGrid.set(new GridData(List.of(), List.of(), predicted == null ? "" : "Running the predicted query…", false));
         MatrixRow row = selectedRow.get();
         int column = selectedColumn.get();
-        gridJob = tasks.submit(() -> new ResultDiff().run(executor, limits, gold, predicted), diff -> {
+        gridJob = tasks.submit(() -> {
+            SafeExecutor executor = executors.apply(question);
+            String gold = question.goldFor(executor.backend().dialect()).getFirst();
+            return new Grids(gold, new ResultDiff().run(executor, limits, gold, predicted));
+        }, grids -> {
             if (row != selectedRow.get() || column != selectedColumn.get()) {
                 return;
             }
             gridsLoading.set(false);
-            goldGrid.set(grid(diff.gold(), RowMark.MISSING, "missing from the prediction"));
-            predictedGrid.set(grid(diff.predicted(), RowMark.EXTRA, "not in gold"));
+            if (!grids.gold().equals(question.primaryGold())) {
+                showQueries(grids.gold(), predicted);
+            }
+            goldGrid.set(grid(grids.diff().gold(), RowMark.MISSING, "missing from the prediction"));
+            predictedGrid.set(grid(grids.diff().predicted(), RowMark.EXTRA, "not in gold"));
         }, failure -> {
+            if (row != selectedRow.get() || column != selectedColumn.get()) {
+                return;
+            }
             gridsLoading.set(false);
             String why = failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
             goldGrid.set(GridData.failed("The queries could not be run: " + why));

@@ -10,9 +10,12 @@ import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.session.QuestionDatabases;
+import dev.querybench.engine.validation.DatasetDatabasesCheck;
 import dev.querybench.engine.validation.GoldCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +45,8 @@ import javafx.collections.transformation.FilteredList;
  * The dataset browser: every question with difficulty, tags and its gold SQL highlighted,
  * search and filters, the rows the gold query returns, and a gold check that runs every gold
  * query through the safe executor in the background and marks the ones that fail or return
- * nothing.
+ * nothing. Gold queries run on their own question's database ({@link QuestionDatabases}), so a
+ * dataset spanning several databases is checked as {@code querybench dataset check} checks it.
  */
 public final class DatasetViewModel {
 
@@ -50,7 +54,7 @@ public final class DatasetViewModel {
     static final String ANY_TAG = "Any tag";
 
     private final Dataset dataset;
-    private final SafeExecutor executor;
+    private final QuestionDatabases databases;
     private final QueryLimits limits;
     private final TaskRunner tasks;
     private final SqlHighlighter highlighter = new SqlHighlighter();
@@ -83,9 +87,10 @@ public final class DatasetViewModel {
     private final ReadOnlyObjectWrapper<GridData> goldRows = new ReadOnlyObjectWrapper<>(this, "goldRows", GridData.EMPTY);
     private TaskRunner.Job checkJob;
 
-    public DatasetViewModel(Dataset dataset, SafeExecutor executor, QueryLimits limits, TaskRunner tasks) {
+    /** @param databases the databases the questions are asked of; each gold query runs on its question's own */
+    public DatasetViewModel(Dataset dataset, QuestionDatabases databases, QueryLimits limits, TaskRunner tasks) {
         this.dataset = dataset;
-        this.executor = executor;
+        this.databases = databases;
         this.limits = limits;
         this.tasks = tasks;
         Set<String> seenDifficulties = new LinkedHashSet<>();
@@ -133,7 +138,10 @@ public final class DatasetViewModel {
 
     // ---- intents
 
-    /** Runs every gold query in the background; rows are marked as their results arrive. */
+    /**
+     * Runs every gold query in the background on its own question's database and on that database's
+     * test-suite instances; rows are marked as the results on the databases themselves arrive.
+     */
     public void checkGold() {
         if (checking.get()) {
             return;
@@ -143,10 +151,10 @@ public final class DatasetViewModel {
         rows.replaceAll(row -> row.withCheck(GoldState.NOT_CHECKED, GoldState.NOT_CHECKED.label()));
         checkSummary.set("Checking " + dataset.size() + " gold queries…");
         int total = dataset.size();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        checkJob = tasks.<GoldCheck.Report, GoldResult>submit(context -> new GoldCheck(executor, limits).run(dataset,
-                (question, sql, result) -> context.publish(new GoldResult(question.id(), result.rowCount(),
-                        result.elapsed().toMillis()))),
+        Set<String> seen = new HashSet<>();
+        checkJob = tasks.<DatasetDatabasesCheck.Report, GoldResult>submit(context -> new DatasetDatabasesCheck(limits)
+                .goldCheck(dataset, databases, (question, sql, result) -> context.publish(new GoldResult(question.id(),
+                        result.rowCount(), result.elapsed().toMillis()))),
                 batch -> {
                     for (GoldResult r : batch) {
                         seen.add(r.questionId());
@@ -158,24 +166,56 @@ public final class DatasetViewModel {
                 report -> {
                     checking.set(false);
                     checkProgress.set(1);
-                    for (GoldCheck.Issue issue : report.issues()) {
-                        if (issue.problem() != GoldCheck.Problem.EMPTY) {
-                            mark(issue.questionId(), GoldState.FAILED, issue.detail());
-                        }
-                    }
-                    long failed = report.issues().stream().filter(i -> i.problem() != GoldCheck.Problem.EMPTY).count();
-                    long empty = report.issues(GoldCheck.Problem.EMPTY).size();
-                    checkFailed.set(failed > 0);
-                    checkSummary.set(report.queries() + " gold queries run on " + report.dialect().displayName() + ": "
-                            + (report.queries() - failed - empty) + " return rows, " + empty + " return none, " + failed
-                            + " fail" + (failed > 0 ? " — fix them before a run blames the model." : ".")
-                            + " Took " + report.elapsed().toMillis() + " ms.");
+                    showCheck(report);
                 },
                 failure -> {
                     checking.set(false);
                     checkFailed.set(true);
                     checkSummary.set("The gold check stopped: " + failure.getMessage());
                 });
+    }
+
+    private void showCheck(DatasetDatabasesCheck.Report report) {
+        int queries = 0;
+        int failed = 0;
+        int empty = 0;
+        int failedOnInstances = 0;
+        long millis = 0;
+        Set<String> dialects = new TreeSet<>();
+        for (DatasetDatabasesCheck.InstanceReport instance : report.instances()) {
+            millis += instance.gold().elapsed().toMillis();
+            for (GoldCheck.Issue issue : instance.gold().issues()) {
+                if (issue.problem() == GoldCheck.Problem.EMPTY) {
+                    empty += instance.main() ? 1 : 0;
+                } else if (instance.main()) {
+                    failed++;
+                    mark(issue.questionId(), GoldState.FAILED, issue.detail());
+                } else {
+                    failedOnInstances++;
+                    mark(issue.questionId(), GoldState.FAILED, "on test-suite instance " + instance.instance() + ": "
+                            + issue.detail());
+                }
+            }
+            if (instance.main()) {
+                queries += instance.gold().queries();
+                dialects.add(instance.gold().dialect().displayName());
+            }
+        }
+        int unusable = 0;
+        for (DatasetDatabasesCheck.Problem problem : report.problems()) {
+            unusable += problem.questionIds().size();
+            problem.questionIds().forEach(id -> mark(id, GoldState.FAILED, problem.error().message()));
+        }
+        boolean problems = failed + failedOnInstances + unusable > 0;
+        checkFailed.set(problems);
+        String where = report.databases() == 1 ? String.join(", ", dialects)
+                : report.databases() + " databases (" + String.join(", ", dialects) + ")";
+        checkSummary.set(queries + " gold queries run on " + where + ": " + (queries - failed - empty)
+                + " return rows, " + empty + " return none, " + failed + " fail"
+                + (failedOnInstances == 0 ? "" : ", " + failedOnInstances + " fail on test-suite instances")
+                + (unusable == 0 ? "" : "; " + unusable + (unusable == 1 ? " question names" : " questions name")
+                        + " a database that cannot be used")
+                + (problems ? " — fix them before a run blames the model." : ".") + " Took " + millis + " ms.");
     }
 
     /** One gold query's rows, as the check reports them. */
@@ -209,7 +249,8 @@ public final class DatasetViewModel {
         Question q = byId.get(row.id());
         detailTitle.set(q.id() + (q.difficulty().isBlank() ? "" : " · " + q.difficulty()));
         detailText.set(q.text());
-        detailMeta.set((q.tags().isEmpty() ? "no tags" : "tags: " + String.join(", ", q.tags()))
+        detailMeta.set((q.database().isBlank() ? "" : "database: " + q.database() + " · ")
+                + (q.tags().isEmpty() ? "no tags" : "tags: " + String.join(", ", q.tags()))
                 + (q.evidence().isBlank() ? "" : " · hint: " + q.evidence())
                 + (q.gold().size() > 1 ? " · " + q.gold().size() + " acceptable gold queries" : "")
                 + " · gold check: " + row.checkText());
@@ -224,8 +265,10 @@ public final class DatasetViewModel {
         goldHighlights.set(highlighter.syntax(goldSql.get()));
         goldRows.set(new GridData(List.of(), List.of(), "Running the gold query…", false));
         String id = q.id();
-        String gold = q.goldFor(executor.backend().dialect()).getFirst();
-        tasks.submit(() -> new ResultDiff().run(executor, limits, gold, null).gold(), side -> {
+        tasks.submit(() -> {
+            SafeExecutor executor = databases.of(q).main().executor();
+            return new ResultDiff().run(executor, limits, q.goldFor(executor.backend().dialect()).getFirst(), null).gold();
+        }, side -> {
             if (selected.get() == null || !selected.get().id().equals(id)) {
                 return;
             }
@@ -240,7 +283,11 @@ public final class DatasetViewModel {
             goldRows.set(new GridData(side.columns(), out, side.rows().isEmpty() ? "The gold query returns no rows."
                     : side.rows().size() + (side.rows().size() == 1 ? " row" : " rows")
                             + (side.truncated() ? " (cut at the row cap)" : ""), false));
-        }, failure -> goldRows.set(GridData.failed("The gold query could not be run: " + failure.getMessage())));
+        }, failure -> {
+            if (selected.get() != null && selected.get().id().equals(id)) {
+                goldRows.set(GridData.failed("The gold query could not be run: " + failure.getMessage()));
+            }
+        });
     }
 
     private static int rank(String difficulty) {

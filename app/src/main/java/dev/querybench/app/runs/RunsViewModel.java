@@ -90,7 +90,8 @@ public final class RunsViewModel {
         loading.set(true);
         tasks.submit(() -> RunComparison.load(session.runStore(), runId, session.workspace().dataset()), comparison -> {
             loading.set(false);
-            ComparisonViewModel vm = new ComparisonViewModel(comparison, session.executor(), session.queryLimits(), tasks,
+            ComparisonViewModel vm = new ComparisonViewModel(comparison,
+                    question -> session.databases().of(question).main().executor(), session.queryLimits(), tasks,
                     session::traceLinks);
             comparisons.add(vm);
             selectedComparison.set(vm);

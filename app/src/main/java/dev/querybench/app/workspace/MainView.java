@@ -208,7 +208,7 @@ public final class MainView {
 
     @FXML
     private void onDarkTheme() {
-        viewModel.themeProperty().set(darkThemeItem.isSelected() ? Theme.DARK : Theme.LIGHT);
+        viewModel.toggleTheme();
     }
 
     /** Opens the export dialog for a stored run. */

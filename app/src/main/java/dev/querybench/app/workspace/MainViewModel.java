@@ -107,7 +107,7 @@ public final class MainViewModel {
                 new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
                 workspace.dataset().questions(), session.generator(), tasks, dialogs);
         health.overallProperty().addListener((obs, was, is) -> showEndpoints(is));
-        this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.executor(), session.queryLimits(), tasks);
+        this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks);
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"

@@ -34,7 +34,7 @@ class DatasetViewModelTest {
     }
 
     private DatasetViewModel viewModel(Dataset dataset) {
-        return new DatasetViewModel(dataset, sample.session.executor(), sample.session.queryLimits(),
+        return new DatasetViewModel(dataset, sample.session.databases(), sample.session.queryLimits(),
                 new ImmediateTaskRunner());
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class DatasetDatabasesCheck {
 
+    private static final GoldCheck.ResultListener NO_RESULTS = (question, sql, result) -> { };
+
     private final QueryLimits limits;
 
     public DatasetDatabasesCheck(QueryLimits limits) {
@@ -90,15 +92,24 @@ public final class DatasetDatabasesCheck {
 
     /** Opens every database the dataset names and verifies its schema; runs no gold query. */
     public Report reachability(Dataset dataset, QuestionDatabases databases) {
-        return check(dataset, databases, false);
+        return check(dataset, databases, false, NO_RESULTS);
     }
 
     /** As {@link #reachability}, and runs every gold query on its question's database and every instance of it. */
     public Report goldCheck(Dataset dataset, QuestionDatabases databases) {
-        return check(dataset, databases, true);
+        return goldCheck(dataset, databases, NO_RESULTS);
     }
 
-    private Report check(Dataset dataset, QuestionDatabases databases, boolean runGold) {
+    /**
+     * As {@link #goldCheck(Dataset, QuestionDatabases)}, handing each gold result on a question's own
+     * database to {@code results} as it arrives; results on test-suite instances are only in the report.
+     */
+    public Report goldCheck(Dataset dataset, QuestionDatabases databases, GoldCheck.ResultListener results) {
+        return check(dataset, databases, true, results);
+    }
+
+    private Report check(Dataset dataset, QuestionDatabases databases, boolean runGold,
+            GoldCheck.ResultListener results) {
         Map<String, List<Question>> byName = new LinkedHashMap<>();
         for (Question q : dataset.questions()) {
             byName.computeIfAbsent(q.database(), k -> new ArrayList<>()).add(q);
@@ -134,7 +145,8 @@ public final class DatasetDatabasesCheck {
                     String version = instance.backend().serverVersion();
                     SchemaVerifier.Report schema = new SchemaVerifier().verify(part, instance.backend().introspect(),
                             version);
-                    GoldCheck.Report gold = runGold ? new GoldCheck(instance.executor(), limits).run(part) : null;
+                    GoldCheck.Report gold = !runGold ? null
+                            : new GoldCheck(instance.executor(), limits).run(part, i == 0 ? results : NO_RESULTS);
                     instances.add(new InstanceReport(name, instance.name(), i == 0, version, schema, gold));
                 } catch (QueryBenchException e) {
                     problems.add(new Problem(name, ids, new ErrorResponse(e.error().category(), e.error().retryable(),

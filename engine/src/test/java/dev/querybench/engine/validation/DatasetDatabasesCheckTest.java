@@ -13,6 +13,7 @@ import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,40 @@ class DatasetDatabasesCheckTest {
                 .findFirst().orElseThrow();
         assertThat(lost.error().message()).isEqualTo("database 'lost' is not known; named by question d; known"
                 + " databases: main, remote");
+    }
+
+    @Test
+    void theListenerHearsResultsOnEachQuestionsOwnDatabaseButNotOnItsTestSuiteInstances() throws Exception {
+        sqlite("main.db", "CREATE TABLE note (id INTEGER); INSERT INTO note VALUES (1);");
+        sqlite("other.db", "CREATE TABLE note (id INTEGER); INSERT INTO note VALUES (1), (2);");
+        sqlite("other-copy.db", "CREATE TABLE note (id INTEGER); INSERT INTO note VALUES (1), (2), (3);");
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                questions:
+                  - {id: a, question: "?", gold: SELECT id FROM note}
+                  - {id: b, question: "?", gold: SELECT id FROM note, database: other}
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: main, type: sqlite, path: main.db}
+                databases:
+                  - {name: other, type: sqlite, path: other.db, instances: [other-copy.db]}
+                dataset: dataset.yaml
+                """);
+        Workspace workspace = new WorkspaceLoader().load(ws);
+        SecretResolver secrets = SecretResolver.none();
+        List<String> heard = new ArrayList<>();
+
+        DatasetDatabasesCheck.Report report;
+        try (DatabaseBackend main = WorkspaceSession.openDatabase(workspace, secrets, "main");
+                QuestionDatabases databases = new QuestionDatabases(workspace, "main", main,
+                        name -> WorkspaceSession.openDatabase(workspace, secrets, name), 2)) {
+            report = new DatasetDatabasesCheck(new QueryLimits(Duration.ofSeconds(5), 100)).goldCheck(
+                    workspace.dataset(), databases, (q, sql, result) -> heard.add(q.id() + ":" + result.rowCount()));
+        }
+
+        assertThat(heard).containsExactly("a:1", "b:2");
+        assertThat(report.ok()).isTrue();
+        assertThat(report.instances()).extracting(DatasetDatabasesCheck.InstanceReport::instance)
+                .containsExactly("main", "other", "other-copy.db");
     }
 
     @Test
