@@ -93,8 +93,10 @@ class LangfuseTracerFaultsTest {
     @Test
     void slowAnswersNeverReachTheCallerAndTimeOutIntoTheDiskQueue() throws Exception {
         langfuse.latency(Duration.ofSeconds(3));
+        // 1,200 events against a queue of 200: most go through the overflow list to disk, and its
+        // hard cap (ten queues) is far enough that a slow disk on a busy machine drops nothing.
         LangfuseTracerSettings settings = FAST.withRequestTimeout(Duration.ofMillis(300))
-                .withCloseGrace(Duration.ofMillis(500)).withQueueCapacity(50);
+                .withCloseGrace(Duration.ofMillis(500)).withQueueCapacity(200);
         LangfuseTracer tracer = tracer(settings);
         long start = System.nanoTime();
         for (int i = 0; i < 300; i++) {
