@@ -359,7 +359,7 @@ public final class WorkspaceSession implements AutoCloseable {
      * @throws ConfigException when the workspace turns no judge on, or its prompt is unusable
      * @throws dev.querybench.engine.errors.QueryBenchException when a value cannot be read (the schema, say)
      */
-    public String renderJudgePrompt(Question question, String predictedSql) {
+    public SqlLlmJudge.Preview renderJudgePrompt(Question question, String predictedSql) {
         JudgeConfig configured = workspace.config().judge();
         if (configured == null || !configured.enabledOrDefault()) {
             throw new ConfigException("the workspace has no judge turned on", "add judge: {model: <profile>} to "
@@ -383,7 +383,7 @@ public final class WorkspaceSession implements AutoCloseable {
         };
         return new SqlLlmJudge(notAsked, notAsked, template, promptContext,
                 (Question q) -> databases.of(q).main().executor(), queryLimits(), configured.includeRowsOrDefault())
-                .renderPrompt(question, predictedSql);
+                .preview(question, predictedSql);
     }
 
     /** Continues a stored run with the same variants, models and questions. */

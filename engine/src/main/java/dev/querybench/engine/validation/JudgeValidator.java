@@ -6,6 +6,7 @@ import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.evaluation.sql.SqlLlmJudge;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.util.Map;
 import java.util.Optional;
@@ -83,10 +84,11 @@ public final class JudgeValidator {
         }
         Question question = workspace.dataset().questions().getFirst();
         try {
-            String prompt = session.renderJudgePrompt(question, question.primaryGold());
-            if (prompt.contains("(error: ")) {
+            SqlLlmJudge.Preview preview = session.renderJudgePrompt(question, question.primaryGold());
+            String prompt = preview.prompt();
+            if (!preview.sampleErrors().isEmpty()) {
                 return Optional.of(CheckResult.fail(name, "renders, but a result sample for question "
-                        + question.id() + " is an error: " + firstError(prompt),
+                        + question.id() + " is an error: " + preview.sampleErrors().getFirst(),
                         "check the question's gold query and its database with querybench dataset check"));
             }
             return Optional.of(CheckResult.ok(name, "renders for question " + question.id() + " ("
@@ -95,12 +97,5 @@ public final class JudgeValidator {
             return Optional.of(CheckResult.fail(name, "does not render for question " + question.id() + ": "
                     + e.error().message(), e.error().remedy()));
         }
-    }
-
-    private static String firstError(String prompt) {
-        int start = prompt.indexOf("(error: ") + "(error: ".length();
-        int end = prompt.indexOf('\n', start);
-        String error = prompt.substring(start, end < 0 ? prompt.length() : end);
-        return error.endsWith(")") ? error.substring(0, error.length() - 1) : error;
     }
 }

@@ -15,6 +15,7 @@ import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.prompt.PromptTemplate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,22 +98,58 @@ public final class SqlLlmJudge extends LlmEvaluator {
         return "llm-judge:" + template.name();
     }
 
+    /**
+     * A rendered judge prompt and the problems met while sampling the results shown in it.
+     *
+     * @param prompt the prompt as a run would send it
+     * @param sampleErrors why a query could not be sampled, one per failed query (empty when all ran)
+     */
+    public record Preview(String prompt, List<String> sampleErrors) {
+
+        public Preview {
+            sampleErrors = List.copyOf(sampleErrors);
+        }
+    }
+
+    /** Renders the prompt for a question and prediction as a run would, saying which samples failed. */
+    public Preview preview(Question question, String predictedSql) {
+        List<String> errors = new ArrayList<>();
+        return new Preview(template.render(values(question, predictedSql, errors)), errors);
+    }
+
     @Override
     protected String prompt(Question question, String predictedSql) {
+        return template.render(values(question, predictedSql, new ArrayList<>()));
+    }
+
+    private Map<String, String> values(Question question, String predictedSql, List<String> errors) {
         Map<String, String> values = new HashMap<>();
         for (String variable : template.variables()) {
             values.put(variable, switch (variable) {
                 case "gold_sql" -> question.primaryGold();
                 case "predicted_sql" -> predictedSql == null ? "(no SQL)" : predictedSql;
-                case "gold_rows" -> !includeRows ? NOT_SHOWN
-                        : goldSamples.computeIfAbsent(question.database() + "\u0000" + question.primaryGold(),
-                                k -> sample(question, question.primaryGold()));
+                case "gold_rows" -> !includeRows ? NOT_SHOWN : goldSample(question, errors);
                 case "predicted_rows" -> predictedSql == null ? "(no SQL)" : !includeRows ? NOT_SHOWN
-                        : sample(question, predictedSql);
+                        : sample(question, predictedSql, errors);
                 default -> context.value(variable, question);
             });
         }
-        return template.render(values);
+        return values;
+    }
+
+    /** Gold's sample, taken once per database and gold query; a failed one is not kept. */
+    private String goldSample(Question question, List<String> errors) {
+        String key = question.database() + "\u0000" + question.primaryGold();
+        String known = goldSamples.get(key);
+        if (known != null) {
+            return known;
+        }
+        int failedBefore = errors.size();
+        String sample = sample(question, question.primaryGold(), errors);
+        if (errors.size() == failedBefore) {
+            goldSamples.put(key, sample);
+        }
+        return sample;
     }
 
     @Override
@@ -153,7 +190,7 @@ public final class SqlLlmJudge extends LlmEvaluator {
         }
     }
 
-    private String sample(Question question, String sql) {
+    private String sample(Question question, String sql, List<String> errors) {
         try {
             QueryResult r = executors.apply(question).execute(sql,
                     new QueryLimits(limits.timeout(), Math.min(limits.rowCap(), SAMPLE_READ_CAP)));
@@ -163,6 +200,7 @@ public final class SqlLlmJudge extends LlmEvaluator {
             out.append("(").append(r.rowCount()).append(r.truncated() ? "+" : "").append(" rows)");
             return out.toString();
         } catch (QueryExecutionException e) {
+            errors.add(e.getMessage());
             return "(error: " + e.getMessage() + ")";
         }
     }
