@@ -6,6 +6,7 @@ import dev.querybench.app.grid.GridFormat;
 import dev.querybench.app.grid.GridRow;
 import dev.querybench.app.grid.RowMark;
 import dev.querybench.app.runs.VerdictKind;
+import dev.querybench.app.text.Figures;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.app.text.SqlHighlighter;
 import dev.querybench.engine.compare.CellKey;
@@ -483,15 +484,11 @@ public final class ComparisonViewModel {
                 none ? 0 : accuracy.value(), none ? 0 : accuracy.low(), none ? 0 : accuracy.high(),
                 "pass " + s.passed() + " · fail " + s.failed() + " · error " + s.errors(),
                 "p50 " + s.latencyP50Ms() + " ms · p95 " + s.latencyP95Ms() + " ms",
-                tokens(s.inputTokens() + s.outputTokens()) + " tokens · " + (s.cost() == null ? "cost unknown (no price)"
-                        : dollars(s.cost()) + (s.costPerCorrect() == null ? "" : " · " + dollars(s.costPerCorrect())
-                                + " per correct")),
+                Figures.tokens(s.inputTokens() + s.outputTokens()) + " tokens · "
+                        + (s.cost() == null ? "cost unknown (no price)" : Figures.dollars(s.cost())
+                                + (s.costPerCorrect() == null ? "" : " · " + Figures.dollars(s.costPerCorrect())
+                                        + " per correct")),
                 role, judgeText);
-    }
-
-    private static String dollars(java.math.BigDecimal amount) {
-        return amount.compareTo(new java.math.BigDecimal("0.01")) < 0 && amount.signum() > 0
-                ? String.format(Locale.ROOT, "$%.4f", amount) : String.format(Locale.ROOT, "$%.2f", amount);
     }
 
     static String pValue(double p) {
@@ -517,10 +514,6 @@ public final class ComparisonViewModel {
 
     private static String percent(double v) {
         return String.format(Locale.ROOT, "%.1f%%", v * 100);
-    }
-
-    private static String tokens(long n) {
-        return n < 1000 ? Long.toString(n) : String.format(Locale.ROOT, "%.1fk", n / 1000.0);
     }
 
     private static String plural(int n, String noun) {

@@ -2,6 +2,7 @@ package dev.querybench.app.runs;
 
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.text.Figures;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.errors.QueryBenchException;
@@ -657,18 +658,9 @@ public final class RunViewModel {
             if (tokens == 0 && judged == 0) {
                 return "";
             }
-            String money = costUnknown ? (cost.signum() == 0 ? "cost unknown" : "≥ " + dollars(cost) + " (some prices unknown)")
-                    : dollars(cost);
-            return " · " + tokensText(tokens) + " tokens · " + money + (judged == 0 ? "" : " · " + judged + " judged");
-        }
-
-        private static String dollars(BigDecimal amount) {
-            return amount.signum() > 0 && amount.compareTo(new BigDecimal("0.01")) < 0
-                    ? String.format(Locale.ROOT, "$%.4f", amount) : String.format(Locale.ROOT, "$%.2f", amount);
-        }
-
-        private static String tokensText(long n) {
-            return n < 1000 ? Long.toString(n) : String.format(Locale.ROOT, "%.1fk", n / 1000.0);
+            String money = !costUnknown ? Figures.dollars(cost)
+                    : cost.signum() == 0 ? "cost unknown" : "≥ " + Figures.dollars(cost) + " (some prices unknown)";
+            return " · " + Figures.tokens(tokens) + " tokens · " + money + (judged == 0 ? "" : " · " + judged + " judged");
         }
     }
 
