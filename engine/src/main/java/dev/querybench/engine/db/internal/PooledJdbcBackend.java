@@ -73,32 +73,26 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
 
     @Override
     public final QueryResult executeReadOnly(String sql, QueryLimits limits) {
-        checkStatement(sql);
-        Connection connection = borrow();
-        boolean evict = true;
-        try {
-            beginReadOnly(connection, limits);
-            QueryResult result = runner.run(connection, sql, limits, fetchSize(limits));
-            evict = !endReadOnly(connection);
-            return result;
-        } catch (QueryExecutionException e) {
-            evict = EVICTING.contains(e.failure()) || !endReadOnly(connection);
-            throw e;
-        } catch (SQLException e) {
-            throw new QueryExecutionException(errors.classify(e, dialect), errors.describe(e, dialect), e);
-        } finally {
-            release(connection, evict);
-        }
+        return untrusted(sql, limits, connection -> runner.run(connection, sql, limits, fetchSize(limits)));
     }
 
     @Override
     public final StreamedRows streamReadOnly(String sql, QueryLimits limits, long maxRows, RowSink sink) {
+        return untrusted(sql, limits,
+                connection -> runner.stream(connection, sql, limits, maxRows, fetchSize(limits), sink));
+    }
+
+    /**
+     * Runs one checked statement in a read-only session on a pooled connection; a connection whose
+     * session could not be reset, or whose failure leaves it unusable, is evicted from the pool.
+     */
+    private <T> T untrusted(String sql, QueryLimits limits, SqlWork<T> work) {
         checkStatement(sql);
         Connection connection = borrow();
         boolean evict = true;
         try {
             beginReadOnly(connection, limits);
-            StreamedRows result = runner.stream(connection, sql, limits, maxRows, fetchSize(limits), sink);
+            T result = work.apply(connection);
             evict = !endReadOnly(connection);
             return result;
         } catch (QueryExecutionException e) {
