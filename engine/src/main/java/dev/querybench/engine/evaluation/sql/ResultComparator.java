@@ -361,7 +361,8 @@ public final class ResultComparator {
         return out;
     }
 
-    private static int[] identity(int n) {
+    /** The identity permutation of {@code n} columns. */
+    static int[] identity(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -369,7 +370,8 @@ public final class ResultComparator {
         return p;
     }
 
-    private static boolean isIdentity(int[] perm) {
+    /** Whether a column permutation leaves every column in place. */
+    static boolean isIdentity(int[] perm) {
         for (int i = 0; i < perm.length; i++) {
             if (perm[i] != i) {
                 return false;
