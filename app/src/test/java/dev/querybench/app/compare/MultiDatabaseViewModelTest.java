@@ -1,5 +1,7 @@
 package dev.querybench.app.compare;
 
+import static dev.querybench.engine.testing.TestDatabases.plainPrompt;
+import static dev.querybench.engine.testing.TestDatabases.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -18,7 +20,6 @@ import dev.querybench.app.testing.RecordingDialogs;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Files;
@@ -48,17 +49,7 @@ class MultiDatabaseViewModelTest {
     @BeforeEach
     void open() throws Exception {
         Path ws = dir.resolve("ws");
-        Files.createDirectories(ws.resolve("prompts"));
-        Files.writeString(ws.resolve("prompts/plain.prompt"), """
-                ---
-                task: sql-generation
-                name: plain
-                ---
-                Schema:
-                {{schema}}
-
-                Question: {{question}}
-                """);
+        plainPrompt(ws);
         sqlite(ws.resolve("main.db"), """
                 CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);
                 INSERT INTO note VALUES (1, 'main only');
@@ -107,12 +98,6 @@ class MultiDatabaseViewModelTest {
     void close() {
         session.close();
         stub.close();
-    }
-
-    private static void sqlite(Path file, String sql) throws Exception {
-        Path script = file.resolveSibling(file.getFileName() + ".sql");
-        Files.writeString(script, sql);
-        new SqliteDatabaseBuilder().buildIfMissing(file, List.of(script));
     }
 
     private ComparisonViewModel comparisonOfARun() {

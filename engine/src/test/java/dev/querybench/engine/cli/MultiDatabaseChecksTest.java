@@ -1,6 +1,6 @@
 package dev.querybench.engine.cli;
 
-import static dev.querybench.engine.cli.MultiDatabaseRunTest.sqlite;
+import static dev.querybench.engine.testing.TestDatabases.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.querybench.engine.cli;
 
+import static dev.querybench.engine.testing.TestDatabases.plainPrompt;
+import static dev.querybench.engine.testing.TestDatabases.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,27 +41,6 @@ class MultiDatabaseRunTest {
         stub.close();
     }
 
-    static void sqlite(Path file, String sql) throws Exception {
-        Files.createDirectories(file.getParent());
-        Path script = file.resolveSibling(file.getFileName() + ".sql");
-        Files.writeString(script, sql);
-        new SqliteDatabaseBuilder().buildIfMissing(file, List.of(script));
-    }
-
-    static void prompt(Path workspace) throws Exception {
-        Files.createDirectories(workspace.resolve("prompts"));
-        Files.writeString(workspace.resolve("prompts/plain.prompt"), """
-                ---
-                task: sql-generation
-                name: plain
-                ---
-                Schema:
-                {{schema}}
-
-                Question: {{question}}
-                """);
-    }
-
     private Map<String, JsonNode> run(Path workspace) throws Exception {
         Path out = dir.resolve("out");
         CliHarness.Result r = cli.run("run", "--workspace", workspace.toString(), "--model", "openai:gpt-4o-mini",
@@ -75,7 +55,7 @@ class MultiDatabaseRunTest {
     @Test
     void eachQuestionIsPromptedAndJudgedOnItsOwnDatabase() throws Exception {
         Path ws = dir.resolve("ws");
-        prompt(ws);
+        plainPrompt(ws);
         sqlite(ws.resolve("main.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);");
         sqlite(ws.resolve("inventory.db"), """
                 CREATE TABLE item (id INTEGER PRIMARY KEY, sku TEXT);
@@ -134,7 +114,7 @@ class MultiDatabaseRunTest {
     @Test
     void theJudgeSeesTheSchemaAndRowsOfTheQuestionsOwnDatabase() throws Exception {
         Path ws = dir.resolve("judged");
-        prompt(ws);
+        plainPrompt(ws);
         Files.copy(Path.of("..", "prompts", "judge-equivalence.prompt"), ws.resolve("prompts/judge-equivalence.prompt"));
         sqlite(ws.resolve("main.db"), "CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);");
         sqlite(ws.resolve("spider/database/shop/shop.sqlite"), """
@@ -169,7 +149,7 @@ class MultiDatabaseRunTest {
     @Test
     void runsJudgeInTheWorkspacesMatchMode() throws Exception {
         Path ws = dir.resolve("set");
-        prompt(ws);
+        plainPrompt(ws);
         sqlite(ws.resolve("main.db"), """
                 CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);
                 INSERT INTO note VALUES (1, 'x'), (2, 'x'), (3, 'y');
@@ -197,7 +177,7 @@ class MultiDatabaseRunTest {
     @Test
     void aNativeDatasetNamesProfilesAndQuestionsWithoutADatabaseUseTheDefault() throws Exception {
         Path ws = dir.resolve("native");
-        prompt(ws);
+        plainPrompt(ws);
         sqlite(ws.resolve("main.db"), """
                 CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT);
                 INSERT INTO note VALUES (1, 'x');

@@ -1,5 +1,7 @@
 package dev.querybench.engine.cli;
 
+import static dev.querybench.engine.testing.TestDatabases.plainPrompt;
+import static dev.querybench.engine.testing.TestDatabases.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,12 +40,12 @@ class StreamedRowsLimitTest {
 
     private JsonNode runWith(String runSection) throws Exception {
         Path ws = dir.resolve("ws-" + Math.abs(runSection.hashCode()));
-        MultiDatabaseRunTest.prompt(ws);
+        plainPrompt(ws);
         StringBuilder rows = new StringBuilder("CREATE TABLE reading (id INTEGER PRIMARY KEY);\nINSERT INTO reading VALUES ");
         for (int i = 1; i <= 20; i++) {
             rows.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
         }
-        MultiDatabaseRunTest.sqlite(ws.resolve("main.db"), rows.append(';').toString());
+        sqlite(ws.resolve("main.db"), rows.append(';').toString());
         Files.writeString(ws.resolve("dataset.yaml"), """
                 questions:
                   - id: all

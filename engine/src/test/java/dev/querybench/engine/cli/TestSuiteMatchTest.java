@@ -1,7 +1,7 @@
 package dev.querybench.engine.cli;
 
-import static dev.querybench.engine.cli.MultiDatabaseRunTest.prompt;
-import static dev.querybench.engine.cli.MultiDatabaseRunTest.sqlite;
+import static dev.querybench.engine.testing.TestDatabases.plainPrompt;
+import static dev.querybench.engine.testing.TestDatabases.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ class TestSuiteMatchTest {
     @Test
     void aRunPassesOnlyPredictionsThatMatchOnEveryInstanceOfTheProfile() throws Exception {
         Path ws = dir.resolve("ws");
-        prompt(ws);
+        plainPrompt(ws);
         sqlite(ws.resolve("shop_a.db"), A);
         sqlite(ws.resolve("shop_b.db"), B);
         sqlite(ws.resolve("data/shop_c.sqlite"), C);
@@ -128,7 +128,7 @@ class TestSuiteMatchTest {
     @Test
     void anInstanceThatIsNeitherAProfileNorAFileIsAConfigurationError() throws Exception {
         Path ws = dir.resolve("bad");
-        prompt(ws);
+        plainPrompt(ws);
         sqlite(ws.resolve("shop_a.db"), A);
         Files.writeString(ws.resolve("dataset.yaml"), "questions: [{id: q, question: q, gold: " + GOLD + "}]\n");
         Files.writeString(ws.resolve("querybench.yaml"), """

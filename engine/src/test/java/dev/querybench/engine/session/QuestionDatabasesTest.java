@@ -8,7 +8,7 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.UnknownDatabaseException;
-import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
+import dev.querybench.engine.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,12 +26,8 @@ class QuestionDatabasesTest {
     @TempDir
     Path ws;
 
-    private void sqlite(String relative, String marker) throws Exception {
-        Path file = ws.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Path script = file.resolveSibling(file.getFileName() + ".sql");
-        Files.writeString(script, "CREATE TABLE m (v TEXT); INSERT INTO m VALUES ('" + marker + "');");
-        new SqliteDatabaseBuilder().buildIfMissing(file, List.of(script));
+    private void sqlite(String relative, String marker) {
+        TestDatabases.sqlite(ws.resolve(relative), "CREATE TABLE m (v TEXT); INSERT INTO m VALUES ('" + marker + "');");
     }
 
     private static Question asking(String database) {

@@ -7,9 +7,9 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.QueryLimits;
-import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.session.QuestionDatabases;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,12 +24,8 @@ class DatasetDatabasesCheckTest {
     @TempDir
     Path ws;
 
-    private void sqlite(String relative, String sql) throws Exception {
-        Path file = ws.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Path script = file.resolveSibling(file.getFileName() + ".sql");
-        Files.writeString(script, sql);
-        new SqliteDatabaseBuilder().buildIfMissing(file, List.of(script));
+    private void sqlite(String relative, String sql) {
+        TestDatabases.sqlite(ws.resolve(relative), sql);
     }
 
     @Test
