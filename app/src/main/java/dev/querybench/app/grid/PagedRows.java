@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -33,6 +34,7 @@ public final class PagedRows extends ObservableListBase<GridRow> {
     private final int pageSize;
     private final long maxCachedBytes;
     private final PageLoader loader;
+    private final LongFunction<RowMark> marks;
     private final Map<Long, CachedPage> pages = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Long> requested = new HashSet<>();
     private long cachedBytes;
@@ -45,10 +47,34 @@ public final class PagedRows extends ObservableListBase<GridRow> {
      * @param maxCachedBytes the estimated size of page text kept in memory at most
      */
     public PagedRows(long size, int pageSize, long maxCachedBytes, PageLoader loader) {
+        this(size, pageSize, maxCachedBytes, loader, index -> RowMark.NONE);
+    }
+
+    /**
+     * @param marks how the row at an index compares with the other side of a comparison
+     */
+    public PagedRows(long size, int pageSize, long maxCachedBytes, PageLoader loader, LongFunction<RowMark> marks) {
         this.size = size;
         this.pageSize = pageSize;
         this.maxCachedBytes = maxCachedBytes;
         this.loader = loader;
+        this.marks = marks;
+    }
+
+    /**
+     * Rows already in memory (a comparison's results, cut at the row cap), served through the
+     * same paging as a query's: pages arrive at once, so nothing shows a placeholder.
+     */
+    public static PagedRows inMemory(List<List<String>> rows, LongFunction<RowMark> marks) {
+        PageReader reader = PageReader.of(rows);
+        int pageSize = 500;
+        return new PagedRows(rows.size(), pageSize, DEFAULT_CACHE_BYTES, (page, deliver) -> {
+            try {
+                deliver.accept(reader.read(page * pageSize, pageSize, dev.querybench.engine.console.QueryCancel.none()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, marks);
     }
 
     @Override
@@ -66,7 +92,8 @@ public final class PagedRows extends ObservableListBase<GridRow> {
             return GridRow.pending(index);
         }
         int offset = (int) (index - page * pageSize);
-        return offset < cached.rows().size() ? GridRow.of(index, cached.rows().get(offset)) : GridRow.pending(index);
+        return offset < cached.rows().size() ? new GridRow(index, cached.rows().get(offset), marks.apply(index), true)
+                : GridRow.pending(index);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.querybench.app.runs;
 
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.text.CostRule;
+import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.run.RunRecord;
@@ -90,14 +92,31 @@ public final class RunsViewModel {
         loading.set(true);
         tasks.submit(() -> RunComparison.load(session.runStore(), runId, session.workspace().dataset()), comparison -> {
             loading.set(false);
-            ComparisonViewModel vm = new ComparisonViewModel(comparison,
-                    question -> session.databases().of(question).main().executor(), session.queryLimits(), tasks,
-                    session::traceLinks);
+            ComparisonViewModel vm = new ComparisonViewModel(comparison, comparisonServices(), tasks);
             comparisons.add(vm);
             selectedComparison.set(vm);
         }, failure -> {
             loading.set(false);
             problem.set("Run " + runId + " could not be opened: " + message(failure));
+        });
+    }
+
+    /** What a comparison tab reads besides its run: results, prices, earlier runs, traces. */
+    private ComparisonViewModel.Services comparisonServices() {
+        return new ComparisonViewModel.Services(
+                new CellResults(question -> session.databases().of(question).main().executor(), session.queryLimits()),
+                costRule(session), () -> session.runStore().runs(),
+                id -> RunComparison.load(session.runStore(), id, session.workspace().dataset()), session::traceLinks);
+    }
+
+    /** A model's cost is known only when the workspace's price table has a price for it. */
+    public static CostRule costRule(WorkspaceSession session) {
+        return new CostRule(model -> {
+            try {
+                return session.prices().price(session.modelProfile(model, null).spec()).isPresent();
+            } catch (RuntimeException unknownModel) {
+                return session.prices().price(model).isPresent();
+            }
         });
     }
 

@@ -173,10 +173,10 @@ class ScreenshotTourFxTest {
         @SuppressWarnings("unchecked")
         TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
-        waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get()
-                && comparison.goldGridProperty().get() != null && comparison.predictedGridProperty().get() != null
-                && comparison.traceShownProperty().get());
-        assertThat(comparison.judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
+        waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.detail().gridsLoadingProperty().get()
+                && comparison.detail().goldGridProperty().get() != null && comparison.detail().predictedGridProperty().get() != null
+                && comparison.detail().traceShownProperty().get());
+        assertThat(comparison.detail().judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
         shoot("08-comparison");
         // The trace link opens, through the window's opener, a trace the Langfuse stand-in received.
         robot.clickOn("#traceLink");
