@@ -3,7 +3,6 @@ package dev.querybench.app.compare;
 import dev.querybench.app.grid.GridData;
 import dev.querybench.app.runs.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
-import dev.querybench.app.widgets.IntervalBar;
 import dev.querybench.app.widgets.ResultGrid;
 import java.net.URI;
 import java.util.List;
@@ -29,16 +28,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /** The comparison tab's FXML controller: binds to {@link ComparisonViewModel} and its children and forwards clicks. */
 public final class ComparisonView {
 
-    private static final PseudoClass ROLE_A = PseudoClass.getPseudoClass("role-a");
-    private static final PseudoClass ROLE_B = PseudoClass.getPseudoClass("role-b");
     private static final int FIXED_COLUMNS = 3;
     /** One matrix row: fixed, so the table lays out without measuring rows and shows a known number of them. */
     static final double ROW_HEIGHT = 26;
@@ -242,7 +237,7 @@ public final class ComparisonView {
         TableColumn<MatrixRow, String> id = textColumn("ID", 70,
                 row -> row.questionId() + viewModel.baseline().mark(row.questionId()));
         matrix.getColumns().add(id);
-        TableColumn<MatrixRow, String> question = textColumn("Question", 280, MatrixRow::question);
+        TableColumn<MatrixRow, String> question = textColumn("Question", 240, MatrixRow::question);
         question.setCellFactory(c -> new QuestionCell());
         matrix.getColumns().add(question);
         matrix.getColumns().add(textColumn("Level", 62, MatrixRow::difficulty));
@@ -256,7 +251,7 @@ public final class ComparisonView {
             Label model = new Label(models.get(i));
             model.getStyleClass().add("matrix-header-model");
             column.setGraphic(new VBox(0, variant, model));
-            column.setPrefWidth(Math.max(132, Math.max(variants.get(i).length(), models.get(i).length()) * 7.5 + 20));
+            column.setPrefWidth(Math.max(150, Math.max(variants.get(i).length(), models.get(i).length()) * 7.5 + 20));
             column.setSortable(false);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cell(index)));
             column.setCellFactory(c -> new VerdictCell(index));
@@ -283,41 +278,7 @@ public final class ComparisonView {
     }
 
     private void renderCards() {
-        cardPane.getChildren().setAll(strip.cards().stream().map(this::cardNode).toList());
-    }
-
-    /** A compact card: role, variant and model on one line; accuracy, interval bar and cost on the next. */
-    private Node cardNode(CompareCard card) {
-        Label role = new Label(card.role().isEmpty() ? " " : card.role());
-        role.getStyleClass().add("role-badge");
-        role.setVisible(!card.role().isEmpty());
-        Label title = new Label(card.variant() + " · " + card.model());
-        title.getStyleClass().add("card-title");
-        HBox top = new HBox(6, role, title);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label accuracy = new Label(card.accuracyText());
-        accuracy.getStyleClass().add("card-accuracy");
-        IntervalBar bar = new IntervalBar();
-        bar.set(card.value(), card.low(), card.high());
-        bar.setPrefWidth(90);
-        bar.setMinWidth(60);
-        Label facts = new Label(card.intervalText().replace("95% CI ", "CI ") + " · " + card.latencyText().split(" · ")[0]);
-        facts.getStyleClass().add("card-caption");
-        HBox middle = new HBox(8, accuracy, bar, facts);
-        middle.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label usage = new Label(card.countsText() + " · " + card.usageText());
-        usage.getStyleClass().add("card-caption");
-        VBox box = new VBox(2, top, middle, usage);
-        box.getStyleClass().addAll("summary-card", "compare-card", "compact-card");
-        box.pseudoClassStateChanged(ROLE_A, card.role().equals("A"));
-        box.pseudoClassStateChanged(ROLE_B, card.role().equals("B"));
-        Tooltip tip = new Tooltip(card.variant() + " · " + card.model() + "\n" + card.accuracyText() + " accuracy, "
-                + card.intervalText() + "\n" + card.countsText() + "\n" + card.latencyText() + "\n" + card.usageText()
-                + (card.judgeText().isEmpty() ? "" : "\n" + card.judgeText()) + "\nClick to compare it (A/B).");
-        tip.setShowDelay(Duration.millis(300));
-        Tooltip.install(box, tip);
-        box.setOnMouseClicked(event -> strip.pickCard(card.index()));
-        return box;
+        cardPane.getChildren().setAll(strip.cards().stream().map(card -> CompactCardView.of(card, strip)).toList());
     }
 
     private void showVerdict(VerdictKind verdict) {

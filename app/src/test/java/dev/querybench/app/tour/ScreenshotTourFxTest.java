@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -242,15 +243,19 @@ class ScreenshotTourFxTest {
         robot.interact(() -> comparison.filterProperty().set(MatrixFilter.ALL));
         robot.interact(() -> matrix.getSelectionModel().clearAndSelect(2, matrix.getColumns().get(4)));
         int sized = 0;
+        // Laid out at each size in a scene of its own: the headless platform's screen cannot take a
+        // window of 1920×1080, a scene that is not in a window can.
+        Parent root = fx(scene::getRoot);
+        robot.interact(() -> scene.setRoot(new javafx.scene.Group()));
         for (double[] size : new double[][] {{1360, 860}, {1920, 1080}}) {
-            robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-            });
+            robot.interact(() -> sized(root, size[0], size[1]));
             for (Theme theme : Theme.values()) {
-                robot.interact(() -> main.themeProperty().set(theme));
+                robot.interact(() -> {
+                    main.themeProperty().set(theme);
+                    sizedScene.getStylesheets().setAll(theme.stylesheets());
+                });
                 String suffix = (int) size[0] + "x" + (int) size[1] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
-                robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+                robot.interact(() -> main.select(Section.RUNS));
                 robot.interact(() -> tab("Run " + comparison.runId()).getTabPane().getSelectionModel()
                         .select(tab("Run " + comparison.runId())));
                 waitFor(20, () -> !comparison.detail().gridsLoadingProperty().get());
@@ -258,26 +263,49 @@ class ScreenshotTourFxTest {
                     // Questions first: at the default window at least 15 matrix rows are on screen.
                     assertThat(fx(() -> matrix.getHeight() - 44)).isGreaterThanOrEqualTo(15 * 26.0);
                 }
-                shoot("s-comparison-" + suffix);
+                shootSized("s-comparison-" + suffix);
                 robot.interact(() -> tab("History").getTabPane().getSelectionModel().select(tab("History")));
                 waitFor(20, () -> main.runsScreen().storedRuns().stream().noneMatch(r -> r.accuracyText().equals("…")));
-                shoot("s-history-" + suffix);
+                shootSized("s-history-" + suffix);
                 robot.interact(() -> tab("Run").getTabPane().getSelectionModel().select(tab("Run")));
-                shoot("s-run-" + suffix);
-                robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
-                shoot("s-sql-console-" + suffix);
+                shootSized("s-run-" + suffix);
+                robot.interact(() -> main.select(Section.SQL_CONSOLE));
+                shootSized("s-sql-console-" + suffix);
                 sized += 4;
             }
         }
         robot.interact(() -> {
+            sizedScene.setRoot(new javafx.scene.Group());
+            scene.setRoot(root);
             main.themeProperty().set(Theme.LIGHT);
-            stage.setWidth(1440);
-            stage.setHeight(900);
         });
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
 
         assertThat(written).hasSize(14 + sized).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+    }
+
+    private Scene sizedScene;
+
+    /** Shows {@code root} in a scene of its own of that size, in the window's theme. */
+    private void sized(Parent root, double width, double height) {
+        if (sizedScene != null) {
+            sizedScene.setRoot(new javafx.scene.Group());
+        }
+        sizedScene = new Scene(root, width, height);
+        sizedScene.getStylesheets().setAll(context.mainViewModel().themeProperty().get().stylesheets());
+    }
+
+    private void shootSized(String name) throws Exception {
+        robot().interact(() -> {
+            sizedScene.getRoot().applyCss();
+            sizedScene.getRoot().layout();
+        });
+        written.add(screenshot(sizedScene, "tour-" + name + ".png"));
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
     }
 
     private void shoot(String name) throws Exception {
@@ -286,7 +314,9 @@ class ScreenshotTourFxTest {
 
     /** The Runs section's tab of that title. */
     private javafx.scene.control.Tab tab(String title) {
-        return scene.getRoot().lookupAll(".tab-pane").stream().map(n -> (javafx.scene.control.TabPane) n)
+        Parent shown = sizedScene != null && !(sizedScene.getRoot() instanceof javafx.scene.Group) ? sizedScene.getRoot()
+                : scene.getRoot();
+        return shown.lookupAll(".tab-pane").stream().map(n -> (javafx.scene.control.TabPane) n)
                 .flatMap(p -> p.getTabs().stream()).filter(t -> title.equals(t.getText())).findFirst().orElseThrow();
     }
 
