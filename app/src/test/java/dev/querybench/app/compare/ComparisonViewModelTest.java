@@ -59,6 +59,39 @@ class ComparisonViewModelTest {
     }
 
     @Test
+    void aLaterRunAgainstTheFirstAsBaselineNamesWhatImprovedWithTheExactTest() {
+        String first = vm.runId();
+        // The model now answers every question with its gold query.
+        dev.querybench.engine.testing.SampleScript.answerGold(sample.stub, sample.workspace.dataset().questions());
+        // Past the response cache, which still holds the first run's answers.
+        var request = new dev.querybench.engine.session.RunRequest(List.of("ddl-basic", "ddl-samples-hints"),
+                List.of("openai:gpt-4o-mini"), sample.stub.baseUrl(), 4, List.of(), 1, true);
+        String second = sample.session.run(sample.session.plan(request), new dev.querybench.engine.evaluation.RunListener() { },
+                new dev.querybench.engine.evaluation.Cancellation()).run().id();
+        runs.openComparison(second);
+        ComparisonViewModel later = runs.comparisons().getLast();
+        assertThat(later.runId()).isNotEqualTo(first);
+        assertThat(later.strip().cellAProperty().get()).as("two variants on the same model").isZero();
+        assertThat(later.strip().cellBProperty().get()).isEqualTo(1);
+
+        later.activate();
+        assertThat(later.baseline().choices()).extracting(BaselineViewModel.Choice::runId).containsExactly("", first);
+        later.baseline().pick(first);
+
+        var delta = later.baseline().resultProperty().get();
+        var basic = delta.cell(new dev.querybench.engine.compare.CellKey("ddl-basic", "openai:gpt-4o-mini")).orElseThrow();
+        assertThat(basic.improvements()).hasSize(44).doesNotContain("q001");
+        assertThat(basic.regressions()).isEmpty();
+        assertThat(later.baseline().summaryProperty().get()).startsWith("Against run " + first + ": ")
+                .contains("ddl-basic · openai:gpt-4o-mini: +81.5 pts, McNemar p = < 0.001, 44 improved, 0 regressed");
+        later.filterProperty().set(MatrixFilter.IMPROVED);
+        assertThat(later.visibleRows()).hasSize(delta.improved().size());
+        assertThat(later.baseline().mark(later.visibleRows().getFirst().questionId())).isEqualTo("▲");
+        later.filterProperty().set(MatrixFilter.REGRESSED);
+        assertThat(later.visibleRows()).isEmpty();
+    }
+
+    @Test
     void cardsShowAccuracyAndThePairShowsTheMcNemarTest() {
         assertThat(vm.strip().cards()).extracting(CompareCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
         assertThat(vm.strip().cards()).extracting(CompareCard::accuracyText).containsExactly("18.5%", "25.9%");
