@@ -222,8 +222,9 @@ public final class ComparisonViewModel {
         String sql = item.get().sql() == null || item.get().sql().isBlank() ? "(the model gave no SQL)"
                 : CellDetailViewModel.oneLine(item.get().sql());
         JudgeVerdict judge = item.get().judge();
-        String reason = CellDetailViewModel.reasonOf(item.get()) + (judge == null ? ""
-                : " LLM judge: " + CellDetailViewModel.judgeWords(judge.decision()) + ".");
+        String verdict = CellDetailViewModel.reasonOf(item.get());
+        String reason = verdict + (judge == null ? "" : (verdict.endsWith(".") ? " " : ". ") + "LLM judge: "
+                + CellDetailViewModel.judgeWords(judge.decision()) + ".");
         return new CellPreview(title, sql, reason);
     }
 
