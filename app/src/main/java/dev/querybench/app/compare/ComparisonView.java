@@ -251,7 +251,7 @@ public final class ComparisonView {
             Label model = new Label(models.get(i));
             model.getStyleClass().add("matrix-header-model");
             column.setGraphic(new VBox(0, variant, model));
-            column.setPrefWidth(Math.max(150, Math.max(variants.get(i).length(), models.get(i).length()) * 7.5 + 20));
+            column.setPrefWidth(Math.max(172, Math.max(variants.get(i).length(), models.get(i).length()) * 7.5 + 20));
             column.setSortable(false);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cell(index)));
             column.setCellFactory(c -> new VerdictCell(index));
