@@ -14,7 +14,7 @@ for deb in "$DIST"/*.deb; do
   command -v lintian >/dev/null || { echo "lint: lintian is not installed (apt-get install -y lintian)" >&2; exit 1; }
   echo "lintian $(basename "$deb")"
   # --fail-on warning: errors and warnings fail; informational tags and pedantic ones are shown.
-  if ! lintian --fail-on error,warning --display-info --no-tag-display-limit "$deb"; then
+  if ! lintian --fail-on error,warning --display-info --tag-display-limit 0 "$deb"; then
     echo "lint: lintian found errors or warnings in $(basename "$deb") (override only what the bundled runtime causes, with a reason: installers/linux/lintian-overrides)" >&2
     status=1
   fi
@@ -24,7 +24,7 @@ for rpm in "$DIST"/*.rpm; do
   found=true
   command -v rpmlint >/dev/null || { echo "lint: rpmlint is not installed (apt-get install -y rpmlint)" >&2; exit 1; }
   echo "rpmlint $(basename "$rpm")"
-  if ! rpmlint --rpmlintrc "$ROOT/installers/linux/rpmlintrc" "$rpm"; then
+  if ! rpmlint --config "$ROOT/installers/linux/rpmlint.toml" --rpmlintrc "$ROOT/installers/linux/rpmlintrc" "$rpm"; then
     echo "lint: rpmlint found errors in $(basename "$rpm") (filters with reasons: installers/linux/rpmlintrc)" >&2
     status=1
   fi

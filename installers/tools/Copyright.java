@@ -138,6 +138,14 @@ public final class Copyright {
         return String.join(" AND ", all);
     }
 
+    /** The year of SOURCE_DATE_EPOCH (the build's commit), or this year. */
+    static int year() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        java.time.Instant when = epoch == null || epoch.isBlank() ? java.time.Instant.now()
+                : java.time.Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        return when.atZone(java.time.ZoneOffset.UTC).getYear();
+    }
+
     static String dep5(Map<String, Artifact> jars, String prefix) {
         StringBuilder out = new StringBuilder();
         out.append("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n")
@@ -145,7 +153,7 @@ public final class Copyright {
                 .append("Comment: Generated from the bundled jars' POMs by license-maven-plugin and\n")
                 .append(" installers/tools/Copyright.java; do not edit.\n\n");
         out.append("Files: *\n")
-                .append("Copyright: QueryBench contributors\n")
+                .append("Copyright: ").append(year()).append(" QueryBench contributors\n")
                 .append("License: Apache-2.0\n\n");
         out.append("Files: ").append(prefix).append("/runtime/*\n")
                 .append("Copyright: Oracle and/or its affiliates, and the OpenJDK and OpenJFX contributors\n")
