@@ -244,7 +244,7 @@ checksums_and_signatures() {
     for file in "$OUT"/dist/*.rpm; do
       [ -f "$file" ] || continue
       command -v rpmsign >/dev/null || die "signing the .rpm needs rpmsign (apt-get install -y rpm)"
-      rpmsign --addsign --define "_gpg_name $QB_SIGN_KEY" \
+      rpmsign --addsign --define "_gpg_name $QB_SIGN_KEY" --define "__gpg $(command -v gpg)" \
         --define "_gpg_sign_cmd_extra_args ${extra[*]}" "$file" >"$OUT/rpmsign.log" 2>&1 \
         || { cat "$OUT/rpmsign.log" >&2; die "rpmsign could not sign $file with $QB_SIGN_KEY"; }
     done
