@@ -3,7 +3,7 @@
 # installed workbench there under Xvfb, then removes and purges the package, and fails unless:
 #   - apt-get installs it with its declared Depends only (no Recommends);
 #   - dpkg owns /opt/querybench but not /opt, and dpkg --verify finds every file intact (md5sums);
-#   - querybench --version, querybench-app --version and the man page work; without a display
+#   - querybench --version, querybench-app --version and man querybench-run work; without a display
 #     querybench-app prints one line (no stack trace) and exits 4;
 #   - the main window opens on the sample workspace, its WM_CLASS is the menu entry's
 #     StartupWMClass, and the log has no "Unsupported JavaFX configuration" warning;
@@ -113,18 +113,20 @@ apt_in_root update >"$OUT/apt-update.log" 2>&1 || fail "apt-get update in the ro
 DEPENDS=$(dpkg-deb --field "$DEB" Depends)
 apt_in_root satisfy "$DEPENDS" >"$OUT/apt-depends.log" 2>&1 \
   || { tail -n 20 "$OUT/apt-depends.log" >&2; fail "the root cannot satisfy Depends: $DEPENDS"; }
-say "Depends installed ($(( $(date +%s) - started )) s)"
+# man-db, to read the installed man pages as a user would (its trigger keeps /var/cache/man).
+apt_in_root install man-db >>"$OUT/apt-depends.log" 2>&1 || fail "apt-get install man-db failed (log: $OUT/apt-depends.log)"
+say "Depends (and man-db) installed ($(( $(date +%s) - started )) s)"
 
 # A listing of every path outside apt's and dpkg's own records, with type, mode, owner, size,
 # link target and (for files) SHA-256.
 snapshot() {
   ( cd "$R" && find . -xdev \( -path ./proc -o -path ./dev -o -path ./sys -o -path ./run -o -path ./tmp \
       -o -path ./var/tmp -o -path ./var/cache/apt -o -path ./var/lib/apt -o -path ./var/lib/dpkg \
-      -o -path ./var/log -o -path ./var/cache/debconf \) -prune -o -printf '%p\t%y\t%m\t%U:%G\t%s\t%l\n' \
+      -o -path ./var/log -o -path ./var/cache/debconf -o -path ./var/cache/man \) -prune -o -printf '%p\t%y\t%m\t%U:%G\t%s\t%l\n' \
     | LC_ALL=C sort ) >"$1.list"
   ( cd "$R" && find . -xdev \( -path ./proc -o -path ./dev -o -path ./sys -o -path ./run -o -path ./tmp \
       -o -path ./var/tmp -o -path ./var/cache/apt -o -path ./var/lib/apt -o -path ./var/lib/dpkg \
-      -o -path ./var/log -o -path ./var/cache/debconf \) -prune -o -type f -print0 \
+      -o -path ./var/log -o -path ./var/cache/debconf -o -path ./var/cache/man \) -prune -o -type f -print0 \
     | LC_ALL=C sort -z | xargs -0 sha256sum ) >"$1.sha256"
 }
 snapshot "$OUT/before"
@@ -150,10 +152,13 @@ for file in /usr/share/applications/querybench.desktop /usr/share/icons/hicolor/
     /usr/share/doc/querybench/copyright; do
   grep -qx "$file" "$OUT/dpkg-L.txt" || fail "the package does not install $file"
 done
-zcat "$R/usr/share/man/man1/querybench.1.gz" | grep -q '^\.TH "QUERYBENCH" "1"' || fail "querybench.1.gz is no man page"
+in_root man -w querybench >"$OUT/man-w.txt" 2>&1 || fail "man -w querybench: $(cat "$OUT/man-w.txt")"
+in_root env MANWIDTH=80 MANPAGER=cat man querybench-run >"$OUT/man-querybench-run.txt" 2>"$OUT/man-errors.txt" \
+  || fail "man querybench-run: $(cat "$OUT/man-errors.txt")"
+grep -q -- "--workspace" "$OUT/man-querybench-run.txt" || fail "man querybench-run shows no --workspace option"
 in_root querybench --version >"$OUT/cli-version.txt" 2>&1 || fail "querybench --version: $(cat "$OUT/cli-version.txt")"
 in_root querybench-app --version >"$OUT/app-version.txt" 2>&1 || fail "querybench-app --version: $(cat "$OUT/app-version.txt")"
-say "commands: $(head -n 1 "$OUT/cli-version.txt"), $(head -n 1 "$OUT/app-version.txt"); dpkg --verify clean"
+say "commands: $(head -n 1 "$OUT/cli-version.txt"), $(head -n 1 "$OUT/app-version.txt"); man $(cat "$OUT/man-w.txt"); dpkg --verify clean"
 status=0
 in_root querybench-app >"$OUT/no-display.txt" 2>&1 || status=$?
 [ "$status" = 4 ] && [ "$(wc -l <"$OUT/no-display.txt")" = 1 ] \

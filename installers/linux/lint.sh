@@ -8,6 +8,13 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST=${1:-$ROOT/installers/target/linux/dist}
 status=0
 found=false
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$ROOT/installers/linux/querybench.desktop" || status=1
+  echo "desktop-file-validate querybench.desktop: $([ $status = 0 ] && echo clean || echo FAILED)"
+else
+  echo "lint: desktop-file-validate is not installed (apt-get install -y desktop-file-utils)" >&2
+  status=1
+fi
 for deb in "$DIST"/*.deb; do
   [ -f "$deb" ] || continue
   found=true
