@@ -32,7 +32,17 @@ if [ -n "$RPM" ]; then
   ! grep -qE '^lib(jvm|java|jli|glass)\.so' "$WORK/rpm-requires" || fail "the .rpm requires its own runtime's libraries"
   license=$(rpm -qp --qf '%{LICENSE}' "$RPM" 2>/dev/null)
   case "$license" in Apache-2.0\ AND\ *GPL-2.0-only\ WITH\ Classpath-exception-2.0*) ;; *) fail "the .rpm's License is '$license'" ;; esac
-  say ".rpm: owns /opt/querybench not /opt; commands, man pages, copyright; requires GTK, ALSA, X11, Pango"
+  # Installed into an empty rpm root beside an existing /opt, then erased: /opt must stay.
+  mkdir -p "$WORK/rpmroot/opt"
+  rpm --root "$WORK/rpmroot" --initdb
+  rpm --root "$WORK/rpmroot" -i --nodeps --noscripts "$RPM" >"$WORK/rpm-install.log" 2>&1 \
+    || fail "rpm -i into an empty root failed: $(cat "$WORK/rpm-install.log")"
+  [ -x "$WORK/rpmroot/opt/querybench/bin/querybench" ] && [ -L "$WORK/rpmroot/usr/bin/querybench-app" ] \
+    || fail "rpm -i did not put the launchers and /usr/bin links in place"
+  rpm --root "$WORK/rpmroot" -e querybench >"$WORK/rpm-erase.log" 2>&1 || fail "rpm -e failed: $(cat "$WORK/rpm-erase.log")"
+  [ -d "$WORK/rpmroot/opt" ] || fail "rpm -e removed /opt"
+  [ -z "$(ls -A "$WORK/rpmroot/opt")" ] || fail "rpm -e left files in /opt: $(ls -A "$WORK/rpmroot/opt")"
+  say ".rpm: owns /opt/querybench not /opt (rpm -e keeps /opt); commands, man pages, copyright; requires GTK, ALSA, X11, Pango"
 fi
 
 TAR=$(find "$DIST" -maxdepth 1 -name 'QueryBench-*-linux-x64.tar.gz' | head -n 1)
@@ -52,7 +62,7 @@ if command -v gpg >/dev/null && command -v rpmsign >/dev/null; then
   export GNUPGHOME="$WORK/gnupg"
   mkdir -m 0700 "$GNUPGHOME"
   gpg --batch --quiet --passphrase '' --quick-gen-key "QueryBench signing test <signing-test@querybench.dev>" ed25519 sign 1d 2>/dev/null
-  key=$(gpg --list-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}')
+  key=$(gpg --list-keys --with-colons 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')
   mkdir -p "$WORK/signed/dist"
   for file in "$RPM" "$TAR"; do [ -n "$file" ] && cp "$file" "$WORK/signed/dist/"; done
   ( ROOT=$ROOT OUT="$WORK/signed" MAVEN_VERSION=0 IMAGE_DIR=/nonexistent
