@@ -61,13 +61,19 @@ class ComparisonViewModelTest {
     @Test
     void aLaterRunAgainstTheFirstAsBaselineNamesWhatImprovedWithTheExactTest() {
         String first = vm.runId();
-        // The model now answers every question with its gold query.
-        dev.querybench.engine.testing.SampleScript.answerGold(sample.stub, sample.workspace.dataset().questions());
-        // Past the response cache, which still holds the first run's answers.
-        var request = new dev.querybench.engine.session.RunRequest(List.of("ddl-basic", "ddl-samples-hints"),
-                List.of("openai:gpt-4o-mini"), sample.stub.baseUrl(), 4, List.of(), 1, true);
-        String second = sample.session.run(sample.session.plan(request), new dev.querybench.engine.evaluation.RunListener() { },
-                new dev.querybench.engine.evaluation.Cancellation()).run().id();
+        // A later run of the same questions in which every item passed, stored as a run finishes.
+        var store = sample.session.runStore();
+        var firstRun = store.run(first).orElseThrow();
+        String second = first + "-later";
+        store.createRun(new dev.querybench.engine.run.RunRecord(second, firstRun.createdAt().plusSeconds(60),
+                firstRun.workspace(), firstRun.dataset(), firstRun.questionIds(), firstRun.variants(), firstRun.models(),
+                firstRun.matchMode(), "finished"));
+        for (var i : store.items(first)) {
+            store.save(second, new dev.querybench.engine.run.ItemResult(i.key(), i.prompt(), i.answer(), i.sql(),
+                    dev.querybench.engine.evaluation.base.Verdict.pass(i.verdict().mode(), java.util.Set.of(), "same rows"),
+                    i.latencyMs(), i.usage(), i.modelId(), i.provenance(), i.cost(), i.error(), i.finishedAt(), i.attempts(),
+                    i.judge()));
+        }
         runs.openComparison(second);
         ComparisonViewModel later = runs.comparisons().getLast();
         assertThat(later.runId()).isNotEqualTo(first);
