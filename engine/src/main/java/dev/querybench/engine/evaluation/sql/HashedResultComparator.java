@@ -63,7 +63,7 @@ public final class HashedResultComparator {
         if (!predicted.hasValueHashes()) {
             throw new IllegalArgumentException("the prediction's digest must keep its value hashes");
         }
-        return mode == MatchMode.SET ? set(gold, goldRows, predicted, predictedRows)
+        return mode == MatchMode.SET || mode == MatchMode.BIRD ? set(gold, goldRows, predicted, predictedRows, mode)
                 : strict(gold, goldRows, predicted, predictedRows, ordered, mode);
     }
 
@@ -130,8 +130,9 @@ public final class HashedResultComparator {
         return Verdict.pass(mode.id(), flags, "same rows in the same order");
     }
 
-    private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows) {
-        String mode = MatchMode.SET.id();
+    private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
+            MatchMode matchMode) {
+        String mode = matchMode.id();
         Set<String> flags = new HashSet<>();
         flags.add(FLAG_HASHED);
         long[] g = distinct(gold.sortedRowHashes(), gold.rowCount());
