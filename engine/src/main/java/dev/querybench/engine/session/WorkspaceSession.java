@@ -161,7 +161,9 @@ public final class WorkspaceSession implements AutoCloseable {
         String defaultName = databaseName != null ? databaseName : workspace.config().database().nameOrDefault();
         QuestionDatabases databases = new QuestionDatabases(workspace, defaultName, backend,
                 name -> openDatabase(workspace, secrets, name),
-                Math.max(2, workspace.config().run().concurrencyOrDefault() + 1));
+                Math.max(2, workspace.config().run().concurrencyOrDefault() + 1),
+                name -> backend.dialect().isServer() ? Optional.of(DatabaseBackends.open(ScoreDatabases.onServer(
+                        databaseProfile(workspace, secrets, defaultName), name))) : Optional.empty());
         RunStore store = null;
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
@@ -467,7 +469,7 @@ public final class WorkspaceSession implements AutoCloseable {
         try {
             databases.of(question);
             return true;
-        } catch (UnknownDatabaseException e) {
+        } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             return false;
         }
     }
