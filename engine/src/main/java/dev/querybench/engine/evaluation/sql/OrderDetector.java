@@ -10,8 +10,10 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class OrderDetector {
 
+    private final dev.querybench.engine.db.internal.SqlParsing parsing = new dev.querybench.engine.db.internal.SqlParsing();
+
     public boolean isOrdered(String sql) {
-        return ParsedQueries.parse(sql).map(OrderDetector::isOrdered).orElseGet(() -> textuallyOrdered(sql));
+        return ParsedQueries.parse(parsing, sql).map(OrderDetector::isOrdered).orElseGet(() -> textuallyOrdered(sql));
     }
 
     /** Whether a parsed statement's outermost query orders its rows. */

@@ -3,8 +3,8 @@ package dev.querybench.engine.evaluation.sql;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.querybench.engine.db.internal.SqlParsing;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.statement.Statement;
 
 /**
@@ -19,6 +19,7 @@ public final class ParsedQueries {
     private static final int MAX_KEPT = 50_000;
 
     private final ConcurrentMap<String, Optional<Statement>> parsed = new ConcurrentHashMap<>();
+    private final SqlParsing parsing = new SqlParsing();
 
     /** The statement, or empty when JSqlParser cannot read it. Do not change the tree. */
     public Optional<Statement> of(String sql) {
@@ -26,24 +27,19 @@ public final class ParsedQueries {
         if (known != null) {
             return known;
         }
-        Optional<Statement> statement = parse(sql);
+        Optional<Statement> statement = parse(parsing, sql);
         if (parsed.size() < MAX_KEPT) {
             parsed.putIfAbsent(sql, statement);
         }
         return statement;
     }
 
-    /** Parses one statement on this thread. */
-    public static Optional<Statement> parse(String sql) {
-        // as JSqlParser's own parse: simple grammar first, complex parsing only when that fails
-        for (boolean complex : new boolean[] {false, true}) {
-            try {
-                CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
-                return Optional.ofNullable(parser.Statement());
-            } catch (Exception | StackOverflowError e) {
-                // not readable this way; a stack overflow on odd text means the same here
-            }
+    /** Parses one statement on this thread, empty when JSqlParser cannot read it. */
+    public static Optional<Statement> parse(SqlParsing parsing, String sql) {
+        try {
+            return Optional.ofNullable(parsing.statement(sql));
+        } catch (JSQLParserException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }
