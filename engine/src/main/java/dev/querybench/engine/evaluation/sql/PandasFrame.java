@@ -216,11 +216,15 @@ record PandasFrame(List<String> names, List<Column> columns) {
         return select(sorted);
     }
 
-    /** {@code sort_values(by=labels, ascending=…)}: missing values last; strings and numbers in one column raise. */
+    /**
+     * {@code sort_values(by=labels, ascending=…)}: missing values last. By one column, strings and
+     * numbers in it raise (numpy's argsort); by several, pandas sorts each column's values as
+     * categories, numbers before strings.
+     */
     PandasFrame sortRows(List<String> labels, boolean ascending) {
         int[] keys = labels.stream().mapToInt(names::indexOf).toArray();
-        for (int k : keys) {
-            checkSortable(columns.get(k), names.get(k));
+        if (keys.length == 1) {
+            checkSortable(columns.get(keys[0]), names.get(keys[0]));
         }
         Integer[] order = new Integer[rowCount()];
         for (int i = 0; i < order.length; i++) {
@@ -267,6 +271,9 @@ record PandasFrame(List<String> names, List<Column> columns) {
             c = Double.compare(number(a), number(b));
         } else if (a instanceof String x && b instanceof String y) {
             c = PythonValues.compareCodePoints(x, y);
+        } else if ((a instanceof Number || a instanceof Boolean) != (b instanceof Number || b instanceof Boolean)
+                && (a instanceof String || b instanceof String)) {
+            c = a instanceof String ? 1 : -1;
         } else if (a instanceof Comparable<?> && a.getClass() == b.getClass()) {
             @SuppressWarnings("unchecked")
             Comparable<Object> x = (Comparable<Object>) a;
