@@ -49,9 +49,9 @@ spider() {
     local flag=() ours=() label=${option:-default}
     [ -n "$option" ] && flag=("--$option") && ours=("--${option/_/-}")
     # the official evaluator as users run it (exec accuracy), whole process
-    (cd "$SPIDER_EVAL_DIR" && timed "official evaluation.py ($label)" env PYTHONPATH="$here/shims" "$PYTHON" \
+    timed "official evaluation.py ($label)" env -C "$SPIDER_EVAL_DIR" PYTHONPATH="$here/shims" "$PYTHON" \
         evaluation.py --gold "$pairs/gold.txt" --pred "$pairs/pred.txt" --db "$pairs/database" --etype exec \
-        "${flag[@]}"); local official=$WALL
+        "${flag[@]}"; local official=$WALL
     timed "querybench score ($label)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/dev.json" \
         --predictions "$pairs/pred.txt" --db-dir "$pairs/database" --mode spider "${ours[@]}" \
         --out "$BENCH_DIR/spider-$label" --format json; local mine=$WALL

@@ -108,15 +108,15 @@ public final class ResultComparator {
         }
         if (g.size() != p.size()) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_ROW_COUNT,
-                    "row count " + p.size() + " vs " + g.size(), difference(g, p, identity(gc)), difference(p, g, identity(gc)));
+                    "row count " + p.size() + " vs " + g.size(), difference(g, p, Rows.identity(gc)), difference(p, g, Rows.identity(gc)));
         }
         List<Object[]> gSorted = sorted(g);
         int[] unorderedMatch = findPermutation(gSorted, p, gc, pc, null, null);
         if (unorderedMatch == null) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_VALUES, "the values differ",
-                    difference(g, p, identity(gc)), difference(p, g, identity(gc)));
+                    difference(g, p, Rows.identity(gc)), difference(p, g, Rows.identity(gc)));
         }
-        if (!isIdentity(unorderedMatch) || pc > gc) {
+        if (!Rows.isIdentity(unorderedMatch) || pc > gc) {
             flags.add(pc > gc ? FLAG_EXTRA_COLUMNS : FLAG_PERMUTED);
         }
         if (!ordered) {
@@ -156,7 +156,7 @@ public final class ResultComparator {
         if (rowsEqual(g, p)) {
             return Verdict.pass(mode, flags, "same set of rows");
         }
-        int[] identity = identity(gold.columns().size());
+        int[] identity = Rows.identity(gold.columns().size());
         return Verdict.fail(mode, flags, g.size() == p.size() ? FailureCategory.WRONG_VALUES
                 : FailureCategory.WRONG_ROW_COUNT, "distinct rows " + p.size() + " vs " + g.size(),
                 difference(g, p, identity), difference(p, g, identity));
@@ -256,7 +256,7 @@ public final class ResultComparator {
 
     private List<Object[]> sorted(List<Object[]> rows) {
         List<Object[]> copy = new ArrayList<>(rows);
-        copy.sort(ResultComparator::compareRows);
+        copy.sort(Rows::compareRows);
         return copy;
     }
 
@@ -265,7 +265,7 @@ public final class ResultComparator {
         for (Object[] row : rows) {
             values.add(row[column]);
         }
-        values.sort(ResultComparator::compareValues);
+        values.sort(Rows::compareValues);
         return values;
     }
 
@@ -343,38 +343,6 @@ public final class ResultComparator {
         return a.equals(b);
     }
 
-    private static int compareRows(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            int c = compareValues(a[i], b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    private static int compareValues(Object a, Object b) {
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
-        }
-        return switch (a) {
-            case null -> 0;
-            case BigDecimal x -> x.compareTo((BigDecimal) b);
-            default -> a.toString().compareTo(b.toString());
-        };
-    }
-
-    private static int rank(Object v) {
-        return switch (v) {
-            case null -> 0;
-            case BigDecimal d -> 1;
-            case String s -> 2;
-            default -> 3;
-        };
-    }
-
     /** Up to a few rows of {@code from} that {@code minus} lacks (multiset difference, by sorted merge). */
     private List<List<String>> difference(List<Object[]> from, List<Object[]> minus, int[] perm) {
         List<Object[]> a = sorted(from);
@@ -386,7 +354,7 @@ public final class ResultComparator {
             if (j < b.size() && rowEquals(a.get(i), b.get(j))) {
                 i++;
                 j++;
-            } else if (j < b.size() && compareRows(a.get(i), b.get(j)) > 0) {
+            } else if (j < b.size() && Rows.compareRows(a.get(i), b.get(j)) > 0) {
                 j++;
             } else {
                 out.add(display(a.get(i)));
@@ -415,24 +383,5 @@ public final class ResultComparator {
             out.add(normalizer.display(v));
         }
         return out;
-    }
-
-    /** The identity permutation of {@code n} columns. */
-    static int[] identity(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        return p;
-    }
-
-    /** Whether a column permutation leaves every column in place. */
-    static boolean isIdentity(int[] perm) {
-        for (int i = 0; i < perm.length; i++) {
-            if (perm[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -96,7 +96,7 @@ public final class SpiderComparator {
         if (permutation == null) {
             return valuesDiffer(mode, flags, goldKeys, predictedKeys, g, p, orderMatters);
         }
-        if (!ResultComparator.isIdentity(permutation)) {
+        if (!Rows.isIdentity(permutation)) {
             flags.add(ResultComparator.FLAG_PERMUTED);
         }
         return Verdict.pass(mode, flags, orderMatters ? "same rows in the same order" : "same rows");
