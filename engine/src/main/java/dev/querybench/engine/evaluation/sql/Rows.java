@@ -1,5 +1,7 @@
 package dev.querybench.engine.evaluation.sql;
 
+import java.math.BigDecimal;
+
 /** Orders and permutations of normalised rows, shared by the comparators. Stateless. */
 final class Rows {
 
