@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Passes that only numpy's broadcasting allows (a prediction of another shape, such as no rows
  * against one gold row) and verdicts decided by a pandas error are flagged
- * {@value SpiderComparator#FLAG_OFFICIAL_QUIRK}. Immutable and thread-safe.
+ * {@value SpiderComparator#FLAG_OFFICIAL_QUIRK}. Thread-safe; gold frames are kept as long as the
+ * comparator (one per database, like the gold results).
  */
 public final class DefogComparator {
 
@@ -39,6 +40,12 @@ public final class DefogComparator {
     private static final Set<String> NOT_COLUMNS = Set.of("desc", "asc", "nulls", "last", "first", "limit");
     private static final double RELATIVE = 1e-5;
     private static final double ABSOLUTE = 1e-8;
+
+    /** Gold results as frames, and normalised per question: computed once per gold query and shared. */
+    private final java.util.concurrent.ConcurrentMap<String, PandasFrame> goldFrames =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<List<String>, PandasFrame> normalizedGold =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The question as sql-eval sees it: its text, its category, and the gold as written. */
     public record Context(String question, String category, String goldText) {}
@@ -64,7 +71,17 @@ public final class DefogComparator {
 
     /** Compares one gold result with the prediction's: exact, else subset. */
     public Outcome compare(QueryResult gold, QueryResult generated, String generatedSql, Context context) {
-        PandasFrame g = PandasFrame.of(gold);
+        return compare(null, gold, generated, generatedSql, context);
+    }
+
+    /**
+     * As {@link #compare(QueryResult, QueryResult, String, Context)}, keeping gold's frame (and its
+     * normalised form per question) under {@code goldSql} for the next prediction of that gold.
+     */
+    public Outcome compare(String goldSql, QueryResult gold, QueryResult generated, String generatedSql,
+            Context context) {
+        PandasFrame g = goldSql == null ? PandasFrame.of(gold) : goldFrames.computeIfAbsent(goldSql,
+                k -> PandasFrame.of(gold));
         PandasFrame p = PandasFrame.of(generated);
         try {
             Boolean raw = rawEquals(g, p);
@@ -74,7 +91,7 @@ public final class DefogComparator {
                         : "numpy's broadcasting compares a " + shape(g) + " gold with a " + shape(p)
                                 + " prediction as equal (docs/evaluation.md, defog)");
             }
-            if (normalisedEquals(g, p, context, generatedSql)) {
+            if (normalisedEquals(goldSql, g, p, context, generatedSql)) {
                 return new Outcome(true, true, false, false, "the results are equal once normalised");
             }
             if (subset(g, p, context)) {
@@ -146,8 +163,11 @@ public final class DefogComparator {
         return b == 1 ? a : -1;
     }
 
-    private boolean normalisedEquals(PandasFrame g, PandasFrame p, Context context, String generatedSql) {
-        PandasFrame ng = normalize(g, context, context.goldText());
+    private boolean normalisedEquals(String goldSql, PandasFrame g, PandasFrame p, Context context,
+            String generatedSql) {
+        PandasFrame ng = goldSql == null ? normalize(g, context, context.goldText())
+                : normalizedGold.computeIfAbsent(List.of(goldSql, context.question(), context.category(),
+                        context.goldText()), k -> normalize(g, context, context.goldText()));
         PandasFrame np = normalize(p, context, generatedSql);
         if (ng.rowCount() != np.rowCount() || ng.columnCount() != np.columnCount()) {
             return false;

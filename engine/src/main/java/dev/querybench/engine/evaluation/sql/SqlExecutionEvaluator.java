@@ -55,6 +55,10 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     private final java.util.concurrent.ConcurrentMap<String, GoldOrder> goldOrder =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Gold queries as the Spider evaluator rewrites them, once per text. */
+    private final java.util.concurrent.ConcurrentMap<String, String> spiderGold =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Whether gold orders its rows, and the result columns of its ORDER BY keys (null when not all shown). */
     private record GoldOrder(boolean ordered, int[] keys) {}
 
@@ -194,7 +198,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         QueryExecutionException predictionError = null;
         Verdict first = null;
         for (String original : question.goldFor(executor.backend().dialect())) {
-            String g = spider.apply(original);
+            String g = spiderGold.computeIfAbsent(original, spider::apply);
             GoldResults.GoldOutcome outcome = gold.get(spider.forExecution(g));
             if (outcome.failed()) {
                 // the official evaluator stops with an assertion on a failing gold query
@@ -250,7 +254,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
                 return goldError(outcome.error(), golds.size() > 1);
             }
             goldRows = outcome.result().rowCount();
-            last = defogComparator.compare(outcome.result(), predicted, predictedSql, context);
+            last = defogComparator.compare(g, outcome.result(), predicted, predictedSql, context);
             if (last.raised() || last.exact()) {
                 return DefogComparator.verdict(last, goldRows, predicted.rowCount());
             }
