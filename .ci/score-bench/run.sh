@@ -70,7 +70,7 @@ sqleval() {
   local pairs="$BENCH_DIR/sqleval-pairs"
   [ -f "$pairs/predictions.json" ] || "$PYTHON" "$here/make_sqleval_pairs.py" "$SQL_EVAL_DIR/data" \
       "$DEFOG_DATA_DIR" "$pairs"
-  echo "sql-eval compare_query_results, $(($(wc -l < "$pairs/questions.csv") - 1)) rows on PostgreSQL:"
+  echo "sql-eval compare_query_results, $("$PYTHON" -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$pairs/predictions.json") pairs on PostgreSQL:"
   timed "official comparison (harness)" "$PYTHON" "$here/official_sqleval.py" "$pairs/questions.csv" \
       "$pairs/predictions.json" "$BENCH_DIR/official-defog.txt"
   local compare; compare=$(sed -n 's/compared [0-9]* pairs in \([0-9.]*\) s/\1/p' "$BENCH_DIR/official comparison (harness).out")
