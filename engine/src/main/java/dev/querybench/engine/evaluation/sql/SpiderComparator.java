@@ -22,7 +22,8 @@ import java.util.Set;
  * source in docs/evaluation.md ("spider").
  *
  * <p>A prediction failed only by the row sort key (the rows are equal otherwise) is flagged
- * {@value #FLAG_OFFICIAL_QUIRK}. Immutable and thread-safe.
+ * {@value #FLAG_OFFICIAL_QUIRK}. Thread-safe; gold rows are kept as long as the comparator (one per
+ * database, like the gold results).
  */
 public final class SpiderComparator {
 
@@ -53,6 +54,20 @@ public final class SpiderComparator {
      *     evaluator decides
      */
     public Verdict compare(QueryResult gold, QueryResult predicted, boolean orderMatters) {
+        return compare(null, gold, predicted, orderMatters);
+    }
+
+    /** Gold's rows as Python keys, plain and "unordered", computed once per gold query. */
+    private record GoldRows(Row[] keys, Row[] unordered) {}
+
+    private final java.util.concurrent.ConcurrentMap<String, GoldRows> goldRows =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * As {@link #compare(QueryResult, QueryResult, boolean)}, keeping gold's converted rows under
+     * {@code goldSql} (null: not kept) for the next prediction of the same gold query.
+     */
+    public Verdict compare(String goldSql, QueryResult gold, QueryResult predicted, boolean orderMatters) {
         String mode = MatchMode.SPIDER.id();
         Set<String> flags = new HashSet<>();
         if (orderMatters) {
@@ -79,10 +94,12 @@ public final class SpiderComparator {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_COLUMNS, "column count " + p.getFirst().size()
                     + " vs " + columns, List.of(), List.of());
         }
-        Row[] goldKeys = keys(g);
+        GoldRows converted = goldSql == null ? new GoldRows(keys(g), unordered(g))
+                : goldRows.computeIfAbsent(goldSql, k -> new GoldRows(keys(g), unordered(g)));
+        Row[] goldKeys = converted.keys();
         Row[] predictedKeys = keys(p);
-        boolean quick = orderMatters ? Arrays.equals(unordered(g), unordered(p))
-                : new HashSet<>(Arrays.asList(unordered(g))).equals(new HashSet<>(Arrays.asList(unordered(p))));
+        boolean quick = orderMatters ? Arrays.equals(converted.unordered(), unordered(p))
+                : new HashSet<>(Arrays.asList(converted.unordered())).equals(new HashSet<>(Arrays.asList(unordered(p))));
         int[] permutation = findPermutation(goldKeys, predictedKeys, columns, orderMatters);
         if (!quick) {
             if (permutation != null) {

@@ -215,7 +215,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
                 return Verdict.fail(matchMode.id(), Set.of(), categoryOf(predictionError), predictionError.getMessage(),
                         List.of(), List.of());
             }
-            Verdict v = spiderComparator.compare(outcome.result(), predicted, spider.orderMatters(g));
+            Verdict v = spiderComparator.compare(g, outcome.result(), predicted, spider.orderMatters(g));
             if (v.outcome() == Outcome.PASS) {
                 return v;
             }
