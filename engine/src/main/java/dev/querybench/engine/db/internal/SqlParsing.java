@@ -17,7 +17,8 @@ import net.sf.jsqlparser.statement.Statements;
  * parse stopped at JSqlParser's time-out — but on the caller's thread. JSqlParser's own methods
  * start a new thread for every call to enforce the time-out, which costs about ten times the parse
  * itself (BENCHMARKS.md, scoring); here one watchdog thread, started on first use and ended when
- * idle, stops an overlong parse through the parser's {@code interrupted} flag. Thread-safe.
+ * idle, stops an overlong parse through the parser's {@code interrupted} flag. As with JSqlParser's
+ * call, a caller whose thread is interrupted gets an exception, not a statement. Thread-safe.
  */
 public final class SqlParsing {
 
@@ -68,15 +69,25 @@ public final class SqlParsing {
     }
 
     private Statements run(CCJSqlParser parser, boolean many) throws JSQLParserException {
+        // as when JSqlParser's own call waits for its parser thread: an interrupted caller gets no statement
+        // (a cancelled run's item must not go on to pass), and stays interrupted
+        if (Thread.currentThread().isInterrupted()) {
+            throw new JSQLParserException("interrupted before parsing");
+        }
         long timeout = parser.getAsLong(Feature.timeOut);
         ScheduledFuture<?> stop = watchdog.schedule(() -> parser.interrupted = true, timeout, TimeUnit.MILLISECONDS);
         try {
+            Statements parsed;
             if (many) {
-                return parser.Statements();
+                parsed = parser.Statements();
+            } else {
+                parsed = new Statements();
+                parsed.add(parser.Statement());
             }
-            Statements one = new Statements();
-            one.add(parser.Statement());
-            return one;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new JSQLParserException("interrupted while parsing");
+            }
+            return parsed;
         } catch (ParseException e) {
             throw parser.interrupted ? new JSQLParserException("Time out occurred.", e) : new JSQLParserException(e);
         } catch (RuntimeException | StackOverflowError e) {
