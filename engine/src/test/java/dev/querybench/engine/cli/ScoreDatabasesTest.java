@@ -126,4 +126,34 @@ class ScoreDatabasesTest {
         assertThat(missing.out()).contains("6 items: 0 pass, 0 fail, 6 error").contains("6 dataset errors");
         assertThat(dir.resolve("out2/results.json")).exists();
     }
+
+    @Test
+    void workspaceProfilesAndAnExplicitMappingNameTheDatabases() throws Exception {
+        Path ws = dir.resolve("ws");
+        TestDatabases.sqlite(ws.resolve("shop.db"), "CREATE TABLE t (a INT); INSERT INTO t VALUES (1), (2), (3);");
+        TestDatabases.sqlite(dir.resolve("elsewhere.sqlite"), "CREATE TABLE t (a INT); INSERT INTO t VALUES (7);");
+        Files.writeString(ws.resolve("dataset.yaml"), "questions: [{id: a, question: '?', gold: SELECT 1}]\n");
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: sqlite, path: shop.db}
+                dataset: dataset.yaml
+                """);
+        Path dev = Files.writeString(dir.resolve("dev.jsonl"), """
+                {"id": "1", "question": "How many?", "gold": "SELECT count(*) FROM t", "database": "shop"}
+                {"id": "2", "question": "Which?", "gold": "SELECT a FROM t", "database": "other"}
+                {"id": "3", "question": "How many here?", "gold": "SELECT count(*) FROM t"}
+                """);
+        Path predictions = Files.writeString(dir.resolve("pred.json"),
+                "{\"1\": \"SELECT count(*) FROM t\", \"2\": \"SELECT 7\", \"3\": \"SELECT 3\"}");
+        CliHarness cli = new CliHarness(dir.resolve("home"), Map.of());
+        CliHarness.Result r = cli.run("score", "--dataset", dev.toString(), "--predictions", predictions.toString(),
+                "--workspace", ws.toString(), "--db-map", "other=jdbc:sqlite:" + dir.resolve("elsewhere.sqlite"),
+                "--mode", "bird", "--compare", "strict");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("native JSONL, 3 questions").contains("3 items: 3 pass, 0 fail, 0 error")
+                .contains("Items judged differently by bird and strict: 0");
+        CliHarness.Result wrongOption = cli.run("score", "--dataset", dev.toString(), "--predictions",
+                predictions.toString(), "--workspace", ws.toString(), "--plug-value");
+        assertThat(wrongOption.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(wrongOption.err()).contains("--keep-distinct and --plug-value are options of the spider mode");
+    }
 }
