@@ -60,13 +60,27 @@ build_app_image() {
 
   log "Stage the jars for $PLATFORM (other platforms' native libraries left out)"
   prep stage app/target "$OUT/input" "$PLATFORM"
+  # JavaFX goes into the runtime as modules, not on the class path (where it warns "Unsupported
+  # JavaFX configuration"): its platform jars are modular; the others are empty placeholders.
+  rm -rf "$OUT/javafx"
+  mkdir -p "$OUT/javafx"
+  find "$OUT/input/lib" -name 'javafx-*-*-*.jar' -exec mv {} "$OUT/javafx/" \;
+  find "$OUT/input/lib" -name 'javafx-*.jar' -delete
+  [ -n "$(ls "$OUT/javafx")" ] || die "no JavaFX platform jars (javafx-*-<platform>.jar) in app/target/lib"
 
-  log "Runtime: jdeps over the jars, then jlink"
+  log "Runtime: jdeps over the jars, then jlink with JavaFX's modules"
   MODULES=$(prep modules "$OUT/input" installers/jpackage/extra-modules.txt)
-  echo "modules: $MODULES"
+  echo "modules: $MODULES,javafx.controls,javafx.fxml"
   rm -rf "$OUT/runtime"
-  "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages \
-    --compress zip-6 --output "$OUT/runtime"
+  "$JAVA_HOME/bin/jlink" --module-path "$OUT/javafx" --add-modules "$MODULES,javafx.controls,javafx.fxml" \
+    --strip-debug --no-header-files --no-man-pages --compress zip-6 --output "$OUT/runtime"
+  # JavaFX's native libraries beside the JDK's, where it looks for them in a linked runtime
+  # (otherwise it unpacks them from its module into ~/.openjfx/cache on every first start).
+  local fxlib="$OUT/runtime/lib"
+  [ -d "$OUT/runtime/bin" ] && [ "$(uname -s)" != Linux ] && [ "$(uname -s)" != Darwin ] && fxlib="$OUT/runtime/bin"
+  for jar in "$OUT"/javafx/*.jar; do
+    unzip -q -o "$jar" '*.so' '*.dylib' '*.dll' -d "$fxlib" 2>/dev/null || true
+  done
   strip_runtime_symbols
 
   log "App image"

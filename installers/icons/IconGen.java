@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 /**
  * Draws the QueryBench application icon — a results table on the accent blue of the light
  * theme, with a green "pass" check — and writes it in the three forms jpackage wants:
- * {@code querybench.png} (Linux, 256 px), {@code querybench.ico} (Windows: 16, 32, 48 and 256 px
+ * {@code querybench.png} (Linux, 256 px; {@code hicolor/NxN.png} from 16 to 512 px for the packages), {@code querybench.ico} (Windows: 16, 32, 48 and 256 px
  * PNG images) and {@code querybench.icns} (macOS: 16 to 512 px PNG images).
  *
  * <pre>java installers/icons/IconGen.java installers/icons</pre>
@@ -39,10 +39,15 @@ public final class IconGen {
         Path dir = Path.of(args.length > 0 ? args[0] : "installers/icons");
         Files.createDirectories(dir);
         Map<Integer, byte[]> png = new LinkedHashMap<>();
-        for (int size : List.of(16, 32, 48, 128, 256, 512)) {
+        for (int size : List.of(16, 24, 32, 48, 64, 128, 256, 512)) {
             png.put(size, encode(draw(size)));
         }
         Files.write(dir.resolve("querybench.png"), png.get(256));
+        // The Linux packages' hicolor theme sizes: usr/share/icons/hicolor/NxN/apps/querybench.png.
+        Files.createDirectories(dir.resolve("hicolor"));
+        for (Map.Entry<Integer, byte[]> image : png.entrySet()) {
+            Files.write(dir.resolve("hicolor").resolve(image.getKey() + "x" + image.getKey() + ".png"), image.getValue());
+        }
         Files.write(dir.resolve("querybench.ico"), ico(png, List.of(16, 32, 48, 256)));
         Files.write(dir.resolve("querybench.icns"), icns(png));
         System.out.println("wrote querybench.png, querybench.ico and querybench.icns in " + dir);

@@ -1,16 +1,31 @@
 package dev.querybench.app;
 
+import java.util.List;
 import javafx.application.Application;
 
 /**
- * The jar's entry point. It is not an {@link Application} itself, so the JavaFX runtime can be
- * loaded from the class path rather than as modules.
+ * The entry point behind the launchers. It is not an {@link Application} itself, so the JavaFX
+ * runtime can be loaded from the class path rather than as modules. {@link StartupGate} answers
+ * {@code --help}, {@code --version} and a missing display before JavaFX starts.
  */
 public final class QueryBenchLauncher {
 
     private QueryBenchLauncher() {}
 
     public static void main(String[] args) {
-        Application.launch(QueryBenchApplication.class, args);
+        int answered = StartupGate.answerBeforeLaunch(List.of(args), System.getenv(), System::getProperty,
+                System.out, System.err);
+        if (answered >= 0) {
+            System.exit(answered);
+        }
+        try {
+            Application.launch(QueryBenchApplication.class, args);
+        } catch (UnsupportedOperationException e) {
+            if (!StartupGate.isDisplayFailure(e)) {
+                throw e;
+            }
+            System.err.println(StartupGate.unreachableDisplay(System.getenv()));
+            System.exit(StartupGate.NO_DISPLAY);
+        }
     }
 }

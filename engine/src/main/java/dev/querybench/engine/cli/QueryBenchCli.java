@@ -26,6 +26,15 @@ public final class QueryBenchCli implements Runnable {
 
     /** Runs one command line and returns its exit code. */
     public static int execute(CliEnvironment environment, String... args) {
+        CommandLine cli = commandLine(environment);
+        int code = cli.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    /** The whole command tree, ready to execute; the man pages are generated from it too. */
+    public static CommandLine commandLine(CliEnvironment environment) {
         CommandLine validate = new CommandLine(new ValidateCommand(environment))
                 .addSubcommand("db", new ValidateDbCommand(environment))
                 .addSubcommand("models", new ValidateModelsCommand(environment));
@@ -48,10 +57,7 @@ public final class QueryBenchCli implements Runnable {
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));
-        int code = cli.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return code;
+        return cli;
     }
 
     @Override

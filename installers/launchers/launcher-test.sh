@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Checks the launchers of a build (engine/target/bin/querybench, app/target/bin/querybench-app)
+# and java -jar on both jars, with Java 25 and with an older Java:
+#   - JAVA_HOME at a JDK 25: --version prints and exits 0 (the workbench's too, without a display);
+#   - JAVA_HOME unset and an older java first on PATH, JAVA_HOME at an older JDK, and java -jar
+#     run by an older java: one line naming the Java found and what to install, exit 4.
+# Usage: installers/launchers/launcher-test.sh OLD_JAVA   (e.g. /usr/lib/jvm/java-17-openjdk-amd64/bin/java)
+# JAVA_HOME must be a JDK 25.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OLD_JAVA=${1:?usage: launcher-test.sh OLD_JAVA}
+: "${JAVA_HOME:?JAVA_HOME must point at a JDK 25}"
+fail() { printf 'launcher-test: FAILED: %s\n' "$*" >&2; exit 1; }
+CLI="$ROOT/engine/target/bin/querybench"
+APP="$ROOT/app/target/bin/querybench-app"
+for file in "$CLI" "$APP"; do [ -x "$file" ] || fail "$file is missing: run ./mvnw -B -DskipTests package"; done
+OLD_HOME=$(dirname "$(dirname "$(readlink -f "$OLD_JAVA")")")
+OLD_BIN=$(mktemp -d)
+trap 'rm -rf "$OLD_BIN"' EXIT
+ln -s "$(readlink -f "$OLD_JAVA")" "$OLD_BIN/java"
+SENTENCE='QueryBench needs Java 25 or newer, but .* is Java [0-9][0-9.]*.*: install a JDK 25 (for example Eclipse Temurin 25) and set JAVA_HOME to it.'
+
+expect_sentence() {
+  local what=$1; shift
+  local out status=0
+  out=$("$@" 2>&1) || status=$?
+  [ "$status" = 4 ] || fail "$what: exit $status, not 4: $out"
+  [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "$what: more than one line: $out"
+  printf '%s\n' "$out" | grep -q "^$SENTENCE\$" || fail "$what: not the sentence: $out"
+  printf '  %-44s %s\n' "$what:" "$out"
+}
+
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$CLI" --version) || fail "querybench --version with JAVA_HOME=$JAVA_HOME: $out"
+out2=$(env -u DISPLAY -u WAYLAND_DISPLAY "$APP" --version) || fail "querybench-app --version with JAVA_HOME=$JAVA_HOME: $out2"
+echo "  with JAVA_HOME at Java 25: $out / $out2"
+expect_sentence "querybench, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$CLI" --version
+expect_sentence "querybench-app, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$APP" --help
+expect_sentence "querybench-app, JAVA_HOME at the older JDK" env JAVA_HOME="$OLD_HOME" "$APP"
+expect_sentence "java -jar querybench-engine.jar, older java" "$OLD_JAVA" -jar "$ROOT/engine/target/querybench-engine.jar" --version
+expect_sentence "java -jar querybench-app.jar, older java" "$OLD_JAVA" -jar "$ROOT/app/target/querybench-app.jar"
+echo "launcher test passed"

@@ -1,0 +1,78 @@
+#!/bin/sh
+# QueryBench launcher of a build (generated into engine/target/bin and app/target/bin by the
+# Maven package from installers/launchers/launcher.sh; see installers/README.md).
+#   querybench       the command line:  engine/target/querybench-engine.jar
+#   querybench-app   the workbench:     app/target/querybench-app.jar, JavaFX on the module path
+# Java: $JAVA_HOME/bin/java when JAVA_HOME is set, else the first java on PATH; it must be 25 or
+# newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot) is used when present.
+REQUIRED=25
+name=$(basename "$0")
+self=$0
+# Follow symbolic links (a link in ~/bin or /usr/local/bin) to the real bin folder.
+while [ -L "$self" ]; do
+  link=$(readlink "$self")
+  case "$link" in
+    /*) self=$link ;;
+    *) self=$(dirname "$self")/$link ;;
+  esac
+done
+target=$(cd "$(dirname "$self")/.." && pwd -P)
+
+if [ -n "${JAVA_HOME:-}" ]; then
+  java="$JAVA_HOME/bin/java"
+  where="JAVA_HOME ($JAVA_HOME)"
+  if [ ! -x "$java" ]; then
+    echo "$name: JAVA_HOME is $JAVA_HOME, which has no bin/java: install a JDK $REQUIRED (for example Eclipse Temurin 25) and set JAVA_HOME to it." >&2
+    exit 4
+  fi
+else
+  java=$(command -v java 2>/dev/null)
+  if [ -z "$java" ]; then
+    echo "$name: QueryBench needs Java $REQUIRED or newer, and there is no java on PATH and no JAVA_HOME: install a JDK $REQUIRED (for example Eclipse Temurin 25) and set JAVA_HOME to it." >&2
+    exit 4
+  fi
+  where="the java on PATH ($java)"
+fi
+
+# The version: from the JDK's release file (no JVM start), else from java -version.
+version=""
+home=$(dirname "$(dirname "$java")")
+if [ -f "$home/release" ]; then
+  version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$home/release")
+fi
+if [ -z "$version" ]; then
+  version=$("$java" -version 2>&1 | sed -n '1s/^[^"]*"\([^"]*\)".*$/\1/p')
+fi
+feature=${version#1.}
+feature=${feature%%[!0-9]*}
+if [ -z "$feature" ] || [ "$feature" -lt "$REQUIRED" ]; then
+  echo "QueryBench needs Java $REQUIRED or newer, but $where is Java ${version:-of unknown version}: install a JDK $REQUIRED (for example Eclipse Temurin 25) and set JAVA_HOME to it." >&2
+  exit 4
+fi
+
+case "$name" in
+  querybench-app*)
+    jar="$target/querybench-app.jar"
+    aot="$target/querybench-app.aot"
+    # JavaFX from the module path: on the class path it warns "Unsupported JavaFX configuration".
+    modules=""
+    for module in "$target"/lib/javafx-*-*-*.jar; do
+      [ -f "$module" ] && modules="${modules:+$modules:}$module"
+    done
+    set -- --module-path "$modules" --add-modules javafx.controls,javafx.fxml \
+      --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$jar" dev.querybench.app.QueryBenchLauncher "$@"
+    ;;
+  *)
+    jar="$target/querybench-engine.jar"
+    aot="$target/querybench.aot"
+    set -- --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
+    ;;
+esac
+if [ ! -f "$jar" ]; then
+  echo "$name: $jar is missing: build it with ./mvnw -q -B -DskipTests package" >&2
+  exit 4
+fi
+if [ -f "$aot" ]; then
+  exec "$java" "-XX:AOTCache=$aot" "$@"
+fi
+exec "$java" "$@"
