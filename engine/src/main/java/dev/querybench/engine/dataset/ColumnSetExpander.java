@@ -2,74 +2,58 @@ package dev.querybench.engine.dataset;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Expands defog sql-eval's column-set notation into plain alternative queries: each
- * {@code {a, b}} becomes every non-empty subset of its columns, and {@code GROUP BY {}} groups by
- * the columns chosen. With several sets, every combination of their subsets is produced.
- * Stateless and thread-safe.
+ * Expands defog sql-eval's gold notation into plain alternative queries, as its
+ * {@code get_all_minimal_queries} does (docs/evaluation.md, "defog"): the text is split at every
+ * {@code ;}; in each part, the first {@code {a,b}} becomes every non-empty combination of its
+ * options (in {@code itertools.combinations} order, joined with ", ", options as written), and
+ * {@code GROUP BY {}} groups by the options chosen. Only the first set of a part is expanded, as
+ * officially. Stateless and thread-safe.
  */
 public final class ColumnSetExpander {
 
-    private static final Pattern SET = Pattern.compile("\\{([^{}]*)}");
-
-    public List<String> expand(String query) {
-        List<List<String>> sets = new ArrayList<>();
-        Matcher m = SET.matcher(query);
-        while (m.find()) {
-            if (!m.group(1).isBlank()) {
-                sets.add(List.of(m.group(1).split(",")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    /** Every alternative query the gold text stands for, in sql-eval's order. */
+    public List<String> minimalQueries(String gold) {
+        List<String> out = new ArrayList<>();
+        for (String part : gold.split(";", -1)) {
+            String query = part.strip();
+            if (!query.isEmpty()) {
+                out.addAll(expand(query));
             }
         }
-        if (sets.isEmpty()) {
+        return out;
+    }
+
+    /** One part's alternatives: itself, or one query per combination of its first column set. */
+    public List<String> expand(String query) {
+        int start = query.indexOf('{');
+        int end = start < 0 ? -1 : query.indexOf('}', start + 1);
+        if (start < 0 || end < 0) {
             return List.of(query);
         }
-        List<List<List<String>>> choices = new ArrayList<>();
-        choices.add(List.of());
-        for (List<String> set : sets) {
-            List<List<List<String>>> next = new ArrayList<>();
-            for (List<List<String>> prefix : choices) {
-                for (List<String> subset : nonEmptySubsets(set)) {
-                    List<List<String>> extended = new ArrayList<>(prefix);
-                    extended.add(subset);
-                    next.add(extended);
-                }
-            }
-            choices = next;
+        String[] options = query.substring(start + 1, end).split(",", -1);
+        List<String> out = new ArrayList<>();
+        for (int r = 1; r <= options.length; r++) {
+            combinations(options, r, 0, new ArrayList<>(), chosen -> {
+                String columns = String.join(", ", chosen);
+                String right = query.substring(end + 1).replace("GROUP BY {}", "GROUP BY " + columns);
+                out.add(query.substring(0, start) + columns + right);
+            });
         }
-        List<String> queries = new ArrayList<>();
-        for (List<List<String>> choice : choices) {
-            queries.add(fill(query, choice));
-        }
-        return queries;
+        return out;
     }
 
-    private static String fill(String query, List<List<String>> choice) {
-        List<String> all = choice.stream().flatMap(List::stream).toList();
-        StringBuilder out = new StringBuilder();
-        Matcher m = SET.matcher(query);
-        int next = 0;
-        while (m.find()) {
-            String replacement = m.group(1).isBlank() ? String.join(", ", all) : String.join(", ", choice.get(next++));
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    private static void combinations(String[] options, int r, int from, List<String> chosen,
+            java.util.function.Consumer<List<String>> each) {
+        if (chosen.size() == r) {
+            each.accept(chosen);
+            return;
         }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static List<List<String>> nonEmptySubsets(List<String> set) {
-        List<List<String>> subsets = new ArrayList<>();
-        for (int mask = 1; mask < (1 << set.size()); mask++) {
-            List<String> subset = new ArrayList<>();
-            for (int i = 0; i < set.size(); i++) {
-                if ((mask & (1 << i)) != 0) {
-                    subset.add(set.get(i));
-                }
-            }
-            subsets.add(subset);
+        for (int i = from; i < options.length; i++) {
+            chosen.add(options[i]);
+            combinations(options, r, i + 1, chosen, each);
+            chosen.removeLast();
         }
-        return subsets;
     }
 }

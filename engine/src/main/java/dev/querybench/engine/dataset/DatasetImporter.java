@@ -2,10 +2,7 @@ package dev.querybench.engine.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,18 +23,37 @@ import java.util.Set;
  */
 public final class DatasetImporter {
 
+    /** The formats told apart. */
+    public static final String NATIVE_YAML = "native YAML";
+    public static final String NATIVE_JSON = "native JSON";
+    public static final String NATIVE_JSONL = "native JSONL";
+    public static final String NATIVE_CSV = "native CSV";
+    public static final String SPIDER = "Spider JSON";
+    public static final String BIRD = "BIRD JSON";
+    public static final String SQL_EVAL = "sql-eval CSV";
+
+    /** A dataset and the format it was read as. */
+    public record Imported(Dataset dataset, String format) {}
+
+    private static final List<String> NATIVE_COLUMNS = List.of("id", "question", "gold");
+    private static final List<String> SQL_EVAL_COLUMNS = List.of("question", "query", "db_name");
+
     private final DatasetReader yaml = new DatasetReader();
     private final ObjectMapper json = new ObjectMapper();
-    private final CsvMapper csv = new CsvMapper();
     private final ColumnSetExpander expander = new ColumnSetExpander();
 
     public Dataset read(Path file) {
+        return load(file).dataset();
+    }
+
+    /** Reads a dataset and says which format it was taken for. */
+    public Imported load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-            return yaml.read(file);
+            return new Imported(yaml.read(file), NATIVE_YAML);
         }
         if (name.endsWith(".jsonl")) {
-            return jsonLines(file);
+            return new Imported(jsonLines(file), NATIVE_JSONL);
         }
         if (name.endsWith(".json")) {
             return benchmarkJson(file);
@@ -94,7 +110,7 @@ public final class DatasetImporter {
         return new Question(id, text, gold, text(node, "difficulty"), tags, text(node, "evidence"), text(node, "database"));
     }
 
-    private Dataset benchmarkJson(Path file) {
+    private Imported benchmarkJson(Path file) {
         JsonNode root;
         try {
             root = json.readTree(Files.readString(file));
@@ -108,13 +124,17 @@ public final class DatasetImporter {
         }
         if (root.isObject()) {
             // the native format written as JSON, which the YAML reader reads as it is
-            return yaml.read(file);
+            return new Imported(yaml.read(file), NATIVE_JSON);
         }
         if (!root.isArray() || root.isEmpty()) {
             throw new DatasetException(file.getFileName() + " holds no list of questions",
                     "Spider's and BIRD's dev.json are JSON arrays of question objects", null);
         }
         boolean bird = root.get(0).has("SQL");
+        if (!bird && !root.get(0).has("query")) {
+            throw new DatasetException(file.getFileName() + " entry #1 has neither 'query' (Spider) nor 'SQL' (BIRD)",
+                    "Spider's dev.json has db_id, question and query; BIRD's has db_id, question and SQL", null);
+        }
         List<Question> questions = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             JsonNode node = root.get(i);
@@ -132,39 +152,59 @@ public final class DatasetImporter {
         }
         String name = file.getParent() == null ? file.getFileName().toString()
                 : file.getParent().getFileName() + "/" + file.getFileName();
-        return new Dataset((bird ? "bird:" : "spider:") + name, "", questions);
+        return new Imported(new Dataset((bird ? "bird:" : "spider:") + name, "", questions), bird ? BIRD : SPIDER);
     }
 
-    private Dataset csvFile(Path file) {
-        List<Map<String, String>> rows;
-        try (MappingIterator<Map<String, String>> it = csv.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
-            rows = it.readAll();
+    private Imported csvFile(Path file) {
+        PandasCsv.Table table;
+        try {
+            table = new PandasCsv().read(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new DatasetException("dataset file " + file + " does not exist", "check the path", e);
         } catch (IOException e) {
-            throw new DatasetException("cannot read " + file.getFileName() + " as CSV: " + e.getMessage(),
-                    "check the file: a header row, then one question per row", e);
+            throw new DatasetException("cannot read " + file + ": " + e.getMessage(), "check the file", e);
+        } catch (PandasCsv.TooManyFields e) {
+            throw new DatasetException(file.getFileName() + " " + e.getMessage(),
+                    "quote fields that contain commas", e);
         }
-        if (rows.isEmpty()) {
+        if (table.header().isEmpty()) {
+            throw new DatasetException(file.getFileName() + " is empty", "write a header row, then one question per row",
+                    null);
+        }
+        boolean sqlEval = table.header().contains("query") && !table.header().contains("gold");
+        boolean nativeCsv = table.header().contains("gold");
+        if (!sqlEval && !nativeCsv) {
+            throw new DatasetException(file.getFileName() + " has the columns " + table.header()
+                    + ", which is neither format: a native CSV needs " + NATIVE_COLUMNS + ", sql-eval's needs "
+                    + SQL_EVAL_COLUMNS, "add the missing columns (for sql-eval, the gold SQL is the 'query' column)",
+                    null);
+        }
+        List<String> required = sqlEval ? List.of("question", "query") : NATIVE_COLUMNS;
+        List<String> missing = required.stream().filter(c -> !table.header().contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new DatasetException(file.getFileName() + " is a " + (sqlEval ? SQL_EVAL : NATIVE_CSV)
+                    + " without the column" + (missing.size() > 1 ? "s " : " ") + missing + " (it has "
+                    + table.header() + ")", "add the column", null);
+        }
+        if (table.rows().isEmpty()) {
             throw new DatasetException(file.getFileName() + " has no rows", "add questions below the header", null);
         }
-        boolean sqlEval = rows.getFirst().containsKey("query") && !rows.getFirst().containsKey("gold");
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, String> row = rows.get(i);
-            String where = file.getFileName() + " line " + (i + 2);
+        for (int i = 0; i < table.rows().size(); i++) {
+            Map<String, String> row = table.rows().get(i);
+            String where = file.getFileName() + " line " + table.lines().get(i);
             if (sqlEval) {
                 questions.add(sqlEvalQuestion(where, i, row));
             } else {
-                ObjectMapper m = json;
-                JsonNode node = m.valueToTree(row);
+                JsonNode node = json.valueToTree(row);
                 Question q = question(where, node, ids);
                 List<String> tags = row.get("tags") == null || row.get("tags").isBlank() ? List.of()
                         : Arrays.stream(row.get("tags").split(";")).map(String::strip).toList();
                 questions.add(new Question(q.id(), q.text(), q.gold(), q.difficulty(), tags, q.evidence(), q.database()));
             }
         }
-        return dataset(file, questions);
+        return new Imported(dataset(file, questions), sqlEval ? SQL_EVAL : NATIVE_CSV);
     }
 
     private Question sqlEvalQuestion(String where, int index, Map<String, String> row) {
@@ -176,15 +216,14 @@ public final class DatasetImporter {
         if (query == null || query.isBlank()) {
             throw new DatasetException(where + ": field 'query' is empty", "every row needs at least one query", null);
         }
-        List<String> gold = new ArrayList<>();
-        for (String alternative : query.split(";")) {
-            if (!alternative.isBlank()) {
-                gold.addAll(expander.expand(alternative.strip()));
-            }
+        List<String> gold = expander.minimalQueries(query);
+        if (gold.isEmpty()) {
+            throw new DatasetException(where + ": field 'query' holds no query", "write at least one query", null);
         }
-        String category = row.getOrDefault("query_category", "");
-        return new Question(String.valueOf(index), question.strip(), gold, "", category.isBlank() ? List.of()
-                : List.of(category), row.get("instructions"), row.getOrDefault("db_name", ""));
+        String category = row.get("query_category") == null ? "" : row.get("query_category");
+        String database = row.get("db_name") == null ? "" : row.get("db_name");
+        return new Question(String.valueOf(index), question, gold, "", category.isBlank() ? List.of()
+                : List.of(category), row.get("instructions"), database);
     }
 
     private static Dataset dataset(Path file, List<Question> questions) {

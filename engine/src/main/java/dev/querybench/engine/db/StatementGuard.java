@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.querybench.engine.db.internal.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -22,6 +22,9 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * the parser misjudges still cannot change data.
  */
 public final class StatementGuard {
+
+    /** Parses on the caller's thread (JSqlParser's own call starts a thread per statement). */
+    private final SqlParsing parsing = new SqlParsing();
 
     /** Functions that read or write files, change settings, or act on other sessions. */
     private static final List<String> FORBIDDEN_FUNCTIONS = List.of(
@@ -72,10 +75,10 @@ public final class StatementGuard {
         return trimmed;
     }
 
-    private static Statement parseSingle(String sql) {
+    private Statement parseSingle(String sql) {
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql);
+            statements = parsing.statements(sql);
         } catch (JSQLParserException e) {
             Matcher kind = OTHER_STATEMENT.matcher(scannable(sql));
             if (kind.lookingAt()) {

@@ -2,6 +2,7 @@ package dev.querybench.engine.evaluation;
 
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.UnknownDatabaseException;
+import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
@@ -247,9 +248,9 @@ public final class EvaluationOrchestrator {
         provider.acquire();
         try {
             generation = generator.generate(model, variant, question);
-        } catch (UnknownDatabaseException e) {
+        } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             // a dataset problem: no model is asked, and the run goes on with the other questions
-            return new ItemResult(key, null, null, null, Verdict.error(mode, e.getMessage()), 0, Usage.NONE, null,
+            return new ItemResult(key, null, null, null, PerDatabaseEvaluator.datasetError(mode, e.getMessage()), 0, Usage.NONE, null,
                     Provenance.UNKNOWN, BigDecimal.ZERO, e.getMessage(), clock.instant(), List.of());
         } finally {
             provider.release();

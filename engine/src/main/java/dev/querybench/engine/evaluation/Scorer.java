@@ -2,7 +2,9 @@ package dev.querybench.engine.evaluation;
 
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.DatabaseUnavailableException;
 import dev.querybench.engine.db.UnknownDatabaseException;
+import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.base.Verdict;
 import dev.querybench.engine.evaluation.sql.MatchMode;
@@ -37,12 +39,16 @@ public final class Scorer {
     /**
      * @param evaluators the evaluator for a question's database id (empty id: the only database);
      *     called once per known id; it throws {@link UnknownDatabaseException} for an id it does not
-     *     know, which makes that question's item an ERROR (a dataset problem) naming it
+     *     know and {@link DatabaseUnavailableException} for a database it cannot use, which makes that
+     *     question's item an ERROR flagged {@value PerDatabaseEvaluator#FLAG_DATASET_ERROR} naming it
      * @param parallelism items judged at once
      */
     public Scorer(Function<String, ? extends EvaluationStrategy> evaluators, int parallelism, Clock clock) {
         Map<String, EvaluationStrategy> cache = new ConcurrentHashMap<>();
-        this.evaluators = id -> cache.computeIfAbsent(id, evaluators);
+        this.evaluators = id -> {
+            EvaluationStrategy known = cache.get(id);
+            return known != null ? known : cache.computeIfAbsent(id, evaluators);
+        };
         this.parallelism = Math.max(1, parallelism);
         this.clock = clock;
     }
@@ -84,7 +90,11 @@ public final class Scorer {
         try {
             verdict = evaluators.apply(q.database()).evaluate(q, sql);
         } catch (UnknownDatabaseException e) {
-            verdict = Verdict.error(mode.id(), new UnknownDatabaseException(q.id(), e.database(), e.known()).getMessage());
+            verdict = PerDatabaseEvaluator.datasetError(mode,
+                    new UnknownDatabaseException(q.id(), e.database(), e.known()).getMessage());
+        } catch (DatabaseUnavailableException e) {
+            verdict = PerDatabaseEvaluator.datasetError(mode, "question " + q.id() + ": " + e.getMessage()
+                    + " (" + e.error().remedy() + ")");
         }
         return new ItemResult(new ItemKey(q.id(), "predictions", label, 0), null, sql, sql, verdict, 0, Usage.NONE,
                 null, null, clock.instant());

@@ -5,9 +5,11 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseFolder;
+import dev.querybench.engine.db.DatabaseUnavailableException;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.db.sqlite.SqliteBackend;
+import dev.querybench.engine.errors.QueryBenchException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +25,9 @@ import java.util.function.Function;
  * with that name, or else of {@code database/<db>/<db>.sqlite} (Spider's layout) or
  * {@code dev_databases/<db>/<db>.sqlite} (BIRD's) next to the dataset file. A database's
  * test-suite instances are the profile's {@code instances} (profiles or SQLite files), or the
- * other {@code .sqlite} files in a dataset database's folder.
+ * other {@code .sqlite} files in a dataset database's folder. When the session's own database is on
+ * a server, a name that is neither is the database of that name on the same server (sql-eval's
+ * {@code db_name}), reached with the same account.
  *
  * <p>Databases are opened on first use and shared by every question that names them.
  * Thread-safe; closing it closes what it opened, not the session's own database.
@@ -67,6 +71,9 @@ public final class QuestionDatabases implements AutoCloseable {
     private final Map<String, DatabaseBackend> opened = new ConcurrentHashMap<>();
     /** Names found to be unknown, with the names that were known then: looked up once per session. */
     private final Map<String, List<String>> unknown = new ConcurrentHashMap<>();
+    /** Databases that could not be opened: tried once per session. */
+    private final Map<String, DatabaseUnavailableException> unusable = new ConcurrentHashMap<>();
+    private final Function<String, Optional<DatabaseBackend>> sameServer;
     private volatile boolean closed;
 
     /**
@@ -77,6 +84,17 @@ public final class QuestionDatabases implements AutoCloseable {
      */
     public QuestionDatabases(Workspace workspace, String defaultName, DatabaseBackend defaultBackend,
             Function<String, DatabaseBackend> profiles, int poolSize) {
+        this(workspace, defaultName, defaultBackend, profiles, poolSize, name -> Optional.empty());
+    }
+
+    /**
+     * @param sameServer opens the database of a name on the default database's server, or empty
+     *     when that database is not on a server
+     */
+    public QuestionDatabases(Workspace workspace, String defaultName, DatabaseBackend defaultBackend,
+            Function<String, DatabaseBackend> profiles, int poolSize,
+            Function<String, Optional<DatabaseBackend>> sameServer) {
+        this.sameServer = sameServer;
         this.workspace = workspace;
         this.defaultName = defaultName;
         this.defaultBackend = defaultBackend;
@@ -102,13 +120,26 @@ public final class QuestionDatabases implements AutoCloseable {
         if (knownThen != null) {
             throw new UnknownDatabaseException(question.id(), name, knownThen);
         }
+        DatabaseUnavailableException failed = unusable.get(name);
+        if (failed != null) {
+            throw failed;
+        }
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the workspace's databases are closed");
             }
             Target target = targets.get(name);
             if (target == null) {
-                target = open(question.id(), name);
+                try {
+                    target = open(question.id(), name);
+                } catch (UnknownDatabaseException | DatabaseUnavailableException e) {
+                    throw e;
+                } catch (QueryBenchException e) {
+                    DatabaseUnavailableException wrapped = new DatabaseUnavailableException(name, "database '" + name
+                            + "'", e.error().message(), e.error().remedy());
+                    unusable.put(name, wrapped);
+                    throw wrapped;
+                }
                 targets.put(name, target);
             }
             return target;
@@ -140,6 +171,12 @@ public final class QuestionDatabases implements AutoCloseable {
                 return new Target(name, files.stream()
                         .map(f -> new Instance(f.getFileName().toString(), new SafeExecutor(file(f)))).toList());
             }
+        }
+        Optional<DatabaseBackend> onServer = sameServer.apply(name);
+        if (onServer.isPresent()) {
+            DatabaseBackend backend = onServer.get();
+            opened.put("server:" + name, backend);
+            return new Target(name, List.of(new Instance(name, new SafeExecutor(backend))));
         }
         List<String> knownNow = knownNames();
         unknown.put(name, knownNow);

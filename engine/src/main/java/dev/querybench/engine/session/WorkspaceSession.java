@@ -30,6 +30,9 @@ import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.evaluation.sql.ResultComparator;
 import dev.querybench.engine.evaluation.sql.SqlExecutionEvaluator;
 import dev.querybench.engine.evaluation.sql.SqlLlmJudge;
+import dev.querybench.engine.evaluation.sql.SpiderPredictions;
+import dev.querybench.engine.evaluation.sql.SpiderRewrite;
+import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.sql.TestSuiteEvaluator;
 import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
@@ -161,7 +164,9 @@ public final class WorkspaceSession implements AutoCloseable {
         String defaultName = databaseName != null ? databaseName : workspace.config().database().nameOrDefault();
         QuestionDatabases databases = new QuestionDatabases(workspace, defaultName, backend,
                 name -> openDatabase(workspace, secrets, name),
-                Math.max(2, workspace.config().run().concurrencyOrDefault() + 1));
+                Math.max(2, workspace.config().run().concurrencyOrDefault() + 1),
+                name -> backend.dialect().isServer() ? Optional.of(DatabaseBackends.open(ScoreDatabases.onServer(
+                        databaseProfile(workspace, secrets, defaultName), name))) : Optional.empty());
         RunStore store = null;
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
@@ -441,7 +446,10 @@ public final class WorkspaceSession implements AutoCloseable {
 
     private EvaluationOrchestrator orchestrator(ItemJudge judge) {
         MatchMode mode = MatchMode.parse(workspace.config().run().matchModeOrDefault());
-        PerDatabaseEvaluator evaluator = new PerDatabaseEvaluator(mode, executionEvaluators(mode));
+        PerDatabaseEvaluator perDatabase = new PerDatabaseEvaluator(mode, executionEvaluators(mode));
+        // Spider's evaluator rewrites each predicted line ("value" → "1") above its test suites
+        EvaluationStrategy evaluator = mode == MatchMode.SPIDER
+                ? new SpiderPredictions(perDatabase, new SpiderRewrite(false), false) : perDatabase;
         return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge);
     }
 
@@ -453,7 +461,7 @@ public final class WorkspaceSession implements AutoCloseable {
         Map<String, TestSuiteEvaluator> byDatabase = new ConcurrentHashMap<>();
         QueryLimits limits = queryLimits();
         // Spider's evaluator compares floats exactly; the other modes allow the relative tolerance
-        ResultComparator comparator = mode == MatchMode.SPIDER ? new ResultComparator(0) : new ResultComparator();
+        ResultComparator comparator = mode.official() ? new ResultComparator(0) : new ResultComparator();
         long maxStreamedRows = workspace.config().run().maxStreamedRowsOrDefault();
         return question -> {
             QuestionDatabases.Target target = databases.of(question);
@@ -467,7 +475,7 @@ public final class WorkspaceSession implements AutoCloseable {
         try {
             databases.of(question);
             return true;
-        } catch (UnknownDatabaseException e) {
+        } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             return false;
         }
     }

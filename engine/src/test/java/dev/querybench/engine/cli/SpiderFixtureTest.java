@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A Spider-format fixture (two databases, dev.json, a prediction file with hand-made right and
  * wrong queries): in spider mode the verdicts are what Spider's published rules give; strict
- * mode differs exactly where EVALUATION.md deliberately differs, and --compare names those items.
+ * mode differs exactly where docs/evaluation.md says strict deliberately differs, and --compare names those items.
  */
 class SpiderFixtureTest {
 

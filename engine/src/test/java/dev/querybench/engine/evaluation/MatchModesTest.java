@@ -88,6 +88,6 @@ class MatchModesTest {
     void modesParseByIdAndListTheChoicesOtherwise() {
         assertThat(MatchMode.parse("Spider")).isEqualTo(MatchMode.SPIDER);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchMode.parse("fuzzy"))
-                .hasMessageContaining("[strict, set, subset, spider]");
+                .hasMessageContaining("[strict, set, subset, spider, defog, bird]");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One test per rule of EVALUATION.md's strict mode, including the pitfalls it lists. */
+/** One test per rule of the strict mode in docs/evaluation.md, including the pitfalls it lists. */
 class ResultComparatorTest {
 
     private final ResultComparator strict = new ResultComparator();

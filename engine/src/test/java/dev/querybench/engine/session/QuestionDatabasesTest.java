@@ -73,4 +73,32 @@ class QuestionDatabasesTest {
                             + " concert, books");
         }
     }
+
+    @Test
+    void aNameNoProfileOrFileKnowsIsTheDatabaseOfThatNameOnTheDefaultDatabasesServer() throws Exception {
+        dev.querybench.engine.testing.db.TestServers.Server server = dev.querybench.engine.testing.db.TestServers
+                .fromEnvironment().require(dev.querybench.engine.db.Dialect.POSTGRESQL);
+        try (var main = dev.querybench.engine.testing.db.PostgresTestDatabase.create(server);
+                var other = dev.querybench.engine.testing.db.PostgresTestDatabase.create(server)) {
+            main.execute("CREATE TABLE m (v TEXT)", "INSERT INTO m VALUES ('main on the server')");
+            other.execute("CREATE TABLE m (v TEXT)", "INSERT INTO m VALUES ('other on the server')");
+            Files.writeString(ws.resolve("dataset.yaml"), "questions: [{id: a, question: '?', gold: SELECT 1}]\n");
+            Files.writeString(ws.resolve("querybench.yaml"), "database: {name: main, url: \"" + main.readOnly().jdbcUrl()
+                    + "\", username: " + server.user() + (server.password().isEmpty() ? "" : ", password: {env: PW}")
+                    + "}\ndataset: dataset.yaml\n");
+            try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(ws),
+                    new SecretResolver(Map.of("PW", server.password())), Clock.systemUTC())) {
+                QuestionDatabases databases = session.databases();
+                assertThat(marker(databases.of(asking("")).main())).isEqualTo("main on the server");
+                assertThat(marker(databases.of(asking(other.name())).main())).isEqualTo("other on the server");
+                Throwable missing = org.assertj.core.api.Assertions.catchThrowable(() -> databases.of(
+                        asking("qb_no_such_database")));
+                assertThat(missing).isInstanceOf(dev.querybench.engine.db.DatabaseUnavailableException.class)
+                        .hasMessageContaining("qb_no_such_database");
+                // tried once: the same answer again, without connecting
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> databases.of(
+                        asking("qb_no_such_database")))).isSameAs(missing);
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.querybench.engine.evaluation.base;
 
 import java.util.Locale;
 
-/** Why a prediction failed, as EVALUATION.md names the categories. */
+/** Why a prediction failed; docs/evaluation.md lists the categories. */
 public enum FailureCategory {
     SYNTAX_ERROR,
     SCHEMA_ERROR,

@@ -63,7 +63,7 @@ public final class HashedResultComparator {
         if (!predicted.hasValueHashes()) {
             throw new IllegalArgumentException("the prediction's digest must keep its value hashes");
         }
-        return mode == MatchMode.SET ? set(gold, goldRows, predicted, predictedRows)
+        return mode == MatchMode.SET || mode == MatchMode.BIRD ? set(gold, goldRows, predicted, predictedRows, mode)
                 : strict(gold, goldRows, predicted, predictedRows, ordered, mode);
     }
 
@@ -117,7 +117,7 @@ public final class HashedResultComparator {
             return failWithSamples(mode, flags, FailureCategory.WRONG_VALUES, "the values differ", gold, goldRows,
                     predicted, predictedRows);
         }
-        if (!ResultComparator.isIdentity(unordered) || pc > gc) {
+        if (!Rows.isIdentity(unordered) || pc > gc) {
             flags.add(pc > gc ? ResultComparator.FLAG_EXTRA_COLUMNS : ResultComparator.FLAG_PERMUTED);
         }
         if (!ordered) {
@@ -130,8 +130,9 @@ public final class HashedResultComparator {
         return Verdict.pass(mode.id(), flags, "same rows in the same order");
     }
 
-    private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows) {
-        String mode = MatchMode.SET.id();
+    private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
+            MatchMode matchMode) {
+        String mode = matchMode.id();
         Set<String> flags = new HashSet<>();
         flags.add(FLAG_HASHED);
         long[] g = distinct(gold.sortedRowHashes(), gold.rowCount());
@@ -163,7 +164,7 @@ public final class HashedResultComparator {
             ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows) {
         int gc = gold.columnCount();
         long[] goldSorted = gold.sortedRowHashes();
-        long[] predictedSorted = rowHashes(predicted, ResultComparator.identity(gc), gc);
+        long[] predictedSorted = rowHashes(predicted, Rows.identity(gc), gc);
         Arrays.sort(predictedSorted, 0, predicted.rowCount());
         List<Long> missing = difference(goldSorted, gold.rowCount(), predictedSorted, predicted.rowCount());
         List<Long> extra = difference(predictedSorted, predicted.rowCount(), goldSorted, gold.rowCount());
@@ -173,7 +174,7 @@ public final class HashedResultComparator {
 
     /** The prediction's row hashes over the gold's columns in the given order (a fresh array when it must be). */
     private static long[] rowHashes(ResultDigest predicted, int[] order, int goldColumns) {
-        if (goldColumns == predicted.columnCount() && ResultComparator.isIdentity(order)) {
+        if (goldColumns == predicted.columnCount() && Rows.isIdentity(order)) {
             return Arrays.copyOf(predicted.rowHashes(), predicted.rowCount());
         }
         return predicted.rowHashes(order);
@@ -263,7 +264,7 @@ public final class HashedResultComparator {
         Map<Long, Integer> left = new HashMap<>();
         wanted.forEach(h -> left.merge(h, 1, Integer::sum));
         List<List<String>> out = new ArrayList<>();
-        int[] order = ResultComparator.identity(columns);
+        int[] order = Rows.identity(columns);
         replay(rows, new RowSink() {
             @Override
             public void columns(List<String> labels) {

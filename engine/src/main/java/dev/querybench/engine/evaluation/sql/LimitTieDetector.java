@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import dev.querybench.engine.db.internal.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -31,6 +31,7 @@ public final class LimitTieDetector {
     private final QueryLimits limits;
     private final ValueNormalizer normalizer = new ValueNormalizer();
     private final ConcurrentMap<String, Boolean> cache = new ConcurrentHashMap<>();
+    private final SqlParsing parsing = new SqlParsing();
 
     public LimitTieDetector(SafeExecutor executor, QueryLimits limits) {
         this.executor = executor;
@@ -42,10 +43,14 @@ public final class LimitTieDetector {
     }
 
     /** The probe query and n, when gold's outermost query is a plain SELECT with ORDER BY and LIMIT n. */
-    static Optional<Probe> probe(String goldSql) {
+    Optional<Probe> probe(String goldSql) {
+        String lower = goldSql.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("limit") || !lower.contains("order")) {
+            return Optional.empty();
+        }
         PlainSelect select;
         try {
-            if (!(CCJSqlParserUtil.parse(goldSql) instanceof PlainSelect plain)) {
+            if (!(parsing.statement(goldSql) instanceof PlainSelect plain)) {
                 return Optional.empty();
             }
             select = plain;

@@ -1,7 +1,5 @@
 package dev.querybench.engine.evaluation.sql;
 
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -12,17 +10,15 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class OrderDetector {
 
+    private final dev.querybench.engine.db.internal.SqlParsing parsing = new dev.querybench.engine.db.internal.SqlParsing();
+
     public boolean isOrdered(String sql) {
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(sql);
-        } catch (JSQLParserException e) {
-            return textualFallback(sql);
-        }
-        if (!(statement instanceof Select select)) {
-            return false;
-        }
-        return outermostOrders(select);
+        return ParsedQueries.parse(parsing, sql).map(OrderDetector::isOrdered).orElseGet(() -> textuallyOrdered(sql));
+    }
+
+    /** Whether a parsed statement's outermost query orders its rows. */
+    public static boolean isOrdered(Statement statement) {
+        return statement instanceof Select select && outermostOrders(select);
     }
 
     private static boolean outermostOrders(Select select) {
@@ -33,7 +29,7 @@ public final class OrderDetector {
     }
 
     /** When the parser cannot read gold, look for ORDER BY outside parentheses. */
-    private static boolean textualFallback(String sql) {
+    public static boolean textuallyOrdered(String sql) {
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         int depth = 0;
         for (int i = 0; i < lower.length(); i++) {

@@ -1,7 +1,9 @@
 package dev.querybench.engine.evaluation.sql;
 
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.DatabaseUnavailableException;
 import dev.querybench.engine.db.UnknownDatabaseException;
+import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.base.ExecutionEvaluator;
 import dev.querybench.engine.evaluation.base.Verdict;
@@ -15,6 +17,9 @@ import java.util.function.Function;
  * the router is.
  */
 public final class PerDatabaseEvaluator implements ExecutionEvaluator {
+
+    /** An ERROR because the question's database is unknown, missing or unusable (a dataset problem). */
+    public static final String FLAG_DATASET_ERROR = "dataset-error";
 
     private final MatchMode matchMode;
     private final Function<Question, ? extends EvaluationStrategy> router;
@@ -39,8 +44,22 @@ public final class PerDatabaseEvaluator implements ExecutionEvaluator {
         try {
             evaluator = router.apply(question);
         } catch (UnknownDatabaseException e) {
-            return Verdict.error(matchMode.id(), e.getMessage());
+            return datasetError(matchMode, e.getMessage());
+        } catch (DatabaseUnavailableException e) {
+            return datasetError(matchMode, "question " + question.id() + ": " + e.getMessage() + " ("
+                    + e.error().remedy() + ")");
         }
         return evaluator.evaluate(question, predictedSql);
+    }
+
+    /** An ERROR item flagged {@value #FLAG_DATASET_ERROR}. */
+    public static Verdict datasetError(MatchMode mode, String reason) {
+        return datasetError(mode.id(), reason);
+    }
+
+    /** An ERROR item flagged {@value #FLAG_DATASET_ERROR}, for a mode given by its id. */
+    public static Verdict datasetError(String mode, String reason) {
+        return new Verdict(Outcome.ERROR, 0.0, mode, java.util.Set.of(FLAG_DATASET_ERROR), null, reason,
+                java.util.List.of(), java.util.List.of());
     }
 }

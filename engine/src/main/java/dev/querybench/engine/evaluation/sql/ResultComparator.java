@@ -26,6 +26,8 @@ public final class ResultComparator {
     public static final String FLAG_PERMUTED = "columns-permuted";
     public static final String FLAG_TRUNCATED = "truncated";
     public static final String FLAG_EXTRA_COLUMNS = "extra-columns";
+    /** An ordered result passed with rows of equal ORDER BY keys in another order than gold's. */
+    public static final String FLAG_TIES_REORDERED = "ties-reordered";
 
     private static final int SAMPLE_ROWS = 5;
     private static final int MAX_PERMUTATIONS = 20_000;
@@ -60,15 +62,27 @@ public final class ResultComparator {
      * rewritten both queries as Spider does and decided {@code ordered} from gold's text.
      */
     public Verdict compare(QueryResult gold, QueryResult predicted, boolean ordered, MatchMode matchMode) {
+        return compare(gold, predicted, ordered, matchMode, null);
+    }
+
+    /**
+     * Compares under {@code matchMode} ({@code strict}, {@code subset} or {@code set}; the modes that
+     * reproduce an official evaluator have comparators of their own). When gold is ordered, rows
+     * whose values in the {@code orderKeys} columns are equal may come in any order among
+     * themselves; without keys (null: ORDER BY keys not in the result) the rows must come in gold's
+     * exact order. docs/evaluation.md, "ordered results".
+     */
+    public Verdict compare(QueryResult gold, QueryResult predicted, boolean ordered, MatchMode matchMode,
+            int[] orderKeys) {
         return switch (matchMode) {
-            case STRICT -> strict(gold, predicted, ordered, matchMode.id(), false);
-            case SPIDER -> strict(gold, predicted, ordered, matchMode.id(), false);
-            case SUBSET -> strict(gold, predicted, ordered, matchMode.id(), true);
-            case SET -> set(gold, predicted);
+            case SUBSET -> strict(gold, predicted, ordered, matchMode.id(), true, orderKeys);
+            case SET, BIRD -> set(gold, predicted, matchMode.id());
+            default -> strict(gold, predicted, ordered, matchMode.id(), false, orderKeys);
         };
     }
 
-    private Verdict strict(QueryResult gold, QueryResult predicted, boolean ordered, String mode, boolean subset) {
+    private Verdict strict(QueryResult gold, QueryResult predicted, boolean ordered, String mode, boolean subset,
+            int[] orderKeys) {
         Set<String> flags = new HashSet<>();
         if (ordered) {
             flags.add(FLAG_ORDERED);
@@ -94,30 +108,33 @@ public final class ResultComparator {
         }
         if (g.size() != p.size()) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_ROW_COUNT,
-                    "row count " + p.size() + " vs " + g.size(), difference(g, p, identity(gc)), difference(p, g, identity(gc)));
+                    "row count " + p.size() + " vs " + g.size(), difference(g, p, Rows.identity(gc)), difference(p, g, Rows.identity(gc)));
         }
         List<Object[]> gSorted = sorted(g);
-        int[] unorderedMatch = findPermutation(gSorted, p, gc, pc, false, null);
+        int[] unorderedMatch = findPermutation(gSorted, p, gc, pc, null, null);
         if (unorderedMatch == null) {
             return Verdict.fail(mode, flags, FailureCategory.WRONG_VALUES, "the values differ",
-                    difference(g, p, identity(gc)), difference(p, g, identity(gc)));
+                    difference(g, p, Rows.identity(gc)), difference(p, g, Rows.identity(gc)));
         }
-        if (!isIdentity(unorderedMatch) || pc > gc) {
+        if (!Rows.isIdentity(unorderedMatch) || pc > gc) {
             flags.add(pc > gc ? FLAG_EXTRA_COLUMNS : FLAG_PERMUTED);
         }
         if (!ordered) {
             return Verdict.pass(mode, flags, "same rows");
         }
-        int[] orderedMatch = findPermutation(gSorted, p, gc, pc, true, g);
+        int[] orderedMatch = findPermutation(gSorted, p, gc, pc, orderKeys == null ? NO_KEYS : orderKeys, g);
         if (orderedMatch == null) {
-            return Verdict.fail(mode, flags, FailureCategory.WRONG_ORDER,
-                    "same rows in a different order (gold is ordered)", List.of(), List.of());
+            return Verdict.fail(mode, flags, FailureCategory.WRONG_ORDER, "same rows in a different order (gold is"
+                    + " ordered" + (orderKeys == null ? "" : " by its ORDER BY keys") + ")", List.of(), List.of());
+        }
+        if (orderKeys != null && !rowsEqual(g, permute(p, orderedMatch))) {
+            flags.add(FLAG_TIES_REORDERED);
+            return Verdict.pass(mode, flags, "same rows in the same order of the ORDER BY keys");
         }
         return Verdict.pass(mode, flags, "same rows in the same order");
     }
 
-    private Verdict set(QueryResult gold, QueryResult predicted) {
-        String mode = MatchMode.SET.id();
+    private Verdict set(QueryResult gold, QueryResult predicted, String mode) {
         Set<String> flags = new HashSet<>();
         if (gold.truncated() || predicted.truncated()) {
             flags.add(FLAG_TRUNCATED);
@@ -139,7 +156,7 @@ public final class ResultComparator {
         if (rowsEqual(g, p)) {
             return Verdict.pass(mode, flags, "same set of rows");
         }
-        int[] identity = identity(gold.columns().size());
+        int[] identity = Rows.identity(gold.columns().size());
         return Verdict.fail(mode, flags, g.size() == p.size() ? FailureCategory.WRONG_VALUES
                 : FailureCategory.WRONG_ROW_COUNT, "distinct rows " + p.size() + " vs " + g.size(),
                 difference(g, p, identity), difference(p, g, identity));
@@ -155,12 +172,16 @@ public final class ResultComparator {
         return out;
     }
 
+    /** Ordered, without sort keys: every row in gold's place. */
+    private static final int[] NO_KEYS = new int[0];
+
     /**
      * Finds a column permutation {@code perm} (gold column j ↔ predicted column perm[j]) that
-     * makes the results equal as whole rows; null if none does.
+     * makes the results equal as whole rows; null if none does. {@code orderKeys} null compares as
+     * bags; otherwise as sequences of runs of equal keys (an empty array: runs of one row).
      */
     private int[] findPermutation(List<Object[]> goldSorted, List<Object[]> predicted, int columns,
-            int predictedColumns, boolean ordered, List<Object[]> goldInOrder) {
+            int predictedColumns, int[] orderKeys, List<Object[]> goldInOrder) {
         List<List<Integer>> candidates = new ArrayList<>();
         for (int j = 0; j < columns; j++) {
             List<Object> goldColumn = sortedColumn(goldSorted, j);
@@ -178,17 +199,18 @@ public final class ResultComparator {
         int[] perm = new int[columns];
         boolean[] used = new boolean[predictedColumns];
         int[] budget = {MAX_PERMUTATIONS};
-        return search(0, candidates, perm, used, budget, goldSorted, predicted, ordered, goldInOrder) ? perm : null;
+        return search(0, candidates, perm, used, budget, goldSorted, predicted, orderKeys, goldInOrder) ? perm : null;
     }
 
     private boolean search(int j, List<List<Integer>> candidates, int[] perm, boolean[] used, int[] budget,
-            List<Object[]> goldSorted, List<Object[]> predicted, boolean ordered, List<Object[]> goldInOrder) {
+            List<Object[]> goldSorted, List<Object[]> predicted, int[] orderKeys, List<Object[]> goldInOrder) {
         if (j == perm.length) {
             if (--budget[0] < 0) {
                 return false;
             }
             List<Object[]> permuted = permute(predicted, perm);
-            return ordered ? rowsEqual(goldInOrder, permuted) : rowsEqual(goldSorted, sorted(permuted));
+            return orderKeys != null ? runsEqual(goldInOrder, permuted, orderKeys)
+                    : rowsEqual(goldSorted, sorted(permuted));
         }
         List<Integer> fits = new ArrayList<>(candidates.get(j));
         fits.sort(Comparator.comparingInt(i -> i == j ? 0 : 1));
@@ -196,7 +218,7 @@ public final class ResultComparator {
             if (!used[i]) {
                 used[i] = true;
                 perm[j] = i;
-                if (search(j + 1, candidates, perm, used, budget, goldSorted, predicted, ordered, goldInOrder)) {
+                if (search(j + 1, candidates, perm, used, budget, goldSorted, predicted, orderKeys, goldInOrder)) {
                     return true;
                 }
                 used[i] = false;
@@ -234,7 +256,7 @@ public final class ResultComparator {
 
     private List<Object[]> sorted(List<Object[]> rows) {
         List<Object[]> copy = new ArrayList<>(rows);
-        copy.sort(ResultComparator::compareRows);
+        copy.sort(Rows::compareRows);
         return copy;
     }
 
@@ -243,7 +265,7 @@ public final class ResultComparator {
         for (Object[] row : rows) {
             values.add(row[column]);
         }
-        values.sort(ResultComparator::compareValues);
+        values.sort(Rows::compareValues);
         return values;
     }
 
@@ -271,6 +293,40 @@ public final class ResultComparator {
         return true;
     }
 
+    /**
+     * Gold and the prediction as sequences of runs of rows with equal sort keys: each run must hold
+     * the same rows in the same place, in any order within it.
+     */
+    private boolean runsEqual(List<Object[]> gold, List<Object[]> predicted, int[] keys) {
+        if (gold.size() != predicted.size()) {
+            return false;
+        }
+        int start = 0;
+        for (int r = 1; r <= gold.size(); r++) {
+            if (r < gold.size() && keys.length > 0 && sameKeys(gold.get(r - 1), gold.get(r), keys)) {
+                continue;
+            }
+            if (r - start == 1) {
+                if (!rowEquals(gold.get(start), predicted.get(start))) {
+                    return false;
+                }
+            } else if (!rowsEqual(sorted(gold.subList(start, r)), sorted(predicted.subList(start, r)))) {
+                return false;
+            }
+            start = r;
+        }
+        return true;
+    }
+
+    private boolean sameKeys(Object[] a, Object[] b, int[] keys) {
+        for (int k : keys) {
+            if (!valuesEqual(a[k], b[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean valuesEqual(Object a, Object b) {
         if (a == null || b == null) {
             return a == b;
@@ -287,38 +343,6 @@ public final class ResultComparator {
         return a.equals(b);
     }
 
-    private static int compareRows(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            int c = compareValues(a[i], b[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
-    private static int compareValues(Object a, Object b) {
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
-        }
-        return switch (a) {
-            case null -> 0;
-            case BigDecimal x -> x.compareTo((BigDecimal) b);
-            default -> a.toString().compareTo(b.toString());
-        };
-    }
-
-    private static int rank(Object v) {
-        return switch (v) {
-            case null -> 0;
-            case BigDecimal d -> 1;
-            case String s -> 2;
-            default -> 3;
-        };
-    }
-
     /** Up to a few rows of {@code from} that {@code minus} lacks (multiset difference, by sorted merge). */
     private List<List<String>> difference(List<Object[]> from, List<Object[]> minus, int[] perm) {
         List<Object[]> a = sorted(from);
@@ -330,7 +354,7 @@ public final class ResultComparator {
             if (j < b.size() && rowEquals(a.get(i), b.get(j))) {
                 i++;
                 j++;
-            } else if (j < b.size() && compareRows(a.get(i), b.get(j)) > 0) {
+            } else if (j < b.size() && Rows.compareRows(a.get(i), b.get(j)) > 0) {
                 j++;
             } else {
                 out.add(display(a.get(i)));
@@ -359,24 +383,5 @@ public final class ResultComparator {
             out.add(normalizer.display(v));
         }
         return out;
-    }
-
-    /** The identity permutation of {@code n} columns. */
-    static int[] identity(int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        return p;
-    }
-
-    /** Whether a column permutation leaves every column in place. */
-    static boolean isIdentity(int[] perm) {
-        for (int i = 0; i < perm.length; i++) {
-            if (perm[i] != i) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -31,6 +31,8 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
 
     /** Gold's ORDER BY … LIMIT cuts through a tie, so other rows could be equally right. */
     public static final String FLAG_AMBIGUOUS_GOLD = "ambiguous-gold";
+    /** An ERROR because a gold query failed on a database that works (a dataset problem). */
+    public static final String FLAG_GOLD_ERROR = "gold-error";
 
     /**
      * Rows streamed at most for comparing results beyond the row cap by default (about 8 bytes a row and value);
@@ -43,13 +45,22 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     private final GoldResults gold;
     private final ResultComparator comparator;
     private final MatchMode matchMode;
-    private final OrderDetector orderDetector = new OrderDetector();
-    private final SpiderRewrite spider = new SpiderRewrite(false);
+    private final ParsedQueries parsed = new ParsedQueries();
+    private final SpiderRewrite spider;
+    private final SpiderComparator spiderComparator = new SpiderComparator();
+    private final DefogComparator defogComparator = new DefogComparator();
     private final LimitTieDetector ties;
     private final HashedResultComparator hashed;
     private final long largeResultRows;
-    private final java.util.concurrent.ConcurrentMap<String, Boolean> orderedGold =
+    private final java.util.concurrent.ConcurrentMap<String, GoldOrder> goldOrder =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Gold queries as the Spider evaluator rewrites them, once per text. */
+    private final java.util.concurrent.ConcurrentMap<String, String> spiderGold =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether gold orders its rows, and the result columns of its ORDER BY keys (null when not all shown). */
+    private record GoldOrder(boolean ordered, int[] keys) {}
 
     /** A strict-mode evaluator. */
     public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator) {
@@ -71,6 +82,14 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
      */
     public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator,
             MatchMode matchMode, long largeResultRows) {
+        this(executor, limits, comparator, matchMode, largeResultRows, false);
+    }
+
+    /**
+     * @param keepDistinct for {@link MatchMode#SPIDER}: keep DISTINCT (the official {@code --keep_distinct})
+     */
+    public SqlExecutionEvaluator(SafeExecutor executor, QueryLimits limits, ResultComparator comparator,
+            MatchMode matchMode, long largeResultRows, boolean keepDistinct) {
         if (largeResultRows < 0) {
             throw new IllegalArgumentException("largeResultRows must not be negative");
         }
@@ -82,6 +101,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         this.matchMode = matchMode;
         this.gold = new GoldResults(executor, limits);
         this.ties = new LimitTieDetector(executor, limits);
+        this.spider = new SpiderRewrite(keepDistinct);
     }
 
     @Override
@@ -95,12 +115,20 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
 
     @Override
     public Verdict evaluate(Question question, String predictedSql) {
+        return switch (matchMode) {
+            case SPIDER -> spider(question, predictedSql);
+            case DEFOG -> defog(question, predictedSql);
+            default -> ours(question, predictedSql);
+        };
+    }
+
+    /** strict, set, subset and bird. */
+    private Verdict ours(Question question, String predictedSql) {
         String mode = matchMode.id();
         List<GoldResults.GoldOutcome> golds = new ArrayList<>();
         List<String> goldSql = new ArrayList<>();
         List<String> acceptable = question.goldFor(executor.backend().dialect());
-        for (String original : acceptable) {
-            String g = prepare(original);
+        for (String g : acceptable) {
             GoldResults.GoldOutcome outcome = gold.get(g);
             if (!outcome.failed()) {
                 golds.add(outcome);
@@ -108,16 +136,14 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         if (golds.isEmpty()) {
-            return Verdict.error(mode, "gold SQL failed: " + gold.get(prepare(acceptable.getFirst())).error().getMessage());
+            return goldError(gold.get(acceptable.getFirst()).error(), acceptable.size() > 1);
         }
         if (predictedSql == null || predictedSql.isBlank()) {
-            return Verdict.fail(mode, Set.of(), FailureCategory.SYNTAX_ERROR, "the answer contains no SQL",
-                    List.of(), List.of());
+            return noSql();
         }
         QueryResult predicted;
-        String prediction = prepare(predictedSql);
         try {
-            predicted = executor.execute(prediction, limits);
+            predicted = executor.execute(predictedSql, limits);
         } catch (QueryExecutionException e) {
             return Verdict.fail(mode, Set.of(), categoryOf(e), e.getMessage(), List.of(), List.of());
         }
@@ -125,18 +151,18 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         Verdict first = null;
         for (int i = 0; i < golds.size(); i++) {
             String g = goldSql.get(i);
-            boolean ordered = orderedGold.computeIfAbsent(g,
-                    sql -> matchMode == MatchMode.SPIDER ? spider.orderMatters(sql) : orderDetector.isOrdered(sql));
-            Verdict v = comparator.compare(golds.get(i).result(), predicted, ordered, matchMode);
+            GoldOrder order = goldOrder.computeIfAbsent(g, this::orderOf);
             QueryResult goldResult = golds.get(i).result();
+            Verdict v = comparator.compare(goldResult, predicted, order.ordered(), matchMode, order.keys());
             if (largeResultRows > 0 && (goldResult.truncated() || predicted.truncated())) {
                 // One result within the cap and the other beyond it cannot hold the same number of
                 // rows; only set matching (duplicates dropped) needs the whole results for that.
-                v = goldResult.truncated() != predicted.truncated() && matchMode != MatchMode.SET
+                boolean sets = matchMode == MatchMode.SET || matchMode == MatchMode.BIRD;
+                v = goldResult.truncated() != predicted.truncated() && !sets
                         ? oneSideBeyondCap(v, goldResult, predicted)
-                        : beyondRowCap(g, prediction, ordered, predictedDigest, v);
+                        : beyondRowCap(g, predictedSql, order.ordered(), predictedDigest, v);
             }
-            if (matchMode != MatchMode.SPIDER && ties.isAmbiguous(g)) {
+            if (!matchMode.official() && ties.isAmbiguous(g)) {
                 v = withFlag(v, FLAG_AMBIGUOUS_GOLD);
             }
             if (v.outcome() == Outcome.PASS) {
@@ -147,6 +173,107 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
             }
         }
         return first;
+    }
+
+    private GoldOrder orderOf(String goldSql) {
+        java.util.Optional<net.sf.jsqlparser.statement.Statement> statement = parsed.of(goldSql);
+        if (statement.isEmpty()) {
+            return new GoldOrder(OrderDetector.textuallyOrdered(goldSql), null);
+        }
+        boolean ordered = OrderDetector.isOrdered(statement.get());
+        return new GoldOrder(ordered, ordered ? OrderKeys.of(statement.get()).orElse(null) : null);
+    }
+
+    /**
+     * The Spider evaluator's path: gold and prediction rewritten as it does ({@link SpiderRewrite}),
+     * order from gold's text, {@link SpiderComparator}. The prediction's own "value" → "1" and
+     * {@code --plug_value} happen above the test suite, in {@link SpiderPredictions}.
+     */
+    private Verdict spider(Question question, String predictedSql) {
+        if (predictedSql == null || predictedSql.isBlank()) {
+            return noSql();
+        }
+        String prediction = spider.forExecution(spider.apply(predictedSql));
+        QueryResult predicted = null;
+        QueryExecutionException predictionError = null;
+        Verdict first = null;
+        for (String original : question.goldFor(executor.backend().dialect())) {
+            String g = spiderGold.computeIfAbsent(original, spider::apply);
+            GoldResults.GoldOutcome outcome = gold.get(spider.forExecution(g));
+            if (outcome.failed()) {
+                // the official evaluator stops with an assertion on a failing gold query
+                return goldError(outcome.error(), false);
+            }
+            if (predicted == null && predictionError == null) {
+                try {
+                    predicted = executor.execute(prediction, limits);
+                } catch (QueryExecutionException e) {
+                    predictionError = e;
+                }
+            }
+            if (predictionError != null) {
+                return Verdict.fail(matchMode.id(), Set.of(), categoryOf(predictionError), predictionError.getMessage(),
+                        List.of(), List.of());
+            }
+            Verdict v = spiderComparator.compare(g, outcome.result(), predicted, spider.orderMatters(g));
+            if (v.outcome() == Outcome.PASS) {
+                return v;
+            }
+            first = first == null ? v : first;
+        }
+        return first;
+    }
+
+    /**
+     * sql-eval's path ({@code compare_query_results}): the prediction runs once, then each gold
+     * query in turn: an exact match ends it, a subset match is remembered; a pandas error makes the
+     * item incorrect whatever came before. On PostgreSQL both run with sql-eval's LIKE escaping.
+     */
+    private Verdict defog(Question question, String predictedSql) {
+        if (predictedSql == null || predictedSql.isBlank()) {
+            return noSql();
+        }
+        boolean postgres = executor.backend().dialect() == dev.querybench.engine.db.Dialect.POSTGRESQL;
+        QueryResult predicted;
+        try {
+            predicted = executor.execute(postgres ? DefogComparator.escapePercent(predictedSql) : predictedSql, limits);
+        } catch (QueryExecutionException e) {
+            return Verdict.fail(matchMode.id(), Set.of(), categoryOf(e), e.getMessage(), List.of(), List.of());
+        }
+        List<String> golds = question.goldFor(executor.backend().dialect());
+        String category = question.tags().contains("order_by") ? "order_by" : "";
+        DefogComparator.Context context = new DefogComparator.Context(question.text(), category,
+                String.join(";", golds));
+        DefogComparator.Outcome correct = null;
+        DefogComparator.Outcome last = null;
+        int goldRows = 0;
+        for (String g : golds) {
+            GoldResults.GoldOutcome outcome = gold.get(postgres ? DefogComparator.escapePercent(g) : g);
+            if (outcome.failed()) {
+                // sql-eval counts the item incorrect when any gold query it reaches fails; here it is a dataset error
+                return goldError(outcome.error(), golds.size() > 1);
+            }
+            goldRows = outcome.result().rowCount();
+            last = defogComparator.compare(g, outcome.result(), predicted, predictedSql, context);
+            if (last.raised() || last.exact()) {
+                return DefogComparator.verdict(last, goldRows, predicted.rowCount());
+            }
+            if (last.correct() && correct == null) {
+                correct = last;
+            }
+        }
+        return DefogComparator.verdict(correct != null ? correct : last, goldRows, predicted.rowCount());
+    }
+
+    private Verdict goldError(QueryExecutionException error, boolean alternatives) {
+        return new Verdict(Outcome.ERROR, 0.0, matchMode.id(), Set.of(FLAG_GOLD_ERROR), null,
+                (alternatives ? "every gold query failed; the first: " : "gold SQL failed: ") + error.getMessage(),
+                List.of(), List.of());
+    }
+
+    private Verdict noSql() {
+        return Verdict.fail(matchMode.id(), Set.of(), FailureCategory.SYNTAX_ERROR, "the answer contains no SQL",
+                List.of(), List.of());
     }
 
     /** Gold and prediction on opposite sides of the row cap: a wrong row count, with no need to read further. */
@@ -180,10 +307,6 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         return hashed.compare(goldDigest, sink -> executor.stream(goldSql, limits, largeResultRows, sink),
                 predictedDigest[0], sink -> executor.stream(predictedSql, limits, largeResultRows, sink), ordered,
                 matchMode);
-    }
-
-    private String prepare(String sql) {
-        return matchMode == MatchMode.SPIDER ? spider.apply(sql) : sql;
     }
 
     private static Verdict withFlag(Verdict v, String flag) {

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of `querybench score` and the official evaluators (not a test; figures go
+# into BENCHMARKS.md, "Scoring side by side"). Runs each on the same gold/prediction pairs, prints
+# how many verdicts agree and the time ratio, whole processes, with peak memory.
+#
+# Needs (nothing is downloaded; keep every path outside the repository):
+#   BENCH_DIR        work folder for the pairs and results (created)
+#   SPIDER_EVAL_DIR  a checkout of taoyds/test-suite-sql-eval         (Spider part)
+#   SPIDER_DATA      a folder with Spider's dev.json and tables.json, optionally a predictions file
+#                    named pred_example.txt (as in taoyds/spider's evaluation_examples)
+#   SQL_EVAL_DIR     a checkout of defog-ai/sql-eval                   (sql-eval part)
+#   DEFOG_DATA_DIR   a checkout of defog-ai/defog-data, loaded into the PostgreSQL server of the
+#                    PG*/DB* variables (PGHOST, PGUSER…; DBHOST, DBUSER, DBPASSWORD for sql-eval)
+#   PYTHON           a Python 3 with pandas, numpy, sqlalchemy, psycopg2, sqlparse (default /usr/bin/python3)
+#   QUERYBENCH_JAR   default engine/target/querybench-engine.jar (build: ./mvnw -q -B -DskipTests package)
+#   SCORE_JAVA_OPTS  JVM options for querybench (default: none; see BENCHMARKS.md for the ones measured)
+# A part whose variables are missing is skipped with a message.
+#
+# usage: BENCH_DIR=… SPIDER_EVAL_DIR=… SPIDER_DATA=… bash .ci/score-bench/run.sh [spider] [sqleval]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+PYTHON=${PYTHON:-/usr/bin/python3}
+JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+parts=${*:-spider sqleval}
+: "${BENCH_DIR:?set BENCH_DIR to a work folder outside the repository}"
+mkdir -p "$BENCH_DIR"
+
+timed() { # label, command…: runs it, prints wall seconds and peak KB, returns the wall seconds in $WALL
+  local label=$1 log="$BENCH_DIR/time.$$"; shift
+  /usr/bin/time -f "%e %M" -o "$log" "$@" > "$BENCH_DIR/$label.out" 2> "$BENCH_DIR/$label.err" \
+    || { echo "$label failed; see $BENCH_DIR/$label.err"; tail -5 "$BENCH_DIR/$label.err"; exit 1; }
+  read -r WALL PEAK < "$log"; rm -f "$log"
+  printf '  %-34s %7.2f s  %6d MB peak\n' "$label" "$WALL" "$((PEAK / 1024))"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+
+spider() {
+  if [ -z "${SPIDER_EVAL_DIR:-}" ] || [ -z "${SPIDER_DATA:-}" ]; then
+    echo "Spider part skipped: set SPIDER_EVAL_DIR and SPIDER_DATA"; return; fi
+  local pairs="$BENCH_DIR/spider-pairs" pred=()
+  [ -f "$SPIDER_DATA/pred_example.txt" ] && pred=("$SPIDER_DATA/pred_example.txt")
+  [ -f "$pairs/pred.txt" ] || "$PYTHON" "$here/make_spider_pairs.py" "$SPIDER_DATA/dev.json" \
+      "$SPIDER_DATA/tables.json" "$pairs" "${pred[@]}"
+  echo "Spider test-suite evaluator, $(wc -l < "$pairs/pred.txt") pairs:"
+  for option in "" keep_distinct plug_value; do
+    local flag=() ours=() label=${option:-default}
+    [ -n "$option" ] && flag=("--$option") && ours=("--${option/_/-}")
+    # the official evaluator as users run it (exec accuracy), whole process
+    timed "official evaluation.py ($label)" env -C "$SPIDER_EVAL_DIR" PYTHONPATH="$here/shims" "$PYTHON" \
+        evaluation.py --gold "$pairs/gold.txt" --pred "$pairs/pred.txt" --db "$pairs/database" --etype exec \
+        "${flag[@]}"; local official=$WALL
+    timed "querybench score ($label)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/dev.json" \
+        --predictions "$pairs/pred.txt" --db-dir "$pairs/database" --mode spider "${ours[@]}" \
+        --out "$BENCH_DIR/spider-$label" --format json; local mine=$WALL
+    echo "  time ratio: $(ratio "$official" "$mine")× faster"
+    # per-pair verdicts of the official matcher (evaluation.py prints totals only)
+    "$PYTHON" "$here/official_spider.py" "$pairs/gold.txt" "$pairs/pred.txt" "$pairs/database" \
+        "$BENCH_DIR/official-spider-$label.txt" "${flag[@]}"
+    "$PYTHON" "$here/agreement.py" "$BENCH_DIR/spider-$label/results.json" "$BENCH_DIR/official-spider-$label.txt" \
+        "spider $label" | sed 's/^/  /'
+  done
+}
+
+sqleval() {
+  if [ -z "${SQL_EVAL_DIR:-}" ] || [ -z "${DEFOG_DATA_DIR:-}" ]; then
+    echo "sql-eval part skipped: set SQL_EVAL_DIR and DEFOG_DATA_DIR"; return; fi
+  local pairs="$BENCH_DIR/sqleval-pairs"
+  [ -f "$pairs/predictions.json" ] || "$PYTHON" "$here/make_sqleval_pairs.py" "$SQL_EVAL_DIR/data" \
+      "$DEFOG_DATA_DIR" "$pairs"
+  echo "sql-eval compare_query_results, $("$PYTHON" -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$pairs/predictions.json") pairs on PostgreSQL:"
+  timed "official comparison (harness)" "$PYTHON" "$here/official_sqleval.py" "$pairs/questions.csv" \
+      "$pairs/predictions.json" "$BENCH_DIR/official-defog.txt"
+  local compare; compare=$(sed -n 's/compared [0-9]* pairs in \([0-9.]*\) s/\1/p' "$BENCH_DIR/official comparison (harness).out")
+  echo "  of which comparing: $compare s"
+  local url="jdbc:postgresql://${DBHOST:-127.0.0.1}:${DBPORT:-5432}/" account=(--user "${DBUSER:-postgres}")
+  [ -n "${DBPASSWORD:-}" ] && account+=(--password-env DBPASSWORD)
+  timed "querybench score (defog)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/questions.csv" \
+      --predictions "$pairs/predictions.json" --db "$url" "${account[@]}" --mode defog \
+      --out "$BENCH_DIR/defog" --format json
+  echo "  time ratio: $(ratio "$compare" "$WALL")× faster than its comparison alone"
+  "$PYTHON" "$here/agreement.py" "$BENCH_DIR/defog/results.json" "$BENCH_DIR/official-defog.txt" defog | sed 's/^/  /'
+}
+
+for part in $parts; do "$part"; done

@@ -1,0 +1,34 @@
+package dev.querybench.engine.db;
+
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.QueryBenchException;
+
+/**
+ * A database a question names exists as a name (a file, a profile, a database on a server) but
+ * cannot be used: the file is missing or not a database, the server refuses the connection or has
+ * no database of that name. Runs and scoring record the question's item as ERROR (a dataset
+ * problem, counted as a dataset error) and go on with the others.
+ */
+public final class DatabaseUnavailableException extends QueryBenchException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String database;
+
+    /**
+     * @param database the name the questions use
+     * @param where the file or server, for the message (never with credentials)
+     * @param problem what went wrong
+     * @param remedy what to do about it
+     */
+    public DatabaseUnavailableException(String database, String where, String problem, String remedy) {
+        super(ErrorResponse.of(ErrorCategory.NOT_FOUND, "database '" + database + "' (" + where + ") cannot be used: "
+                + problem, remedy));
+        this.database = database;
+    }
+
+    public String database() {
+        return database;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.querybench.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.querybench.engine.db.ConnectionUrl;
+import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.testing.TestDatabases;
+import dev.querybench.engine.testing.db.MysqlTestDatabase;
+import dev.querybench.engine.testing.db.PostgresTestDatabase;
+import dev.querybench.engine.testing.db.TestDatabase;
+import dev.querybench.engine.testing.db.TestServers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code score} finds each question's database: sql-eval's db_name as the database of that name on
+ * the server of a {@code --db} URL (PostgreSQL and MariaDB), Spider's db_id in {@code --db-dir}; a
+ * database that is unknown, missing or corrupt makes its items dataset errors while the others are
+ * scored and the reports written.
+ */
+class ScoreDatabasesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    void sqlEvalDbNamesAreTheDatabasesOfThatNameOnTheServer(Dialect dialect) throws Exception {
+        TestServers.Server server = TestServers.fromEnvironment().require(dialect);
+        try (TestDatabase shop = create(dialect, server); TestDatabase music = create(dialect, server)) {
+            shop.execute("CREATE TABLE product (id INT, price INT)", "INSERT INTO product VALUES (1, 5), (2, 7)");
+            music.execute("CREATE TABLE singer (id INT, name VARCHAR(20))",
+                    "INSERT INTO singer VALUES (1, 'ann'), (2, 'bob')");
+            Path questions = Files.writeString(dir.resolve("questions.csv"), "db_name,query_category,question,query\n"
+                    + shop.name() + ",agg,Total price?,SELECT sum(price) FROM product\n"
+                    + music.name() + ",list,Singers?,SELECT name FROM singer\n"
+                    + "qb_nowhere_db,list,Lost?,SELECT 1\n"
+                    + music.name() + ",count,How many singers?,SELECT count(*) FROM singer\n");
+            Path predictions = Files.writeString(dir.resolve("pred.json"), JSON.writeValueAsString(Map.of(
+                    "0", "SELECT sum(price) FROM product", "1", "SELECT name FROM singer WHERE id = 1",
+                    "2", "SELECT 1", "3", "SELECT count(*) FROM singer")));
+            ConnectionUrl admin = ConnectionUrl.parse(server.url());
+            String serverUrl = ConnectionUrl.server(dialect, admin.host(), admin.portNumber().orElseThrow(), null, null,
+                    Map.of()).toJdbcUrl() + "/";
+            Map<String, String> env = new HashMap<>();
+            List<String> account = new java.util.ArrayList<>(List.of("--user", server.user()));
+            if (!server.password().isEmpty()) {
+                env.put("QB_TEST_DB_PASSWORD", server.password());
+                account.addAll(List.of("--password-env", "QB_TEST_DB_PASSWORD"));
+            }
+            CliHarness cli = new CliHarness(dir.resolve("home"), env);
+            List<String> args = new java.util.ArrayList<>(List.of("score", "--dataset", questions.toString(),
+                    "--predictions", predictions.toString(), "--db", serverUrl, "--mode", "defog", "--out",
+                    dir.resolve("out").toString(), "--format", "json"));
+            args.addAll(account);
+            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("sql-eval CSV, 4 questions").contains("4 items: 2 pass, 1 fail, 1 error")
+                    .contains("1 dataset errors").contains("0 gold errors").doesNotContain("Cost");
+            JsonNode items = JSON.readTree(dir.resolve("out/results.json").toFile()).get("items");
+            assertThat(items.get(2).get("outcome").asText()).isEqualTo("ERROR");
+            assertThat(items.get(2).get("reason").asText()).contains("qb_nowhere_db");
+            assertThat(items.get(2).get("flags").toString()).contains("dataset-error");
+            // a URL naming a database keeps its slashes; questions naming others still reach theirs
+            CliHarness.Result named = cli.run(withDb(args, serverUrl + music.name()));
+            assertThat(named.out()).as(named.err()).contains("4 items: 2 pass, 1 fail, 1 error");
+        }
+    }
+
+    private static String[] withDb(List<String> args, String db) {
+        List<String> copy = new java.util.ArrayList<>(args);
+        copy.set(copy.indexOf("--db") + 1, db);
+        return copy.toArray(String[]::new);
+    }
+
+    private static TestDatabase create(Dialect dialect, TestServers.Server server) {
+        return dialect == Dialect.POSTGRESQL ? PostgresTestDatabase.create(server) : MysqlTestDatabase.create(server);
+    }
+
+    @Test
+    void unknownMissingAndCorruptDatabasesAreDatasetErrorsAndTheRestIsScored() throws Exception {
+        Path databases = dir.resolve("database");
+        TestDatabases.sqlite(databases.resolve("ok/ok.sqlite"), "CREATE TABLE t (a INT); INSERT INTO t VALUES (1), (2);");
+        Files.createDirectories(databases.resolve("broken"));
+        Files.writeString(databases.resolve("broken/broken.sqlite"), "this is not an SQLite file, just text ".repeat(40));
+        Files.createDirectories(databases.resolve("empty"));
+        Files.write(databases.resolve("empty/empty.sqlite"), new byte[0]);
+        Path dev = Files.writeString(dir.resolve("dev.json"), """
+                [{"db_id": "ok", "question": "How many?", "query": "SELECT count(*) FROM t"},
+                 {"db_id": "broken", "question": "How many?", "query": "SELECT count(*) FROM t"},
+                 {"db_id": "nowhere", "question": "How many?", "query": "SELECT count(*) FROM t"},
+                 {"db_id": "empty", "question": "How many?", "query": "SELECT count(*) FROM t"},
+                 {"db_id": "ok", "question": "Which?", "query": "SELECT a FROM t WHERE a > 1"},
+                 {"db_id": "ok", "question": "Bad gold?", "query": "SELECT b FROM t"}]
+                """);
+        Path predictions = Files.writeString(dir.resolve("pred.txt"), "SELECT count(*) FROM t\n".repeat(4)
+                + "SELECT a FROM t\nSELECT 1\n");
+        CliHarness cli = new CliHarness(dir.resolve("home"), Map.of());
+        CliHarness.Result r = cli.run("score", "--dataset", dev.toString(), "--predictions", predictions.toString(),
+                "--db-dir", databases.toString(), "--mode", "spider", "--out", dir.resolve("out").toString(),
+                "--format", "json,csv");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Spider JSON, 6 questions").contains("6 items: 1 pass, 1 fail, 4 error")
+                .contains("3 dataset errors").contains("1 gold errors").contains("Wrote");
+        JsonNode items = JSON.readTree(dir.resolve("out/results.json").toFile()).get("items");
+        assertThat(items.get(1).get("reason").asText()).contains("'broken'").contains("cannot be used");
+        assertThat(items.get(2).get("reason").asText()).contains("'nowhere'").contains("not known");
+        assertThat(items.get(3).get("reason").asText()).contains("holds no tables");
+        assertThat(items.get(5).get("flags").toString()).contains("gold-error");
+        // one SQLite file that is not there: every item is a dataset error, still with reports
+        CliHarness.Result missing = cli.run("score", "--dataset", dev.toString(), "--predictions",
+                predictions.toString(), "--db", dir.resolve("gone.sqlite").toString(), "--out",
+                dir.resolve("out2").toString());
+        assertThat(missing.exitCode()).isZero();
+        assertThat(missing.out()).contains("6 items: 0 pass, 0 fail, 6 error").contains("6 dataset errors");
+        assertThat(dir.resolve("out2/results.json")).exists();
+    }
+
+    @Test
+    void workspaceProfilesAndAnExplicitMappingNameTheDatabases() throws Exception {
+        Path ws = dir.resolve("ws");
+        TestDatabases.sqlite(ws.resolve("shop.db"), "CREATE TABLE t (a INT); INSERT INTO t VALUES (1), (2), (3);");
+        TestDatabases.sqlite(dir.resolve("elsewhere.sqlite"), "CREATE TABLE t (a INT); INSERT INTO t VALUES (7);");
+        Files.writeString(ws.resolve("dataset.yaml"), "questions: [{id: a, question: '?', gold: SELECT 1}]\n");
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: sqlite, path: shop.db}
+                dataset: dataset.yaml
+                """);
+        Path dev = Files.writeString(dir.resolve("dev.jsonl"), """
+                {"id": "1", "question": "How many?", "gold": "SELECT count(*) FROM t", "database": "shop"}
+                {"id": "2", "question": "Which?", "gold": "SELECT a FROM t", "database": "other"}
+                {"id": "3", "question": "How many here?", "gold": "SELECT count(*) FROM t"}
+                """);
+        Path predictions = Files.writeString(dir.resolve("pred.json"),
+                "{\"1\": \"SELECT count(*) FROM t\", \"2\": \"SELECT 7\", \"3\": \"SELECT 3\"}");
+        CliHarness cli = new CliHarness(dir.resolve("home"), Map.of());
+        CliHarness.Result r = cli.run("score", "--dataset", dev.toString(), "--predictions", predictions.toString(),
+                "--workspace", ws.toString(), "--db-map", "other=jdbc:sqlite:" + dir.resolve("elsewhere.sqlite"),
+                "--mode", "bird", "--compare", "strict");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("native JSONL, 3 questions").contains("3 items: 3 pass, 0 fail, 0 error")
+                .contains("Items judged differently by bird and strict: 0");
+        CliHarness.Result wrongOption = cli.run("score", "--dataset", dev.toString(), "--predictions",
+                predictions.toString(), "--workspace", ws.toString(), "--plug-value");
+        assertThat(wrongOption.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(wrongOption.err()).contains("--keep-distinct and --plug-value are options of the spider mode");
+    }
+}
