@@ -11,13 +11,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
  * Tells a waiting script that the main window is on screen: when the system property
  * {@value #PROPERTY} or the environment variable {@value #ENVIRONMENT} names a file, that file is
- * written once the window's first frame has been laid out. Installer smoke tests and start-up
+ * written once the window's first frame has been drawn (not merely laid out). Installer smoke tests and start-up
  * benchmarks wait for it; without either setting nothing happens.
  *
  * <p>The file holds {@code key=value} lines: {@code window} (the title), {@code pid},
@@ -29,29 +28,35 @@ final class ReadySignal {
 
     static final String PROPERTY = "querybench.ready.file";
     static final String ENVIRONMENT = "QUERYBENCH_READY_FILE";
+    /** System property: exit once the first frame is shown (for an AOT-cache training run). */
+    static final String EXIT_PROPERTY = "querybench.exitWhenReady";
 
     private ReadySignal() {}
 
-    /** Writes the ready file after the first layout pulse of {@code stage}'s scene, if one is asked for. */
+    /**
+     * Writes the ready file once {@code stage}'s first frame has been drawn, if one is asked for;
+     * with {@value #EXIT_PROPERTY} set the application then exits (a training run for the JDK's
+     * AOT cache, see docs/workbench.md).
+     */
     static void afterFirstFrame(Stage stage) {
         Optional<Path> file = target(System::getProperty, System.getenv());
-        Scene scene = stage.getScene();
-        if (file.isEmpty() || scene == null) {
+        boolean exit = Boolean.getBoolean(EXIT_PROPERTY);
+        if (file.isEmpty() && !exit) {
             return;
         }
-        Runnable once = new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
+        dev.querybench.app.widgets.FirstFrame.then(() -> {
+            file.ifPresent(path -> {
                 try {
-                    write(file.get(), stage.getTitle(), ProcessHandle.current().info().startInstant().orElse(null),
+                    write(path, stage.getTitle(), ProcessHandle.current().info().startInstant().orElse(null),
                             Instant.now());
                 } catch (UncheckedIOException e) {
-                    System.err.println("QueryBench: cannot write the ready file " + file.get() + ": " + e.getCause());
+                    System.err.println("QueryBench: cannot write the ready file " + path + ": " + e.getCause());
                 }
+            });
+            if (exit) {
+                javafx.application.Platform.exit();
             }
-        };
-        scene.addPostLayoutPulseListener(once);
+        });
     }
 
     /** The file to write: the system property wins over the environment; blank means none. */

@@ -3,7 +3,6 @@ package dev.querybench.app.compare;
 import dev.querybench.app.grid.GridData;
 import dev.querybench.app.runs.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
-import dev.querybench.app.widgets.IntervalBar;
 import dev.querybench.app.widgets.ResultGrid;
 import java.net.URI;
 import java.util.List;
@@ -18,38 +17,43 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The comparison tab's FXML controller: binds to {@link ComparisonViewModel} and forwards clicks. */
+/** The comparison tab's FXML controller: binds to {@link ComparisonViewModel} and its children and forwards clicks. */
 public final class ComparisonView {
 
-    private static final PseudoClass ROLE_A = PseudoClass.getPseudoClass("role-a");
-    private static final PseudoClass ROLE_B = PseudoClass.getPseudoClass("role-b");
     private static final int FIXED_COLUMNS = 3;
+    /** One matrix row: fixed, so the table lays out without measuring rows and shows a known number of them. */
+    static final double ROW_HEIGHT = 26;
 
     private final ComparisonViewModel viewModel;
+    private final CellDetailViewModel detail;
+    private final CardStripViewModel strip;
     private Consumer<String> onExport;
     private Consumer<URI> onOpenLink = uri -> { };
 
     @FXML private VBox root;
     @FXML private Label titleLabel;
     @FXML private Label subtitleLabel;
+    @FXML private ComboBox<BaselineViewModel.Choice> baselineBox;
+    @FXML private Label baselineSummary;
     @FXML private Button exportButton;
-    @FXML private FlowPane cardPane;
+    @FXML private ToggleButton cardsToggle;
+    @FXML private ScrollPane cardScroll;
+    @FXML private HBox cardPane;
     @FXML private javafx.scene.control.SplitPane split;
-    @FXML private VBox pairBox;
     @FXML private Label pairText;
     @FXML private Label pairDetail;
     @FXML private Label matrixSummary;
@@ -58,6 +62,10 @@ public final class ComparisonView {
     @FXML private ComboBox<String> difficultyBox;
     @FXML private TextField searchField;
     @FXML private TableView<MatrixRow> matrix;
+    @FXML private VBox previewBox;
+    @FXML private Label previewTitle;
+    @FXML private Label previewSql;
+    @FXML private Label previewReason;
     @FXML private Label detailEmpty;
     @FXML private VBox detailContent;
     @FXML private Label detailVerdict;
@@ -84,6 +92,8 @@ public final class ComparisonView {
 
     public ComparisonView(ComparisonViewModel viewModel) {
         this.viewModel = viewModel;
+        this.detail = viewModel.detail();
+        this.strip = viewModel.strip();
     }
 
     /** What the Export button does; without it the button is hidden. */
@@ -116,12 +126,27 @@ public final class ComparisonView {
     private void initialize() {
         titleLabel.setText(viewModel.title());
         subtitleLabel.setText(viewModel.subtitle());
+        subtitleLabel.setTooltip(new Tooltip(viewModel.subtitle()));
         setOnExport(null);
 
-        viewModel.cards().addListener((ListChangeListener<CompareCard>) change -> renderCards());
+        strip.cards().addListener((ListChangeListener<CompareCard>) change -> renderCards());
         renderCards();
-        pairText.textProperty().bind(viewModel.pairTextProperty());
-        pairDetail.textProperty().bind(viewModel.pairDetailProperty());
+        pairText.textProperty().bind(strip.pairTextProperty());
+        pairDetail.textProperty().bind(strip.pairDetailProperty());
+        pairDetail.setTooltip(new Tooltip());
+        pairDetail.getTooltip().textProperty().bind(strip.pairDetailProperty());
+        cardsToggle.selectedProperty().bindBidirectional(strip.collapsedProperty());
+        cardsToggle.textProperty().bind(javafx.beans.binding.Bindings.when(strip.collapsedProperty())
+                .then("▸ Cards").otherwise("▾ Cards"));
+        cardScroll.visibleProperty().bind(strip.collapsedProperty().not());
+        cardScroll.managedProperty().bind(cardScroll.visibleProperty());
+
+        baselineBox.setItems(viewModel.baseline().choices());
+        baselineBox.valueProperty().bindBidirectional(viewModel.baseline().baselineProperty());
+        baselineSummary.textProperty().bind(viewModel.baseline().summaryProperty());
+        baselineSummary.visibleProperty().bind(viewModel.baseline().summaryProperty().isNotEmpty());
+        baselineSummary.managedProperty().bind(baselineSummary.visibleProperty());
+        viewModel.baseline().resultProperty().addListener((obs, was, is) -> matrix.refresh());
 
         filterBox.getItems().setAll(viewModel.filters());
         filterBox.valueProperty().bindBidirectional(viewModel.filterProperty());
@@ -132,30 +157,43 @@ public final class ComparisonView {
         searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
         matrixSummary.textProperty().bind(viewModel.matrixSummaryProperty());
         buildMatrix();
+        bindPreview();
+        bindDetail();
+        viewModel.activate();
+    }
 
+    private void bindPreview() {
+        viewModel.selectedPreviewProperty().addListener((obs, was, is) -> {
+            previewTitle.setText(is.title());
+            previewSql.setText(is.sql());
+            previewReason.setText(is.reason());
+        });
+        previewBox.visibleProperty().bind(viewModel.detailShownProperty());
+        previewBox.managedProperty().bind(previewBox.visibleProperty());
+    }
+
+    private void bindDetail() {
         detailContent.visibleProperty().bind(viewModel.detailShownProperty());
         detailContent.managedProperty().bind(viewModel.detailShownProperty());
         detailEmpty.visibleProperty().bind(viewModel.detailShownProperty().not());
         detailEmpty.managedProperty().bind(detailEmpty.visibleProperty());
-        detailTitle.textProperty().bind(viewModel.detailTitleProperty());
-        detailQuestion.textProperty().bind(viewModel.detailQuestionProperty());
-        detailQuestion.setTooltip(new Tooltip());
-        detailQuestion.getTooltip().textProperty().bind(viewModel.detailQuestionProperty());
-        detailVerdictText.textProperty().bind(viewModel.detailVerdictTextProperty());
-        detailVerdictText.visibleProperty().bind(viewModel.detailVerdictTextProperty().isNotEmpty());
+        detailTitle.textProperty().bind(detail.detailTitleProperty());
+        detailQuestion.textProperty().bind(detail.detailQuestionProperty());
+        detailVerdictText.textProperty().bind(detail.detailVerdictTextProperty());
+        detailVerdictText.visibleProperty().bind(detail.detailVerdictTextProperty().isNotEmpty());
         detailVerdictText.managedProperty().bind(detailVerdictText.visibleProperty());
-        rationale.textProperty().bind(viewModel.rationaleProperty());
-        usage.textProperty().bind(viewModel.usageTextProperty());
-        viewModel.detailVerdictProperty().addListener((obs, was, is) -> showVerdict(is));
-        viewModel.goldHighlightsProperty().addListener((obs, was, is) -> goldSql.show(viewModel.goldSqlProperty().get(), is));
-        viewModel.predictedHighlightsProperty().addListener(
-                (obs, was, is) -> predictedSql.show(viewModel.predictedSqlProperty().get(), is));
+        rationale.textProperty().bind(detail.rationaleProperty());
+        usage.textProperty().bind(detail.usageTextProperty());
+        detail.detailVerdictProperty().addListener((obs, was, is) -> showVerdict(is));
+        detail.goldHighlightsProperty().addListener((obs, was, is) -> goldSql.show(detail.goldSqlProperty().get(), is));
+        detail.predictedHighlightsProperty().addListener(
+                (obs, was, is) -> predictedSql.show(detail.predictedSqlProperty().get(), is));
         goldSql.setEditable(false);
         predictedSql.setEditable(false);
-        viewModel.goldGridProperty().addListener((obs, was, is) -> showGrid(goldGrid, goldGridSummary, is));
-        viewModel.predictedGridProperty().addListener((obs, was, is) -> showGrid(predictedGrid, predictedGridSummary, is));
-        gridsBusy.visibleProperty().bind(viewModel.gridsLoadingProperty());
-        viewModel.attempts().addListener((ListChangeListener<String>) change -> renderAttempts());
+        detail.goldGridProperty().addListener((obs, was, is) -> showGrid(goldGrid, goldGridSummary, is));
+        detail.predictedGridProperty().addListener((obs, was, is) -> showGrid(predictedGrid, predictedGridSummary, is));
+        gridsBusy.visibleProperty().bind(detail.gridsLoadingProperty());
+        detail.attempts().addListener((ListChangeListener<String>) change -> renderAttempts());
         renderAttempts();
 
         if (viewModel.judged()) {
@@ -164,21 +202,21 @@ public final class ComparisonView {
             legend.getTooltip().setText(legend.getTooltip().getText() + "; " + MatrixCell.JUDGE_DISAGREES_MARK
                     + " the LLM judge contradicts the execution verdict");
         }
-        judgeBox.visibleProperty().bind(viewModel.judgeShownProperty());
+        judgeBox.visibleProperty().bind(detail.judgeShownProperty());
         judgeBox.managedProperty().bind(judgeBox.visibleProperty());
-        judgeDecision.textProperty().bind(viewModel.judgeDecisionProperty());
-        viewModel.judgeDecisionProperty().addListener((obs, was, is) -> showJudgeDecision(is));
-        judgeText.textProperty().bind(viewModel.judgeTextProperty());
-        judgeConflict.textProperty().bind(viewModel.judgeConflictProperty());
-        judgeConflict.visibleProperty().bind(viewModel.judgeConflictProperty().isNotEmpty());
+        judgeDecision.textProperty().bind(detail.judgeDecisionProperty());
+        detail.judgeDecisionProperty().addListener((obs, was, is) -> showJudgeDecision(is));
+        judgeText.textProperty().bind(detail.judgeTextProperty());
+        judgeConflict.textProperty().bind(detail.judgeConflictProperty());
+        judgeConflict.visibleProperty().bind(detail.judgeConflictProperty().isNotEmpty());
         judgeConflict.managedProperty().bind(judgeConflict.visibleProperty());
-        judgeRationale.textProperty().bind(viewModel.judgeRationaleProperty());
-        traceLink.visibleProperty().bind(viewModel.traceShownProperty());
+        judgeRationale.textProperty().bind(detail.judgeRationaleProperty());
+        traceLink.visibleProperty().bind(detail.traceShownProperty());
         traceLink.managedProperty().bind(traceLink.visibleProperty());
         traceLink.setTooltip(new Tooltip());
-        traceLink.getTooltip().textProperty().bind(viewModel.traceUrlProperty());
+        traceLink.getTooltip().textProperty().bind(detail.traceUrlProperty());
         // Another cell links to another trace, which has not been opened yet.
-        viewModel.traceUrlProperty().addListener((obs, was, is) -> traceLink.setVisited(false));
+        detail.traceUrlProperty().addListener((obs, was, is) -> traceLink.setVisited(false));
     }
 
     private void showJudgeDecision(String decision) {
@@ -191,14 +229,18 @@ public final class ComparisonView {
 
     private void buildMatrix() {
         matrix.getSelectionModel().setCellSelectionEnabled(true);
+        matrix.setFixedCellSize(ROW_HEIGHT);
         matrix.setItems(viewModel.visibleRows());
         Label placeholder = new Label("No question matches these filters.");
         placeholder.getStyleClass().add("placeholder");
         matrix.setPlaceholder(placeholder);
-        matrix.getColumns().add(textColumn("ID", 64, MatrixRow::questionId));
-        TableColumn<MatrixRow, String> question = textColumn("Question", 300, MatrixRow::question);
+        TableColumn<MatrixRow, String> id = textColumn("ID", 70,
+                row -> row.questionId() + viewModel.baseline().mark(row.questionId()));
+        matrix.getColumns().add(id);
+        TableColumn<MatrixRow, String> question = textColumn("Question", 240, MatrixRow::question);
+        question.setCellFactory(c -> new QuestionCell());
         matrix.getColumns().add(question);
-        matrix.getColumns().add(textColumn("Difficulty", 84, MatrixRow::difficulty));
+        matrix.getColumns().add(textColumn("Level", 62, MatrixRow::difficulty));
         List<String> variants = viewModel.columnVariants();
         List<String> models = viewModel.columnModels();
         for (int i = 0; i < variants.size(); i++) {
@@ -209,10 +251,10 @@ public final class ComparisonView {
             Label model = new Label(models.get(i));
             model.getStyleClass().add("matrix-header-model");
             column.setGraphic(new VBox(0, variant, model));
-            column.setPrefWidth(Math.max(210, Math.max(variants.get(i).length(), models.get(i).length()) * 8 + 30));
+            column.setPrefWidth(Math.max(172, Math.max(variants.get(i).length(), models.get(i).length()) * 7.5 + 20));
             column.setSortable(false);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cell(index)));
-            column.setCellFactory(c -> new VerdictCell());
+            column.setCellFactory(c -> new VerdictCell(index));
             matrix.getColumns().add(column);
         }
         matrix.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
@@ -223,7 +265,7 @@ public final class ComparisonView {
             TablePosition<?, ?> position = selected.getLast();
             MatrixRow row = position.getRow() < 0 ? null : matrix.getItems().get(position.getRow());
             int column = position.getColumn() - FIXED_COLUMNS;
-            viewModel.select(row, column < 0 ? Math.max(0, viewModel.cellAProperty().get()) : column);
+            viewModel.select(row, column < 0 ? Math.max(0, strip.cellAProperty().get()) : column);
         });
     }
 
@@ -236,52 +278,7 @@ public final class ComparisonView {
     }
 
     private void renderCards() {
-        List<Node> nodes = new java.util.ArrayList<>(viewModel.cards().stream().map(this::cardNode).toList());
-        nodes.add(pairBox);
-        cardPane.getChildren().setAll(nodes);
-    }
-
-    private Node cardNode(CompareCard card) {
-        Label title = new Label(card.variant());
-        title.getStyleClass().add("card-title");
-        Label role = new Label(card.role());
-        role.getStyleClass().add("role-badge");
-        role.setVisible(!card.role().isEmpty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, title, spacer, role);
-        Label model = new Label(card.model());
-        model.getStyleClass().add("card-subtitle");
-        Label accuracy = new Label(card.accuracyText());
-        accuracy.getStyleClass().add("card-accuracy");
-        Label caption = new Label("accuracy");
-        caption.getStyleClass().add("card-caption");
-        HBox headline = new HBox(8, accuracy, caption);
-        headline.getStyleClass().add("card-headline");
-        IntervalBar bar = new IntervalBar();
-        bar.set(card.value(), card.low(), card.high());
-        Label interval = new Label(card.intervalText());
-        interval.getStyleClass().add("card-caption");
-        Label counts = new Label(card.countsText());
-        counts.getStyleClass().add("card-counts");
-        Label latency = new Label(card.latencyText());
-        latency.getStyleClass().add("card-caption");
-        Label tokens = new Label(card.usageText());
-        tokens.getStyleClass().add("card-caption");
-        VBox box = new VBox(3, top, model, headline, bar, interval, counts, latency, tokens);
-        if (!card.judgeText().isEmpty()) {
-            Label judge = new Label(card.judgeText());
-            judge.getStyleClass().add("card-judge");
-            judge.setWrapText(true);
-            judge.setMinHeight(Region.USE_PREF_SIZE);
-            box.getChildren().add(judge);
-        }
-        box.getStyleClass().addAll("summary-card", "compare-card");
-        box.pseudoClassStateChanged(ROLE_A, card.role().equals("A"));
-        box.pseudoClassStateChanged(ROLE_B, card.role().equals("B"));
-        Tooltip.install(box, new Tooltip("Click to compare " + card.variant() + " · " + card.model()));
-        box.setOnMouseClicked(event -> viewModel.pickCard(card.index()));
-        return box;
+        cardPane.getChildren().setAll(strip.cards().stream().map(card -> CompactCardView.of(card, strip)).toList());
     }
 
     private void showVerdict(VerdictKind verdict) {
@@ -298,13 +295,13 @@ public final class ComparisonView {
 
     private void renderAttempts() {
         attemptsBox.getChildren().subList(1, attemptsBox.getChildren().size()).clear();
-        for (String line : viewModel.attempts()) {
+        for (String line : detail.attempts()) {
             Label label = new Label(line);
             label.getStyleClass().add("attempt-line");
             label.setWrapText(true);
             attemptsBox.getChildren().add(label);
         }
-        attemptsBox.setVisible(!viewModel.attempts().isEmpty());
+        attemptsBox.setVisible(!detail.attempts().isEmpty());
         attemptsBox.setManaged(attemptsBox.isVisible());
     }
 
@@ -339,16 +336,40 @@ public final class ComparisonView {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** A verdict pill with the flags as small marks. */
-    private static final class VerdictCell extends TableCell<MatrixRow, MatrixCell> {
+    /** The question text, the whole of it in a tooltip. */
+    private static final class QuestionCell extends TableCell<MatrixRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty || text == null ? "" : text);
+            setTooltip(empty || text == null ? null : new Tooltip(text));
+        }
+    }
+
+    /** A verdict pill with the flags as small marks; hovering shows the predicted SQL and the reason. */
+    private final class VerdictCell extends TableCell<MatrixRow, MatrixCell> {
+        private final int column;
         private final Label pill = new Label();
         private final Label marks = new Label();
         private final HBox box = new HBox(4, pill, marks);
+        private final Tooltip tip = new Tooltip();
 
-        VerdictCell() {
+        VerdictCell(int column) {
+            this.column = column;
             marks.getStyleClass().add("flag-marks");
             box.setFillHeight(false);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            tip.setShowDelay(Duration.millis(250));
+            tip.setShowDuration(Duration.seconds(30));
+            tip.setWrapText(true);
+            tip.setMaxWidth(560);
+            tip.getStyleClass().add("cell-tooltip");
+            // Built when shown, so scrolling a long matrix does not format every cell's SQL.
+            tip.setOnShowing(event -> {
+                MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
+                ComparisonViewModel.CellPreview preview = viewModel.preview(row, this.column);
+                tip.setText(preview.title() + "\n" + preview.reason() + "\n\n" + preview.sql());
+            });
         }
 
         @Override
@@ -365,10 +386,7 @@ public final class ComparisonView {
                     cell.verdict() == null ? "verdict-none" : cell.verdict().styleClass());
             marks.setText(cell.marks());
             setGraphic(box);
-            setTooltip(new Tooltip(cell.text() + (cell.category().isBlank() ? "" : " · " + cell.category())
-                    + (cell.flags().isEmpty() ? "" : "\nflags: " + String.join(", ", cell.flags()))
-                    + (cell.judge().isEmpty() ? "" : "\nLLM judge: " + cell.judge()
-                            + (cell.judgeDisagrees() ? " (disagrees with execution)" : ""))));
+            setTooltip(tip);
         }
     }
 }

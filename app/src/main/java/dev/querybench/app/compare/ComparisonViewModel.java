@@ -1,28 +1,17 @@
 package dev.querybench.app.compare;
 
 import dev.querybench.app.core.TaskRunner;
-import dev.querybench.app.grid.GridData;
 import dev.querybench.app.grid.GridFormat;
-import dev.querybench.app.grid.GridRow;
-import dev.querybench.app.grid.RowMark;
-import dev.querybench.app.runs.VerdictKind;
-import dev.querybench.app.text.Figures;
-import dev.querybench.app.text.Highlight;
-import dev.querybench.app.text.SqlHighlighter;
+import dev.querybench.app.text.CostRule;
 import dev.querybench.engine.compare.CellKey;
-import dev.querybench.engine.compare.PairComparison;
-import dev.querybench.engine.compare.ResultDiff;
+import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
-import dev.querybench.engine.generation.Attempt;
 import dev.querybench.engine.run.ItemResult;
-import dev.querybench.engine.stats.Accuracy;
-import dev.querybench.engine.stats.CellSummary;
-import dev.querybench.engine.stats.JudgeAgreement;
+import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.tracing.langfuse.TraceLinks;
 import java.net.URI;
 import java.time.ZoneId;
@@ -54,15 +43,14 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 /**
- * One stored run side by side: a card per (variant, model) with accuracy and its interval, the
- * paired test between two picked cards (A and B), the matrix of questions × cells with filters,
- * and the details of one selected cell — both queries formatted with their differences marked,
- * both results with missing and extra rows, the verdict's rationale, the LLM judge's verdict when the
- * run was judged, repair attempts, usage and the Langfuse trace.
+ * One stored run side by side, questions first: the matrix of questions × (variant, model) cells
+ * with filters, a compact strip of cards with the A/B test ({@link CardStripViewModel}), the run
+ * against a baseline run ({@link BaselineViewModel}) and the details of one selected cell
+ * ({@link CellDetailViewModel}, whose queries the engine runs). A cell previews its predicted SQL
+ * and the verdict's reason when selected or hovered.
  *
- * <p>The result grids (read from the question's own database) and the Langfuse project (for trace
- * links) are read on the {@link TaskRunner}; everything else comes from the run already in memory.
- * Call from the UI thread only.
+ * <p>Everything here comes from the run in memory; SQL and stored runs are read by the children
+ * on the {@link TaskRunner}. Call from the UI thread only.
  */
 public final class ComparisonViewModel {
 
@@ -70,19 +58,22 @@ public final class ComparisonViewModel {
     static final String ANY_DIFFICULTY = "Any difficulty";
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final RunComparison comparison;
-    private final Function<Question, SafeExecutor> executors;
-    private final QueryLimits limits;
-    private final TaskRunner tasks;
-    private final SqlHighlighter highlighter = new SqlHighlighter();
-    private final List<CellKey> cells;
+    /**
+     * What a cell shows when selected or hovered.
+     *
+     * @param title "q012 · ddl-basic · gpt-4o-mini · FAIL (wrong values)"
+     * @param sql the predicted SQL on one line, or "(no SQL)"
+     * @param reason how the verdict was reached
+     */
+    public record CellPreview(String title, String sql, String reason) {
+        public static final CellPreview NONE = new CellPreview("", "", "");
+    }
 
-    private final ObservableList<CompareCard> cards = FXCollections.observableArrayList();
-    private final ObservableList<CompareCard> cardsView = FXCollections.unmodifiableObservableList(cards);
-    private final ReadOnlyIntegerWrapper cellA = new ReadOnlyIntegerWrapper(this, "cellA", -1);
-    private final ReadOnlyIntegerWrapper cellB = new ReadOnlyIntegerWrapper(this, "cellB", -1);
-    private final ReadOnlyStringWrapper pairText = new ReadOnlyStringWrapper(this, "pairText", "");
-    private final ReadOnlyStringWrapper pairDetail = new ReadOnlyStringWrapper(this, "pairDetail", "");
+    private final RunComparison comparison;
+    private final List<CellKey> cells;
+    private final CardStripViewModel strip;
+    private final CellDetailViewModel detail;
+    private final BaselineViewModel baseline;
 
     private final ObservableList<MatrixRow> rows = FXCollections.observableArrayList();
     private final ObservableList<MatrixRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -98,62 +89,49 @@ public final class ComparisonViewModel {
     private final ReadOnlyObjectWrapper<MatrixRow> selectedRow = new ReadOnlyObjectWrapper<>(this, "selectedRow");
     private final ReadOnlyIntegerWrapper selectedColumn = new ReadOnlyIntegerWrapper(this, "selectedColumn", -1);
     private final ReadOnlyBooleanWrapper detailShown = new ReadOnlyBooleanWrapper(this, "detailShown");
-    private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
-    private final ReadOnlyStringWrapper detailQuestion = new ReadOnlyStringWrapper(this, "detailQuestion", "");
-    private final ReadOnlyObjectWrapper<VerdictKind> detailVerdict = new ReadOnlyObjectWrapper<>(this, "detailVerdict");
-    private final ReadOnlyStringWrapper detailVerdictText = new ReadOnlyStringWrapper(this, "detailVerdictText", "");
-    private final ReadOnlyStringWrapper rationale = new ReadOnlyStringWrapper(this, "rationale", "");
-    private final ReadOnlyStringWrapper usageText = new ReadOnlyStringWrapper(this, "usageText", "");
-    private final ReadOnlyStringWrapper goldSql = new ReadOnlyStringWrapper(this, "goldSql", "");
-    private final ReadOnlyStringWrapper predictedSql = new ReadOnlyStringWrapper(this, "predictedSql", "");
-    private final ReadOnlyObjectWrapper<List<Highlight>> goldHighlights =
-            new ReadOnlyObjectWrapper<>(this, "goldHighlights", List.of());
-    private final ReadOnlyObjectWrapper<List<Highlight>> predictedHighlights =
-            new ReadOnlyObjectWrapper<>(this, "predictedHighlights", List.of());
-    private final ObservableList<String> attempts = FXCollections.observableArrayList();
-    private final ObservableList<String> attemptsView = FXCollections.unmodifiableObservableList(attempts);
-    private final ReadOnlyObjectWrapper<GridData> goldGrid = new ReadOnlyObjectWrapper<>(this, "goldGrid", GridData.EMPTY);
-    private final ReadOnlyObjectWrapper<GridData> predictedGrid =
-            new ReadOnlyObjectWrapper<>(this, "predictedGrid", GridData.EMPTY);
-    private final ReadOnlyBooleanWrapper gridsLoading = new ReadOnlyBooleanWrapper(this, "gridsLoading");
-    private final ReadOnlyBooleanWrapper judgeShown = new ReadOnlyBooleanWrapper(this, "judgeShown");
-    private final ReadOnlyStringWrapper judgeDecision = new ReadOnlyStringWrapper(this, "judgeDecision", "");
-    private final ReadOnlyStringWrapper judgeText = new ReadOnlyStringWrapper(this, "judgeText", "");
-    private final ReadOnlyStringWrapper judgeRationale = new ReadOnlyStringWrapper(this, "judgeRationale", "");
-    private final ReadOnlyStringWrapper judgeConflict = new ReadOnlyStringWrapper(this, "judgeConflict", "");
-    private final ReadOnlyStringWrapper traceUrl = new ReadOnlyStringWrapper(this, "traceUrl", "");
-    private final ReadOnlyBooleanWrapper traceShown = new ReadOnlyBooleanWrapper(this, "traceShown");
+    private final ReadOnlyObjectWrapper<CellPreview> selectedPreview =
+            new ReadOnlyObjectWrapper<>(this, "selectedPreview", CellPreview.NONE);
     private final boolean judged;
-    private Optional<TraceLinks> traceLinks = Optional.empty();
-    private TaskRunner.Job gridJob;
 
-    /** A comparison without trace links. */
+    /** A comparison without trace links, baseline runs or prices (tests). */
     public ComparisonViewModel(RunComparison comparison, Function<Question, SafeExecutor> executors, QueryLimits limits,
             TaskRunner tasks) {
         this(comparison, executors, limits, tasks, Optional::empty);
     }
 
-    /**
-     * @param executors the database each question was asked of (such as
-     *     {@code q -> session.databases().of(q).main().executor()}); called on the task runner, since the
-     *     first call for a database opens it, and may throw for a question naming a database nobody knows
-     * @param traceLinks where the Langfuse traces are (such as {@code session::traceLinks}); asked once, on the
-     *     task runner, because the first answer takes an HTTP request
-     */
+    /** A comparison without baseline runs or prices (tests). */
     public ComparisonViewModel(RunComparison comparison, Function<Question, SafeExecutor> executors, QueryLimits limits,
             TaskRunner tasks, Supplier<Optional<TraceLinks>> traceLinks) {
+        this(comparison, new Services(new CellResults(executors, limits), CostRule.engineCosts(), List::of, id -> {
+            throw new IllegalArgumentException("no stored runs here");
+        }, traceLinks), tasks);
+    }
+
+    /**
+     * What a comparison reads besides the run itself.
+     *
+     * @param results runs a cell's gold and predicted SQL on its question's database
+     * @param costs the workspace's rule for known and unknown costs
+     * @param storedRuns the workspace's stored runs, newest first, for the baseline choice (read on the task runner)
+     * @param loader lays out a stored run by id (read on the task runner)
+     * @param traceLinks where the Langfuse traces are; asked once, on the task runner (an HTTP request)
+     */
+    public record Services(CellResults results, CostRule costs, Supplier<List<RunRecord>> storedRuns,
+            Function<String, RunComparison> loader, Supplier<Optional<TraceLinks>> traceLinks) {}
+
+    public ComparisonViewModel(RunComparison comparison, Services services, TaskRunner tasks) {
         this.comparison = comparison;
-        this.executors = executors;
-        this.limits = limits;
-        this.tasks = tasks;
         this.cells = comparison.cells();
         this.judged = cells.stream().anyMatch(c -> comparison.items(c).stream().anyMatch(i -> i.judge() != null));
+        this.strip = new CardStripViewModel(comparison, services.costs());
+        this.detail = new CellDetailViewModel(comparison.run().id(), services.results(), tasks);
+        this.baseline = new BaselineViewModel(comparison, services.storedRuns(), services.loader(), tasks);
         Set<String> seenCategories = new TreeSet<>();
         Set<String> seenDifficulties = new LinkedHashSet<>();
         for (Question q : comparison.questions()) {
             List<MatrixCell> line = new ArrayList<>();
             for (CellKey cell : cells) {
-                MatrixCell m = matrixCell(comparison.item(q.id(), cell));
+                MatrixCell m = MatrixCell.of(comparison.item(q.id(), cell));
                 if (!m.category().isBlank()) {
                     seenCategories.add(m.category());
                 }
@@ -171,51 +149,20 @@ public final class ComparisonViewModel {
         seenDifficulties.stream().sorted(ComparisonViewModel::byDifficulty).forEach(difficultyChoices::add);
         this.difficulties = List.copyOf(difficultyChoices);
 
-        cellA.set(cells.isEmpty() ? -1 : 0);
-        cellB.set(cells.size() < 2 ? -1 : 1);
         visibleRows.predicateProperty().bind(Bindings.createObjectBinding(this::predicate, filter, category, difficulty,
-                searchText, cellA, cellB));
+                searchText, strip.cellAProperty(), strip.cellBProperty(), baseline.resultProperty()));
         matrixSummary.bind(Bindings.createStringBinding(() -> visibleRows.size() == rows.size()
                 ? rows.size() + " questions" : visibleRows.size() + " of " + rows.size() + " questions",
                 visibleRows, rows));
         detailShown.bind(selectedRow.isNotNull().and(selectedColumn.greaterThanOrEqualTo(0)));
-        traceShown.bind(traceUrl.isNotEmpty());
-        refreshPair();
-        tasks.submit(traceLinks::get, found -> {
-            this.traceLinks = found;
-            refreshTrace();
-        }, failure -> this.traceLinks = Optional.empty());
+        tasks.submit(services.traceLinks()::get, detail::setTraceLinks, failure -> detail.setTraceLinks(Optional.empty()));
     }
 
     // ---- intents
 
-    /**
-     * Picks a card for the comparison: the first pick replaces A when both are set and the card
-     * is neither; picking A or B again swaps them.
-     */
-    public void pickCard(int index) {
-        if (index < 0 || index >= cells.size()) {
-            return;
-        }
-        if (index == cellA.get() || index == cellB.get()) {
-            int a = cellA.get();
-            cellA.set(cellB.get());
-            cellB.set(a);
-        } else if (cellA.get() < 0) {
-            cellA.set(index);
-        } else {
-            cellB.set(index);
-        }
-        refreshPair();
-    }
-
-    /** Sets A and B explicitly. */
-    public void comparePair(int a, int b) {
-        if (a >= 0 && b >= 0 && a < cells.size() && b < cells.size() && a != b) {
-            cellA.set(a);
-            cellB.set(b);
-            refreshPair();
-        }
+    /** Reads what the comparison offers besides the run (the baseline choices). */
+    public void activate() {
+        baseline.activate();
     }
 
     /** Shows the details of one question in one column and starts reading both results. */
@@ -229,53 +176,56 @@ public final class ComparisonViewModel {
         CellKey cell = cells.get(column);
         Question question = comparison.questions().stream().filter(q -> q.id().equals(row.questionId())).findFirst()
                 .orElseThrow();
-        Optional<ItemResult> found = comparison.item(row.questionId(), cell);
-        detailTitle.set(row.questionId() + " · " + cell.variant() + " · " + cell.model());
-        detailQuestion.set(question.text() + (question.evidence().isBlank() ? "" : "  (hint: " + question.evidence() + ")"));
-        String predictedRaw = found.map(ItemResult::sql).orElse(null);
-        showQueries(question.primaryGold(), predictedRaw);
-        attempts.clear();
-        if (found.isEmpty()) {
-            detailVerdict.set(null);
-            detailVerdictText.set("Not finished: this item has no result in the run.");
-            rationale.set("");
-            usageText.set("");
-            showJudge(null, null);
-            traceUrl.set("");
-            goldGrid.set(GridData.EMPTY);
-            predictedGrid.set(GridData.EMPTY);
+        detail.show(question, cell, comparison.item(row.questionId(), cell), row.cell(column));
+        selectedPreview.set(preview(row, column));
+    }
+
+    /**
+     * Moves the selection by rows and columns within the visible matrix, as the arrow keys do,
+     * staying at the edges; with nothing selected it starts at the first row's column A.
+     */
+    public void moveSelection(int rowStep, int columnStep) {
+        if (visibleRows.isEmpty() || cells.isEmpty()) {
             return;
         }
-        ItemResult item = found.get();
-        MatrixCell m = row.cell(column);
-        detailVerdict.set(m.verdict());
-        String why = m.passed() ? "Same rows as gold" : m.category().isBlank() ? "" : m.category();
-        detailVerdictText.set(why + (m.flags().isEmpty() ? "" : (why.isEmpty() ? "" : " · ") + "flags: "
-                + String.join(", ", m.flags())));
-        String reason = item.verdict().reason();
-        String error = item.error() == null ? "" : " Model problem: " + item.error();
-        rationale.set(("Judged by " + item.verdict().mode() + (reason.isBlank() ? "." : ": " + reason)) + error);
-        usageText.set(item.usage().inputTokens() + " prompt + " + item.usage().outputTokens() + " completion tokens · "
-                + item.latencyMs() + " ms · answered by " + (item.modelId() == null ? cell.model() : item.modelId()));
-        int n = 1;
-        for (Attempt attempt : item.attempts()) {
-            attempts.add("Attempt " + n++ + ": " + (attempt.sql() == null ? "(no SQL)" : oneLine(attempt.sql()))
-                    + (attempt.error() == null ? " — ran" : " — failed: " + attempt.error()));
+        int rowIndex = selectedRow.get() == null ? -1 : visibleRows.indexOf(selectedRow.get());
+        int column = selectedColumn.get();
+        if (rowIndex < 0 || column < 0) {
+            select(visibleRows.getFirst(), Math.max(0, strip.cellAProperty().get()));
+            return;
         }
-        showJudge(item, m);
-        refreshTrace();
-        loadGrids(question, predictedRaw);
+        int nextRow = Math.clamp(rowIndex + rowStep, 0, visibleRows.size() - 1);
+        int nextColumn = Math.clamp(column + columnStep, 0, cells.size() - 1);
+        select(visibleRows.get(nextRow), nextColumn);
     }
 
     public void clearSelection() {
         selectedRow.set(null);
         selectedColumn.set(-1);
-        showJudge(null, null);
-        traceUrl.set("");
-        if (gridJob != null) {
-            gridJob.cancel();
+        selectedPreview.set(CellPreview.NONE);
+        detail.clear();
+    }
+
+    /** What a cell shows when hovered or selected: its verdict, predicted SQL and the reason. */
+    public CellPreview preview(MatrixRow row, int column) {
+        if (row == null || column < 0 || column >= cells.size()) {
+            return CellPreview.NONE;
         }
-        gridsLoading.set(false);
+        CellKey cell = cells.get(column);
+        MatrixCell m = row.cell(column);
+        String title = row.questionId() + " · " + cell.label() + " · " + m.text()
+                + (m.passed() || m.category().isBlank() ? "" : " (" + m.category().toLowerCase(Locale.ROOT) + ")");
+        Optional<ItemResult> item = comparison.item(row.questionId(), cell);
+        if (item.isEmpty()) {
+            return new CellPreview(title, "(not finished)", "This item has no result in the run.");
+        }
+        String sql = item.get().sql() == null || item.get().sql().isBlank() ? "(the model gave no SQL)"
+                : CellDetailViewModel.oneLine(item.get().sql());
+        JudgeVerdict judge = item.get().judge();
+        String verdict = CellDetailViewModel.reasonOf(item.get());
+        String reason = verdict + (judge == null ? "" : (verdict.endsWith(".") ? " " : ". ") + "LLM judge: "
+                + CellDetailViewModel.judgeWords(judge.decision()) + ".");
+        return new CellPreview(title, sql, reason);
     }
 
     /** The visible matrix as a Markdown table, for the clipboard. */
@@ -293,149 +243,25 @@ public final class ComparisonViewModel {
 
     /** The selected cell's predicted SQL as the model wrote it, for the clipboard. */
     public String selectedPredictedSql() {
-        MatrixRow row = selectedRow.get();
-        if (row == null || selectedColumn.get() < 0) {
-            return "";
-        }
-        return comparison.item(row.questionId(), cells.get(selectedColumn.get())).map(ItemResult::sql).orElse("");
+        return detailShown.get() ? detail.predictedSqlAsWritten() : "";
     }
 
     /** The selected item's Langfuse trace address, or null when there is none to open. */
     public URI selectedTraceUri() {
-        return traceUrl.get().isEmpty() ? null : URI.create(traceUrl.get());
+        return detail.traceUri();
     }
 
     // ---- work
-
-    private void showJudge(ItemResult item, MatrixCell cell) {
-        JudgeVerdict verdict = item == null ? null : item.judge();
-        judgeShown.set(verdict != null);
-        if (verdict == null) {
-            judgeDecision.set("");
-            judgeText.set("");
-            judgeRationale.set("");
-            judgeConflict.set("");
-            return;
-        }
-        String decision = judgeWords(verdict.decision());
-        judgeDecision.set(decision);
-        judgeText.set(verdict.model() + (verdict.decision() == JudgeVerdict.Decision.ERROR ? ""
-                : String.format(Locale.ROOT, " · score %.2f", verdict.score())));
-        judgeRationale.set(verdict.rationale().isBlank() ? "The judge gave no rationale." : verdict.rationale());
-        if (!cell.judgeDisagrees()) {
-            judgeConflict.set("");
-        } else if (item.outcome() == dev.querybench.engine.evaluation.base.Outcome.FAIL) {
-            String why = item.verdict().failureCategory() == null ? "" : " (" + item.verdict().failureCategory().id() + ")";
-            judgeConflict.set("Execution: FAIL" + why + " · Judge: " + decision + " — worth checking the gold");
-        } else {
-            judgeConflict.set("Execution: PASS · Judge: " + decision
-                    + " — the rows match, but the query may be right only by chance");
-        }
-    }
-
-    private void refreshTrace() {
-        MatrixRow row = selectedRow.get();
-        int column = selectedColumn.get();
-        Optional<ItemResult> item = row == null || column < 0 ? Optional.empty()
-                : comparison.item(row.questionId(), cells.get(column));
-        traceUrl.set(traceLinks.isEmpty() || item.isEmpty() ? ""
-                : traceLinks.get().traceUrl(comparison.run().id(), item.get()).toString());
-    }
-
-    private static String judgeWords(JudgeVerdict.Decision decision) {
-        return decision == JudgeVerdict.Decision.ERROR ? "ERROR" : decision.id().replace('_', ' ');
-    }
-
-    /** Both queries formatted, their differences marked; the gold shown is replaced by its own dialect's once known. */
-    private void showQueries(String goldRaw, String predictedRaw) {
-        String gold = highlighter.format(goldRaw);
-        String predicted = predictedRaw == null ? "" : highlighter.format(predictedRaw);
-        goldSql.set(gold);
-        predictedSql.set(predicted.isEmpty() ? "-- the model gave no SQL" : predicted);
-        goldHighlights.set(predicted.isEmpty() ? highlighter.syntax(gold) : highlighter.against(gold, predicted, true));
-        predictedHighlights.set(predicted.isEmpty() ? highlighter.syntax(predictedSql.get())
-                : highlighter.against(predicted, gold, false));
-    }
-
-    /** The gold query as run on the question's database, and both results. */
-    private record Grids(String gold, ResultDiff.Comparison diff) {}
-
-    private void loadGrids(Question question, String predicted) {
-        if (gridJob != null) {
-            gridJob.cancel();
-        }
-        gridsLoading.set(true);
-        goldGrid.set(new GridData(List.of(), List.of(), "Running the gold query…", false));
-        predictedGrid.set(new GridData(List.of(), List.of(), predicted == null ? "" : "Running the predicted query…", false));
-        MatrixRow row = selectedRow.get();
-        int column = selectedColumn.get();
-        gridJob = tasks.submit(() -> {
-            SafeExecutor executor = executors.apply(question);
-            String gold = question.goldFor(executor.backend().dialect()).getFirst();
-            return new Grids(gold, new ResultDiff().run(executor, limits, gold, predicted));
-        }, grids -> {
-            if (row != selectedRow.get() || column != selectedColumn.get()) {
-                return;
-            }
-            gridsLoading.set(false);
-            if (!grids.gold().equals(question.primaryGold())) {
-                showQueries(grids.gold(), predicted);
-            }
-            goldGrid.set(grid(grids.diff().gold(), RowMark.MISSING, "missing from the prediction"));
-            predictedGrid.set(grid(grids.diff().predicted(), RowMark.EXTRA, "not in gold"));
-        }, failure -> {
-            if (row != selectedRow.get() || column != selectedColumn.get()) {
-                return;
-            }
-            gridsLoading.set(false);
-            String why = failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
-            goldGrid.set(GridData.failed("The queries could not be run: " + why));
-            predictedGrid.set(GridData.failed("The queries could not be run: " + why));
-        });
-    }
-
-    private static GridData grid(ResultDiff.Side side, RowMark mark, String meaning) {
-        if (side.error() != null) {
-            return GridData.failed("Did not run: " + side.error());
-        }
-        List<GridRow> out = new ArrayList<>(side.rows().size());
-        for (int i = 0; i < side.rows().size(); i++) {
-            out.add(new GridRow(i, side.rows().get(i), side.marked().get(i) ? mark : RowMark.NONE, true));
-        }
-        int marked = side.markedCount();
-        String summary = plural(side.rows().size(), "row") + (side.truncated() ? " (cut at the row cap)" : "")
-                + (marked == 0 ? "" : " · " + marked + " " + meaning);
-        return new GridData(side.columns(), out, summary, false);
-    }
-
-    private void refreshPair() {
-        List<CompareCard> next = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            String role = i == cellA.get() ? "A" : i == cellB.get() ? "B" : "";
-            next.add(card(i, comparison.summary(cells.get(i)), role, judgeLine(cells.get(i))));
-        }
-        cards.setAll(next);
-        if (cellA.get() < 0 || cellB.get() < 0) {
-            pairText.set(cells.size() < 2 ? "This run has one column; run two variants or models to compare them."
-                    : "Pick two cards to compare them.");
-            pairDetail.set("");
-            return;
-        }
-        PairComparison pair = comparison.compare(cells.get(cellA.get()), cells.get(cellB.get()));
-        pairText.set(String.format(Locale.ROOT, "B − A = %+.1f pts · McNemar p = %s · %s flip to right · %s flip to wrong",
-                pair.differencePoints(), pValue(pair.test().pValue()), pair.flippedToRight(), pair.flippedToWrong()));
-        pairDetail.set("A = " + pair.a().label() + ", B = " + pair.b().label() + " · " + pair.test().pairs()
-                + " questions judged in both" + (pair.test().pValue() < 0.05 ? " · the difference is unlikely to be chance"
-                        : " · the difference may be chance"));
-    }
 
     private java.util.function.Predicate<MatrixRow> predicate() {
         String needle = searchText.get() == null ? "" : searchText.get().strip().toLowerCase(Locale.ROOT);
         MatrixFilter f = filter.get() == null ? MatrixFilter.ALL : filter.get();
         String cat = category.get() == null ? ANY_CATEGORY : category.get();
         String diff = difficulty.get() == null ? ANY_DIFFICULTY : difficulty.get();
-        int a = cellA.get();
-        int b = cellB.get();
+        int a = strip.cellAProperty().get();
+        int b = strip.cellBProperty().get();
+        Set<String> improved = baseline.improved();
+        Set<String> regressed = baseline.regressed();
         return row -> row.matches(needle)
                 && (diff.equals(ANY_DIFFICULTY) || diff.equals(row.difficulty()))
                 && (cat.equals(ANY_CATEGORY) || row.cells().stream().anyMatch(c -> cat.equals(c.category())))
@@ -448,72 +274,17 @@ public final class ComparisonViewModel {
                             && !row.cell(b).passed();
                     case A_WRONG_B_RIGHT -> a >= 0 && b >= 0 && row.cell(b).passed() && row.cell(a).judged()
                             && !row.cell(a).passed();
+                    case IMPROVED -> improved.contains(row.questionId());
+                    case REGRESSED -> regressed.contains(row.questionId());
                 };
-    }
-
-    private static MatrixCell matrixCell(Optional<ItemResult> item) {
-        if (item.isEmpty()) {
-            return new MatrixCell(null, "", List.of());
-        }
-        ItemResult result = item.get();
-        VerdictKind kind = VerdictKind.valueOf(result.outcome().name());
-        String category = kind == VerdictKind.ERROR ? "Error"
-                : result.verdict().failureCategory() == null ? "" : words(result.verdict().failureCategory().id());
-        JudgeVerdict judge = result.judge();
-        return new MatrixCell(kind, category, List.copyOf(result.verdict().flags()),
-                judge == null ? "" : judgeWords(judge.decision()),
-                judge != null && judge.agreesWith(result.outcome()).map(agrees -> !agrees).orElse(false));
-    }
-
-    /** "judge agrees with execution on 47/50 · 2 FAIL judged equivalent", or empty for a column not judged. */
-    private String judgeLine(CellKey cell) {
-        List<JudgeAgreement.CellAgreement> found = new JudgeAgreement().cells(comparison.items(cell));
-        if (found.isEmpty()) {
-            return "";
-        }
-        JudgeAgreement.CellAgreement a = found.getFirst();
-        return a.describe() + (a.failJudgedEquivalent().isEmpty() ? ""
-                : " · " + a.failJudgedEquivalent().size() + " FAIL judged equivalent");
-    }
-
-    private static CompareCard card(int index, CellSummary s, String role, String judgeText) {
-        Accuracy accuracy = s.accuracy();
-        boolean none = accuracy.total() == 0;
-        return new CompareCard(index, s.variant(), s.model(), none ? "—" : percent(accuracy.value()),
-                none ? "no verdicts" : "95% CI " + percent(accuracy.low()) + " – " + percent(accuracy.high()),
-                none ? 0 : accuracy.value(), none ? 0 : accuracy.low(), none ? 0 : accuracy.high(),
-                "pass " + s.passed() + " · fail " + s.failed() + " · error " + s.errors(),
-                "p50 " + s.latencyP50Ms() + " ms · p95 " + s.latencyP95Ms() + " ms",
-                Figures.tokens(s.inputTokens() + s.outputTokens()) + " tokens · "
-                        + (s.cost() == null ? "cost unknown (no price)" : Figures.dollars(s.cost())
-                                + (s.costPerCorrect() == null ? "" : " · " + Figures.dollars(s.costPerCorrect())
-                                        + " per correct")),
-                role, judgeText);
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     private static int byDifficulty(String x, String y) {
         List<String> order = List.of("easy", "medium", "hard", "extra", "challenging");
         int ix = order.indexOf(x.toLowerCase(Locale.ROOT));
         int iy = order.indexOf(y.toLowerCase(Locale.ROOT));
-        return Integer.compare(ix < 0 ? 99 : ix, iy < 0 ? 99 : iy) != 0 ? Integer.compare(ix < 0 ? 99 : ix, iy < 0 ? 99 : iy)
-                : x.compareTo(y);
-    }
-
-    private static String words(String id) {
-        String w = id.replace('_', ' ');
-        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
-    }
-
-    private static String oneLine(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", v * 100);
+        int byRank = Integer.compare(ix < 0 ? 99 : ix, iy < 0 ? 99 : iy);
+        return byRank != 0 ? byRank : x.compareTo(y);
     }
 
     private static String plural(int n, String noun) {
@@ -538,6 +309,21 @@ public final class ComparisonViewModel {
                 + plural(run.questionIds().size(), "question") + " · " + run.matchMode() + " matching · " + run.status();
     }
 
+    /** The cards and the A/B test. */
+    public CardStripViewModel strip() {
+        return strip;
+    }
+
+    /** The selected cell's details. */
+    public CellDetailViewModel detail() {
+        return detail;
+    }
+
+    /** The run against a baseline run. */
+    public BaselineViewModel baseline() {
+        return baseline;
+    }
+
     /** Column headers of the matrix: one per (variant, model). */
     public List<String> columnVariants() {
         return cells.stream().map(CellKey::variant).toList();
@@ -545,27 +331,6 @@ public final class ComparisonViewModel {
 
     public List<String> columnModels() {
         return cells.stream().map(CellKey::model).toList();
-    }
-
-    public ObservableList<CompareCard> cards() {
-        return cardsView;
-    }
-
-    public ReadOnlyIntegerProperty cellAProperty() {
-        return cellA.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty cellBProperty() {
-        return cellB.getReadOnlyProperty();
-    }
-
-    /** "B − A = +7.4 pts · McNemar p = 0.289 · 6 flip to right · 2 flip to wrong". */
-    public ReadOnlyStringProperty pairTextProperty() {
-        return pairText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty pairDetailProperty() {
-        return pairDetail.getReadOnlyProperty();
     }
 
     public ObservableList<MatrixRow> rows() {
@@ -580,7 +345,7 @@ public final class ComparisonViewModel {
         return filter;
     }
 
-    /** The matrix filters; "Judge disagrees" only when the run was judged. */
+    /** The matrix filters; "Judge disagrees" only when the run was judged; the baseline ones always (they need one picked). */
     public List<MatrixFilter> filters() {
         return java.util.Arrays.stream(MatrixFilter.values())
                 .filter(f -> judged || f != MatrixFilter.JUDGE_DISAGREES).toList();
@@ -628,97 +393,8 @@ public final class ComparisonViewModel {
         return detailShown.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty detailTitleProperty() {
-        return detailTitle.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty detailQuestionProperty() {
-        return detailQuestion.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<VerdictKind> detailVerdictProperty() {
-        return detailVerdict.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty detailVerdictTextProperty() {
-        return detailVerdictText.getReadOnlyProperty();
-    }
-
-    /** How the verdict was reached and why. */
-    public ReadOnlyStringProperty rationaleProperty() {
-        return rationale.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty usageTextProperty() {
-        return usageText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty goldSqlProperty() {
-        return goldSql.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty predictedSqlProperty() {
-        return predictedSql.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<Highlight>> goldHighlightsProperty() {
-        return goldHighlights.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<Highlight>> predictedHighlightsProperty() {
-        return predictedHighlights.getReadOnlyProperty();
-    }
-
-    /** The repair loop's attempts, one line each; empty when the variant does not repair. */
-    public ObservableList<String> attempts() {
-        return attemptsView;
-    }
-
-    public ReadOnlyObjectProperty<GridData> goldGridProperty() {
-        return goldGrid.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<GridData> predictedGridProperty() {
-        return predictedGrid.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty gridsLoadingProperty() {
-        return gridsLoading.getReadOnlyProperty();
-    }
-
-    /** Whether the selected item has an LLM judge verdict; false for runs without a judge. */
-    public ReadOnlyBooleanProperty judgeShownProperty() {
-        return judgeShown.getReadOnlyProperty();
-    }
-
-    /** "equivalent", "not equivalent", "unsure" or "ERROR". */
-    public ReadOnlyStringProperty judgeDecisionProperty() {
-        return judgeDecision.getReadOnlyProperty();
-    }
-
-    /** "judge-model · score 0.80": which model judged, and how sure it was. */
-    public ReadOnlyStringProperty judgeTextProperty() {
-        return judgeText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty judgeRationaleProperty() {
-        return judgeRationale.getReadOnlyProperty();
-    }
-
-    /**
-     * "Execution: FAIL (wrong_values) · Judge: equivalent — worth checking the gold" when the judge
-     * contradicts the execution verdict, else empty.
-     */
-    public ReadOnlyStringProperty judgeConflictProperty() {
-        return judgeConflict.getReadOnlyProperty();
-    }
-
-    /** The selected item's Langfuse trace address, or empty when the workspace has no reachable Langfuse. */
-    public ReadOnlyStringProperty traceUrlProperty() {
-        return traceUrl.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty traceShownProperty() {
-        return traceShown.getReadOnlyProperty();
+    /** The selected cell's verdict, predicted SQL and reason, shown under the matrix. */
+    public ReadOnlyObjectProperty<CellPreview> selectedPreviewProperty() {
+        return selectedPreview.getReadOnlyProperty();
     }
 }

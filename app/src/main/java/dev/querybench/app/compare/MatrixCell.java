@@ -29,6 +29,26 @@ public record MatrixCell(VerdictKind verdict, String category, List<String> flag
         this(verdict, category, flags, "", false);
     }
 
+    /** The cell of a finished item (or of one that did not finish: empty). */
+    static MatrixCell of(java.util.Optional<dev.querybench.engine.run.ItemResult> item) {
+        if (item.isEmpty()) {
+            return new MatrixCell(null, "", List.of());
+        }
+        var result = item.get();
+        VerdictKind kind = VerdictKind.valueOf(result.outcome().name());
+        String category = kind == VerdictKind.ERROR ? "Error"
+                : result.verdict().failureCategory() == null ? "" : words(result.verdict().failureCategory().id());
+        var judge = result.judge();
+        return new MatrixCell(kind, category, List.copyOf(result.verdict().flags()),
+                judge == null ? "" : CellDetailViewModel.judgeWords(judge.decision()),
+                judge != null && judge.agreesWith(result.outcome()).map(agrees -> !agrees).orElse(false));
+    }
+
+    private static String words(String id) {
+        String w = id.replace('_', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     /** What the cell says: "PASS", "FAIL", "ERROR" or "—". */
     public String text() {
         return verdict == null ? "—" : verdict.name();

@@ -8,7 +8,11 @@ public enum MatrixFilter {
     A_WRONG_B_RIGHT("A wrong, B right"),
     ANY_FAILURE("Any column not passing"),
     /** Offered only for judged runs: a column where the LLM judge contradicts the execution verdict. */
-    JUDGE_DISAGREES("Judge disagrees");
+    JUDGE_DISAGREES("Judge disagrees"),
+    /** Offered once a baseline run is picked: questions a column got right that the baseline got wrong. */
+    IMPROVED("Improved vs baseline"),
+    /** Offered once a baseline run is picked: questions a column got wrong that the baseline got right. */
+    REGRESSED("Regressed vs baseline");
 
     private final String label;
 

@@ -8,14 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /**
- * Runs work on virtual threads and delivers callbacks with {@link Platform#runLater}.
+ * Runs work on the application's one bounded executor and delivers callbacks with
+ * {@link Platform#runLater}. At most {@value #WORKERS} pieces of work run at once, each on a
+ * virtual thread; more wait in a queue, so a burst of requests (a grid asking for pages while it
+ * scrolls) cannot start threads without bound. The executor is shut down with {@link #close()}.
  *
  * <p>Progress is coalesced: however fast the work publishes, at most one delivery per job waits
  * in the FX queue, and it carries every update published until it runs. Thread-safe.
@@ -26,9 +30,19 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final Executor uiThread;
     private final Set<TaskJob<?>> active = ConcurrentHashMap.newKeySet();
 
+    /** Work that may run at once; the rest waits its turn. */
+    public static final int WORKERS = 16;
+
     public FxTaskRunner() {
-        this(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("querybench-task-", 0).factory()),
-                Platform::runLater);
+        this(boundedWorkers(), Platform::runLater);
+    }
+
+    /** {@value #WORKERS} virtual worker threads at most, retired after half a minute of idleness. */
+    static ExecutorService boundedWorkers() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), Thread.ofVirtual().name("querybench-task-", 0).factory());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     FxTaskRunner(ExecutorService workers, Executor uiThread) {

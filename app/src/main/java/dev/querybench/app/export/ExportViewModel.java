@@ -4,6 +4,7 @@ import dev.querybench.app.core.TaskRunner;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.report.ReportDetails;
 import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunStore;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class ExportViewModel {
     private final RunStore store;
     private final Dataset dataset;
     private final TaskRunner tasks;
-    private final ReportWriter writer = new ReportWriter();
+    private final java.util.function.Function<RunComparison, ReportDetails> details;
     private final List<FormatOption> formats;
     private final StringProperty folder = new SimpleStringProperty(this, "folder");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -45,12 +46,23 @@ public final class ExportViewModel {
     private final ObservableList<String> written = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> toOpen = new ReadOnlyObjectWrapper<>(this, "toOpen");
 
+    /** An export whose HTML report has the dataset's question texts but no result samples (tests). */
     public ExportViewModel(String runId, RunStore store, Dataset dataset, Path defaultFolder, TaskRunner tasks) {
+        this(runId, store, dataset, run -> ReportDetails.of(dataset, null, null), defaultFolder, tasks);
+    }
+
+    /**
+     * @param details what the HTML report shows beyond the items, given the laid-out run (built on the
+     *     task runner: samples run SQL, a baseline reads the store)
+     */
+    public ExportViewModel(String runId, RunStore store, Dataset dataset,
+            java.util.function.Function<RunComparison, ReportDetails> details, Path defaultFolder, TaskRunner tasks) {
+        this.details = details;
         this.runId = runId;
         this.store = store;
         this.dataset = dataset;
         this.tasks = tasks;
-        this.formats = writer.formats().stream()
+        this.formats = new ReportWriter().formats().stream()
                 .map(f -> new FormatOption(f, LABELS.getOrDefault(f, f), f.equals("html") || f.equals("csv"))).toList();
         folder.set(defaultFolder.toString());
         Observable[] deps = formats.stream().map(FormatOption::selectedProperty).toArray(Observable[]::new);
@@ -68,7 +80,10 @@ public final class ExportViewModel {
         running.set(true);
         errorText.set("");
         statusText.set("Writing " + String.join(", ", chosen) + "…");
-        tasks.submit(() -> writer.write(RunComparison.load(store, runId, dataset).results(), target, chosen), files -> {
+        tasks.submit(() -> {
+            RunComparison run = RunComparison.load(store, runId, dataset);
+            return new ReportWriter(details.apply(run)).write(run.results(), target, chosen);
+        }, files -> {
             running.set(false);
             written.setAll(files.stream().map(Path::toString).toList());
             statusText.set("Wrote " + files.size() + (files.size() == 1 ? " file" : " files") + " to " + target + ".");
@@ -117,5 +132,22 @@ public final class ExportViewModel {
     /** The file to open once the export is done (the HTML report when written), or null. */
     public ReadOnlyObjectProperty<Path> toOpenProperty() {
         return toOpen.getReadOnlyProperty();
+    }
+
+    /**
+     * What the workbench's HTML report shows beyond the items: question texts, five rows of both
+     * results from each question's database, and the run against {@code baselineRunId} when not blank.
+     */
+    public static java.util.function.Function<RunComparison, ReportDetails> sessionDetails(
+            dev.querybench.engine.session.WorkspaceSession session, String baselineRunId) {
+        return run -> {
+            var samples = new dev.querybench.engine.compare.CellResults(
+                    q -> session.databases().of(q).main().executor(), new dev.querybench.engine.db.QueryLimits(
+                            session.queryLimits().timeout(), ReportDetails.SAMPLE_ROWS));
+            var baseline = baselineRunId == null || baselineRunId.isBlank() ? null
+                    : dev.querybench.engine.compare.BaselineComparison.of(run,
+                            RunComparison.load(session.runStore(), baselineRunId, session.workspace().dataset()));
+            return ReportDetails.of(session.workspace().dataset(), samples, baseline);
+        };
     }
 }

@@ -2,47 +2,79 @@ package dev.querybench.app.grid;
 
 import java.util.AbstractList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import javafx.collections.ObservableListBase;
 
 /**
  * A list of a known number of rows whose pages are read only when a row of them is asked for,
  * as a virtualised table asks for the rows it shows. Until its page arrives a row is a
  * placeholder ({@link GridRow#loaded()} false); when it arrives the placeholders are replaced,
- * which the table sees as a list change. At most {@code cachedPages} pages stay in memory.
+ * which the table sees as a list change. Pages stay in memory, least recently used first out,
+ * while their estimated size stays under a bound in bytes (and the page just read always stays).
  *
- * <p>Call from the UI thread only; the page loader is asynchronous and hands pages back on it.
+ * <p>Call from the UI thread only; the page loader (usually a {@link GridPager}) is asynchronous
+ * and hands pages back on it.
  */
 public final class PagedRows extends ObservableListBase<GridRow> {
 
-    /** Reads one page: {@code (pageIndex, deliver)}; deliver with the rows, or with null on failure. */
+    /** Reads one page: {@code (pageIndex, deliver)}; deliver with the rows, or with null when it was not read. */
     public interface PageLoader extends BiConsumer<Long, Consumer<List<List<String>>>> {}
+
+    /** Bytes of page text kept by default: enough for many screens of rows, little beside a 600 MB process. */
+    public static final long DEFAULT_CACHE_BYTES = 24L * 1024 * 1024;
 
     private final long size;
     private final int pageSize;
-    private final int cachedPages;
+    private final long maxCachedBytes;
     private final PageLoader loader;
-    private final Map<Long, List<List<String>>> pages;
+    private final LongFunction<RowMark> marks;
+    private final Map<Long, CachedPage> pages = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<Long> requested = new HashSet<>();
+    private long cachedBytes;
     private long pagesRead;
     private boolean inGet;
 
-    public PagedRows(long size, int pageSize, int cachedPages, PageLoader loader) {
+    private record CachedPage(List<List<String>> rows, long bytes) {}
+
+    /**
+     * @param maxCachedBytes the estimated size of page text kept in memory at most
+     */
+    public PagedRows(long size, int pageSize, long maxCachedBytes, PageLoader loader) {
+        this(size, pageSize, maxCachedBytes, loader, index -> RowMark.NONE);
+    }
+
+    /**
+     * @param marks how the row at an index compares with the other side of a comparison
+     */
+    public PagedRows(long size, int pageSize, long maxCachedBytes, PageLoader loader, LongFunction<RowMark> marks) {
         this.size = size;
         this.pageSize = pageSize;
-        this.cachedPages = cachedPages;
+        this.maxCachedBytes = maxCachedBytes;
         this.loader = loader;
-        this.pages = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, List<List<String>>> eldest) {
-                return size() > PagedRows.this.cachedPages;
+        this.marks = marks;
+    }
+
+    /**
+     * Rows already in memory (a comparison's results, cut at the row cap), served through the
+     * same paging as a query's: pages arrive at once, so nothing shows a placeholder.
+     */
+    public static PagedRows inMemory(List<List<String>> rows, LongFunction<RowMark> marks) {
+        PageReader reader = PageReader.of(rows);
+        int pageSize = 500;
+        return new PagedRows(rows.size(), pageSize, DEFAULT_CACHE_BYTES, (page, deliver) -> {
+            try {
+                deliver.accept(reader.read(page * pageSize, pageSize, dev.querybench.engine.console.QueryCancel.none()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        };
+        }, marks);
     }
 
     @Override
@@ -51,16 +83,17 @@ public final class PagedRows extends ObservableListBase<GridRow> {
             throw new IndexOutOfBoundsException(index);
         }
         long page = index / pageSize;
-        List<List<String>> rows = pages.get(page);
-        if (rows == null) {
+        CachedPage cached = pages.get(page);
+        if (cached == null) {
             request(page);
-            rows = pages.get(page);
+            cached = pages.get(page);
         }
-        if (rows == null) {
+        if (cached == null) {
             return GridRow.pending(index);
         }
         int offset = (int) (index - page * pageSize);
-        return offset < rows.size() ? GridRow.of(index, rows.get(offset)) : GridRow.pending(index);
+        return offset < cached.rows().size() ? new GridRow(index, cached.rows().get(offset), marks.apply(index), true)
+                : GridRow.pending(index);
     }
 
     @Override
@@ -76,6 +109,16 @@ public final class PagedRows extends ObservableListBase<GridRow> {
     /** Pages held in memory now. */
     public int pagesCached() {
         return pages.size();
+    }
+
+    /** The estimated bytes of the pages held in memory now. */
+    public long cachedBytes() {
+        return cachedBytes;
+    }
+
+    /** True when the row at {@code index} has been read and is held. */
+    public boolean isLoaded(int index) {
+        return index >= 0 && index < size() && pages.containsKey((long) index / pageSize);
     }
 
     private void request(long page) {
@@ -97,7 +140,10 @@ public final class PagedRows extends ObservableListBase<GridRow> {
             return;
         }
         pagesRead++;
-        pages.put(page, rows);
+        CachedPage cached = new CachedPage(rows, estimate(rows));
+        CachedPage replaced = pages.put(page, cached);
+        cachedBytes += cached.bytes() - (replaced == null ? 0 : replaced.bytes());
+        evict(page);
         if (inGet) {
             // Delivered while the row was being asked for (a synchronous loader): nothing showed a placeholder.
             return;
@@ -110,6 +156,30 @@ public final class PagedRows extends ObservableListBase<GridRow> {
         beginChange();
         nextReplace(from, to, new Placeholders(from, to - from));
         endChange();
+    }
+
+    /** Drops least recently used pages until the cache fits its bound; {@code keep} stays. */
+    private void evict(long keep) {
+        Iterator<Map.Entry<Long, CachedPage>> oldest = pages.entrySet().iterator();
+        while (cachedBytes > maxCachedBytes && oldest.hasNext()) {
+            Map.Entry<Long, CachedPage> entry = oldest.next();
+            if (entry.getKey() != keep) {
+                cachedBytes -= entry.getValue().bytes();
+                oldest.remove();
+            }
+        }
+    }
+
+    /** Roughly what the rows take on the heap: strings (header and UTF-16 text), lists and references. */
+    static long estimate(List<List<String>> rows) {
+        long bytes = 16;
+        for (List<String> row : rows) {
+            bytes += 56 + 8L * row.size();
+            for (String value : row) {
+                bytes += value == null ? 0 : 40 + 2L * value.length();
+            }
+        }
+        return bytes;
     }
 
     /** The rows a replaced range held before its page arrived. */

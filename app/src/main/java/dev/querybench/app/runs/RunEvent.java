@@ -10,4 +10,7 @@ sealed interface RunEvent {
     record Started(RunRecord run) implements RunEvent {}
 
     record ItemDone(ItemResult item, RunProgress progress) implements RunEvent {}
+
+    /** Items a resumed run already had: counted like finished ones, so every count covers the whole run. */
+    record Restored(java.util.List<ItemResult> items) implements RunEvent {}
 }

@@ -69,7 +69,6 @@ public final class RunViewModel {
     private final Workspace workspace;
     private final WorkspaceSession session;
     private final TaskRunner tasks;
-    private final DialogService dialogs;
     private final Map<String, Question> questions;
 
     private final ObservableList<ModelChoice> models;
@@ -126,17 +125,16 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper detailGoldSql = new ReadOnlyStringWrapper(this, "detailGoldSql", "");
     private final ReadOnlyBooleanWrapper detailShown = new ReadOnlyBooleanWrapper(this, "detailShown");
 
-    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage", "");
-    private final ReadOnlyStringWrapper errorRemedy = new ReadOnlyStringWrapper(this, "errorRemedy", "");
-    private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper(this, "errorDetails", "");
-    private final ReadOnlyBooleanWrapper errorShown = new ReadOnlyBooleanWrapper(this, "errorShown");
+    private final RunErrorBanner error;
 
     private final ReadOnlyStringWrapper modelHint = new ReadOnlyStringWrapper(this, "modelHint", "");
     private final ReadOnlyBooleanWrapper modelNeedsAttention = new ReadOnlyBooleanWrapper(this, "modelNeedsAttention");
 
     /** Per (variant, model) counts of the run in progress, in plan order. */
-    private final Map<List<String>, Tally> tallies = new LinkedHashMap<>();
-    private final Spend spend = new Spend();
+    private final Map<List<String>, CellTally> tallies = new LinkedHashMap<>();
+    private final RunSpend spend;
+    /** Items of a resumed run, held from the Restored event until the run's plan (Started) is known. */
+    private final List<ItemResult> pendingRestored = new ArrayList<>();
     private RunProgress shown;
     private Cancellation cancellation;
     private Duration elapsed = Duration.ZERO;
@@ -146,7 +144,8 @@ public final class RunViewModel {
         this.workspace = workspace;
         this.session = session;
         this.tasks = tasks;
-        this.dialogs = dialogs;
+        this.error = new RunErrorBanner(dialogs);
+        this.spend = new RunSpend(RunsViewModel.costRule(session));
         this.questions = workspace.dataset().questions().stream()
                 .collect(Collectors.toMap(Question::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(modelChoices));
@@ -181,7 +180,6 @@ public final class RunViewModel {
         refreshResumable();
         canCancel.bind(Bindings.createBooleanBinding(
                 () -> phase.get() == RunPhase.PREPARING || phase.get() == RunPhase.RUNNING, phase));
-        errorShown.bind(errorMessage.isNotEmpty());
         modelHint.bind(Bindings.createStringBinding(() -> {
             ModelChoice choice = selectedModel.get();
             return choice == null ? "Choose a model to run." : choice.problem().isBlank() ? choice.detail() : choice.problem();
@@ -246,8 +244,32 @@ public final class RunViewModel {
         cancellation = token;
         tasks.<RunResults, RunEvent>submit(context -> {
             context.onCancel(token::cancel);
+            // What the run already has counts on the cards and in the list like what it adds now.
+            context.publish(new RunEvent.Restored(session.runStore().items(record.id())));
             return session.resume(record, request, listener(context), token);
         }, this::apply, this::finished, this::failed);
+    }
+
+    /**
+     * Shows a stored run as the screen would after it ended — results, cards and counts — when the
+     * screen has nothing else to show (the newest run after a restart). Read in the background.
+     */
+    public void showStored(RunRecord stored) {
+        if (phase.get() != RunPhase.IDLE || !runId.get().isEmpty()) {
+            return;
+        }
+        tasks.submit(() -> dev.querybench.engine.compare.RunComparison.load(session.runStore(), stored.id(),
+                workspace.dataset()).results(), results -> {
+                    if (phase.get() != RunPhase.IDLE || !runId.get().isEmpty()) {
+                        return;
+                    }
+                    elapsed = results.items().stream().map(ItemResult::finishedAt).max(java.util.Comparator.naturalOrder())
+                            .map(last -> Duration.between(stored.createdAt(), last)).filter(d -> !d.isNegative())
+                            .orElse(Duration.ZERO);
+                    finished(results);
+                    statusText.set("Latest run " + stored.id() + " (" + stored.status() + "), from the workspace's"
+                            + " stored runs. Run (Ctrl+R) starts a new one.");
+                }, failure -> statusText.set(idleText()));
     }
 
     /** Looks for an unfinished run to offer for resuming (in the background). */
@@ -287,6 +309,7 @@ public final class RunViewModel {
         shown = null;
         failureTally.clear();
         failureCounts.clear();
+        pendingRestored.clear();
         setCounts(0, 0, 0, 0, 0);
         runId.set("");
         elapsed = Duration.ZERO;
@@ -310,16 +333,12 @@ public final class RunViewModel {
     }
 
     public void dismissError() {
-        errorMessage.set("");
-        errorRemedy.set("");
-        errorDetails.set("");
+        error.dismiss();
     }
 
     /** Opens the technical details of the shown error. */
     public void showErrorDetails() {
-        if (errorShown.get()) {
-            dialogs.showError("Run problem", errorMessage.get(), errorRemedy.get(), errorDetails.get());
-        }
+        error.showDetails();
     }
 
     // ---- background work; runs on a worker thread and touches no properties
@@ -349,13 +368,26 @@ public final class RunViewModel {
     private void apply(List<RunEvent> batch) {
         List<ResultRow> rows = new ArrayList<>(batch.size());
         RunProgress latest = null;
+        List<ItemResult> restored = pendingRestored;
         for (RunEvent event : batch) {
             switch (event) {
-                case RunEvent.Started started -> planned(started.run());
+                case RunEvent.Restored r -> restored.addAll(r.items());
+                case RunEvent.Started started -> {
+                    planned(started.run());
+                    restored.forEach(item -> {
+                        rows.add(row(item));
+                        spend.add(item);
+                        CellTally tally = tallies.get(List.of(item.key().variant(), item.key().model()));
+                        if (tally != null) {
+                            tally.add(item);
+                        }
+                    });
+                    restored.clear();
+                }
                 case RunEvent.ItemDone done -> {
                     rows.add(row(done.item()));
                     spend.add(done.item());
-                    Tally tally = tallies.get(List.of(done.item().key().variant(), done.item().key().model()));
+                    CellTally tally = tallies.get(List.of(done.item().key().variant(), done.item().key().model()));
                     if (tally != null) {
                         tally.add(done.item());
                     }
@@ -368,7 +400,7 @@ public final class RunViewModel {
         }
         results.addAll(rows);
         if (!rows.isEmpty()) {
-            cards.setAll(tallies.values().stream().map(Tally::card).toList());
+            cards.setAll(tallies.values().stream().map(CellTally::card).toList());
             rows.forEach(this::countFailure);
             publishFailureCounts();
         }
@@ -385,10 +417,10 @@ public final class RunViewModel {
         totalItems.set(run.plannedItems());
         for (String variant : run.variants()) {
             for (String model : run.models()) {
-                tallies.put(List.of(variant, model), new Tally(variant, model, run.questionIds().size() * run.repeats()));
+                tallies.put(List.of(variant, model), new CellTally(variant, model, run.questionIds().size() * run.repeats()));
             }
         }
-        cards.setAll(tallies.values().stream().map(Tally::card).toList());
+        cards.setAll(tallies.values().stream().map(CellTally::card).toList());
         progress.set(0);
         setProgress(counts(0, run.plannedItems(), 0, 0, 0), "");
         if (phase.get() == RunPhase.PREPARING) {
@@ -427,7 +459,7 @@ public final class RunViewModel {
                 .collect(Collectors.toMap(c -> List.of(c.variant(), c.model()), Function.identity()));
         if (tallies.isEmpty()) {
             outcome.cells().forEach(c -> tallies.put(List.of(c.variant(), c.model()),
-                    new Tally(c.variant(), c.model(), outcome.run().questionIds().size() * outcome.run().repeats())));
+                    new CellTally(c.variant(), c.model(), outcome.run().questionIds().size() * outcome.run().repeats())));
         }
         cards.setAll(tallies.entrySet().stream()
                 .map(e -> cells.containsKey(e.getKey()) ? card(cells.get(e.getKey()), e.getValue().planned)
@@ -474,19 +506,7 @@ public final class RunViewModel {
     private void failed(Throwable failure) {
         cancellation = null;
         refreshResumable();
-        QueryBenchException known = find(failure);
-        String details;
-        if (known != null) {
-            errorMessage.set(sentence(known.error().message()));
-            errorRemedy.set(sentence(known.error().remedy()));
-            details = "Category: " + known.error().category() + (known.getCause() == null ? "" : "\n" + chain(known.getCause()));
-        } else {
-            errorMessage.set("The run stopped because of an unexpected problem ("
-                    + failure.getClass().getSimpleName() + ").");
-            errorRemedy.set("Try again. If it happens again, report it with the details.");
-            details = chain(failure);
-        }
-        errorDetails.set(Redactor.none().redact(details));
+        error.show(failure);
         statusText.set(doneItems.get() == 0 ? "The run did not start."
                 : "The run stopped after " + doneItems.get() + " of " + totalItems.get() + " items.");
         progress.set(totalItems.get() == 0 ? 0 : (double) doneItems.get() / totalItems.get());
@@ -586,112 +606,6 @@ public final class RunViewModel {
 
     private static String plural(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String s = text.strip();
-        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
-    }
-
-    private static QueryBenchException find(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof QueryBenchException q) {
-                return q;
-            }
-        }
-        return null;
-    }
-
-    private static String chain(Throwable failure) {
-        StringBuilder out = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (!out.isEmpty()) {
-                out.append("\ncaused by ");
-            }
-            out.append(t.getClass().getName()).append(": ").append(t.getMessage());
-        }
-        return out.toString();
-    }
-
-    /**
-     * What the run has used so far: tokens and cost of the answers and of the judge, and how many
-     * items the judge was asked about.
-     */
-    private static final class Spend {
-        private long tokens;
-        private BigDecimal cost = BigDecimal.ZERO;
-        private boolean costUnknown;
-        private int judged;
-
-        void clear() {
-            tokens = 0;
-            cost = BigDecimal.ZERO;
-            costUnknown = false;
-            judged = 0;
-        }
-
-        void add(ItemResult item) {
-            tokens += item.usage().inputTokens() + item.usage().outputTokens();
-            addCost(item.cost());
-            if (item.judge() != null) {
-                judged++;
-                tokens += item.judge().usage().inputTokens() + item.judge().usage().outputTokens();
-                addCost(item.judge().cost());
-            }
-        }
-
-        /** A null amount is an answer from a model without a price. */
-        private void addCost(BigDecimal amount) {
-            if (amount != null) {
-                cost = cost.add(amount);
-            } else {
-                costUnknown = true;
-            }
-        }
-
-        /** " · 12.3k tokens · $0.0123 · 30 judged", or empty before anything was used. */
-        String text() {
-            if (tokens == 0 && judged == 0) {
-                return "";
-            }
-            String money = !costUnknown ? Figures.dollars(cost)
-                    : cost.signum() == 0 ? "cost unknown" : "≥ " + Figures.dollars(cost) + " (some prices unknown)";
-            return " · " + Figures.tokens(tokens) + " tokens · " + money + (judged == 0 ? "" : " · " + judged + " judged");
-        }
-    }
-
-    /** Running counts of one cell while its items arrive. */
-    private static final class Tally {
-        private final String variant;
-        private final String model;
-        private final int planned;
-        private int passed;
-        private int failed;
-        private int errors;
-
-        Tally(String variant, String model, int planned) {
-            this.variant = variant;
-            this.model = model;
-            this.planned = planned;
-        }
-
-        void add(ItemResult item) {
-            switch (item.outcome()) {
-                case PASS -> passed++;
-                case FAIL -> failed++;
-                case ERROR -> errors++;
-            }
-        }
-
-        CellCard card() {
-            Accuracy accuracy = Accuracy.of(passed, passed + failed);
-            return new CellCard(variant, model, passed, failed, errors, planned, accuracy.value(), accuracy.low(),
-                    accuracy.high(), -1, -1);
-        }
     }
 
     // ---- properties
@@ -888,19 +802,19 @@ public final class RunViewModel {
     }
 
     public ReadOnlyStringProperty errorMessageProperty() {
-        return errorMessage.getReadOnlyProperty();
+        return error.messageProperty();
     }
 
     public ReadOnlyStringProperty errorRemedyProperty() {
-        return errorRemedy.getReadOnlyProperty();
+        return error.remedyProperty();
     }
 
     public ReadOnlyStringProperty errorDetailsProperty() {
-        return errorDetails.getReadOnlyProperty();
+        return error.detailsProperty();
     }
 
     public ReadOnlyBooleanProperty errorShownProperty() {
-        return errorShown.getReadOnlyProperty();
+        return error.shownProperty();
     }
 
     public ReadOnlyStringProperty modelHintProperty() {

@@ -45,6 +45,8 @@ public final class RunsView {
     @FXML private TableColumn<StoredRun, String> modelsColumn;
     @FXML private TableColumn<StoredRun, String> questionsColumn;
     @FXML private TableColumn<StoredRun, String> statusColumn;
+    @FXML private TableColumn<StoredRun, StoredRun> accuracyColumn;
+    @FXML private TableColumn<StoredRun, StoredRun> costColumn;
     @FXML private Button openButton;
 
     public RunsView(RunsViewModel viewModel) {
@@ -58,9 +60,16 @@ public final class RunsView {
         problemLabel.textProperty().bind(viewModel.problemProperty());
         problemLabel.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
-        historyTable.setItems(viewModel.storedRuns());
+        // Sorted by the columns the user clicks; newest first until then.
+        javafx.collections.transformation.SortedList<StoredRun> sorted =
+                new javafx.collections.transformation.SortedList<>(viewModel.storedRuns());
+        sorted.comparatorProperty().bind(historyTable.comparatorProperty());
+        historyTable.setItems(sorted);
         column(idColumn, StoredRun::id);
         column(startedColumn, StoredRun::started);
+        startedColumn.setComparator(java.util.Comparator.naturalOrder());
+        numberColumn(accuracyColumn, StoredRun::accuracyText, StoredRun::accuracy);
+        numberColumn(costColumn, StoredRun::costText, StoredRun::cost);
         column(variantsColumn, StoredRun::variants);
         column(modelsColumn, StoredRun::models);
         column(questionsColumn, r -> Integer.toString(r.questions()));
@@ -174,6 +183,25 @@ public final class RunsView {
             comparisonViews.remove(tab);
             tabs.getTabs().remove(tab);
         }
+    }
+
+    /** A column showing text and sorting by the number behind it; unknown (NaN) sorts below every number. */
+    private static void numberColumn(TableColumn<StoredRun, StoredRun> column, Function<StoredRun, String> text,
+            java.util.function.ToDoubleFunction<StoredRun> number) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(StoredRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? "" : text.apply(run));
+            }
+        });
+        column.setComparator((x, y) -> {
+            double a = number.applyAsDouble(x);
+            double b = number.applyAsDouble(y);
+            return Double.isNaN(a) || Double.isNaN(b) ? Boolean.compare(!Double.isNaN(a), !Double.isNaN(b))
+                    : Double.compare(a, b);
+        });
     }
 
     private static void column(TableColumn<StoredRun, String> column, Function<StoredRun, String> value) {

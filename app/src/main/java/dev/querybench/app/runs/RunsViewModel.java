@@ -2,6 +2,8 @@ package dev.querybench.app.runs;
 
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.text.CostRule;
+import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.run.RunRecord;
@@ -44,6 +46,7 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper canCompareLatest = new ReadOnlyBooleanWrapper(this, "canCompareLatest");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private TaskRunner.Job figuresJob;
     private final ChangeListener<RunPhase> runEnded = (obs, was, is) -> {
         if (was.isActive() && !is.isActive()) {
             refresh();
@@ -66,6 +69,9 @@ public final class RunsViewModel {
 
     public void deactivate() {
         runs.phaseProperty().removeListener(runEnded);
+        if (figuresJob != null) {
+            figuresJob.cancel();
+        }
     }
 
     // ---- intents
@@ -74,8 +80,13 @@ public final class RunsViewModel {
     public void refresh() {
         tasks.submit(() -> session.runStore().runs(), list -> {
             storedRuns.setAll(list.stream().map(RunsViewModel::stored).toList());
+            readFigures(list);
+            if (!list.isEmpty()) {
+                runs.showStored(list.getFirst());
+            }
             historyText.set(list.isEmpty() ? "No stored runs yet. Start one on the Run tab (Ctrl+R)."
-                    : list.size() + " stored runs, newest first. Double-click one or press Open to compare its columns.");
+                    : list.size() + " stored runs. Click a column title to sort; double-click a run or press Open to"
+                            + " compare its columns.");
         }, failure -> historyText.set("The stored runs could not be read: " + message(failure)));
     }
 
@@ -90,14 +101,31 @@ public final class RunsViewModel {
         loading.set(true);
         tasks.submit(() -> RunComparison.load(session.runStore(), runId, session.workspace().dataset()), comparison -> {
             loading.set(false);
-            ComparisonViewModel vm = new ComparisonViewModel(comparison,
-                    question -> session.databases().of(question).main().executor(), session.queryLimits(), tasks,
-                    session::traceLinks);
+            ComparisonViewModel vm = new ComparisonViewModel(comparison, comparisonServices(), tasks);
             comparisons.add(vm);
             selectedComparison.set(vm);
         }, failure -> {
             loading.set(false);
             problem.set("Run " + runId + " could not be opened: " + message(failure));
+        });
+    }
+
+    /** What a comparison tab reads besides its run: results, prices, earlier runs, traces. */
+    private ComparisonViewModel.Services comparisonServices() {
+        return new ComparisonViewModel.Services(
+                new CellResults(question -> session.databases().of(question).main().executor(), session.queryLimits()),
+                costRule(session), () -> session.runStore().runs(),
+                id -> RunComparison.load(session.runStore(), id, session.workspace().dataset()), session::traceLinks);
+    }
+
+    /** A model's cost is known only when the workspace's price table has a price for it. */
+    public static CostRule costRule(WorkspaceSession session) {
+        return new CostRule(model -> {
+            try {
+                return session.prices().price(session.modelProfile(model, null).spec()).isPresent();
+            } catch (RuntimeException unknownModel) {
+                return session.prices().price(model).isPresent();
+            }
         });
     }
 
@@ -124,8 +152,62 @@ public final class RunsViewModel {
     }
 
     private static StoredRun stored(RunRecord r) {
-        return new StoredRun(r.id(), STARTED.format(r.createdAt().atZone(ZoneId.systemDefault())),
+        return new StoredRun(r.id(), r.createdAt(), STARTED.format(r.createdAt().atZone(ZoneId.systemDefault())),
                 String.join(", ", r.variants()), String.join(", ", r.models()), r.questionIds().size(), r.status());
+    }
+
+    /** Reads each listed run's items in the background and fills in its accuracy and cost, newest first. */
+    private void readFigures(List<RunRecord> list) {
+        if (figuresJob != null) {
+            figuresJob.cancel();
+        }
+        CostRule costs = costRule(session);
+        figuresJob = tasks.<Void, StoredRun>submit(context -> {
+            for (RunRecord r : list) {
+                if (context.isCancelled()) {
+                    break;
+                }
+                context.publish(withFigures(stored(r), session.runStore().items(r.id()), costs));
+            }
+            return null;
+        }, updates -> updates.forEach(update -> {
+            for (int i = 0; i < storedRuns.size(); i++) {
+                if (storedRuns.get(i).id().equals(update.id())) {
+                    storedRuns.set(i, update);
+                }
+            }
+        }), done -> { }, failure -> { });
+    }
+
+    /** The best cell's accuracy, and the cost under the workbench's one cost rule. */
+    static StoredRun withFigures(StoredRun run, List<dev.querybench.engine.run.ItemResult> items, CostRule costs) {
+        var cells = new dev.querybench.engine.stats.RunSummary().cells(items);
+        // The first of equally good cells, in plan order.
+        java.util.Optional<dev.querybench.engine.stats.CellSummary> best = java.util.Optional.empty();
+        for (var cell : cells) {
+            if (cell.accuracy().total() > 0
+                    && (best.isEmpty() || cell.accuracy().value() > best.get().accuracy().value())) {
+                best = java.util.Optional.of(cell);
+            }
+        }
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        boolean known = true;
+        for (var item : items) {
+            known &= costs.known(item.key().model(), item.cost());
+            if (item.cost() != null) {
+                total = total.add(item.cost());
+            }
+            if (item.judge() != null) {
+                known &= costs.known(item.judge().model(), item.judge().cost());
+                total = item.judge().cost() == null ? total : total.add(item.judge().cost());
+            }
+        }
+        known &= !items.isEmpty();
+        return run.withFigures(best.map(c -> c.accuracy().value()).orElse(Double.NaN),
+                best.map(c -> String.format(Locale.ROOT, "%.1f%%", 100 * c.accuracy().value())
+                        + (cells.size() > 1 ? " (" + c.variant() + " · " + c.model() + ")" : "")).orElse("—"),
+                known ? total.doubleValue() : Double.NaN,
+                known ? dev.querybench.app.text.Figures.dollars(total) : items.isEmpty() ? "—" : "cost unknown");
     }
 
     private static String message(Throwable failure) {

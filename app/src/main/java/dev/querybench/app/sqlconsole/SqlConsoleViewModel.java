@@ -3,6 +3,7 @@ package dev.querybench.app.sqlconsole;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.grid.GridData;
 import dev.querybench.app.grid.GridFormat;
+import dev.querybench.app.grid.GridPager;
 import dev.querybench.app.grid.PagedRows;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.app.text.SqlHighlighter;
@@ -35,13 +36,14 @@ import javafx.collections.ObservableList;
 /**
  * The SQL console: ad-hoc read-only SQL through the safe executor, shown in a grid that reads
  * its rows a page at a time, so a million-row result neither waits for nor holds every row.
- * Sorting re-reads pages in the new order; export writes every row in the background.
+ * Pages are read through a {@link GridPager} (one read in flight, the newest request wins, a
+ * superseded read is cancelled on the database) into a memory-bounded cache. Sorting re-reads
+ * pages in the new order; export writes every row in the background.
  */
 public final class SqlConsoleViewModel {
 
     /** Rows read per page. */
     public static final int PAGE_SIZE = 500;
-    private static final int CACHED_PAGES = 40;
 
     private final SafeExecutor executor;
     private final QueryLimits limits;
@@ -64,6 +66,7 @@ public final class SqlConsoleViewModel {
     private final ObservableList<String> tablesView = FXCollections.unmodifiableObservableList(tables);
     private PagedQuery query;
     private PagedRows rows;
+    private GridPager pager;
 
     /**
      * @param schema reads the database's tables (runs on the task runner)
@@ -173,12 +176,12 @@ public final class SqlConsoleViewModel {
         running.set(false);
         query = result;
         PagedQuery source = result;
-        rows = new PagedRows(result.rowCount(), PAGE_SIZE, CACHED_PAGES, (page, deliver) ->
-                tasks.submit(() -> source.page(page * PAGE_SIZE, PAGE_SIZE).rows(), deliver::accept,
-                        failure -> {
-                            errorText.set("A page could not be read: " + message(failure));
-                            deliver.accept(null);
-                        }));
+        if (pager != null) {
+            pager.close();
+        }
+        pager = new GridPager(tasks, (offset, size, cancel) -> source.page(offset, size, cancel).rows(), PAGE_SIZE,
+                failure -> errorText.set("A page could not be read: " + message(failure)));
+        rows = new PagedRows(result.rowCount(), PAGE_SIZE, PagedRows.DEFAULT_CACHE_BYTES, pager);
         hasResult.set(true);
         String count = String.format(Locale.ROOT, "%,d", result.rowCount());
         String summary = result.rowCount() == 0 ? "The query returned no rows." : "";

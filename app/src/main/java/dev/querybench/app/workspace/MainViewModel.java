@@ -482,7 +482,10 @@ public final class MainViewModel {
 
     /** The export dialog's view model for one stored run, writing by default next to the run's other files. */
     public dev.querybench.app.export.ExportViewModel exportRun(String runId) {
+        var shown = runsScreen.selectedComparisonProperty().get();
+        String baseline = shown != null && shown.runId().equals(runId) ? shown.baseline().baselineProperty().get().runId() : "";
         return new dev.querybench.app.export.ExportViewModel(runId, session.runStore(), workspace.dataset(),
+                dev.querybench.app.export.ExportViewModel.sessionDetails(session, baseline),
                 workspace.stateFolder().resolve("runs").resolve(runId), tasks);
     }
 

@@ -129,9 +129,14 @@ public final class MainWindow {
                 event.consume();
             }
         });
-        viewModel.activate();
-        viewModel.health().startMonitoring(java.time.Duration.ofSeconds(30));
         stage.show();
+        // The stored runs, the schema and the endpoint checks load once the window is on screen.
+        dev.querybench.app.widgets.FirstFrame.then(() -> {
+            if (stage.isShowing()) {
+                viewModel.activate();
+                viewModel.health().startMonitoring(java.time.Duration.ofSeconds(30));
+            }
+        });
     }
 
     /** The window's layout now: bounds before any maximising, dividers, section and theme. */

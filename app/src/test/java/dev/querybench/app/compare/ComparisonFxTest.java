@@ -95,7 +95,7 @@ class ComparisonFxTest {
 
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         ComparisonViewModel vm = runs.comparisons().getFirst();
-        waitFor(20, () -> !vm.gridsLoadingProperty().get() && vm.detailShownProperty().get());
+        waitFor(20, () -> !vm.detail().gridsLoadingProperty().get() && vm.detailShownProperty().get());
         assertThat(robot.lookup("#compareDetailTitle").queryAs(Label.class).getText())
                 .isEqualTo("q001 · ddl-samples-hints · openai:gpt-4o-mini");
         ResultGrid gold = robot.lookup("#goldGrid").queryAs(ResultGrid.class);

@@ -59,11 +59,50 @@ class ComparisonViewModelTest {
     }
 
     @Test
+    void aLaterRunAgainstTheFirstAsBaselineNamesWhatImprovedWithTheExactTest() {
+        String first = vm.runId();
+        // A later run of the same questions in which every item passed, stored as a run finishes.
+        var store = sample.session.runStore();
+        var firstRun = store.run(first).orElseThrow();
+        String second = first + "-later";
+        store.createRun(new dev.querybench.engine.run.RunRecord(second, firstRun.createdAt().plusSeconds(60),
+                firstRun.workspace(), firstRun.dataset(), firstRun.questionIds(), firstRun.variants(), firstRun.models(),
+                firstRun.matchMode(), "finished"));
+        for (var i : store.items(first)) {
+            store.save(second, new dev.querybench.engine.run.ItemResult(i.key(), i.prompt(), i.answer(), i.sql(),
+                    dev.querybench.engine.evaluation.base.Verdict.pass(i.verdict().mode(), java.util.Set.of(), "same rows"),
+                    i.latencyMs(), i.usage(), i.modelId(), i.provenance(), i.cost(), i.error(), i.finishedAt(), i.attempts(),
+                    i.judge()));
+        }
+        runs.openComparison(second);
+        ComparisonViewModel later = runs.comparisons().getLast();
+        assertThat(later.runId()).isNotEqualTo(first);
+        assertThat(later.strip().cellAProperty().get()).as("two variants on the same model").isZero();
+        assertThat(later.strip().cellBProperty().get()).isEqualTo(1);
+
+        later.activate();
+        assertThat(later.baseline().choices()).extracting(BaselineViewModel.Choice::runId).containsExactly("", first);
+        later.baseline().pick(first);
+
+        var delta = later.baseline().resultProperty().get();
+        var basic = delta.cell(new dev.querybench.engine.compare.CellKey("ddl-basic", "openai:gpt-4o-mini")).orElseThrow();
+        assertThat(basic.improvements()).hasSize(44).doesNotContain("q001");
+        assertThat(basic.regressions()).isEmpty();
+        assertThat(later.baseline().summaryProperty().get()).startsWith("Against run " + first + ": ")
+                .contains("ddl-basic · openai:gpt-4o-mini: +81.5 pts, McNemar p = < 0.001, 44 improved, 0 regressed");
+        later.filterProperty().set(MatrixFilter.IMPROVED);
+        assertThat(later.visibleRows()).hasSize(delta.improved().size());
+        assertThat(later.baseline().mark(later.visibleRows().getFirst().questionId())).isEqualTo("▲");
+        later.filterProperty().set(MatrixFilter.REGRESSED);
+        assertThat(later.visibleRows()).isEmpty();
+    }
+
+    @Test
     void cardsShowAccuracyAndThePairShowsTheMcNemarTest() {
-        assertThat(vm.cards()).extracting(CompareCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
-        assertThat(vm.cards()).extracting(CompareCard::accuracyText).containsExactly("18.5%", "25.9%");
-        assertThat(vm.cards()).extracting(CompareCard::role).containsExactly("A", "B");
-        CompareCard b = vm.cards().get(1);
+        assertThat(vm.strip().cards()).extracting(CompareCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
+        assertThat(vm.strip().cards()).extracting(CompareCard::accuracyText).containsExactly("18.5%", "25.9%");
+        assertThat(vm.strip().cards()).extracting(CompareCard::role).containsExactly("A", "B");
+        CompareCard b = vm.strip().cards().get(1);
         assertThat(b.low()).isLessThan(b.value());
         assertThat(b.high()).isGreaterThan(b.value());
         assertThat(b.intervalText()).matches("95% CI \\d+\\.\\d% – \\d+\\.\\d%");
@@ -71,13 +110,13 @@ class ComparisonViewModelTest {
         assertThat(b.latencyText()).startsWith("p50 ");
         assertThat(b.usageText()).contains("tokens").containsAnyOf("per correct", "cost unknown");
 
-        assertThat(vm.pairTextProperty().get())
+        assertThat(vm.strip().pairTextProperty().get())
                 .isEqualTo("B − A = +7.4 pts · McNemar p = 0.289 · 6 flip to right · 2 flip to wrong");
-        assertThat(vm.pairDetailProperty().get()).contains("54 questions judged in both").contains("may be chance");
+        assertThat(vm.strip().pairDetailProperty().get()).contains("54 questions judged in both").contains("may be chance");
 
-        vm.pickCard(0);
-        assertThat(vm.cards()).extracting(CompareCard::role).containsExactly("B", "A");
-        assertThat(vm.pairTextProperty().get())
+        vm.strip().pickCard(0);
+        assertThat(vm.strip().cards()).extracting(CompareCard::role).containsExactly("B", "A");
+        assertThat(vm.strip().pairTextProperty().get())
                 .isEqualTo("B − A = -7.4 pts · McNemar p = 0.289 · 2 flip to right · 6 flip to wrong");
     }
 
@@ -123,18 +162,18 @@ class ComparisonViewModelTest {
         vm.select(q001, 1);
 
         assertThat(vm.detailShownProperty().get()).isTrue();
-        assertThat(vm.detailTitleProperty().get()).isEqualTo("q001 · ddl-samples-hints · openai:gpt-4o-mini");
-        assertThat(vm.detailVerdictProperty().get()).isEqualTo(VerdictKind.FAIL);
-        assertThat(vm.predictedSqlProperty().get()).isEqualTo("SELECT 'wrong answer' AS nope");
-        assertThat(vm.goldSqlProperty().get()).isEqualTo("SELECT COUNT(*)\nFROM customers");
-        assertThat(vm.predictedHighlightsProperty().get()).extracting(Highlight::styleClass)
+        assertThat(vm.detail().detailTitleProperty().get()).isEqualTo("q001 · ddl-samples-hints · openai:gpt-4o-mini");
+        assertThat(vm.detail().detailVerdictProperty().get()).isEqualTo(VerdictKind.FAIL);
+        assertThat(vm.detail().predictedSqlProperty().get()).isEqualTo("SELECT 'wrong answer' AS nope");
+        assertThat(vm.detail().goldSqlProperty().get()).isEqualTo("SELECT COUNT(*)\nFROM customers");
+        assertThat(vm.detail().predictedHighlightsProperty().get()).extracting(Highlight::styleClass)
                 .contains(SqlHighlighter.CHANGED, "sql-keyword", "sql-string");
-        assertThat(vm.rationaleProperty().get()).startsWith("Judged by strict");
-        assertThat(vm.usageTextProperty().get()).contains("prompt +").contains("answered by gpt-4o-mini-stub-2026");
-        assertThat(vm.gridsLoadingProperty().get()).isFalse();
+        assertThat(vm.detail().rationaleProperty().get()).startsWith("Judged by strict");
+        assertThat(vm.detail().usageTextProperty().get()).contains("prompt +").contains("answered by gpt-4o-mini-stub-2026");
+        assertThat(vm.detail().gridsLoadingProperty().get()).isFalse();
 
-        GridData gold = vm.goldGridProperty().get();
-        GridData predicted = vm.predictedGridProperty().get();
+        GridData gold = vm.detail().goldGridProperty().get();
+        GridData predicted = vm.detail().predictedGridProperty().get();
         assertThat(gold.columns()).containsExactly("COUNT(*)");
         assertThat(gold.rows()).extracting(GridRow::mark).containsExactly(RowMark.MISSING);
         assertThat(gold.summary()).isEqualTo("1 row · 1 missing from the prediction");
@@ -144,9 +183,9 @@ class ComparisonViewModelTest {
         assertThat(vm.selectedPredictedSql()).isEqualTo("SELECT 'wrong answer' AS nope");
 
         vm.select(q001, 0);
-        assertThat(vm.detailVerdictProperty().get()).isEqualTo(VerdictKind.PASS);
-        assertThat(vm.goldGridProperty().get().rows()).extracting(GridRow::mark).containsExactly(RowMark.NONE);
-        assertThat(vm.predictedHighlightsProperty().get()).extracting(Highlight::styleClass)
+        assertThat(vm.detail().detailVerdictProperty().get()).isEqualTo(VerdictKind.PASS);
+        assertThat(vm.detail().goldGridProperty().get().rows()).extracting(GridRow::mark).containsExactly(RowMark.NONE);
+        assertThat(vm.detail().predictedHighlightsProperty().get()).extracting(Highlight::styleClass)
                 .doesNotContain(SqlHighlighter.CHANGED);
 
         vm.clearSelection();
@@ -157,14 +196,14 @@ class ComparisonViewModelTest {
     void aRunWithoutAJudgeInAWorkspaceWithoutLangfuseShowsNeitherJudgeNorTraceLink() {
         assertThat(vm.judged()).isFalse();
         assertThat(vm.filters()).doesNotContain(MatrixFilter.JUDGE_DISAGREES);
-        assertThat(vm.cards()).extracting(CompareCard::judgeText).containsOnly("");
+        assertThat(vm.strip().cards()).extracting(CompareCard::judgeText).containsOnly("");
         assertThat(vm.rows()).flatExtracting(MatrixRow::cells).noneMatch(MatrixCell::judgeDisagrees)
                 .allMatch(c -> c.judge().isEmpty());
         vm.select(vm.rows().getFirst(), 1);
         assertThat(vm.detailShownProperty().get()).isTrue();
-        assertThat(vm.judgeShownProperty().get()).isFalse();
-        assertThat(vm.judgeConflictProperty().get()).isEmpty();
-        assertThat(vm.traceShownProperty().get()).isFalse();
+        assertThat(vm.detail().judgeShownProperty().get()).isFalse();
+        assertThat(vm.detail().judgeConflictProperty().get()).isEmpty();
+        assertThat(vm.detail().traceShownProperty().get()).isFalse();
         assertThat(vm.selectedTraceUri()).isNull();
     }
 

@@ -91,7 +91,7 @@ class JudgedComparisonViewModelTest {
     @Test
     void cardsCarryTheAgreementAndTheMatrixMarksAndFiltersWhereTheJudgeDisagrees() {
         assertThat(vm.judged()).isTrue();
-        assertThat(vm.cards()).extracting(CompareCard::judgeText).containsExactly(
+        assertThat(vm.strip().cards()).extracting(CompareCard::judgeText).containsExactly(
                 "judge agrees with execution on 53/53",
                 "judge agrees with execution on 52/53 · 1 FAIL judged equivalent");
         assertThat(vm.filters()).contains(MatrixFilter.JUDGE_DISAGREES);
@@ -114,32 +114,32 @@ class JudgedComparisonViewModelTest {
     @Test
     void theDetailShowsTheJudgeApartFromExecutionAndSaysPlainlyWhenTheyDisagree() {
         vm.select(row("q017"), 1);
-        assertThat(vm.detailVerdictProperty().get()).isEqualTo(VerdictKind.FAIL);
-        assertThat(vm.judgeShownProperty().get()).isTrue();
-        assertThat(vm.judgeDecisionProperty().get()).isEqualTo("equivalent");
-        assertThat(vm.judgeTextProperty().get()).isEqualTo(STUB_MODEL + " · score 0.85");
-        assertThat(vm.judgeRationaleProperty().get()).isEqualTo(SampleFixture.JUDGE_EQUIVALENT_RATIONALE);
-        assertThat(vm.judgeConflictProperty().get())
+        assertThat(vm.detail().detailVerdictProperty().get()).isEqualTo(VerdictKind.FAIL);
+        assertThat(vm.detail().judgeShownProperty().get()).isTrue();
+        assertThat(vm.detail().judgeDecisionProperty().get()).isEqualTo("equivalent");
+        assertThat(vm.detail().judgeTextProperty().get()).isEqualTo(STUB_MODEL + " · score 0.85");
+        assertThat(vm.detail().judgeRationaleProperty().get()).isEqualTo(SampleFixture.JUDGE_EQUIVALENT_RATIONALE);
+        assertThat(vm.detail().judgeConflictProperty().get())
                 .isEqualTo("Execution: FAIL (wrong_columns) · Judge: equivalent — worth checking the gold");
 
         vm.select(row("q017"), 0);
-        assertThat(vm.judgeDecisionProperty().get()).isEqualTo("not equivalent");
-        assertThat(vm.judgeRationaleProperty().get()).startsWith("The prediction returns a constant string");
-        assertThat(vm.judgeConflictProperty().get()).isEmpty();
+        assertThat(vm.detail().judgeDecisionProperty().get()).isEqualTo("not equivalent");
+        assertThat(vm.detail().judgeRationaleProperty().get()).startsWith("The prediction returns a constant string");
+        assertThat(vm.detail().judgeConflictProperty().get()).isEmpty();
 
         vm.select(row("q010"), 1);
-        assertThat(vm.detailVerdictProperty().get()).isEqualTo(VerdictKind.PASS);
-        assertThat(vm.judgeDecisionProperty().get()).isEqualTo("unsure");
-        assertThat(vm.judgeConflictProperty().get()).isEmpty();
+        assertThat(vm.detail().detailVerdictProperty().get()).isEqualTo(VerdictKind.PASS);
+        assertThat(vm.detail().judgeDecisionProperty().get()).isEqualTo("unsure");
+        assertThat(vm.detail().judgeConflictProperty().get()).isEmpty();
 
         vm.clearSelection();
-        assertThat(vm.judgeShownProperty().get()).isFalse();
+        assertThat(vm.detail().judgeShownProperty().get()).isFalse();
     }
 
     @Test
     void eachItemLinksToTheTraceLangfuseReceivedAndTheProjectIsAskedOnce() throws Exception {
         vm.select(row("q017"), 1);
-        assertThat(vm.traceShownProperty().get()).isTrue();
+        assertThat(vm.detail().traceShownProperty().get()).isTrue();
         URI trace = vm.selectedTraceUri();
         assertThat(trace.toString()).startsWith(langfuse.host() + "/project/project-standin/traces/");
         String traceId = trace.getPath().substring(trace.getPath().lastIndexOf('/') + 1);

@@ -125,21 +125,21 @@ class MultiDatabaseViewModelTest {
         ComparisonViewModel vm = comparisonOfARun();
 
         vm.select(row(vm, "there"), 0);
-        GridData gold = vm.goldGridProperty().get();
+        GridData gold = vm.detail().goldGridProperty().get();
         assertThat(gold.error()).as(gold.summary()).isFalse();
         assertThat(values(gold)).containsExactly(List.of("x"), List.of("y"), List.of("z"));
         assertThat(gold.rows()).extracting(GridRow::mark)
                 .containsExactly(RowMark.MISSING, RowMark.NONE, RowMark.NONE);
-        assertThat(values(vm.predictedGridProperty().get())).containsExactly(List.of("y"), List.of("z"));
+        assertThat(values(vm.detail().predictedGridProperty().get())).containsExactly(List.of("y"), List.of("z"));
 
         // a table only the second database has
         vm.select(row(vm, "items"), 0);
-        assertThat(vm.goldGridProperty().get().error()).as(vm.goldGridProperty().get().summary()).isFalse();
-        assertThat(values(vm.goldGridProperty().get())).containsExactly(List.of("a-1"), List.of("b-2"));
+        assertThat(vm.detail().goldGridProperty().get().error()).as(vm.detail().goldGridProperty().get().summary()).isFalse();
+        assertThat(values(vm.detail().goldGridProperty().get())).containsExactly(List.of("a-1"), List.of("b-2"));
 
         vm.select(row(vm, "here"), 0);
-        assertThat(values(vm.goldGridProperty().get())).containsExactly(List.of("main only"));
-        assertThat(values(vm.predictedGridProperty().get())).containsExactly(List.of("main only"));
+        assertThat(values(vm.detail().goldGridProperty().get())).containsExactly(List.of("main only"));
+        assertThat(values(vm.detail().predictedGridProperty().get())).containsExactly(List.of("main only"));
     }
 
     @Test
@@ -148,12 +148,12 @@ class MultiDatabaseViewModelTest {
 
         vm.select(row(vm, "ghosts"), 0);
 
-        GridData gold = vm.goldGridProperty().get();
+        GridData gold = vm.detail().goldGridProperty().get();
         assertThat(gold.error()).isTrue();
         assertThat(gold.summary()).contains("names database 'nowhere', which is not known")
                 .contains("known databases: main, other");
-        assertThat(vm.gridsLoadingProperty().get()).isFalse();
-        assertThat(vm.goldSqlProperty().get()).isEqualTo("SELECT 1");
+        assertThat(vm.detail().gridsLoadingProperty().get()).isFalse();
+        assertThat(vm.detail().goldSqlProperty().get()).isEqualTo("SELECT 1");
     }
 
     @Test

@@ -145,7 +145,7 @@ class FxThreadResponsivenessFxTest {
         @SuppressWarnings("unchecked")
         TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
-        waitFor(30, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get());
+        waitFor(30, () -> comparison.detailShownProperty().get() && !comparison.detail().gridsLoadingProperty().get());
         watching.set(false);
         watchdog.join(5_000);
 

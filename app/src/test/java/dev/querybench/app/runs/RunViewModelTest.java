@@ -232,8 +232,18 @@ class RunViewModelTest {
         int callsBefore = sample.stub.calls();
         sample.stub.latency(Duration.ZERO);
 
+        // One count everywhere: the header, the cards and the list agree at every step of the resume.
+        List<String> disagreements = new java.util.ArrayList<>();
+        vm.doneItemsProperty().addListener((obs, was, is) -> {
+            int onCards = vm.cards().stream().mapToInt(c -> c.passed() + c.failed() + c.errors()).sum();
+            if (is.intValue() > 0 && (onCards != is.intValue() || vm.results().size() != is.intValue())) {
+                disagreements.add(is + " done, " + onCards + " on the cards, " + vm.results().size() + " listed");
+            }
+        });
+
         vm.resumeRun();
 
+        assertThat(disagreements).isEmpty();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
         assertThat(vm.runIdProperty().get()).isEqualTo(runId);
         assertThat(vm.doneItemsProperty().get()).isEqualTo(108);
@@ -241,6 +251,38 @@ class RunViewModelTest {
         assertThat(sample.stub.calls() - callsBefore).isLessThanOrEqualTo(108 - done);
         assertThat(vm.cards()).extracting(CellCard::passed).containsExactly(10, 10);
         assertThat(vm.canResumeProperty().get()).isFalse();
+    }
+
+    @Test
+    void afterARestartTheNewestStoredRunIsShown() {
+        RunViewModel first = viewModel(STUB_MODEL);
+        first.startRun();
+        String runId = first.runIdProperty().get();
+
+        RunViewModel restarted = viewModel(STUB_MODEL);
+        assertThat(restarted.results()).isEmpty();
+        restarted.showStored(sample.session.runStore().runs().getFirst());
+
+        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
+        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(restarted.results()).hasSize(108);
+        assertThat(restarted.doneItemsProperty().get()).isEqualTo(108);
+        assertThat(restarted.cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
+        // The history lists it with its best cell's accuracy and its cost, priced by the workspace's price table.
+        RunsViewModel history = new RunsViewModel(sample.session, restarted, new ImmediateTaskRunner());
+        history.refresh();
+        assertThat(history.storedRuns()).singleElement().satisfies(run -> {
+            // Both cells pass 10 of 54; the text names the one it shows.
+            assertThat(run.accuracyText()).startsWith("18.5% (ddl-").endsWith(" · " + STUB_MODEL + ")");
+            assertThat(run.accuracy()).isCloseTo(10 / 54.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(run.costText()).startsWith("$");
+        });
+        // A run started since is not replaced by the stored one.
+        restarted.startRun();
+        String newer = restarted.runIdProperty().get();
+        restarted.showStored(sample.session.runStore().runs().getLast());
+        assertThat(restarted.runIdProperty().get()).isEqualTo(newer);
     }
 
     @Test

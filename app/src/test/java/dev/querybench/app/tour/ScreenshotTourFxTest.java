@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -72,6 +73,7 @@ class ScreenshotTourFxTest {
     private final List<Path> written = new ArrayList<>();
     private final List<java.net.URI> opened = new ArrayList<>();
     private Scene scene;
+    private Stage stage;
 
     @BeforeAll
     static void openSample() throws Exception {
@@ -104,6 +106,7 @@ class ScreenshotTourFxTest {
     void start(Stage stage) {
         new MainWindow(context.mainViewModel(), opened::add).show(stage, 1440, 900);
         scene = stage.getScene();
+        this.stage = stage;
     }
 
     @Test
@@ -173,10 +176,10 @@ class ScreenshotTourFxTest {
         @SuppressWarnings("unchecked")
         TableView<MatrixRow> matrix = robot.lookup("#matrix").queryAs(TableView.class);
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
-        waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.gridsLoadingProperty().get()
-                && comparison.goldGridProperty().get() != null && comparison.predictedGridProperty().get() != null
-                && comparison.traceShownProperty().get());
-        assertThat(comparison.judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
+        waitFor(20, () -> comparison.detailShownProperty().get() && !comparison.detail().gridsLoadingProperty().get()
+                && comparison.detail().goldGridProperty().get() != null && comparison.detail().predictedGridProperty().get() != null
+                && comparison.detail().traceShownProperty().get());
+        assertThat(comparison.detail().judgeConflictProperty().get()).startsWith("Execution: FAIL (wrong_columns) · Judge: equivalent");
         shoot("08-comparison");
         // The trace link opens, through the window's opener, a trace the Langfuse stand-in received.
         robot.clickOn("#traceLink");
@@ -229,12 +232,92 @@ class ScreenshotTourFxTest {
         robot.interact(() -> main.themeProperty().set(Theme.LIGHT));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
 
-        assertThat(written).hasSize(14).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
+        // The screens issue 17 changed, at the default window (1360×860) and full HD, light and dark: the
+        // comparison with a cell selected, the run screen showing the latest run, the history and the
+        // console over a million rows.
+        robot.interact(() -> console.sqlProperty().set(
+                "SELECT a.order_id, a.customer_id, b.order_id AS other_order, b.order_status FROM orders a, orders b"));
+        robot.interact(main::executeSql);
+        waitFor(60, () -> console.rows() != null && console.rows().size() == 1_000_000 && console.rows().pagesRead() >= 1);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        robot.interact(() -> comparison.filterProperty().set(MatrixFilter.ALL));
+        robot.interact(() -> matrix.getSelectionModel().clearAndSelect(2, matrix.getColumns().get(4)));
+        int sized = 0;
+        // Laid out at each size in a scene of its own: the headless platform's screen cannot take a
+        // window of 1920×1080, a scene that is not in a window can.
+        Parent root = fx(scene::getRoot);
+        robot.interact(() -> scene.setRoot(new javafx.scene.Group()));
+        for (double[] size : new double[][] {{1360, 860}, {1920, 1080}}) {
+            robot.interact(() -> sized(root, size[0], size[1]));
+            for (Theme theme : Theme.values()) {
+                robot.interact(() -> {
+                    main.themeProperty().set(theme);
+                    sizedScene.getStylesheets().setAll(theme.stylesheets());
+                });
+                String suffix = (int) size[0] + "x" + (int) size[1] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
+                robot.interact(() -> main.select(Section.RUNS));
+                robot.interact(() -> tab("Run " + comparison.runId()).getTabPane().getSelectionModel()
+                        .select(tab("Run " + comparison.runId())));
+                waitFor(20, () -> !comparison.detail().gridsLoadingProperty().get());
+                if (size[0] == 1360 && theme == Theme.LIGHT) {
+                    // Questions first: at the default window at least 15 matrix rows are on screen.
+                    assertThat(fx(() -> matrix.getHeight() - 44)).isGreaterThanOrEqualTo(15 * 26.0);
+                }
+                shootSized("s-comparison-" + suffix);
+                robot.interact(() -> tab("History").getTabPane().getSelectionModel().select(tab("History")));
+                waitFor(20, () -> main.runsScreen().storedRuns().stream().noneMatch(r -> r.accuracyText().equals("…")));
+                shootSized("s-history-" + suffix);
+                robot.interact(() -> tab("Run").getTabPane().getSelectionModel().select(tab("Run")));
+                shootSized("s-run-" + suffix);
+                robot.interact(() -> main.select(Section.SQL_CONSOLE));
+                shootSized("s-sql-console-" + suffix);
+                sized += 4;
+            }
+        }
+        robot.interact(() -> {
+            sizedScene.setRoot(new javafx.scene.Group());
+            scene.setRoot(root);
+            main.themeProperty().set(Theme.LIGHT);
+        });
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+
+        assertThat(written).hasSize(14 + sized).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
+    }
+
+    private Scene sizedScene;
+
+    /** Shows {@code root} in a scene of its own of that size, in the window's theme. */
+    private void sized(Parent root, double width, double height) {
+        if (sizedScene != null) {
+            sizedScene.setRoot(new javafx.scene.Group());
+        }
+        sizedScene = new Scene(root, width, height);
+        sizedScene.getStylesheets().setAll(context.mainViewModel().themeProperty().get().stylesheets());
+    }
+
+    private void shootSized(String name) throws Exception {
+        robot().interact(() -> {
+            sizedScene.getRoot().applyCss();
+            sizedScene.getRoot().layout();
+        });
+        written.add(screenshot(sizedScene, "tour-" + name + ".png"));
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
     }
 
     private void shoot(String name) throws Exception {
         written.add(screenshot(scene, "tour-" + name + ".png"));
+    }
+
+    /** The Runs section's tab of that title. */
+    private javafx.scene.control.Tab tab(String title) {
+        Parent shown = sizedScene != null && !(sizedScene.getRoot() instanceof javafx.scene.Group) ? sizedScene.getRoot()
+                : scene.getRoot();
+        return shown.lookupAll(".tab-pane").stream().map(n -> (javafx.scene.control.TabPane) n)
+                .flatMap(p -> p.getTabs().stream()).filter(t -> title.equals(t.getText())).findFirst().orElseThrow();
     }
 
     private static Stage exportDialog() {

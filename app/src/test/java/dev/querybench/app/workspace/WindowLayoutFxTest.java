@@ -111,7 +111,7 @@ class WindowLayoutFxTest {
     void aComparisonTabOpensWithTheDividerOfTheLastOne(FxRobot robot) throws Exception {
         WindowLayoutStore store = WindowLayoutStore.inHome(home.resolve("compare-home"));
         WindowLayout saved = new WindowLayout(Double.NaN, Double.NaN, 1440, 900, false,
-                Map.of("compareSplit", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
+                Map.of("compareSplitH", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
         Stage stage = open(robot, saved, store);
         MainViewModel main = app.context.mainViewModel();
         robot.interact(() -> main.runs().variants().getLast().setSelected(false));
@@ -119,18 +119,18 @@ class WindowLayoutFxTest {
         dev.querybench.app.testing.Screens.waitFor(60,
                 () -> main.runs().phaseProperty().get() == dev.querybench.app.runs.RunPhase.FINISHED);
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C);
-        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") != null);
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplitH") != null);
 
-        assertThat(split(stage, "compareSplit").getDividerPositions()[0]).isCloseTo(0.55, within(0.01));
-        robot.interact(() -> split(stage, "compareSplit").setDividerPositions(0.45));
+        assertThat(split(stage, "compareSplitH").getDividerPositions()[0]).isCloseTo(0.55, within(0.01));
+        robot.interact(() -> split(stage, "compareSplitH").setDividerPositions(0.45));
         // the next comparison tab of this start opens where the user left the last one
         robot.interact(() -> main.runsScreen().close(main.runsScreen().selectedComparisonProperty().get()));
-        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") == null);
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplitH") == null);
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C);
-        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplit") != null);
-        assertThat(split(stage, "compareSplit").getDividerPositions()[0]).isCloseTo(0.45, within(0.01));
+        dev.querybench.app.testing.Screens.waitFor(20, () -> split(stage, "compareSplitH") != null);
+        assertThat(split(stage, "compareSplitH").getDividerPositions()[0]).isCloseTo(0.45, within(0.01));
         robot.interact(stage::close);
-        assertThat(store.load().dividers().get("compareSplit")).singleElement()
+        assertThat(store.load().dividers().get("compareSplitH")).singleElement()
                 .satisfies(d -> assertThat(d).isCloseTo(0.45, within(0.01)));
         robot.interact(() -> main.runs().variants().getLast().setSelected(true));
     }

@@ -1,7 +1,14 @@
 package dev.querybench.engine.cli;
 
 import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.compare.BaselineComparison;
+import dev.querybench.engine.compare.CellKey;
+import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.report.ReportDetails;
+import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.report.FineTuneJsonlExporter;
 import dev.querybench.engine.report.ReportWriter;
@@ -23,6 +30,7 @@ import picocli.CommandLine.Parameters;
 final class ReportCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
+    private WorkspaceSession session;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "Run id (default: the latest run).")
     String runId;
@@ -37,6 +45,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Folder for the reports (default: the run's folder in the workspace).")
     Path out;
+
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "An earlier run of the same dataset: the HTML report adds each column's improvements and"
+                    + " regressions against it with the exact McNemar p-value.")
+    String baseline;
 
     @Option(names = "--validation", defaultValue = "0",
             description = "For jsonl: the fraction of correct items held out for validation (default: ${DEFAULT-VALUE}).")
@@ -65,11 +78,67 @@ final class ReportCommand implements Callable<Integer> {
             if (rest.removeIf(f -> f.strip().equalsIgnoreCase("jsonl"))) {
                 environment.out().println("Wrote " + new FineTuneJsonlExporter(validation, seed).export(results, folder));
             }
-            for (Path file : new ReportWriter().write(results, folder, rest)) {
+            for (Path file : new ReportWriter(details(root, store, run, results)).write(results, folder, rest)) {
                 environment.out().println("Wrote " + file);
             }
             return ExitCodes.OK;
+        } finally {
+            if (session != null) {
+                session.close();
+            }
         }
+    }
+
+    /**
+     * The HTML report's question texts and five-row result samples from the workspace, and the
+     * baseline when asked for; a workspace that does not open leaves texts and samples out (said
+     * on the error stream), the items' report is still written.
+     */
+    private ReportDetails details(Path root, RunStore store, RunRecord run, RunResults results) {
+        BaselineComparison against = null;
+        if (baseline != null) {
+            RunRecord before = store.run(baseline).orElseThrow(() -> new ConfigException("no run with id " + baseline,
+                    "pass an earlier run's id as --baseline", null));
+            List<CellKey> cells = results.cells().stream().map(c -> new CellKey(c.variant(), c.model())).toList();
+            List<ItemResult> beforeItems = store.items(before.id());
+            against = BaselineComparison.of(run, cells, cell -> itemsOf(results.items(), cell), before,
+                    cell -> itemsOf(beforeItems, cell));
+        }
+        try {
+            Workspace ws = new WorkspaceLoader().load(root);
+            session = WorkspaceSession.open(ws, environment.secrets(), environment.clock());
+            WorkspaceSession open = session;
+            CellResults samples = new CellResults(q -> open.databases().of(q).main().executor(),
+                    new QueryLimits(open.queryLimits().timeout(), ReportDetails.SAMPLE_ROWS));
+            return ReportDetails.of(ws.dataset(), samples, against);
+        } catch (RuntimeException e) {
+            environment.err().println("Note: the report leaves out question texts and result samples: "
+                    + e.getMessage());
+            BaselineComparison only = against;
+            ReportDetails none = ReportDetails.none();
+            return new ReportDetails() {
+                @Override
+                public java.util.Optional<dev.querybench.engine.dataset.Question> question(String id) {
+                    return none.question(id);
+                }
+
+                @Override
+                public java.util.Optional<dev.querybench.engine.compare.ResultDiff.Comparison> sample(
+                        dev.querybench.engine.dataset.Question question, String predictedSql) {
+                    return java.util.Optional.empty();
+                }
+
+                @Override
+                public java.util.Optional<BaselineComparison> baseline() {
+                    return java.util.Optional.ofNullable(only);
+                }
+            };
+        }
+    }
+
+    private static List<ItemResult> itemsOf(List<ItemResult> all, CellKey cell) {
+        return all.stream().filter(i -> i.key().variant().equals(cell.variant()) && i.key().model().equals(cell.model()))
+                .toList();
     }
 
     /** Items in plan order: question, then variant, then model. */

@@ -184,4 +184,32 @@ public final class RunComparison {
         McNemar.Result test = new McNemar().compare(items(a), items(b));
         return new PairComparison(a, b, summary(a).accuracy(), summary(b).accuracy(), test);
     }
+
+    /**
+     * The pair of cells a comparison opens with: of the pairs on the same model (two variants),
+     * the one with the most questions judged in both, so the test has the most to go on; ties go
+     * to the earlier pair in plan order. A run with one model per variant falls back to the
+     * best-populated pair of any cells. Empty for a run with fewer than two cells.
+     *
+     * @return indexes into {@link #cells()}, A first
+     */
+    public Optional<int[]> defaultPair() {
+        int[] best = null;
+        int bestPairs = -1;
+        boolean bestSameModel = false;
+        for (int i = 0; i < cells.size(); i++) {
+            for (int j = i + 1; j < cells.size(); j++) {
+                boolean sameModel = cells.get(i).model().equals(cells.get(j).model());
+                int pairs = new McNemar().compare(items(cells.get(i)), items(cells.get(j))).pairs();
+                boolean better = best == null || (sameModel && !bestSameModel)
+                        || (sameModel == bestSameModel && pairs > bestPairs);
+                if (better) {
+                    best = new int[] {i, j};
+                    bestPairs = pairs;
+                    bestSameModel = sameModel;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
 }

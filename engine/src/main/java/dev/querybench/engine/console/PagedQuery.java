@@ -2,19 +2,23 @@ package dev.querybench.engine.console;
 
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.RowSink;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.StatementGuard;
+import dev.querybench.engine.db.StreamedRows;
 import dev.querybench.engine.evaluation.sql.ValueNormalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * An ad-hoc query read a page at a time, so a result of millions of rows is never held whole:
  * the row count comes from {@code SELECT COUNT(*)} over the query, and each page from
- * {@code SELECT * FROM (query) LIMIT n OFFSET m}, optionally ordered by one column. Every
- * statement goes through the {@link SafeExecutor}, so only one read-only query is accepted.
+ * {@code SELECT * FROM (query) LIMIT n OFFSET m}, optionally ordered by one column, and a page
+ * read can be cancelled on the database ({@link QueryCancel}). Every statement goes through the
+ * {@link SafeExecutor}, so only one read-only query is accepted.
  * Immutable and thread-safe; every method but the accessors runs SQL and belongs off the UI
  * thread.
  */
@@ -83,22 +87,63 @@ public final class PagedQuery {
 
     /** Reads up to {@code size} rows from {@code offset}. */
     public Page page(long offset, int size) {
+        return page(offset, size, QueryCancel.none());
+    }
+
+    /**
+     * Reads up to {@code size} rows from {@code offset}, streaming them so that {@code cancel}
+     * can stop the statement on the database while it runs (a page the grid no longer shows).
+     *
+     * @throws CancellationException when {@code cancel} was cancelled before or while the page was read
+     * @throws dev.querybench.engine.db.QueryExecutionException when the page cannot be read
+     */
+    public Page page(long offset, int size, QueryCancel cancel) {
         if (offset < 0 || size < 1 || size > MAX_PAGE) {
             throw new IllegalArgumentException("page needs offset >= 0 and 1 <= size <= " + MAX_PAGE);
         }
+        if (cancel.isCancelled()) {
+            throw new CancellationException("page at row " + offset + " is no longer wanted");
+        }
         int limit = Math.min(size, limits.rowCap());
         String order = sortColumn < 0 ? "" : " ORDER BY " + (sortColumn + 1) + (ascending ? " ASC" : " DESC");
-        QueryResult result = executor.execute("SELECT * FROM (" + sql + ") AS qb_page" + order + " LIMIT " + limit
-                + " OFFSET " + offset, limits);
-        List<List<String>> rows = new ArrayList<>(result.rowCount());
-        for (List<Object> row : result.rows()) {
-            List<String> values = new ArrayList<>(row.size());
-            for (Object value : row) {
-                values.add(value == null ? null : normalizer.display(value));
+        List<List<String>> rows = new ArrayList<>(limit);
+        RowSink sink = new RowSink() {
+            @Override
+            public void statementStarted(Runnable stop) {
+                cancel.onCancel(stop);
             }
-            rows.add(Collections.unmodifiableList(values));
+
+            @Override
+            public void columns(List<String> labels) {
+                // the columns are known from opening the query
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                List<String> text = new ArrayList<>(values.length);
+                for (Object value : values) {
+                    text.add(value == null ? null : normalizer.display(value));
+                }
+                rows.add(Collections.unmodifiableList(text));
+                return !cancel.isCancelled();
+            }
+        };
+        StreamedRows read;
+        try {
+            read = executor.stream("SELECT * FROM (" + sql + ") AS qb_page" + order + " LIMIT " + limit
+                    + " OFFSET " + offset, new QueryLimits(limits.timeout(), limit), limit, sink);
+        } catch (RuntimeException e) {
+            if (cancel.isCancelled()) {
+                CancellationException stopped = new CancellationException("page at row " + offset + " was cancelled");
+                stopped.initCause(e);
+                throw stopped;
+            }
+            throw e;
         }
-        return new Page(offset, rows, result.elapsed());
+        if (cancel.isCancelled()) {
+            throw new CancellationException("page at row " + offset + " was cancelled");
+        }
+        return new Page(offset, rows, read.elapsed());
     }
 
     /** The query as checked (without a trailing semicolon). */

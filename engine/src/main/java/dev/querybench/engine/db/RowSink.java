@@ -8,6 +8,15 @@ import java.util.List;
  */
 public interface RowSink {
 
+    /**
+     * Called once the statement exists and before it runs, with an action that cancels it on the
+     * database ({@code Statement.cancel()}); the action may be run from any thread, and the query
+     * then ends with a {@link QueryExecutionException}. Backends that cannot cancel never call it.
+     */
+    default void statementStarted(Runnable cancel) {
+        // most sinks never cancel
+    }
+
     /** The column labels in select-list order, once, before any row. */
     void columns(List<String> labels);
 

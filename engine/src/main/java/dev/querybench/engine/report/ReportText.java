@@ -68,11 +68,4 @@ final class ReportText {
             case ERROR -> " ⚖!";
         };
     }
-
-    static String html(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

@@ -14,8 +14,13 @@ public final class ReportWriter {
     private final Map<String, ResultsExporter> exporters = new LinkedHashMap<>();
 
     public ReportWriter() {
+        this(ReportDetails.none());
+    }
+
+    /** A writer whose HTML report shows {@code details}: question texts, result samples, a baseline. */
+    public ReportWriter(ReportDetails details) {
         for (ResultsExporter e : List.of(new JsonResultsExporter(), new CsvResultsExporter(),
-                new MarkdownReportExporter(), new HtmlReportExporter(), new FineTuneJsonlExporter(0.0, 0))) {
+                new MarkdownReportExporter(), new HtmlReportExporter(details), new FineTuneJsonlExporter(0.0, 0))) {
             exporters.put(e.format(), e);
         }
     }

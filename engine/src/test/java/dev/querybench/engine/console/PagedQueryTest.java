@@ -64,4 +64,34 @@ class PagedQueryTest {
         assertThatThrownBy(() -> PagedQuery.open(session.executor(), session.queryLimits(), "SELECT nope FROM stores"))
                 .isInstanceOf(QueryExecutionException.class);
     }
+
+    @Test
+    void aPageNobodyWaitsForIsCancelledOnTheDatabase() throws Exception {
+        // Sorting a million generated rows keeps SQLite busy for about a second before the first row.
+        PagedQuery sorted = PagedQuery.open(session.executor(), session.queryLimits(), MILLION).sortedBy(2, false);
+        QueryCancel cancel = new QueryCancel();
+        Thread canceller = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cancel.cancel();
+        });
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> sorted.page(999_000, 500, cancel))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        canceller.join();
+        // Uncancelled, the same page takes the full sort; the watchdog's timeout (10 s) is far away.
+        long uncancelledStart = System.nanoTime();
+        assertThat(sorted.page(999_000, 500).rows()).hasSize(500);
+        long uncancelledMs = (System.nanoTime() - uncancelledStart) / 1_000_000;
+        assertThat(tookMs).isLessThan(Math.max(400, uncancelledMs / 2));
+
+        QueryCancel already = new QueryCancel();
+        already.cancel();
+        assertThatThrownBy(() -> sorted.page(0, 10, already))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
 }

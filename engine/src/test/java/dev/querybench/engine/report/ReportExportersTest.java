@@ -48,7 +48,9 @@ class ReportExportersTest {
     @AfterAll
     static void keepTheHtmlForALook() throws Exception {
         Path folder = Path.of("target", "reports");
-        new HtmlReportExporter().export(results, folder);
+        try (WorkspaceSession session = SampleFixture.session(dir.resolve("ws-look"))) {
+            new HtmlReportExporter(details(session, null)).export(results, folder);
+        }
     }
 
     @Test
@@ -58,6 +60,52 @@ class ReportExportersTest {
                 "Paired comparisons (exact McNemar)", "table class=\"matrix\"", "A right, B wrong", "ddl-samples-hints");
         assertThat(html).doesNotContain("<script src", "<link rel=\"stylesheet\" href", "http://", "https://");
         assertThat(html.split("<tr data-q=", -1)).hasSize(results.run().questionIds().size() + 1);
+    }
+
+    /** Question texts from the dataset and five-row samples of both results from the sample database. */
+    static ReportDetails details(WorkspaceSession session, Question replaced) {
+        var results = new dev.querybench.engine.compare.CellResults(q -> session.executor(),
+                new dev.querybench.engine.db.QueryLimits(java.time.Duration.ofSeconds(10), ReportDetails.SAMPLE_ROWS));
+        ReportDetails dataset = ReportDetails.of(session.workspace().dataset(), results, null);
+        return new ReportDetails() {
+            @Override
+            public java.util.Optional<Question> question(String id) {
+                return replaced != null && replaced.id().equals(id) ? java.util.Optional.of(replaced) : dataset.question(id);
+            }
+
+            @Override
+            public java.util.Optional<dev.querybench.engine.compare.ResultDiff.Comparison> sample(Question q, String sql) {
+                return dataset.sample(q, sql);
+            }
+        };
+    }
+
+    @Test
+    void markupInAQuestionOrSqlShowsAsTextAndEveryCellOpensItsDetails() throws Exception {
+        try (WorkspaceSession session = SampleFixture.session(dir.resolve("ws-details"))) {
+            Question first = session.workspace().dataset().questions().getFirst();
+            Question marked = new Question(first.id(), "Which <script>alert('x')</script> customers & <b>stores</b>?",
+                    first.gold(), first.difficulty(), first.tags(), first.evidence());
+            List<ItemResult> items = new java.util.ArrayList<>(results.items());
+            ItemResult i = items.getFirst();
+            items.set(0, new ItemResult(i.key(), i.prompt(), i.answer(),
+                    "SELECT '<img src=x onerror=alert(1)>' AS \"<i>col</i>\"", i.verdict(), i.latencyMs(), i.usage(),
+                    i.modelId(), i.provenance(), i.cost(), i.error(), i.finishedAt(), i.attempts(), i.judge()));
+            RunResults withMarkup = new RunResults(results.run(), items, results.cells(), 0);
+
+            String html = Files.readString(new HtmlReportExporter(details(session, marked))
+                    .export(withMarkup, dir.resolve("markup")));
+
+            assertThat(html).doesNotContain("<script>alert", "<b>stores</b>", "<img src", "<i>col</i>");
+            assertThat(html).contains("Which &lt;script&gt;alert(", "&amp; &lt;b&gt;stores&lt;/b&gt;", "&lt;img src",
+                    "&lt;i&gt;col&lt;/i&gt;");
+            // Every question has an expandable row: its text, both queries, the reason and both samples per cell.
+            assertThat(html.split("<tr class=\"detail\"", -1)).hasSize(results.run().questionIds().size() + 1);
+            Question second = session.workspace().dataset().questions().get(1);
+            assertThat(html).contains(second.text(), "Gold rows", "Predicted rows", "Judged by ");
+            assertThat(html.split("<div class=\"block\"", -1)).hasSize(results.run().questionIds().size() * 2 + 1);
+            assertThat(html.split("<table class=\"sample\">", -1)).hasSize(results.run().questionIds().size() * 4 + 1);
+        }
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class JdbcQueryRunner {
         long start = System.nanoTime();
         int statementMax = maxRows >= Integer.MAX_VALUE - 1 ? 0 : (int) maxRows + 1;
         return onStatement(connection, sql, limits, statementMax, fetchSize, statement -> {
+            sink.statementStarted(() -> cancelQuietly(statement));
             try (ResultSet rs = resultSet(statement, sql)) {
                 int n = rs.getMetaData().getColumnCount();
                 sink.columns(labels(rs.getMetaData()));
@@ -128,6 +129,14 @@ public final class JdbcQueryRunner {
                 throw timeout(limits, e);
             }
             throw new QueryExecutionException(failure, errors.describe(e, dialect), e);
+        }
+    }
+
+    private static void cancelQuietly(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the statement has ended or closed: nothing is left to stop
         }
     }
 
