@@ -20,7 +20,12 @@ public final class QueryBenchLauncher {
         }
         try {
             Application.launch(QueryBenchApplication.class, args);
-        } catch (UnsupportedOperationException e) {
+        } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {
+            if (NativeLibraries.missing(e)) {
+                // JavaFX found no GTK 3 to draw with: name the packages instead of a stack trace
+                System.err.println(NativeLibraries.MESSAGE);
+                System.exit(NativeLibraries.MISSING);
+            }
             if (!StartupGate.isDisplayFailure(e)) {
                 throw e;
             }

@@ -10,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -58,6 +59,14 @@ public final class ConnectionWizardView {
     @FXML private TextField langfusePublicEnv;
     @FXML private TextField langfuseSecretEnv;
     @FXML private VBox langfuseChecks;
+    @FXML private CheckBox dbPasswordInKeyring;
+    @FXML private PasswordField dbPasswordSecret;
+    @FXML private Label dbSecretLabel;
+    @FXML private HBox dbSecretFields;
+    @FXML private CheckBox keyInKeyring;
+    @FXML private PasswordField keySecret;
+    @FXML private Label keyringLabel;
+    @FXML private ComboBox<String> judgeModel;
     @FXML private Label summaryLabel;
     @FXML private Button saveButton;
     @FXML private Label savedLabel;
@@ -87,7 +96,10 @@ public final class ConnectionWizardView {
             n.visibleProperty().bind(viewModel.sqliteProperty());
             n.managedProperty().bind(n.visibleProperty());
         }
-        for (Node n : new Node[] {dbUrlLabel, dbUrl, dbServerLabel, dbServerFields, dbUserLabel, dbUserFields}) {
+        dbPasswordInKeyring.selectedProperty().bindBidirectional(viewModel.dbPasswordInKeyringProperty());
+        dbPasswordSecret.textProperty().bindBidirectional(viewModel.dbPasswordSecretProperty());
+        for (Node n : new Node[] {dbUrlLabel, dbUrl, dbServerLabel, dbServerFields, dbUserLabel, dbUserFields,
+            dbSecretLabel, dbSecretFields}) {
             n.visibleProperty().bind(viewModel.sqliteProperty().not());
             n.managedProperty().bind(n.visibleProperty());
         }
@@ -99,6 +111,24 @@ public final class ConnectionWizardView {
         modelName.textProperty().bindBidirectional(viewModel.modelNameProperty());
         baseUrl.textProperty().bindBidirectional(viewModel.baseUrlProperty());
         keyEnv.textProperty().bindBidirectional(viewModel.keyEnvProperty());
+        keyInKeyring.selectedProperty().bindBidirectional(viewModel.keyInKeyringProperty());
+        keySecret.textProperty().bindBidirectional(viewModel.keySecretProperty());
+        keyringLabel.textProperty().bind(viewModel.keyringTextProperty());
+        keyringLabel.visibleProperty().bind(viewModel.keyringTextProperty().isNotEmpty());
+        keyringLabel.managedProperty().bind(keyringLabel.visibleProperty());
+        judgeModel.setItems(viewModel.judgeChoices());
+        judgeModel.valueProperty().bindBidirectional(viewModel.judgeModelProperty());
+        judgeModel.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.isEmpty() ? "none" : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return "none".equals(text) ? "" : text;
+            }
+        });
         checklist(modelChecks, viewModel.modelChecks());
         modelList.setItems(viewModel.models());
         modelList.setCellFactory(list -> new ListCell<>() {
@@ -194,6 +224,16 @@ public final class ConnectionWizardView {
     @FXML
     private void onCheckDatabase() {
         viewModel.checkDatabase();
+    }
+
+    @FXML
+    private void onStoreModelKey() {
+        viewModel.storeModelKey();
+    }
+
+    @FXML
+    private void onStoreDbPassword() {
+        viewModel.storeDbPassword();
     }
 
     @FXML

@@ -1,13 +1,17 @@
 package dev.querybench.app.connection;
 
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.DatabaseConfig;
+import dev.querybench.engine.config.JudgeConfig;
 import dev.querybench.engine.config.LangfuseConfig;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.secrets.OsKeyring;
+import dev.querybench.engine.secrets.SecretStore;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.ConnectionChecklist;
 import java.util.ArrayList;
@@ -32,9 +36,11 @@ import javafx.collections.ObservableList;
 /**
  * The connection wizard: a page for the database, one for model providers (primary first) and
  * one for Langfuse, each with a checklist whose lines turn green or red with the remedy under a
- * red one, then a page that saves everything as a profile in {@code querybench.yaml}. Keys are
- * only ever named (the environment variable that holds them); the wizard neither shows nor
- * writes a secret. Checks and the save run on the {@link TaskRunner}.
+ * red one, then a page that saves everything as a profile in {@code querybench.yaml}, edited in
+ * place: the order of the models becomes the default model and its fallbacks, and the judge can be
+ * picked. Keys are only ever named: an environment variable, or an OS keyring entry the wizard can
+ * store a typed key in (then cleared); the wizard never shows a secret or writes one to a file.
+ * Checks, keyring writes and the save run on the {@link TaskRunner}.
  */
 public final class ConnectionWizardViewModel {
 
@@ -46,6 +52,7 @@ public final class ConnectionWizardViewModel {
     private final Workspace workspace;
     private final ConnectionChecklist checklist;
     private final TaskRunner tasks;
+    private final SecretStore keyring;
 
     private final ObjectProperty<WizardPage> page = new SimpleObjectProperty<>(this, "page", WizardPage.DATABASE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -68,6 +75,16 @@ public final class ConnectionWizardViewModel {
     private final StringProperty modelId = new SimpleStringProperty(this, "modelId", "");
     private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
     private final StringProperty keyEnv = new SimpleStringProperty(this, "keyEnv", "OPENAI_API_KEY");
+    /** True to keep the key in the OS keyring under {@link #keyEnv}'s name instead of an environment variable. */
+    private final BooleanProperty keyInKeyring = new SimpleBooleanProperty(this, "keyInKeyring");
+    /** A key typed to be stored in the keyring; cleared once stored, never written to a file. */
+    private final StringProperty keySecret = new SimpleStringProperty(this, "keySecret", "");
+    private final BooleanProperty dbPasswordInKeyring = new SimpleBooleanProperty(this, "dbPasswordInKeyring");
+    private final StringProperty dbPasswordSecret = new SimpleStringProperty(this, "dbPasswordSecret", "");
+    private final ReadOnlyStringWrapper keyringText = new ReadOnlyStringWrapper(this, "keyringText", "");
+    private final ObservableList<String> judgeChoices = FXCollections.observableArrayList();
+    /** The judge to save: "" for none; starts as the workspace's. */
+    private final StringProperty judgeModel = new SimpleStringProperty(this, "judgeModel", "");
     private final ObservableList<CheckLine> modelChecks = FXCollections.observableArrayList();
     private final ObservableList<ModelProfile> models = FXCollections.observableArrayList();
     /** The workspace's own profiles, so saving keeps their settings (temperature, limits) when unchanged. */
@@ -88,10 +105,17 @@ public final class ConnectionWizardViewModel {
     private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
     private final ReadOnlyObjectWrapper<Workspace> saved = new ReadOnlyObjectWrapper<>(this, "saved");
 
+    /** A wizard that cannot store secrets in the keyring (tests of the other pages). */
     public ConnectionWizardViewModel(Workspace workspace, ConnectionChecklist checklist, TaskRunner tasks) {
+        this(workspace, checklist, tasks, SecretStore.none());
+    }
+
+    public ConnectionWizardViewModel(Workspace workspace, ConnectionChecklist checklist, TaskRunner tasks,
+            SecretStore keyring) {
         this.workspace = workspace;
         this.checklist = checklist;
         this.tasks = tasks;
+        this.keyring = keyring;
         DatabaseConfig db = workspace.config().database();
         dbName.set(db.nameOrDefault());
         dbType.set(db.type() == null ? "sqlite" : db.type());
@@ -102,7 +126,9 @@ public final class ConnectionWizardViewModel {
         dbDatabase.set(db.database() == null ? "" : db.database());
         dbSchema.set(db.schema() == null ? "" : db.schema());
         dbUser.set(db.username() == null ? "" : db.username());
-        dbPasswordEnv.set(db.password() == null || db.password().env() == null ? "" : db.password().env());
+        dbPasswordEnv.set(db.password() == null ? "" : db.password().env() != null ? db.password().env()
+                : db.password().keyring());
+        dbPasswordInKeyring.set(db.password() != null && db.password().keyring() != null);
         for (ModelConfig existing : workspace.config().models()) {
             ModelProfile listed = ModelProfile.of(existing);
             originals.put(listed, existing);
@@ -120,13 +146,18 @@ public final class ConnectionWizardViewModel {
             }
         }
         sqlite.bind(dbType.isEqualTo("sqlite"));
+        JudgeConfig judge = workspace.config().judge();
+        judgeModel.set(judge != null && judge.enabledOrDefault() && judge.model() != null ? judge.model() : "");
+        refreshJudgeChoices();
+        models.addListener((javafx.collections.ListChangeListener<ModelProfile>) change -> refreshJudgeChoices());
         provider.addListener((obs, was, is) -> keyEnv.set(switch (is) {
             case "anthropic" -> "ANTHROPIC_API_KEY";
             case "gemini" -> "GEMINI_API_KEY";
             case "ollama" -> "";
             default -> "OPENAI_API_KEY";
         }));
-        summary.bind(Bindings.createStringBinding(this::describe, dbName, dbType, models, langfuseEnabled, langfuseHost));
+        summary.bind(Bindings.createStringBinding(this::describe, dbName, dbType, models, langfuseEnabled, langfuseHost,
+                judgeModel));
     }
 
     // ---- navigation
@@ -206,6 +237,56 @@ public final class ConnectionWizardViewModel {
         modelId.set(colon < 0 ? model.spec() : model.spec().substring(colon + 1));
         baseUrl.set(model.baseUrl() == null ? "" : model.baseUrl());
         keyEnv.set(model.keyEnv() == null ? "" : model.keyEnv());
+        keyInKeyring.set(model.keyring());
+    }
+
+    /** Stores the typed key in the OS keyring under the key's name; the wizard then writes {keyring: NAME}. */
+    public void storeModelKey() {
+        store(keyEnv.get(), keySecret, keyInKeyring);
+    }
+
+    /** Stores the typed database password in the OS keyring under the password's name. */
+    public void storeDbPassword() {
+        store(dbPasswordEnv.get(), dbPasswordSecret, dbPasswordInKeyring);
+    }
+
+    private void store(String name, StringProperty secret, BooleanProperty inKeyring) {
+        String value = secret.get();
+        if (blank(name) || value == null || value.isEmpty()) {
+            keyringText.set("Name the entry and type the secret, then store it.");
+            return;
+        }
+        String entry = name.strip();
+        try {
+            OsKeyring.checkName(entry);
+        } catch (IllegalArgumentException e) {
+            keyringText.set(sentence(e.getMessage()));
+            return;
+        }
+        busy.set(true);
+        tasks.submit(() -> {
+            keyring.set(entry, value);
+            return entry;
+        }, stored -> {
+            busy.set(false);
+            secret.set("");
+            inKeyring.set(true);
+            keyringText.set("Stored " + stored + " in the OS keyring. The profile reads it as {keyring: " + stored
+                    + "}; the value is never written to a file.");
+        }, failure -> {
+            busy.set(false);
+            keyringText.set(message(failure));
+        });
+    }
+
+    private void refreshJudgeChoices() {
+        List<String> names = new ArrayList<>();
+        names.add("");
+        models.forEach(m -> names.add(m.name()));
+        if (!names.contains(judgeModel.get())) {
+            names.add(judgeModel.get());
+        }
+        judgeChoices.setAll(names);
     }
 
     public void checkLangfuse() {
@@ -230,7 +311,7 @@ public final class ConnectionWizardViewModel {
         try {
             profile = new WorkspaceProfileWriter.Profile(databaseConfig(),
                     models.stream().map(m -> originals.getOrDefault(m, m.toConfig())).toList(),
-                    langfuseEnabled.get() ? langfuseConfig() : null);
+                    langfuseEnabled.get() ? langfuseConfig() : null, true, judgeModel.get());
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;
@@ -241,9 +322,10 @@ public final class ConnectionWizardViewModel {
             busy.set(false);
             saved.set(written);
             savedText.set("Saved to " + written.root().resolve(Workspace.CONFIG_FILE) + ": database profile '"
-                    + profile.database().nameOrDefault() + "', " + profile.models().size() + " model profiles"
-                    + (profile.langfuse() == null ? "" : ", Langfuse") + ". Keys stay in their environment variables."
-                    + " Reopen the workspace to run with them.");
+                    + profile.database().nameOrDefault() + "', " + Wording.plural(profile.models().size(),
+                            "model profile") + (profile.models().isEmpty() ? "" : " (default " + profile.models()
+                            .getFirst().name() + ")") + (profile.langfuse() == null ? "" : ", Langfuse")
+                    + ". Keys stay where they are named (environment or keyring). The workbench uses them now.");
         }, failure -> {
             busy.set(false);
             problem.set(message(failure));
@@ -274,7 +356,8 @@ public final class ConnectionWizardViewModel {
     }
 
     DatabaseConfig databaseConfig() {
-        SecretRef password = blank(dbPasswordEnv.get()) ? null : SecretRef.env(dbPasswordEnv.get().strip());
+        SecretRef password = blank(dbPasswordEnv.get()) ? null : dbPasswordInKeyring.get()
+                ? SecretRef.keyring(dbPasswordEnv.get().strip()) : SecretRef.env(dbPasswordEnv.get().strip());
         if (sqlite.get()) {
             if (blank(dbPath.get())) {
                 throw new IllegalArgumentException("a SQLite profile needs the database file's path");
@@ -303,7 +386,8 @@ public final class ConnectionWizardViewModel {
             throw new IllegalArgumentException("name the model, such as gpt-4o-mini");
         }
         String spec = provider.get() + ":" + modelId.get().strip();
-        SecretRef key = blank(keyEnv.get()) ? null : SecretRef.env(keyEnv.get().strip());
+        SecretRef key = blank(keyEnv.get()) ? null : keyInKeyring.get() ? SecretRef.keyring(keyEnv.get().strip())
+                : SecretRef.env(keyEnv.get().strip());
         return new ModelConfig(name(modelName.get(), modelId.get().strip()), spec, emptyToNull(baseUrl.get()), key,
                 null, null, null);
     }
@@ -330,7 +414,8 @@ public final class ConnectionWizardViewModel {
         parts.add("Database profile '" + dbName.get() + "' (" + dbType.get() + ")");
         parts.add(models.isEmpty() ? "no model profiles" : "models, primary first: "
                 + String.join(" → ", models.stream().map(m -> m.name() + " (" + m.spec() + (m.keyEnv() == null ? ""
-                        : ", key from $" + m.keyEnv()) + ")").toList()));
+                        : ", " + m.keyText()) + ")").toList()));
+        parts.add(blank(judgeModel.get()) ? "no LLM judge" : "LLM judge " + judgeModel.get());
         parts.add(langfuseEnabled.get() ? "Langfuse at " + langfuseHost.get() : "no Langfuse");
         return String.join("\n", parts);
     }
@@ -350,13 +435,7 @@ public final class ConnectionWizardViewModel {
 
     /** Engine details start in lower case for the CLI; a line shows them as a sentence, but never "Jdbc:…". */
     private static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String firstWord = text.split("[\\s:/]", 2)[0];
-        boolean literal = text.startsWith("jdbc:") || text.startsWith("http") || firstWord.contains(".")
-                || firstWord.contains("_");
-        return literal ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return Wording.sentence(text);
     }
 
     private static String message(Throwable failure) {
@@ -442,6 +521,37 @@ public final class ConnectionWizardViewModel {
     /** The name of the environment variable holding the API key; never the key. */
     public StringProperty keyEnvProperty() {
         return keyEnv;
+    }
+
+    public BooleanProperty keyInKeyringProperty() {
+        return keyInKeyring;
+    }
+
+    /** The key typed to store in the keyring; cleared once stored. */
+    public StringProperty keySecretProperty() {
+        return keySecret;
+    }
+
+    public BooleanProperty dbPasswordInKeyringProperty() {
+        return dbPasswordInKeyring;
+    }
+
+    public StringProperty dbPasswordSecretProperty() {
+        return dbPasswordSecret;
+    }
+
+    /** What the last keyring action did, or why it could not (no keyring service, with the fix). */
+    public ReadOnlyStringProperty keyringTextProperty() {
+        return keyringText.getReadOnlyProperty();
+    }
+
+    /** "" (no judge) and the model profiles, for the judge picker. */
+    public ObservableList<String> judgeChoices() {
+        return judgeChoices;
+    }
+
+    public StringProperty judgeModelProperty() {
+        return judgeModel;
     }
 
     public ObservableList<CheckLine> modelChecks() {

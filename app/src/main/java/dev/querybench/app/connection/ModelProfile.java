@@ -9,23 +9,35 @@ import dev.querybench.engine.config.SecretRef;
  * @param name profile name
  * @param spec provider:model
  * @param baseUrl endpoint, or null for the provider's own
- * @param keyEnv the environment variable holding the key, or null when none is needed
+ * @param keyEnv where the key is kept: an environment variable, or a keyring entry when {@code keyring};
+ *     null when none is needed
+ * @param keyring true when {@code keyEnv} names an OS keyring entry
  */
-public record ModelProfile(String name, String spec, String baseUrl, String keyEnv) {
+public record ModelProfile(String name, String spec, String baseUrl, String keyEnv, boolean keyring) {
 
     static ModelProfile of(ModelConfig config) {
+        SecretRef key = config.apiKey();
         return new ModelProfile(config.name(), config.spec(), config.baseUrl(),
-                config.apiKey() == null ? null : config.apiKey().env() != null ? config.apiKey().env()
-                        : config.apiKey().keyring());
+                key == null ? null : key.env() != null ? key.env() : key.keyring(), key != null && key.env() == null);
     }
 
     ModelConfig toConfig() {
-        return new ModelConfig(name, spec, baseUrl, keyEnv == null ? null : SecretRef.env(keyEnv), null, null, null);
+        return new ModelConfig(name, spec, baseUrl, reference(), null, null, null);
+    }
+
+    /** The key's reference as the workspace file writes it, or null. */
+    SecretRef reference() {
+        return keyEnv == null ? null : keyring ? SecretRef.keyring(keyEnv) : SecretRef.env(keyEnv);
+    }
+
+    /** "key from $OPENAI_API_KEY" or "key from the keyring entry OPENAI_API_KEY". */
+    String keyText() {
+        return keyEnv == null ? "no key" : keyring ? "key from the keyring entry " + keyEnv : "key from $" + keyEnv;
     }
 
     /** "primary · gpt-4o-mini — openai:gpt-4o-mini · key from $OPENAI_API_KEY". */
     public String describe(int position) {
         return (position == 0 ? "primary · " : "fallback " + position + " · ") + name + " — " + spec
-                + (baseUrl == null ? "" : " at " + baseUrl) + (keyEnv == null ? " · no key" : " · key from $" + keyEnv);
+                + (baseUrl == null ? "" : " at " + baseUrl) + " · " + keyText();
     }
 }

@@ -1,27 +1,48 @@
 package dev.querybench.app.core;
 
+import dev.querybench.app.connection.ConnectionWizardViewModel;
+import dev.querybench.app.dataset.DatasetViewModel;
+import dev.querybench.app.health.HealthViewModel;
+import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunViewModel;
+import dev.querybench.app.runs.RunsViewModel;
+import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.app.workspace.MainViewModel;
+import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.health.HealthMonitor;
+import dev.querybench.engine.health.WorkspaceHealthChecks;
+import dev.querybench.engine.prompt.PromptFiles;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.validation.ConnectionChecklist;
 import dev.querybench.engine.validation.EnvironmentDoctor;
+import dev.querybench.engine.validation.ModelEndpointValidator;
+import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The composition root: opens the workspace and builds the engine services and view models
- * once, by constructor. Nothing here is static; tests build their own.
+ * The composition root of one open workspace: opens its session and builds every engine service
+ * and every view model of the window, once, by constructor. Nothing here is static; tests build
+ * their own. Switching workspaces closes one context and opens another ({@link Workbench}): the
+ * old one's database pools, health monitor, tracer and background jobs end with {@link #close()}.
  *
  * <p>{@link #open} reads files and builds the database; call it off the FX thread.
  */
 public final class AppContext implements AutoCloseable {
+
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * How the app was started.
@@ -50,45 +71,60 @@ public final class AppContext implements AutoCloseable {
         public Settings withModel(String spec, String endpoint) {
             return new Settings(workspaceFolder, sample, environment, spec, endpoint, clock);
         }
+
+        /** The same start, on another workspace folder (not the sample). */
+        public Settings withWorkspace(Path folder) {
+            return new Settings(folder, false, environment, adHocModel, baseUrl, clock);
+        }
     }
 
     private final Workspace workspace;
     private final WorkspaceSession session;
     private final RunViewModel runViewModel;
     private final MainViewModel mainViewModel;
-    private final java.util.concurrent.ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean released;
 
     private AppContext(Settings settings, Workspace workspace, WorkspaceSession session, SecretResolver secrets,
-            TaskRunner tasks, DialogService dialogs) {
+            TaskRunner tasks, DialogService dialogs, String rememberedModel) {
         this.workspace = workspace;
         this.session = session;
+        Clock clock = settings.clock();
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, settings.adHocModel(), settings.baseUrl());
+        ModelEndpointValidator validator = EnvironmentDoctor.defaultValidator();
         this.runViewModel = new RunViewModel(workspace, session, models, tasks, dialogs);
-        EnvironmentDoctor doctor = new EnvironmentDoctor(secrets, EnvironmentDoctor.defaultValidator(), settings.clock());
-        var validator = EnvironmentDoctor.defaultValidator();
-        this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("querybench-health").factory());
-        var checks = dev.querybench.engine.health.WorkspaceHealthChecks.of(workspace, session.executor(), secrets,
-                validator, java.time.Duration.ofSeconds(5), adHocProfile(settings, session));
-        var monitor = new dev.querybench.engine.health.HealthMonitor(checks, scheduler, settings.clock(),
-                dev.querybench.engine.health.HealthMonitor.Settings.DEFAULTS);
-        var health = new dev.querybench.app.health.HealthViewModel(monitor, checks, tasks);
-        var wizard = new dev.querybench.app.connection.ConnectionWizardViewModel(workspace,
-                new dev.querybench.engine.validation.ConnectionChecklist(secrets, java.time.Duration.ofSeconds(5),
-                        settings.clock()), tasks);
-        this.mainViewModel = new MainViewModel(workspace, session, models, doctor, runViewModel, wizard, health, tasks,
-                dialogs, settings.sample());
+        runViewModel.setPreflight(new RunPreflight(validator, secrets));
+        if (settings.adHocModel() == null && rememberedModel != null) {
+            models.stream().filter(m -> m.id().equals(rememberedModel)).findFirst()
+                    .ifPresent(runViewModel.selectedModelProperty()::set);
+        }
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("querybench-health").factory());
+        var checks = WorkspaceHealthChecks.of(workspace, session.executor(), secrets, validator, CHECK_TIMEOUT,
+                adHocProfile(settings, session));
+        HealthMonitor monitor = new HealthMonitor(checks, scheduler, clock, HealthMonitor.Settings.DEFAULTS);
+        MainViewModel.Screens screens = new MainViewModel.Screens(
+                runViewModel,
+                new RunsViewModel(session, runViewModel, tasks),
+                new SqlConsoleViewModel(session.executor(), session.queryLimits(), () -> session.backend().introspect(),
+                        tasks),
+                new PromptEditorViewModel(new PromptFiles(workspace.resolve(workspace.config().prompts())),
+                        workspace.dataset().questions(), session.generator(), tasks, dialogs),
+                new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks),
+                new ConnectionWizardViewModel(workspace, new ConnectionChecklist(secrets, CHECK_TIMEOUT, clock), tasks,
+                        secrets.keyring()),
+                new HealthViewModel(monitor, checks, tasks));
+        this.mainViewModel = new MainViewModel(workspace, session, models,
+                new EnvironmentDoctor(secrets, validator, clock), screens, tasks, dialogs, settings.sample());
     }
 
     /** The model given with --model (and --base-url), so the health panel watches it too; none if it is no spec. */
-    private static List<dev.querybench.engine.config.ModelConfig> adHocProfile(Settings settings,
-            WorkspaceSession session) {
+    private static List<ModelConfig> adHocProfile(Settings settings, WorkspaceSession session) {
         if (settings.adHocModel() == null || settings.adHocModel().isBlank()) {
             return List.of();
         }
         try {
             return List.of(session.modelProfile(settings.adHocModel().strip(), settings.baseUrl()));
-        } catch (dev.querybench.engine.config.ConfigException e) {
+        } catch (ConfigException e) {
             // The run screen's model picker already says what is wrong with it.
             return List.of();
         }
@@ -100,6 +136,14 @@ public final class AppContext implements AutoCloseable {
      * @throws dev.querybench.engine.errors.QueryBenchException with a message and remedy when it cannot
      */
     public static AppContext open(Settings settings, TaskRunner tasks, DialogService dialogs) {
+        return open(settings, tasks, dialogs, null);
+    }
+
+    /**
+     * Like {@link #open(Settings, TaskRunner, DialogService)}, with the model the user last chose in
+     * this workspace preselected (unless the command line names one).
+     */
+    public static AppContext open(Settings settings, TaskRunner tasks, DialogService dialogs, String rememberedModel) {
         if (settings.sample()) {
             new SampleWorkspace().materialize(settings.workspaceFolder());
         }
@@ -107,7 +151,7 @@ public final class AppContext implements AutoCloseable {
         SecretResolver secrets = new SecretResolver(settings.environment());
         WorkspaceSession session = WorkspaceSession.open(workspace, secrets, settings.clock());
         try {
-            return new AppContext(settings, workspace, session, secrets, tasks, dialogs);
+            return new AppContext(settings, workspace, session, secrets, tasks, dialogs, rememberedModel);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -126,11 +170,35 @@ public final class AppContext implements AutoCloseable {
         return runViewModel;
     }
 
-    /** Closes the workspace's database and run store; stop running work first. */
-    @Override
-    public void close() {
+    /** Stops the window's background work: health checks, reads, the monitor's schedule. FX thread. */
+    public void deactivate() {
         mainViewModel.deactivate();
         scheduler.shutdownNow();
+    }
+
+    /**
+     * Releases the workspace's services: database pools, run store, response cache and tracer.
+     * Blocking I/O: off the FX thread after {@link #deactivate()}.
+     */
+    public void release() {
         session.close();
+        released = true;
+    }
+
+    /** True once the workspace's services were released (a switch closed it). */
+    public boolean released() {
+        return released;
+    }
+
+    /** True once the health monitor's schedule and the window's reads were stopped. */
+    public boolean deactivated() {
+        return scheduler.isShutdown();
+    }
+
+    /** Both, for tests and the last window: stop running work first. */
+    @Override
+    public void close() {
+        deactivate();
+        release();
     }
 }

@@ -23,4 +23,15 @@ public interface DialogService {
      * @return true when the user chose to go ahead
      */
     boolean confirm(String title, String message, String confirmLabel);
+
+    /**
+     * A failure about a file the user can still reach themselves, such as a report that could not be
+     * opened: the message, the fix, and the path in a field with a Copy button.
+     *
+     * @param title short title, for the window
+     * @param message what went wrong
+     * @param remedy what to do about it
+     * @param path the file or address to copy
+     */
+    void showPath(String title, String message, String remedy, String path);
 }

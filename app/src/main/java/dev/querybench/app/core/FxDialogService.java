@@ -61,6 +61,46 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showPath(String title, String message, String remedy, String path) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(title);
+        alert.setHeaderText(message);
+        alert.getDialogPane().setContent(pathContent(remedy, path));
+        alert.getDialogPane().setId("pathDialog");
+        style(alert);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.getDialogPane().setPrefWidth(620);
+        alert.showAndWait();
+    }
+
+    /** The fix, then the path in a read-only field with a Copy button beside it. */
+    static VBox pathContent(String remedy, String path) {
+        Label next = new Label(remedy == null || remedy.isBlank() ? "" : "What to do: " + remedy);
+        next.setWrapText(true);
+        next.getStyleClass().add("dialog-remedy");
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField(path);
+        field.setEditable(false);
+        field.setId("copyablePath");
+        field.getStyleClass().add("monospace");
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy path");
+        copy.setId("copyPath");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setOnAction(event -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(path);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copy.setText("Copied");
+        });
+        VBox box = new VBox(10, next, new javafx.scene.layout.HBox(8, field, copy));
+        box.setFillWidth(true);
+        return box;
+    }
+
+    @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         javafx.scene.control.ButtonType go = new javafx.scene.control.ButtonType(confirmLabel,
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);

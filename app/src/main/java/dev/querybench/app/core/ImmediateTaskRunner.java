@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 /**
  * Runs work on the calling thread and returns when it is done; for view-model tests, which
  * then need no UI toolkit. Progress published from other threads (engine workers) is delivered
- * on those threads, one update at a time under a lock, so callbacks never overlap.
+ * on those threads, one update at a time under a lock, so progress callbacks never overlap. The
+ * success or failure callback runs once the work has returned, outside that lock: it may itself
+ * submit work (a run started after a pre-flight check) whose workers publish progress.
  */
 public final class ImmediateTaskRunner implements TaskRunner {
 
@@ -25,15 +27,11 @@ public final class ImmediateTaskRunner implements TaskRunner {
             result = work.run(job);
         } catch (Exception e) {
             job.markDone();
-            synchronized (callbackLock) {
-                onFailure.accept(e);
-            }
+            onFailure.accept(e);
             return job;
         }
         job.markDone();
-        synchronized (callbackLock) {
-            onSuccess.accept(result);
-        }
+        onSuccess.accept(result);
         return job;
     }
 }

@@ -43,6 +43,8 @@ public final class HealthViewModel {
     private final ReadOnlyObjectWrapper<EndpointHealth.State> overall =
             new ReadOnlyObjectWrapper<>(this, "overall", EndpointHealth.State.UNKNOWN);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Not checked yet.");
+    private final ReadOnlyObjectWrapper<HealthCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts",
+            HealthCounts.NONE);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final Map<String, HealthState> lastStates = new LinkedHashMap<>();
     private TaskRunner.Job monitoring;
@@ -125,11 +127,20 @@ public final class HealthViewModel {
             down += status.state() == HealthState.DOWN ? 1 : 0;
             degraded += status.state() == HealthState.DEGRADED ? 1 : 0;
         }
+        // counted over every endpoint shown, so the summary, the status bar and the navigator agree with the rows
+        down = count(EndpointHealth.State.DOWN);
+        degraded = count(EndpointHealth.State.DEGRADED);
+        int unknown = count(EndpointHealth.State.UNKNOWN);
+        HealthCounts now = new HealthCounts(endpoints.size() - down - degraded - unknown, degraded, down, unknown);
+        counts.set(now);
         overall.set(down > 0 ? EndpointHealth.State.DOWN : degraded > 0 ? EndpointHealth.State.DEGRADED
                 : EndpointHealth.State.UP);
-        summary.set(statuses.size() + " endpoints: " + (statuses.size() - down - degraded) + " up, " + degraded
-                + " degraded, " + down + " down · checked at " + (statuses.isEmpty() ? "—"
-                        : TIME.format(statuses.getLast().checkedAt().atZone(ZoneId.systemDefault()))));
+        summary.set(now.text() + " · checked at " + (statuses.isEmpty() ? "—"
+                : TIME.format(statuses.getLast().checkedAt().atZone(ZoneId.systemDefault()))));
+    }
+
+    private int count(EndpointHealth.State state) {
+        return (int) endpoints.stream().filter(e -> e.state() == state).count();
     }
 
     private void notify(HealthStatus status, HealthState before) {
@@ -175,6 +186,11 @@ public final class HealthViewModel {
     /** The worst state over all endpoints. */
     public ReadOnlyObjectProperty<EndpointHealth.State> overallProperty() {
         return overall.getReadOnlyProperty();
+    }
+
+    /** The endpoints in each state, after the latest round of checks. */
+    public ReadOnlyObjectProperty<HealthCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

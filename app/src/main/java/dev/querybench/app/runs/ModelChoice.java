@@ -51,11 +51,20 @@ public record ModelChoice(String id, String label, String detail, String baseUrl
     }
 
     private static String missingKey(SecretRef key, SecretResolver secrets) {
-        if (key == null || secrets.resolve(key).isPresent()) {
-            return "";
+        try {
+            if (key == null || secrets.resolve(key).isPresent()) {
+                return "";
+            }
+        } catch (dev.querybench.engine.errors.QueryBenchException e) {
+            // no keyring service: say so and how to fix it, rather than fail to open the workspace
+            return sentence(e.error().message()) + ". " + sentence(e.error().remedy()) + ".";
         }
-        return key.env() == null ? "No key in " + key.describe() + ". Add it before running."
+        return key.env() == null ? "No key in " + key.describe() + ": " + key.howToSet() + "."
                 : key.env() + " is not set. Export it before starting QueryBench.";
+    }
+
+    private static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String providerOf(String spec) {

@@ -21,7 +21,8 @@ public record QuestionSubset(String label, List<String> questionIds) {
     /** All questions first, then each difficulty and each tag the dataset uses, in first-seen order. */
     public static List<QuestionSubset> of(List<Question> questions) {
         List<QuestionSubset> subsets = new ArrayList<>();
-        subsets.add(new QuestionSubset("All " + questions.size() + " questions", List.of()));
+        subsets.add(new QuestionSubset(questions.size() == 1 ? "The 1 question"
+                : "All " + questions.size() + " questions", List.of()));
         Map<String, List<String>> byDifficulty = new LinkedHashMap<>();
         Map<String, List<String>> byTag = new LinkedHashMap<>();
         for (Question q : questions) {

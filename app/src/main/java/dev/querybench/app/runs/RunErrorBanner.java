@@ -58,8 +58,7 @@ public final class RunErrorBanner {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String s = text.strip();
-        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        String s = dev.querybench.app.text.Wording.sentence(text.strip());
         return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
     }
 

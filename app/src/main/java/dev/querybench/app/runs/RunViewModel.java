@@ -69,9 +69,11 @@ public final class RunViewModel {
     private final Workspace workspace;
     private final WorkspaceSession session;
     private final TaskRunner tasks;
+    private final DialogService dialogs;
     private final Map<String, Question> questions;
 
     private final ObservableList<ModelChoice> models;
+    private PreflightGate preflight;
     private final ObjectProperty<ModelChoice> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
     private final ObservableList<VariantOption> variants;
     private final ObservableList<ModelOption> compareModels;
@@ -144,6 +146,7 @@ public final class RunViewModel {
         this.workspace = workspace;
         this.session = session;
         this.tasks = tasks;
+        this.dialogs = dialogs;
         this.error = new RunErrorBanner(dialogs);
         this.spend = new RunSpend(RunsViewModel.costRule(session));
         this.questions = workspace.dataset().questions().stream()
@@ -220,10 +223,27 @@ public final class RunViewModel {
         RunRequest request = new RunRequest(chosen, chosenModels.stream().map(ModelChoice::id).toList(), baseUrl, null,
                 subset.get() == null ? List.of() : subset.get().questionIds(), Math.max(1, repeats.get()))
                 .withJudge(selectedJudge.get().choice());
+        if (preflight == null) {
+            launch(request);
+        } else {
+            statusText.set("Checking that every chosen endpoint answers and accepts its key…");
+            preflight.check(request, this::launch, this::failed);
+        }
+    }
+
+    private void launch(RunRequest request) {
         Cancellation token = new Cancellation();
         cancellation = token;
         tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
                 this::apply, this::finished, this::failed);
+    }
+
+    /**
+     * Checks the chosen endpoints before each run ({@link PreflightGate}); without it a run starts
+     * at once (tests of the run screen itself).
+     */
+    public void setPreflight(dev.querybench.engine.validation.RunPreflight check) {
+        this.preflight = check == null ? null : new PreflightGate(check, session, tasks, dialogs);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.querybench.app.runs;
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.CostRule;
+import dev.querybench.app.text.Wording;
 import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.errors.QueryBenchException;
@@ -85,8 +86,8 @@ public final class RunsViewModel {
                 runs.showStored(list.getFirst());
             }
             historyText.set(list.isEmpty() ? "No stored runs yet. Start one on the Run tab (Ctrl+R)."
-                    : list.size() + " stored runs. Click a column title to sort; double-click a run or press Open to"
-                            + " compare its columns.");
+                    : Wording.plural(list.size(), "stored run")
+                            + ". Click a column title to sort; double-click a run or press Open to compare its columns.");
         }, failure -> historyText.set("The stored runs could not be read: " + message(failure)));
     }
 

@@ -186,8 +186,8 @@ public final class SqlConsoleViewModel {
         String count = String.format(Locale.ROOT, "%,d", result.rowCount());
         String summary = result.rowCount() == 0 ? "The query returned no rows." : "";
         grid.set(new GridData(result.columns(), rows, summary, false));
-        statusText.set(count + (result.rowCount() == 1 ? " row" : " rows") + " · " + result.columns().size()
-                + " columns · counted in " + millis(result.countTime())
+        statusText.set(count + (result.rowCount() == 1 ? " row" : " rows") + " · "
+                + dev.querybench.app.text.Wording.plural(result.columns().size(), "column") + " · counted in " + millis(result.countTime())
                 + (result.sortColumn() < 0 ? "" : " · sorted by " + result.columns().get(result.sortColumn())
                         + (result.ascending() ? " ascending" : " descending")));
     }

@@ -42,6 +42,7 @@ public final class MainView {
     @FXML private MenuItem savePromptItem;
     @FXML private MenuItem executeSqlItem;
     @FXML private Menu viewMenu;
+    @FXML private Menu recentMenu;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private Label workspaceLabel;
     @FXML private Label workspaceFolder;
@@ -73,10 +74,17 @@ public final class MainView {
     @FXML private Label jobLabel;
 
     private final java.util.function.Consumer<java.net.URI> opener;
+    private final WorkspaceActions actions;
 
     public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
+        this(viewModel, opener, WorkspaceActions.none());
+    }
+
+    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener,
+            WorkspaceActions actions) {
         this.viewModel = viewModel;
         this.opener = opener;
+        this.actions = actions;
     }
 
     @FXML
@@ -146,6 +154,8 @@ public final class MainView {
             sections.add(item);
         }
         viewMenu.getItems().addAll(0, sections);
+        fillRecent();
+        actions.recent().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) change -> fillRecent());
         darkThemeItem.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         viewModel.themeProperty().addListener((obs, was, is) -> darkThemeItem.setSelected(is == Theme.DARK));
     }
@@ -179,6 +189,42 @@ public final class MainView {
         if (!runId.isEmpty()) {
             openExport(runId);
         }
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (java.nio.file.Path folder : actions.recent()) {
+            MenuItem item = new MenuItem(folder.getFileName() + " — " + folder.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> actions.openRecent(folder));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    @FXML
+    private void onNewWorkspace() {
+        actions.newWorkspace();
+    }
+
+    @FXML
+    private void onOpenWorkspace() {
+        actions.openWorkspace();
+    }
+
+    @FXML
+    private void onOpenSample() {
+        actions.openSample();
+    }
+
+    @FXML
+    private void onCloseWorkspace() {
+        actions.closeWorkspace();
+    }
+
+    @FXML
+    private void onQuit() {
+        actions.quit();
     }
 
     @FXML

@@ -5,28 +5,21 @@ import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.connection.ConnectionWizardViewModel;
-import dev.querybench.app.health.EndpointHealth;
 import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.runs.RunsViewModel;
 import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
+import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
-import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.db.Dialect;
-import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.errors.QueryBenchException;
-import dev.querybench.engine.prompt.PromptTask;
-import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.EnvironmentDoctor;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +57,11 @@ public final class MainViewModel {
     private final ConnectionWizardViewModel wizard;
     private final HealthViewModel health;
     /** Sections shown by a screen of their own rather than a read-only page. */
-    private final java.util.Set<Section> screens = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS,
+    private final java.util.Set<Section> withOwnScreen = java.util.EnumSet.of(Section.RUNS, Section.SQL_CONSOLE, Section.PROMPTS,
             Section.DATASETS, Section.CONNECTIONS, Section.HEALTH);
     private final TaskRunner tasks;
+    private final SectionPages sectionPages;
+    private final StatusBar statusBar;
 
     private final Map<Section, NavigatorItem> items = new EnumMap<>(Section.class);
     private final ObservableList<NavigatorItem> navigator;
@@ -74,11 +69,6 @@ public final class MainViewModel {
     private final ObjectProperty<Section> selectedSection = new SimpleObjectProperty<>(this, "selectedSection", Section.RUNS);
     private final ReadOnlyObjectWrapper<SectionPageViewModel> currentPage = new ReadOnlyObjectWrapper<>(this, "currentPage");
     private final ReadOnlyBooleanWrapper runsSelected = new ReadOnlyBooleanWrapper(this, "runsSelected");
-    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper(this, "modelText");
-    private final ReadOnlyStringWrapper jobText = new ReadOnlyStringWrapper(this, "jobText");
-    private final ReadOnlyBooleanWrapper jobVisible = new ReadOnlyBooleanWrapper(this, "jobVisible");
-    private final ReadOnlyStringWrapper healthText = new ReadOnlyStringWrapper(this, "healthText", "Health: not checked");
-    private final ReadOnlyObjectWrapper<Status> healthStatus = new ReadOnlyObjectWrapper<>(this, "healthStatus", Status.NONE);
     private final String sampleNotice;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ReadOnlyStringWrapper exportableRun = new ReadOnlyStringWrapper(this, "exportableRun", "");
@@ -90,36 +80,39 @@ public final class MainViewModel {
         }
     };
 
+    /**
+     * The view models of the window's screens, built by the composition root ({@code AppContext}).
+     */
+    public record Screens(RunViewModel runs, RunsViewModel runsScreen, SqlConsoleViewModel sqlConsole,
+            PromptEditorViewModel promptEditor, DatasetViewModel datasetBrowser, ConnectionWizardViewModel wizard,
+            HealthViewModel health) {}
+
     public MainViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> models,
-            EnvironmentDoctor doctor, RunViewModel runs, ConnectionWizardViewModel wizard, HealthViewModel health,
-            TaskRunner tasks, DialogService dialogs, boolean sample) {
-        this.wizard = wizard;
-        this.health = health;
+            EnvironmentDoctor doctor, Screens screens, TaskRunner tasks, DialogService dialogs, boolean sample) {
+        this.wizard = screens.wizard();
+        this.health = screens.health();
         this.workspace = workspace;
         this.session = session;
         this.models = List.copyOf(models);
         this.doctor = doctor;
-        this.runs = runs;
-        this.runsScreen = new RunsViewModel(session, runs, tasks);
-        this.sqlConsole = new SqlConsoleViewModel(session.executor(), session.queryLimits(),
-                () -> session.backend().introspect(), tasks);
-        this.promptEditor = new PromptEditorViewModel(
-                new dev.querybench.engine.prompt.PromptFiles(workspace.resolve(workspace.config().prompts())),
-                workspace.dataset().questions(), session.generator(), tasks, dialogs);
-        health.overallProperty().addListener((obs, was, is) -> showEndpoints(is));
-        this.datasetBrowser = new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks);
+        this.runs = screens.runs();
+        this.runsScreen = screens.runsScreen();
+        this.sqlConsole = screens.sqlConsole();
+        this.promptEditor = screens.promptEditor();
+        this.datasetBrowser = screens.datasetBrowser();
         this.tasks = tasks;
         this.sampleNotice = sample
                 ? "You are in the built-in sample workspace, a bike and outdoor-gear retailer. To evaluate your own"
-                        + " database, start QueryBench with --workspace <folder>."
+                        + " database, create a workspace with File → New workspace (Ctrl+N) or open one (Ctrl+O)."
                 : "";
         for (Section section : Section.values()) {
             items.put(section, new NavigatorItem(section));
         }
         navigator = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(items.values()));
-        pages.put(Section.CONNECTIONS, connectionsPage());
-        pages.put(Section.DATASETS, datasetsPage());
-        pages.put(Section.PROMPTS, promptsPage());
+        this.sectionPages = new SectionPages(workspace, this.models, items, pages);
+        pages.put(Section.CONNECTIONS, sectionPages.connectionsPage());
+        pages.put(Section.DATASETS, sectionPages.datasetsPage());
+        pages.put(Section.PROMPTS, sectionPages.promptsPage());
         pages.put(Section.SQL_CONSOLE, new SectionPageViewModel(Section.SQL_CONSOLE));
         pages.put(Section.HEALTH, new SectionPageViewModel(Section.HEALTH, "Check again", this::checkHealth));
         items.get(Section.RUNS).show("", Status.NONE, "Evaluation runs");
@@ -127,14 +120,9 @@ public final class MainViewModel {
         items.get(Section.HEALTH).show("", Status.NONE, "Not checked yet");
 
         currentPage.bind(Bindings.createObjectBinding(
-                () -> screens.contains(selectedSection.get()) ? null : pages.get(selectedSection.get()), selectedSection));
+                () -> withOwnScreen.contains(selectedSection.get()) ? null : pages.get(selectedSection.get()), selectedSection));
         runsSelected.bind(selectedSection.isEqualTo(Section.RUNS));
-        modelText.bind(Bindings.createStringBinding(() -> runs.selectedModelProperty().get() == null ? "Model: none"
-                : "Model: " + runs.selectedModelProperty().get().label(), runs.selectedModelProperty()));
-        jobVisible.bind(runs.totalItemsProperty().greaterThan(0).or(runs.runningProperty()));
-        jobText.bind(Bindings.createStringBinding(() -> runs.shortProgressTextProperty().get().isEmpty()
-                ? runs.statusTextProperty().get() : "Run " + runs.shortProgressTextProperty().get(),
-                runs.shortProgressTextProperty(), runs.statusTextProperty()));
+        statusBar = new StatusBar(runs, health, items.get(Section.HEALTH));
         exportableRun.bind(Bindings.createStringBinding(() -> {
             var comparison = runsScreen.selectedComparisonProperty().get();
             if (comparison != null) {
@@ -215,96 +203,20 @@ public final class MainViewModel {
         SectionPageViewModel page = pages.get(Section.HEALTH);
         page.setBusy(true);
         page.setSummary("Checking Java, the workspace, the database and every model endpoint…");
-        items.get(Section.HEALTH).show("", Status.PENDING, "Checking");
-        healthStatus.set(Status.PENDING);
-        healthText.set("Health: checking…");
-        track(tasks.submit(() -> doctor.examine(workspace.root()), this::showHealth,
-                failure -> showHealth(List.of(CheckResult.fail("Health checks", message(failure),
+        health.checkNow();
+        track(tasks.submit(() -> doctor.examine(workspace.root()), sectionPages::showHealth,
+                failure -> sectionPages.showHealth(List.of(CheckResult.fail("Health checks", message(failure),
                         "run `querybench doctor` in a terminal for the same checks")))));
     }
 
     // ---- pages built from the loaded workspace (cheap, in memory)
-
-    private SectionPageViewModel connectionsPage() {
-        SectionPageViewModel page = new SectionPageViewModel(Section.CONNECTIONS);
-        DatabaseConfig db = workspace.config().database();
-        page.setSummary("The database the questions run against and the models that answer them. Keys come from"
-                + " environment variables; QueryBench never writes them into workspace files.");
-        List<SectionLine> lines = new ArrayList<>();
-        lines.add(new SectionLine("Database " + databaseName(), databaseType() + " file " + db.path()
-                + (db.init().isEmpty() ? "" : ", built from " + String.join(", ", db.init())) + " · open",
-                Status.OK, ""));
-        Status worst = Status.OK;
-        int missingKeys = 0;
-        for (ModelChoice model : models) {
-            boolean missing = !model.problem().isBlank();
-            missingKeys += missing ? 1 : 0;
-            worst = worst.worse(missing ? Status.WARN : Status.NONE);
-            lines.add(new SectionLine("Model " + model.label(), model.detail(), missing ? Status.WARN : Status.NONE,
-                    model.problem()));
-        }
-        page.setLines(lines);
-        items.get(Section.CONNECTIONS).show(Integer.toString(lines.size()), worst,
-                "1 database and " + models.size() + " models" + (missingKeys == 0 ? ""
-                        : "; " + missingKeys + " without a key"));
-        return page;
-    }
-
-    private SectionPageViewModel datasetsPage() {
-        SectionPageViewModel page = new SectionPageViewModel(Section.DATASETS);
-        var dataset = workspace.dataset();
-        Map<String, Integer> byDifficulty = new LinkedHashMap<>();
-        dataset.questions().forEach(q -> byDifficulty.merge(q.difficulty().isBlank() ? "unrated" : q.difficulty(), 1,
-                Integer::sum));
-        StringBuilder mix = new StringBuilder();
-        byDifficulty.forEach((level, n) -> mix.append(mix.isEmpty() ? "" : ", ").append(n).append(' ').append(level));
-        page.setSummary(dataset.name() + ": " + dataset.size() + " questions with gold SQL (" + mix + "). "
-                + dataset.description());
-        page.setEmptyText("The dataset has no questions. Add some to " + workspace.config().dataset() + ".");
-        page.setLines(dataset.questions().stream().map(MainViewModel::questionLine).toList());
-        items.get(Section.DATASETS).show(Integer.toString(dataset.size()), Status.NONE,
-                dataset.size() + " questions in " + dataset.name());
-        return page;
-    }
-
-    private static SectionLine questionLine(Question q) {
-        String tags = q.tags().isEmpty() ? "" : " · " + String.join(", ", q.tags());
-        return SectionLine.of(q.id() + (q.difficulty().isBlank() ? "" : " · " + q.difficulty()) + tags, q.text());
-    }
-
-    private SectionPageViewModel promptsPage() {
-        SectionPageViewModel page = new SectionPageViewModel(Section.PROMPTS);
-        var library = workspace.prompts();
-        List<PromptTemplate> variants = library.templates(PromptTask.SQL_GENERATION);
-        page.setSummary(variants.size() + " prompt variants for SQL generation in " + workspace.config().prompts()
-                + "/. The run screen offers each; the workspace runs "
-                + (workspace.config().variants().isEmpty() ? "all of them" : String.join(", ", workspace.config().variants()))
-                + " by default.");
-        page.setEmptyText("No prompt variants yet. Add a .prompt file to " + workspace.config().prompts() + "/.");
-        List<SectionLine> lines = new ArrayList<>();
-        for (PromptTemplate t : library.templates()) {
-            List<String> problems = t.problems();
-            lines.add(new SectionLine(t.name(), t.description() + " · " + t.task().id() + " · " + t.source()
-                    + " · uses " + String.join(", ", t.variables().stream().map(v -> "{{" + v + "}}").toList()),
-                    problems.isEmpty() ? Status.OK : Status.FAIL, String.join("; ", problems)));
-        }
-        Set<String> templateProblems = new HashSet<>();
-        library.templates().forEach(t -> templateProblems.addAll(t.problems()));
-        library.problems().stream().filter(p -> !templateProblems.contains(p))
-                .forEach(p -> lines.add(new SectionLine("Problem", p, Status.FAIL, "fix the prompt file")));
-        page.setLines(lines);
-        long broken = lines.stream().filter(l -> l.status() == Status.FAIL).count();
-        items.get(Section.PROMPTS).show(Integer.toString(variants.size()), broken > 0 ? Status.FAIL : Status.NONE,
-                variants.size() + " prompt variants" + (broken > 0 ? "; " + broken + " with problems" : ""));
-        return page;
-    }
 
     // ---- background reads
 
     private void loadStoredRuns() {
         track(tasks.submit(() -> session.runStore().runs().size(),
                 count -> items.get(Section.RUNS).show(count == 0 ? "" : Integer.toString(count), Status.NONE,
-                        count + " stored runs in this workspace"),
+                        plural(count, "stored run") + " in this workspace"),
                 failure -> items.get(Section.RUNS).show("", Status.WARN, "Stored runs unreadable: " + message(failure))));
     }
 
@@ -312,56 +224,11 @@ public final class MainViewModel {
         SectionPageViewModel page = pages.get(Section.SQL_CONSOLE);
         page.setBusy(true);
         page.setSummary("Reading the tables of " + databaseName() + "…");
-        track(tasks.submit(() -> session.backend().introspect(), this::showSchema, failure -> {
+        track(tasks.submit(() -> session.backend().introspect(), sectionPages::showSchema, failure -> {
             page.setBusy(false);
             page.setSummary("The schema of " + databaseName() + " could not be read: " + message(failure));
             items.get(Section.SQL_CONSOLE).show("", Status.FAIL, "Schema unreadable");
         }));
-    }
-
-    private void showSchema(SchemaSnapshot schema) {
-        SectionPageViewModel page = pages.get(Section.SQL_CONSOLE);
-        page.setBusy(false);
-        page.setSummary(schema.tables().size() + " tables in " + databaseName() + " (" + schema.dialect().displayName()
-                + "), as the prompts describe them to the model. Ad-hoc queries are not part of this version;"
-                + " the results table of a run shows each predicted query.");
-        page.setEmptyText("The database has no tables.");
-        page.setLines(schema.tables().stream().map(MainViewModel::tableLine).toList());
-        items.get(Section.SQL_CONSOLE).show(Integer.toString(schema.tables().size()), Status.NONE,
-                schema.tables().size() + " tables in " + databaseName());
-    }
-
-    private static SectionLine tableLine(SchemaSnapshot.Table table) {
-        List<String> columns = table.columns().stream().map(SchemaSnapshot.Column::name).toList();
-        String keys = table.primaryKey().isEmpty() ? "" : " · key " + String.join(", ", table.primaryKey());
-        String refs = table.foreignKeys().isEmpty() ? "" : " · refers to " + String.join(", ",
-                table.foreignKeys().stream().map(SchemaSnapshot.ForeignKey::referencedTable).distinct().toList());
-        return SectionLine.of(table.name(), columns.size() + " columns: " + String.join(", ", columns) + keys + refs);
-    }
-
-    private void showHealth(List<CheckResult> checks) {
-        SectionPageViewModel page = pages.get(Section.HEALTH);
-        page.setBusy(false);
-        Status worst = Status.OK;
-        List<SectionLine> lines = new ArrayList<>();
-        int attention = 0;
-        for (CheckResult check : checks) {
-            Status status = switch (check.status()) {
-                case OK -> Status.OK;
-                case WARN -> Status.WARN;
-                case FAIL -> Status.FAIL;
-            };
-            attention += status == Status.OK ? 0 : 1;
-            worst = worst.worse(status);
-            lines.add(new SectionLine(check.name(), sentence(check.detail()), status, sentence(check.remedy())));
-        }
-        page.setLines(lines);
-        String verdict = attention == 0 ? "all " + checks.size() + " checks passed"
-                : attention + " of " + checks.size() + " checks need attention";
-        page.setSummary("Java, the workspace, the database and every model endpoint: " + verdict + ".");
-        items.get(Section.HEALTH).show(attention == 0 ? "" : Integer.toString(attention), worst, verdict);
-        healthStatus.set(worst);
-        healthText.set("Health: " + verdict);
     }
 
     private void track(TaskRunner.Job job) {
@@ -374,15 +241,13 @@ public final class MainViewModel {
         return db.name() == null ? db.path() : db.name();
     }
 
-    private String databaseType() {
-        String type = workspace.config().database().type();
-        return java.util.Arrays.stream(Dialect.values()).filter(d -> d.name().equalsIgnoreCase(type))
-                .map(Dialect::displayName).findFirst().orElse(type);
-    }
-
     /** Engine messages start in lower case for the CLI; pages show them as sentences. */
     private static String sentence(String text) {
-        return text == null || text.isBlank() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return Wording.sentence(text);
+    }
+
+    private static String plural(long n, String noun) {
+        return Wording.plural(n, noun);
     }
 
     private static String message(Throwable failure) {
@@ -434,7 +299,7 @@ public final class MainViewModel {
 
     /** "Database: ridgeline (sqlite)". */
     public String databaseText() {
-        return "Database: " + databaseName() + " (" + databaseType() + ")";
+        return "Database: " + databaseName() + " (" + sectionPages.databaseType() + ")";
     }
 
     /** A line about the sample workspace, or empty for the user's own. */
@@ -443,16 +308,16 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty modelTextProperty() {
-        return modelText.getReadOnlyProperty();
+        return statusBar.modelTextProperty();
     }
 
     /** The running or last job's progress, for the status bar. */
     public ReadOnlyStringProperty jobTextProperty() {
-        return jobText.getReadOnlyProperty();
+        return statusBar.jobTextProperty();
     }
 
     public ReadOnlyBooleanProperty jobVisibleProperty() {
-        return jobVisible.getReadOnlyProperty();
+        return statusBar.jobVisibleProperty();
     }
 
     public RunViewModel runs() {
@@ -467,17 +332,6 @@ public final class MainViewModel {
     /** True while a read-only section page is in front. */
     public javafx.beans.binding.BooleanBinding showingPage() {
         return currentPage.isNotNull();
-    }
-
-    private void showEndpoints(EndpointHealth.State state) {
-        Status dot = switch (state) {
-            case UNKNOWN -> Status.PENDING;
-            case UP -> Status.OK;
-            case DEGRADED -> Status.WARN;
-            case DOWN -> Status.FAIL;
-        };
-        long down = health.endpoints().stream().filter(e -> e.state() == EndpointHealth.State.DOWN).count();
-        items.get(Section.HEALTH).show(down == 0 ? "" : Long.toString(down), dot, health.summaryProperty().get());
     }
 
     /** The export dialog's view model for one stored run, writing by default next to the run's other files. */
@@ -533,10 +387,10 @@ public final class MainViewModel {
     }
 
     public ReadOnlyStringProperty healthTextProperty() {
-        return healthText.getReadOnlyProperty();
+        return statusBar.healthTextProperty();
     }
 
     public ReadOnlyObjectProperty<Status> healthStatusProperty() {
-        return healthStatus.getReadOnlyProperty();
+        return statusBar.healthStatusProperty();
     }
 }

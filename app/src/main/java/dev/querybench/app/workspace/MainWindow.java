@@ -32,6 +32,7 @@ public final class MainWindow {
 
     private final MainViewModel viewModel;
     private final Consumer<URI> opener;
+    private final WorkspaceActions actions;
     private MainView view;
     private Scene scene;
     /** The window's bounds when last not maximised, which is what the layout keeps. */
@@ -40,6 +41,7 @@ public final class MainWindow {
     private double normalWidth;
     private double normalHeight;
     private final ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
+    private InvalidationListener boundsTracker;
 
     /** A window whose exports open nowhere (tests). */
     public MainWindow(MainViewModel viewModel) {
@@ -51,8 +53,14 @@ public final class MainWindow {
      *     application's HostServices
      */
     public MainWindow(MainViewModel viewModel, Consumer<URI> opener) {
+        this(viewModel, opener, WorkspaceActions.none());
+    }
+
+    /** A window whose File menu creates, opens, switches and closes workspaces through {@code actions}. */
+    public MainWindow(MainViewModel viewModel, Consumer<URI> opener, WorkspaceActions actions) {
         this.viewModel = viewModel;
         this.opener = opener;
+        this.actions = actions;
     }
 
     /** The light theme's stylesheet, for windows opened before the main one (startup errors). */
@@ -156,15 +164,33 @@ public final class MainWindow {
     }
 
     private void trackNormalBounds(Stage stage) {
-        InvalidationListener track = obs -> {
+        boundsTracker = obs -> {
             if (!stage.isMaximized() && stage.isShowing()) {
                 remember(stage);
             }
         };
-        stage.xProperty().addListener(track);
-        stage.yProperty().addListener(track);
-        stage.widthProperty().addListener(track);
-        stage.heightProperty().addListener(track);
+        stage.xProperty().addListener(boundsTracker);
+        stage.yProperty().addListener(boundsTracker);
+        stage.widthProperty().addListener(boundsTracker);
+        stage.heightProperty().addListener(boundsTracker);
+    }
+
+    /**
+     * Lets go of {@code stage} before another window takes it over (a workspace switch): the
+     * listeners this window put on the stage and its view model go, so the closed workspace's view
+     * models can be collected.
+     */
+    public void detach(Stage stage) {
+        if (boundsTracker != null) {
+            stage.xProperty().removeListener(boundsTracker);
+            stage.yProperty().removeListener(boundsTracker);
+            stage.widthProperty().removeListener(boundsTracker);
+            stage.heightProperty().removeListener(boundsTracker);
+            boundsTracker = null;
+        }
+        viewModel.themeProperty().removeListener(themeListener);
+        stage.setOnHidden(null);
+        stage.setOnCloseRequest(null);
     }
 
     private void remember(Stage stage) {
@@ -206,7 +232,7 @@ public final class MainWindow {
 
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(viewModel, opener);
+            return new MainView(viewModel, opener, actions);
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());

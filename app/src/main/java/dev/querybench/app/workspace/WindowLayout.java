@@ -35,6 +35,10 @@ public record WindowLayout(double x, double y, double width, double height, bool
         return !Double.isNaN(x) && !Double.isNaN(y);
     }
 
+    public WindowLayout withSection(Section newSection) {
+        return new WindowLayout(x, y, width, height, maximized, dividers, newSection, theme);
+    }
+
     public WindowLayout withTheme(Theme newTheme) {
         return new WindowLayout(x, y, width, height, maximized, dividers, section, newTheme);
     }

@@ -92,7 +92,11 @@ class ConnectionWizardViewModelTest {
         vm.save();
         assertThat(vm.problemProperty().get()).isEmpty();
         Workspace saved = vm.savedProperty().get();
-        assertThat(saved.config().models()).extracting(m -> m.name()).startsWith("stub", "gpt-4o-mini");
+        // the file keeps its order; the wizard's order is the default model and its fallbacks
+        assertThat(saved.config().models()).extracting(m -> m.name())
+                .containsExactly("gpt-4o-mini", "ollama-qwen-coder", "stub");
+        assertThat(saved.config().run().models()).containsExactly("stub");
+        assertThat(saved.config().run().fallback()).containsExactly("gpt-4o-mini", "ollama-qwen-coder");
         assertThat(saved.config().database().name()).isEqualTo("ridgeline");
         assertThat(saved.config().database().init()).containsExactly("db/schema.sql", "db/data.sql");
         assertThat(saved.config().databases()).isEmpty();

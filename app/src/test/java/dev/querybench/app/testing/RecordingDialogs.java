@@ -26,6 +26,18 @@ public final class RecordingDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    private final List<Shown> paths = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void showPath(String title, String message, String remedy, String path) {
+        paths.add(new Shown(title, message, remedy, path));
+    }
+
+    /** The failures shown with a path to copy ({@code details} holds the path). */
+    public List<Shown> paths() {
+        return List.copyOf(paths);
+    }
+
     /** What {@link #confirm} answers from now on. */
     public void answer(boolean goAhead) {
         confirmAnswer = goAhead;

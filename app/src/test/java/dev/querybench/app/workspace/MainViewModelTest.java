@@ -46,7 +46,16 @@ class MainViewModelTest {
         var wizard = new dev.querybench.app.connection.ConnectionWizardViewModel(sample.workspace,
                 new dev.querybench.engine.validation.ConnectionChecklist(sample.secrets, Duration.ofSeconds(2),
                         java.time.Clock.systemUTC()), tasks);
-        main = new MainViewModel(sample.workspace, sample.session, models, doctor, runs, wizard, health, tasks,
+        var screens = new MainViewModel.Screens(runs, new dev.querybench.app.runs.RunsViewModel(sample.session, runs,
+                tasks), new dev.querybench.app.sqlconsole.SqlConsoleViewModel(sample.session.executor(),
+                sample.session.queryLimits(), () -> sample.session.backend().introspect(), tasks),
+                new dev.querybench.app.prompts.PromptEditorViewModel(new dev.querybench.engine.prompt.PromptFiles(
+                        sample.workspace.resolve(sample.workspace.config().prompts())),
+                        sample.workspace.dataset().questions(), sample.session.generator(), tasks,
+                        new RecordingDialogs()),
+                new dev.querybench.app.dataset.DatasetViewModel(sample.workspace.dataset(), sample.session.databases(),
+                        sample.session.queryLimits(), tasks), wizard, health);
+        main = new MainViewModel(sample.workspace, sample.session, models, doctor, screens, tasks,
                 new RecordingDialogs(), true);
     }
 
@@ -98,8 +107,26 @@ class MainViewModelTest {
                     assertThat(l.status()).isEqualTo(Status.WARN);
                     assertThat(l.remedy()).contains("OPENAI_API_KEY");
                 });
-        assertThat(main.item(Section.HEALTH).statusProperty().get()).isEqualTo(Status.WARN);
-        assertThat(main.healthTextProperty().get()).matches("Health: \\d+ of \\d+ checks need attention");
+        assertThat(health.summaryProperty().get()).matches(".*: \\d+ of \\d+ checks need attention\\.");
+    }
+
+    @Test
+    void thePanelTheStatusBarAndTheNavigatorCountTheSameEndpoints() {
+        main.activate();
+
+        var counts = main.health().countsProperty().get();
+        // the sample's database answers; gpt-4o-mini has no key, nobody runs Ollama here
+        assertThat(counts.total()).isEqualTo(main.health().endpoints().size()).isEqualTo(3);
+        assertThat(counts.down()).isPositive();
+        assertThat(counts.up()).isPositive();
+        assertThat(main.health().summaryProperty().get()).startsWith(counts.text() + " · checked at");
+        assertThat(main.healthTextProperty().get()).isEqualTo("Health: " + counts.shortText());
+        assertThat(main.item(Section.HEALTH).tooltipProperty().get()).startsWith(counts.text());
+        assertThat(main.item(Section.HEALTH).badgeProperty().get())
+                .isEqualTo(Integer.toString(counts.down() + counts.degraded()));
+        Status expected = counts.down() > 0 ? Status.FAIL : counts.degraded() > 0 ? Status.WARN : Status.OK;
+        assertThat(main.item(Section.HEALTH).statusProperty().get()).isEqualTo(expected);
+        assertThat(main.healthStatusProperty().get()).isEqualTo(expected);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.querybench.engine.cli;
 
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.secrets.OsKeyring;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,9 +19,16 @@ import java.util.Map;
  * @param err standard error (progress and messages)
  * @param interactive whether {@code err} is a terminal (progress redraws one line)
  * @param clock time source
+ * @param in standard input (secrets typed or piped to {@code querybench secret set})
  */
 public record CliEnvironment(Map<String, String> environment, Path home, PrintWriter out, PrintWriter err,
-        boolean interactive, Clock clock) {
+        boolean interactive, Clock clock, InputStream in) {
+
+    /** An environment reading the process's standard input. */
+    public CliEnvironment(Map<String, String> environment, Path home, PrintWriter out, PrintWriter err,
+            boolean interactive, Clock clock) {
+        this(environment, home, out, err, interactive, clock, System.in);
+    }
 
     public static CliEnvironment system() {
         Map<String, String> env = System.getenv();
@@ -31,7 +40,7 @@ public record CliEnvironment(Map<String, String> environment, Path home, PrintWr
     }
 
     public SecretResolver secrets() {
-        return new SecretResolver(environment);
+        return new SecretResolver(environment, new OsKeyring(home));
     }
 
     /** The folder a {@code --workspace} value names; {@code sample} is the built-in sample. */

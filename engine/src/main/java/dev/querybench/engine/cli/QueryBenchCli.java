@@ -54,6 +54,7 @@ public final class QueryBenchCli implements Runnable {
                 .addSubcommand("sql", new SqlCommand(environment))
                 .addSubcommand("db", db)
                 .addSubcommand("health", new HealthCommand(environment))
+                .addSubcommand("secret", SecretCommand.commandLine(environment))
                 .setOut(environment.out())
                 .setErr(environment.err())
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(environment, e));

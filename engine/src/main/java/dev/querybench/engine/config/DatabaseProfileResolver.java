@@ -38,7 +38,7 @@ public final class DatabaseProfileResolver {
             Optional<String> secret = secrets.resolve(db.password());
             if (secret.isEmpty()) {
                 throw new ConfigException(where + ": the password is read from " + db.password().describe()
-                        + ", which is not set", "set it (for example export " + db.password().env() + "=…)", null);
+                        + ", which is not set", db.password().howToSet(), null);
             }
             password = secret.get();
         }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * entry. Workspace files hold only this reference, never the secret itself.
  *
  * @param env name of the environment variable holding the secret, or null
- * @param keyring OS keyring entry as {@code service/account}, or null
+ * @param keyring OS keyring entry: {@code NAME} (service {@code querybench}) or {@code service/account}, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretRef(String env, String keyring) {
@@ -36,6 +36,17 @@ public record SecretRef(String env, String keyring) {
 
     public static SecretRef env(String name) {
         return new SecretRef(name, null);
+    }
+
+    /** A reference to the OS keyring entry {@code name} ({@code NAME} or {@code service/account}). */
+    public static SecretRef keyring(String name) {
+        return new SecretRef(null, name);
+    }
+
+    /** How to provide the secret, for a message's fix: export the variable, or store the keyring entry. */
+    public String howToSet() {
+        return env != null ? "export " + env + " before starting QueryBench"
+                : "store it with `querybench secret set " + keyring + "` (or the connection wizard's Store in keyring)";
     }
 
     /** Where the secret is looked up, for messages; never the secret itself. */

@@ -1,48 +1,52 @@
 package dev.querybench.engine.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Saves connection profiles into a workspace's {@code querybench.yaml}: a database profile as
- * {@code database:} when it has that profile's name, else into {@code databases:}, model profiles into {@code models:} (replacing same-named ones, in the
- * order given), and the {@code langfuse:} section. Each section it writes is replaced whole;
- * every other line, comments included, stays as it was. Secrets are written only as references
- * ({@code {env: NAME}}), which {@link SecretRef} guarantees. The result is loaded again before
- * it replaces the file, so a profile that would break the workspace is never written.
- * Not thread-safe for the same workspace; does file I/O.
+ * Saves connection profiles into a workspace's {@code querybench.yaml} by editing the file in
+ * place ({@link YamlDocument}): a database profile as {@code database:} when it has that profile's
+ * name, else into {@code databases:}; model profiles into {@code models:} (a changed profile is
+ * rewritten where it stands, a new one appended, an unchanged one left byte for byte); the
+ * {@code langfuse:} section; and, when the model list is the wizard's whole list, the order as
+ * the default model ({@code run.models: [primary]}) and the fallback chain (the primary's own
+ * {@code fallback:} when it has one, else {@code run.fallback}). Comments, blank lines and the
+ * order of everything else stay as they were. Secrets are written only as references
+ * ({@code {env: NAME}} or {@code {keyring: NAME}}), which {@link SecretRef} guarantees. The result
+ * is loaded again before it replaces the file, so a profile that would break the workspace is
+ * never written. Not thread-safe for the same workspace; does file I/O.
  */
 public final class WorkspaceProfileWriter {
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR))
-            .disable(SerializationFeature.WRITE_NULL_MAP_VALUES);
+    private final ObjectMapper mapper = new ObjectMapper();
 
     /**
      * What to save; null parts are left as they are.
      *
-     * @param database a database profile for {@code databases:}, or null
+     * @param database a database profile, or null
      * @param models model profiles in primary-first order for {@code models:}, or empty
      * @param langfuse the Langfuse section, or null
+     * @param modelsComplete true when {@code models} is the whole list (the wizard's): profiles not
+     *     in it are removed, and the order becomes the default model and its fallback chain
+     * @param judgeModel the judge's model profile, {@code ""} to turn the judge off, or null to leave it
      */
-    public record Profile(DatabaseConfig database, List<ModelConfig> models, LangfuseConfig langfuse) {
+    public record Profile(DatabaseConfig database, List<ModelConfig> models, LangfuseConfig langfuse,
+            boolean modelsComplete, String judgeModel) {
         public Profile {
             models = models == null ? List.of() : List.copyOf(models);
+        }
+
+        /** Profiles to add or replace; the rest of the models list, the default model and the judge stay. */
+        public Profile(DatabaseConfig database, List<ModelConfig> models, LangfuseConfig langfuse) {
+            this(database, models, langfuse, false, null);
         }
     }
 
@@ -62,29 +66,16 @@ public final class WorkspaceProfileWriter {
         } catch (IOException e) {
             throw error("cannot read " + file, e);
         }
-        if (profile.database() != null && current.database() != null
-                && profile.database().nameOrDefault().equals(current.database().nameOrDefault())) {
-            text = replaceSection(text, "database", profile.database());
-        } else if (profile.database() != null) {
-            List<DatabaseConfig> databases = new ArrayList<>();
-            current.databases().stream().filter(d -> !d.nameOrDefault().equals(profile.database().nameOrDefault()))
-                    .forEach(databases::add);
-            databases.add(profile.database());
-            text = replaceSection(text, "databases", databases);
-        }
-        if (!profile.models().isEmpty()) {
-            Map<String, ModelConfig> byName = new LinkedHashMap<>();
-            profile.models().forEach(m -> byName.put(m.name(), m));
-            current.models().forEach(m -> byName.putIfAbsent(m.name(), m));
-            text = replaceSection(text, "models", List.copyOf(byName.values()));
-        }
-        if (profile.langfuse() != null) {
-            text = replaceSection(text, "langfuse", profile.langfuse());
+        String edited;
+        try {
+            edited = edit(text, current, profile);
+        } catch (RuntimeException e) {
+            throw error("cannot edit " + file, e);
         }
         Path temporary;
         try {
             temporary = Files.createTempFile(workspaceRoot, ".querybench-", ".yaml");
-            Files.writeString(temporary, text);
+            Files.writeString(temporary, edited);
         } catch (IOException e) {
             throw error("cannot write next to " + file, e);
         }
@@ -100,42 +91,120 @@ public final class WorkspaceProfileWriter {
                 // a leftover temporary file is harmless
             }
         }
-        return loader.load(workspaceRoot);
+        try {
+            return loader.load(workspaceRoot);
+        } catch (RuntimeException e) {
+            // the whole workspace does not load with it (a judge naming no profile, say): put the file back
+            try {
+                Files.writeString(file, text);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+            }
+            throw e;
+        }
     }
 
-    /** Replaces (or appends) one top-level section with {@code value} written as YAML. */
-    String replaceSection(String text, String section, Object value) {
-        String block;
-        try {
-            block = yaml.writeValueAsString(Map.of(section, value)).stripTrailing();
-        } catch (JsonProcessingException e) {
-            throw error("cannot write the " + section + " section", e);
+    /** The file's text with {@code profile} written into it. */
+    String edit(String text, WorkspaceConfig current, Profile profile) {
+        YamlDocument doc = new YamlDocument(text);
+        DatabaseConfig db = profile.database();
+        if (db != null && current.database() != null
+                && db.nameOrDefault().equals(current.database().nameOrDefault())) {
+            if (!db.equals(current.database())) {
+                doc.set(List.of("database"), values(db));
+            }
+        } else if (db != null) {
+            boolean same = current.databases().stream().anyMatch(db::equals);
+            if (!same) {
+                doc.putNamed(List.of("databases"), db.nameOrDefault(), values(db));
+            }
         }
-        List<String> kept = new ArrayList<>();
-        int insertAt = -1;
-        boolean inSection = false;
-        for (String line : text.split("\n", -1)) {
-            // A line at column 0 (a key or a comment) ends the section being replaced.
-            if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
-                boolean starts = line.startsWith(section + ":");
-                if (starts && insertAt < 0) {
-                    insertAt = kept.size();
+        for (ModelConfig model : profile.models()) {
+            boolean unchanged = current.models().stream().anyMatch(model::equals);
+            if (!unchanged) {
+                doc.putNamed(List.of("models"), model.name(), values(model));
+            }
+        }
+        if (profile.modelsComplete()) {
+            writeOrder(doc, current, profile.models());
+        }
+        if (profile.langfuse() != null && !profile.langfuse().equals(current.langfuse())) {
+            doc.set(List.of("langfuse"), values(profile.langfuse()));
+        }
+        if (profile.judgeModel() != null) {
+            writeJudge(doc, current, profile.judgeModel());
+        }
+        return doc.text();
+    }
+
+    /** Removes profiles the wizard dropped; the first becomes the default model, the rest its fallbacks. */
+    private void writeOrder(YamlDocument doc, WorkspaceConfig current, List<ModelConfig> models) {
+        List<String> names = models.stream().map(ModelConfig::name).toList();
+        for (ModelConfig old : current.models()) {
+            if (!names.contains(old.name())) {
+                doc.removeNamed(List.of("models"), old.name());
+            }
+        }
+        if (models.isEmpty()) {
+            return;
+        }
+        ModelConfig primary = models.getFirst();
+        List<String> fallback = names.subList(1, names.size());
+        if (!current.run().models().equals(List.of(primary.name()))) {
+            doc.set(List.of("run", "models"), List.of(primary.name()));
+        }
+        if (!primary.fallback().isEmpty()) {
+            if (!primary.fallback().equals(fallback)) {
+                ModelConfig withChain = new ModelConfig(primary.name(), primary.spec(), primary.baseUrl(),
+                        primary.apiKey(), primary.temperature(), primary.maxTokens(), primary.timeoutSeconds(),
+                        fallback);
+                doc.putNamed(List.of("models"), primary.name(), values(withChain));
+            }
+        } else if (!current.run().fallback().equals(fallback)
+                && (!fallback.isEmpty() || doc.node(List.of("run", "fallback")).isPresent())) {
+            doc.set(List.of("run", "fallback"), fallback);
+        }
+    }
+
+    private void writeJudge(YamlDocument doc, WorkspaceConfig current, String judgeModel) {
+        JudgeConfig judge = current.judge();
+        if (judgeModel.isBlank()) {
+            if (judge != null && judge.enabledOrDefault()) {
+                doc.set(List.of("judge", "enabled"), false);
+            }
+            return;
+        }
+        if (judge == null || !judgeModel.equals(judge.model())) {
+            doc.set(List.of("judge", "model"), judgeModel);
+        }
+        if (judge != null && !judge.enabledOrDefault()) {
+            doc.set(List.of("judge", "enabled"), true);
+        }
+    }
+
+    /** A profile as plain maps and lists, without nulls and empty lists, in its record's order. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> values(Object profile) {
+        return (Map<String, Object>) prune(mapper.convertValue(profile, LinkedHashMap.class));
+    }
+
+    private static Object prune(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object pruned = prune(v);
+                boolean empty = pruned == null || pruned instanceof java.util.Collection<?> c && c.isEmpty()
+                        || pruned instanceof Map<?, ?> m && m.isEmpty();
+                if (!empty) {
+                    kept.put(String.valueOf(k), pruned);
                 }
-                inSection = starts;
-            }
-            if (!inSection) {
-                kept.add(line);
-            }
+            });
+            return kept;
         }
-        while (!kept.isEmpty() && kept.getLast().isBlank()) {
-            kept.removeLast();
+        if (value instanceof List<?> list) {
+            return list.stream().map(WorkspaceProfileWriter::prune).toList();
         }
-        if (insertAt < 0 || insertAt > kept.size()) {
-            kept.add(block);
-        } else {
-            kept.add(insertAt, block);
-        }
-        return String.join("\n", kept) + "\n";
+        return value;
     }
 
     private static QueryBenchException error(String what, Exception e) {

@@ -39,8 +39,7 @@ public final class ModelAdapterFactory {
             throw new QueryBenchException(ErrorResponse.of(ErrorCategory.AUTHENTICATION,
                     "model profile '" + profile.name() + "' needs a key from " + profile.apiKey().describe()
                             + ", which is not set",
-                    "export " + (profile.apiKey().env() == null ? "the key" : profile.apiKey().env())
-                            + " before starting QueryBench"));
+                    profile.apiKey().howToSet()));
         }
         ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList()));
         ModelSettings settings = new ModelSettings(profile.baseUrl(), key.orElse(null), profile.temperatureOrDefault(),

@@ -35,8 +35,20 @@ public final class SampleWorkspace {
      * edits survive. Returns {@code target}.
      */
     public Path materialize(Path target) {
+        return copy(target, "");
+    }
+
+    /** Copies only the shipped prompt variants into {@code target}/prompts (a new workspace's starting set). */
+    public Path materializePrompts(Path target) {
+        return copy(target, "prompts/");
+    }
+
+    private Path copy(Path target, String under) {
         try {
             for (String resource : resources()) {
+                if (!resource.startsWith(ROOT + under)) {
+                    continue;
+                }
                 Path destination = target.resolve(resource.substring(ROOT.length()));
                 if (Files.exists(destination) || resource.endsWith(".py") || resource.endsWith(".class")) {
                     continue;

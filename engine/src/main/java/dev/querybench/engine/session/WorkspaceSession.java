@@ -3,10 +3,7 @@ package dev.querybench.engine.session;
 import dev.querybench.engine.config.CacheConfig;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.DatabaseConfig;
-import dev.querybench.engine.config.JudgeConfig;
-import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.config.ModelConfig;
-import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
@@ -17,7 +14,6 @@ import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
@@ -38,22 +34,13 @@ import dev.querybench.engine.generation.FewShots;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.generation.SqlExtractor;
 import dev.querybench.engine.generation.SqlGenerator;
-import dev.querybench.engine.model.Completion;
-import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelAdapterFactory;
-import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.PriceTable;
 import dev.querybench.engine.model.cache.ResponseCache;
 import dev.querybench.engine.model.cache.SqliteResponseCache;
-import dev.querybench.engine.prompt.PromptTask;
-import dev.querybench.engine.prompt.PromptTemplate;
-import dev.querybench.engine.resilience.Endpoint;
 import dev.querybench.engine.resilience.EndpointRegistry;
-import dev.querybench.engine.resilience.FallbackChain;
 import dev.querybench.engine.resilience.ResiliencePolicy;
 import dev.querybench.engine.resilience.ResilientModel;
-import dev.querybench.engine.resilience.Scoreboard;
-import dev.querybench.engine.resilience.SelectionPolicy;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
 import dev.querybench.engine.tracing.RunTracing;
@@ -62,16 +49,12 @@ import dev.querybench.engine.tracing.langfuse.TraceLinks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An open workspace with its services wired: the database (built from its scripts on first
@@ -105,6 +88,8 @@ public final class WorkspaceSession implements AutoCloseable {
     private final Clock clock;
     private final RunTracing tracing;
     private final SecretResolver secrets;
+    private final RunPlanner planner;
+    private final JudgeFactory judges;
     private final AtomicReference<Optional<TraceLinks>> traceLinks = new AtomicReference<>();
 
     private WorkspaceSession(Workspace workspace, DatabaseBackend backend, QuestionDatabases databases,
@@ -130,6 +115,8 @@ public final class WorkspaceSession implements AutoCloseable {
                 : ResponseCache.disabled();
         this.clock = clock;
         this.tracing = tracing;
+        this.planner = new RunPlanner(workspace, generator, databases, endpoints, cache, prices);
+        this.judges = new JudgeFactory(workspace, planner, cache, promptContext, databases, queryLimits());
     }
 
     /** Opens the workspace's default database (an SQLite file is built when missing) and run store; traces runs as configured. */
@@ -268,31 +255,52 @@ public final class WorkspaceSession implements AutoCloseable {
      * @throws ConfigException or TemplateException before any model is called
      */
     public RunPlan plan(RunRequest request) {
-        List<String> variantNames = !request.variants().isEmpty() ? request.variants()
-                : !workspace.config().variants().isEmpty() ? workspace.config().variants()
-                : workspace.prompts().templates(PromptTask.SQL_GENERATION).stream().map(PromptTemplate::name).toList();
-        List<PromptTemplate> variants = workspace.prompts().requireUsable(variantNames, PromptTask.SQL_GENERATION);
-        List<Question> questions = selectQuestions(request.questionIds());
-        Question probe = questions.stream().filter(this::databaseKnown).findFirst().orElse(null);
-        for (PromptTemplate variant : variants) {
-            if (probe != null) {
-                generator.render(variant, probe);
-            }
+        return planner.plan(request);
+    }
+
+    /** The request's plan maker, whose chains and profiles the pre-flight check reads. */
+    public RunPlanner planner() {
+        return planner;
+    }
+
+    /**
+     * The model profiles a request would ask, for {@link dev.querybench.engine.validation.RunPreflight}
+     * before anything is planned or spent: each evaluated model's profile followed by its fallbacks,
+     * and the judge's chain under {@code "judge"} when the request has one.
+     *
+     * @throws ConfigException when a model name is neither a profile nor a spec
+     */
+    public Map<String, List<ModelConfig>> modelChains(RunRequest request) {
+        Map<String, List<ModelConfig>> chains = new java.util.LinkedHashMap<>();
+        for (ModelConfig profile : planner.modelProfiles(request.models(), request.baseUrl())) {
+            chains.putIfAbsent(profile.name(), planner.chainProfiles(profile));
         }
-        Scoreboard scores = new Scoreboard();
-        SelectionPolicy selection = selection();
-        Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
-        // Repeats exist to sample a model's variation, so they never read an earlier answer.
-        boolean freshAnswers = request.bypassCache() || request.repeats() > 1;
-        for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
-            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
-                    freshAnswers ? cache.bypassed() : cache));
-        }
-        int concurrency = request.concurrency() != null ? request.concurrency()
-                : workspace.config().run().concurrencyOrDefault();
-        String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
-        return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
-                Math.max(1, request.repeats()), scores);
+        judges.judgeProfile(request).ifPresent(judge -> chains.put("judge", planner.chainProfiles(judge)));
+        return chains;
+    }
+
+    /**
+     * The LLM judge a request asks for ({@link JudgeFactory#judge}).
+     *
+     * @return the judge, or {@link ItemJudge#none()} when none is asked for or configured
+     * @throws ConfigException naming the setting and the fix when the model or prompt is unknown
+     */
+    public ItemJudge judge(RunRequest request) {
+        return judges.judge(request);
+    }
+
+    /** The prompt the workspace's judge would be sent ({@link JudgeFactory#renderJudgePrompt}). */
+    public SqlLlmJudge.Preview renderJudgePrompt(Question question, String predictedSql) {
+        return judges.renderJudgePrompt(question, predictedSql);
+    }
+
+    /**
+     * The model configuration a run request's model name stands for ({@link RunPlanner#modelProfile}).
+     *
+     * @throws ConfigException when {@code name} is neither a profile nor a spec
+     */
+    public ModelConfig modelProfile(String name, String baseUrl) {
+        return planner.modelProfile(name, baseUrl);
     }
 
     /** Runs a new evaluation, with the workspace's LLM judge when its {@code judge:} section turns one on. */
@@ -303,92 +311,6 @@ public final class WorkspaceSession implements AutoCloseable {
     /** Runs a new evaluation with the given LLM judge ({@link ItemJudge#none()} for none). */
     public RunResults run(RunPlan plan, ItemJudge judge, RunListener listener, Cancellation cancellation) {
         return orchestrator(judge).start(plan, tracing.listener(plan, listener), cancellation);
-    }
-
-    /**
-     * The LLM judge a request asks for: its {@link JudgeChoice} over the workspace's {@code judge:}
-     * section. The judge model is a profile from {@code models:} (or a provider:model spec, which
-     * reaches {@code request.baseUrl()}), wrapped like the generating models with retries,
-     * fallbacks and the response cache; it need not be one of the run's models.
-     *
-     * @return the judge, or {@link ItemJudge#none()} when none is asked for or configured
-     * @throws ConfigException naming the setting and the fix when the model or prompt is unknown
-     */
-    public ItemJudge judge(RunRequest request) {
-        JudgeChoice choice = request.judge();
-        JudgeConfig configured = workspace.config().judge();
-        if (choice.off()) {
-            return ItemJudge.none();
-        }
-        boolean fromWorkspace = choice.model() == null;
-        String modelName = fromWorkspace && configured != null && configured.enabledOrDefault() ? configured.model()
-                : choice.model();
-        if (modelName == null) {
-            if (choice.prompt() != null) {
-                throw new ConfigException("--judge-prompt " + choice.prompt() + " was given but no judge model",
-                        "pass --judge MODEL, or add judge: {model: <profile>} to querybench.yaml", null);
-            }
-            return ItemJudge.none();
-        }
-        String promptName = choice.prompt() != null ? choice.prompt()
-                : configured != null ? configured.promptOrDefault() : JudgeConfig.DEFAULT_PROMPT;
-        boolean includeRows = configured == null || configured.includeRowsOrDefault();
-        JudgeConfig settings = new JudgeConfig(modelName, promptName, true, includeRows);
-        WorkspaceLoader.checkJudgePrompt(settings, workspace.prompts(),
-                choice.prompt() != null ? "--judge-prompt" : Workspace.CONFIG_FILE + ": judge.prompt");
-        PromptTemplate template = workspace.prompts().template(promptName).orElseThrow();
-        ModelConfig profile;
-        try {
-            profile = workspace.config().models().stream().filter(m -> m.name().equals(modelName)).findFirst()
-                    .orElseGet(() -> profile(modelName, request.baseUrl()));
-        } catch (ConfigException e) {
-            throw new ConfigException((fromWorkspace ? Workspace.CONFIG_FILE + ": judge.model: " : "--judge: ")
-                    + e.error().message(), e.error().remedy(), null);
-        }
-        FallbackChain chain = chain(profile);
-        Scoreboard scores = new Scoreboard();
-        ModelAdapter model = new ResilientModel(chain, selection(), scores,
-                request.bypassCache() ? cache.bypassed() : cache);
-        // A malformed answer may have come from the cache; asking again must reach the model.
-        ModelAdapter retry = new ResilientModel(chain, selection(), scores, cache.bypassed());
-        return new ItemJudge(modelName, promptName,
-                new SqlLlmJudge(model, retry, template, promptContext,
-                        (Question question) -> databases.of(question).main().executor(), queryLimits(), includeRows));
-    }
-
-    /**
-     * The prompt the workspace's judge ({@code judge:} section) would be sent for {@code predictedSql}
-     * on {@code question}: its template filled from the question's own database, result samples
-     * included as configured. Neither builds nor asks the judge's model, so it works without its key.
-     *
-     * @throws ConfigException when the workspace turns no judge on, or its prompt is unusable
-     * @throws dev.querybench.engine.errors.QueryBenchException when a value cannot be read (the schema, say)
-     */
-    public SqlLlmJudge.Preview renderJudgePrompt(Question question, String predictedSql) {
-        JudgeConfig configured = workspace.config().judge();
-        if (configured == null || !configured.enabledOrDefault()) {
-            throw new ConfigException("the workspace has no judge turned on", "add judge: {model: <profile>} to "
-                    + Workspace.CONFIG_FILE, null);
-        }
-        WorkspaceLoader.checkJudgePrompt(configured, workspace.prompts(), Workspace.CONFIG_FILE + ": judge.prompt");
-        PromptTemplate template = workspace.prompts().template(configured.promptOrDefault()).orElseThrow();
-        ModelSpec spec = ModelSpec.parse(workspace.config().models().stream()
-                .filter(m -> m.name().equals(configured.model())).findFirst().map(ModelConfig::spec)
-                .orElse(configured.model()));
-        ModelAdapter notAsked = new ModelAdapter() {
-            @Override
-            public ModelSpec spec() {
-                return spec;
-            }
-
-            @Override
-            public Completion complete(String prompt) {
-                throw new IllegalStateException("rendering the judge prompt never asks the model");
-            }
-        };
-        return new SqlLlmJudge(notAsked, notAsked, template, promptContext,
-                (Question q) -> databases.of(q).main().executor(), queryLimits(), configured.includeRowsOrDefault())
-                .preview(question, predictedSql);
     }
 
     /** Continues a stored run with the same variants, models and questions. */
@@ -407,41 +329,8 @@ public final class WorkspaceSession implements AutoCloseable {
                 record.questionIds(), record.repeats(), request.bypassCache()));
         // The run's own judge, so that its verdicts stay comparable; the request can only turn it off.
         ItemJudge judge = request.judge().off() ? ItemJudge.none() : runStore.judge(record.id())
-                .map(ref -> recordedJudge(record, ref, request)).orElse(ItemJudge.none());
+                .map(ref -> judges.recordedJudge(record, ref, request)).orElse(ItemJudge.none());
         return orchestrator(judge).resume(record, plan, tracing.listener(plan, listener), cancellation);
-    }
-
-    private ItemJudge recordedJudge(RunRecord record, RunStore.JudgeRef ref, RunRequest request) {
-        try {
-            return judge(request.withJudge(JudgeChoice.of(ref.model(), ref.prompt())));
-        } catch (ConfigException e) {
-            throw new ConfigException("run " + record.id() + " was judged by '" + ref.model() + "' with the prompt '"
-                    + ref.prompt() + "', which this workspace cannot provide: " + e.error().message(),
-                    "restore that model profile and judge prompt, or resume with --no-judge", null);
-        }
-    }
-
-    /** The profile followed by its own fallback list, or else by the run's. */
-    FallbackChain chain(ModelConfig profile) {
-        List<String> fallback = !profile.fallback().isEmpty() ? profile.fallback()
-                : workspace.config().run().fallback().stream().filter(name -> !name.equals(profile.name())).toList();
-        List<Endpoint> members = new ArrayList<>();
-        members.add(endpoints.endpoint(profile));
-        for (String name : fallback) {
-            members.add(endpoints.endpoint(workspace.config().models().stream().filter(m -> m.name().equals(name))
-                    .findFirst().orElseThrow(() -> new ConfigException("fallback profile '" + name + "' is unknown",
-                            "use names from the models list", null))));
-        }
-        return new FallbackChain(profile.name(), members);
-    }
-
-    private SelectionPolicy selection() {
-        ResiliencePolicy policy = endpoints.policy();
-        return switch (policy.selection()) {
-            case IN_ORDER -> SelectionPolicy.inOrder();
-            case QUALITY -> SelectionPolicy.qualityBased();
-            case COST -> SelectionPolicy.costOptimised(prices, policy.qualityFloor());
-        };
     }
 
     private EvaluationOrchestrator orchestrator(ItemJudge judge) {
@@ -468,84 +357,6 @@ public final class WorkspaceSession implements AutoCloseable {
             return byDatabase.computeIfAbsent(target.name(), name -> new TestSuiteEvaluator("execution-" + mode.id(),
                     target.instances().stream().map(i -> new TestSuiteEvaluator.Instance(i.name(),
                             new SqlExecutionEvaluator(i.executor(), limits, comparator, mode, maxStreamedRows))).toList()));
-        };
-    }
-
-    private boolean databaseKnown(Question question) {
-        try {
-            databases.of(question);
-            return true;
-        } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
-            return false;
-        }
-    }
-
-    private List<Question> selectQuestions(List<String> ids) {
-        if (ids.isEmpty()) {
-            return workspace.dataset().questions();
-        }
-        Set<String> wanted = Set.copyOf(ids);
-        List<Question> chosen = workspace.dataset().questions().stream().filter(q -> wanted.contains(q.id())).toList();
-        if (chosen.size() != wanted.size()) {
-            Set<String> known = chosen.stream().map(Question::id).collect(Collectors.toSet());
-            throw new ConfigException("unknown question ids " + ids.stream().filter(id -> !known.contains(id)).toList(),
-                    "use ids from " + workspace.config().dataset(), null);
-        }
-        return chosen;
-    }
-
-    /** Resolves names to profiles; a name that is no profile but a spec becomes an ad-hoc profile. */
-    List<ModelConfig> modelProfiles(List<String> requested, String baseUrl) {
-        List<String> names = !requested.isEmpty() ? requested : workspace.config().run().models();
-        if (names.isEmpty()) {
-            if (workspace.config().models().isEmpty()) {
-                throw new ConfigException("the workspace has no model profiles",
-                        "add one under models: in querybench.yaml, or pass --model openai:<model>", null);
-            }
-            names = List.of(workspace.config().models().getFirst().name());
-        }
-        return names.stream().map(name -> profile(name, baseUrl)).toList();
-    }
-
-    /**
-     * The model configuration a run request's model name stands for: the workspace profile of that
-     * name (with {@code baseUrl} when given), or an ad-hoc {@code provider:model} spec reading the
-     * provider's usual key variable, as {@code --model}/{@code --base-url} give it.
-     *
-     * @throws ConfigException when {@code name} is neither a profile nor a spec
-     */
-    public ModelConfig modelProfile(String name, String baseUrl) {
-        return profile(name, baseUrl);
-    }
-
-    private ModelConfig profile(String name, String baseUrl) {
-        for (ModelConfig m : workspace.config().models()) {
-            if (m.name().equals(name)) {
-                return baseUrl == null ? m : m.withBaseUrl(baseUrl);
-            }
-        }
-        ModelSpec spec;
-        try {
-            spec = ModelSpec.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("no model profile named '" + name + "', and it is not a provider:model spec",
-                    "use a profile from querybench.yaml ("
-                            + workspace.config().models().stream().map(ModelConfig::name).toList()
-                            + ") or a spec such as openai:gpt-4o-mini", null);
-        }
-        return new ModelConfig(name, spec.toString(), baseUrl, adHocKey(spec, baseUrl), null, null, null);
-    }
-
-    /**
-     * The key an ad-hoc spec reads: the provider's usual environment variable. An OpenAI spec
-     * with a base URL is taken for a local OpenAI-compatible server, which needs none.
-     */
-    private static SecretRef adHocKey(ModelSpec spec, String baseUrl) {
-        return switch (spec.provider()) {
-            case "openai" -> baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
-            case "gemini" -> SecretRef.env("GEMINI_API_KEY");
-            case "anthropic" -> SecretRef.env("ANTHROPIC_API_KEY");
-            default -> null;
         };
     }
 

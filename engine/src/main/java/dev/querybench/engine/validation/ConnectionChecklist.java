@@ -127,8 +127,7 @@ public final class ConnectionChecklist {
         if (secrets.resolve(ref).isPresent()) {
             return CheckResult.ok(name, "read from " + ref.describe() + " (the value is never shown or stored)");
         }
-        return CheckResult.fail(name, ref.describe() + " is not set", ref.env() != null
-                ? "export " + ref.env() + "=… in the shell that starts QueryBench, then check again"
-                : "add the entry " + ref.keyring() + " to the OS keyring, then check again");
+        return CheckResult.fail(name, ref.describe() + " is not set", (ref.env() != null
+                ? "export " + ref.env() + "=… in the shell that starts QueryBench" : ref.howToSet()) + ", then check again");
     }
 }

@@ -197,8 +197,7 @@ public final class ModelEndpointValidator {
             String subject = spec.provider() + " for " + profile.name();
             return ValidationResult.failed(subject, Duration.ZERO, ErrorResponse.of(ErrorCategory.AUTHENTICATION,
                     "no key: " + profile.apiKey().describe() + " is not set",
-                    "export " + (profile.apiKey().env() == null ? "the key" : profile.apiKey().env())
-                            + " before starting QueryBench"));
+                    profile.apiKey().howToSet()));
         }
         String apiKey = key.orElse(null);
         return switch (spec.provider()) {
@@ -257,11 +256,11 @@ public final class ModelEndpointValidator {
                             + (ids.size() > 10 ? ", …" : "");
             ErrorResponse error = new ErrorResponse(ErrorCategory.NOT_FOUND, false, "model '" + model + "' is not "
                     + (ollama ? "pulled on this Ollama server" : "offered by " + lister.baseUrl()) + " (" + ids.size()
-                    + " models " + noun + ")", remedy);
+                    + (ids.size() == 1 ? " model " : " models ") + noun + ")", remedy);
             return new ValidationResult(subject, CheckResult.Status.FAIL, error.message(), latency, ids, error);
         }
         StringBuilder detail = new StringBuilder("reachable in " + latency.toMillis() + " ms; " + ids.size()
-                + " models " + noun);
+                + (ids.size() == 1 ? " model " : " models ") + noun);
         if (model != null) {
             detail.append(found == null ? "; the server lists no models, so " + model + " could not be checked"
                     : "; " + model + " available" + (found.equals(model) ? "" : " (as " + found + ")"));

@@ -20,10 +20,16 @@ final class CliHarness {
     }
 
     Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs with {@code input} as standard input. */
+    Result runWithInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(env, home, new PrintWriter(out, true), new PrintWriter(err, true),
-                false, Clock.systemUTC());
+                false, Clock.systemUTC(),
+                new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         int code = QueryBenchCli.execute(environment, args);
         return new Result(code, out.toString(), err.toString());
     }

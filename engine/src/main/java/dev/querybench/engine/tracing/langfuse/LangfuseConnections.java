@@ -64,7 +64,7 @@ public final class LangfuseConnections {
         return secrets.resolve(ref).orElseThrow(() -> new ConfigException(
                 "the Langfuse " + field + " is not set: " + ref.describe() + " is empty"
                         + (config.envFile() == null ? "" : " and " + config.envFile() + " does not define it"),
-                "export " + (ref.env() == null ? "the key" : ref.env()) + " with the project's "
+                ref.howToSet() + ", with the project's "
                         + (field.equals("publicKey") ? "public (pk-lf-…)" : "secret (sk-lf-…)") + " key", null));
     }
 }
