@@ -75,6 +75,34 @@ public final class StatementGuard {
         return trimmed;
     }
 
+    /**
+     * Why {@code sql} is not a single read query, judged by the lexer alone (no parse: quick
+     * enough to check every gold query of a dataset each time it loads), or empty when it may be one.
+     */
+    public static java.util.Optional<String> lexicalRefusal(String sql) {
+        if (sql == null || sql.isBlank()) {
+            return java.util.Optional.of("it is empty");
+        }
+        String scannable;
+        try {
+            scannable = scannable(stripTrailingSemicolons(sql.strip()));
+        } catch (QueryExecutionException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        if (scannable.contains(";")) {
+            return java.util.Optional.of("it holds more than one statement");
+        }
+        Matcher write = WRITE_CLAUSE.matcher(scannable);
+        if (write.find()) {
+            return java.util.Optional.of("it changes data (" + write.group(1).toUpperCase(Locale.ROOT) + ")");
+        }
+        Matcher kind = OTHER_STATEMENT.matcher(scannable.replaceFirst("^[\\s(]+", ""));
+        if (kind.lookingAt()) {
+            return java.util.Optional.of("it is a " + kind.group(1).toUpperCase(Locale.ROOT) + " statement");
+        }
+        return java.util.Optional.empty();
+    }
+
     private Statement parseSingle(String sql) {
         Statements statements;
         try {
