@@ -359,6 +359,24 @@ public final class YamlSource {
         if (p.contains("expected <block end>") || p.contains("could not find expected")) {
             return "the indentation or nesting is off here";
         }
+        if (p.contains("expected '<document start>'")) {
+            return "text where the file should have ended, or a line indented less than the settings it belongs to";
+        }
+        if (p.contains("expected ',' or '}'")) {
+            return "a { … } section is not closed, or its items are not separated by commas";
+        }
+        if (p.contains("expected ',' or ']'")) {
+            return "a [ … ] list is not closed, or its items are not separated by commas";
+        }
+        if (p.contains("unexpected end of stream")) {
+            return "the file ends in the middle of a value (is a quote or bracket not closed?)";
+        }
+        if (p.contains("chomping or indentation indicators")) {
+            return "a '|' or '>' must end its line, with the text on the lines below";
+        }
+        if (p.contains("while scanning a quoted scalar") || p.contains("found unknown escape character")) {
+            return "a quoted value is not closed, or holds an escape that YAML does not know";
+        }
         if (p.contains("found character '\\t'") || p.contains("found character '\t'")) {
             return "a tab is used for indentation; YAML needs spaces";
         }
@@ -368,6 +386,6 @@ public final class YamlSource {
         if (p.contains("special characters are not allowed")) {
             return "the file contains control characters";
         }
-        return p.replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return p.replaceAll("'?<[^>]*>'?", "something").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 }
