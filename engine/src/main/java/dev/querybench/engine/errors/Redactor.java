@@ -19,7 +19,7 @@ public final class Redactor {
             Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}"),
             Pattern.compile("(?i)([?&;](?:key|api[_-]?key|access[_-]?token|password|passwd|pwd|secret|token|auth|sig"
                     + "|signature)=)[^&#\\s\"']+"),
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/?#@\\s\"']+@"),
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://)[^/?#@\\s\"']+(?=@)"),
             Pattern.compile("(?i)(\"?(?:api[_-]?key|password|secret|authorization)\"?\\s*[:=]\\s*\"?)[^\"\\s,}]{4,}"),
             Pattern.compile("()\\bsk-[A-Za-z0-9_-]{8,}"),
             Pattern.compile("()\\bAIza[0-9A-Za-z_-]{20,}"));

@@ -60,7 +60,7 @@ final class SpillFolder {
         }
         try {
             byte[] bytes = json.writeValueAsBytes(array);
-            Files.createDirectories(folder);
+            dev.querybench.engine.secrets.PrivateFiles.folder(folder);
             if (bytes() + bytes.length > maxBytes) {
                 return false;
             }
