@@ -89,6 +89,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.querybench.engine.errors.UrlCredentials.find(baseUrl).ifPresent(found -> {
+            throw new ConfigException("--base-url holds " + found + "; a key there would be shown and cached with"
+                    + " the URL", "remove it from the URL; give the key in a model profile's apiKey: {env: VARIABLE}",
+                    null);
+        });
         Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
             Cancellation cancellation = new Cancellation();
