@@ -63,7 +63,8 @@ public final class WorkspaceLoader {
         }
         PromptLibrary prompts = PromptLibrary.load(promptFolder);
         checkPrompts(config, prompts, source);
-        checkJudgePrompt(config.judge(), prompts, file.getFileName() + ": judge.prompt");
+        checkJudgePrompt(config.judge(), prompts, source.problem(List.of("judge", "prompt"), "", "").where()
+                + ": judge.prompt");
         return new Workspace(root, config, dataset, prompts);
     }
 
