@@ -57,12 +57,19 @@ public final class WorkspaceLoader {
         }
         Dataset dataset = readDataset(datasetFile);
         Path promptFolder = root.resolve(config.prompts());
+        // a workspace only scored or checked against its databases may have no prompts; one that names them must
+        boolean promptsNamed = source.node("prompts").isPresent() || !config.variants().isEmpty();
+        if (!Files.isDirectory(promptFolder) && !promptsNamed) {
+            PromptLibrary none = PromptLibrary.load(promptFolder);
+            checkJudgePrompt(config.judge(), none, file.getFileName() + ": judge.prompt");
+            return new Workspace(root, config, dataset, none);
+        }
         if (!Files.isDirectory(promptFolder)) {
             throw source.fail(List.of("prompts"), "the prompt folder " + config.prompts() + " does not exist in "
                     + root, "point 'prompts' at the folder of *.prompt files, relative to the workspace folder");
         }
         PromptLibrary prompts = PromptLibrary.load(promptFolder);
-        checkPrompts(config, prompts, source);
+        checkPrompts(config, prompts, source, promptsNamed);
         checkJudgePrompt(config.judge(), prompts, source.problem(List.of("judge", "prompt"), "", "").where()
                 + ": judge.prompt");
         return new Workspace(root, config, dataset, prompts);
@@ -72,13 +79,14 @@ public final class WorkspaceLoader {
      * Every prompt file must be usable (a broken file is reported as itself, not as a missing
      * variant later); every variant the workspace lists must exist and be a generation template.
      */
-    private static void checkPrompts(WorkspaceConfig config, PromptLibrary prompts, YamlSource source) {
+    private static void checkPrompts(WorkspaceConfig config, PromptLibrary prompts, YamlSource source,
+            boolean promptsNamed) {
         if (!prompts.problems().isEmpty()) {
             throw new TemplateException(prompts.findings().getFirst());
         }
         List<String> generation = prompts.templates(PromptTask.SQL_GENERATION).stream().map(PromptTemplate::name)
                 .sorted().toList();
-        if (generation.isEmpty()) {
+        if (generation.isEmpty() && promptsNamed) {
             throw source.fail(List.of("prompts"), "the prompt folder " + config.prompts()
                     + " has no sql-generation template", "add a *.prompt file with 'task: sql-generation'");
         }

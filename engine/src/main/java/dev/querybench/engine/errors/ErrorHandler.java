@@ -172,7 +172,7 @@ public final class ErrorHandler {
         }
         if (status == 413 || containsAny(lower, CONTEXT_SIGNALS)) {
             return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the prompt is longer than the model's"
-                    + " context window (" + detail + ")", "use a shorter prompt variant (one without sample rows,"
+                    + " context window (" + detail + ")", "shorten the prompt: use a shorter prompt variant (one without sample rows,"
                     + " or with schema_compact instead of schema; pick it with --variants) or a model with a longer"
                     + " context (--model, or another profile in run.models)");
         }

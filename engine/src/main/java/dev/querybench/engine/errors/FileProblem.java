@@ -29,7 +29,8 @@ public record FileProblem(String file, int line, int column, String field, Strin
 
     /** {@code querybench.yaml:23:3: run.matchMode: unknown match mode 'fuzzy'}. */
     public String message() {
-        return where() + ": " + (field.isEmpty() ? "" : field + ": ") + what;
+        boolean named = field.isEmpty() || what.startsWith(field + " ") || what.startsWith(field + ".");
+        return where() + ": " + (named ? "" : field + ": ") + what;
     }
 
     public ErrorResponse toResponse(ErrorCategory category) {

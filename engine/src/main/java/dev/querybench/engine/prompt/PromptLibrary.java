@@ -158,7 +158,8 @@ public final class PromptLibrary {
             String select = f.get("select") == null ? null : String.valueOf(f.get("select"));
             if (select == null || !FEW_SHOT_SELECTIONS.contains(select)) {
                 throw front.fail(List.of("few_shots", "select"), select == null ? "few_shots has no 'select'"
-                        : "unknown few-shot selection '" + select + "'", "use select: similar, random or fixed");
+                        : "unknown few-shot selection '" + select + "'; it must be fixed, random or similar",
+                        "use select: similar, random or fixed");
             }
             int k = whole(front, f.get("k"), List.of("few_shots", "k"), 3, 0, 1000);
             long seed = f.get("seed") == null ? 0 : whole(front, f.get("seed"), List.of("few_shots", "seed"), 0,

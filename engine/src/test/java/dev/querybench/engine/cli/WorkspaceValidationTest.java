@@ -94,7 +94,7 @@ class WorkspaceValidationTest {
     void aBrokenPromptFileIsNamedByRunAsByDoctor() throws Exception {
         edit("prompts/ddl-basic.prompt", "name: ddl-basic", "name: ddl-basic\nrepair: many");
         String message = agree();
-        assertThat(message).isEqualTo("ddl-basic.prompt:4:1: repair: repair should be a whole number from 0 to 10,"
+        assertThat(message).isEqualTo("ddl-basic.prompt:4:1: repair should be a whole number from 0 to 10,"
                 + " not 'many'");
         assertThat(run().err()).doesNotContain("no prompt variant named", "For input string");
     }
