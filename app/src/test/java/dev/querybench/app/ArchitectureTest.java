@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.core.TaskRunner;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Window;
