@@ -11,6 +11,7 @@ import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.validation.GoldSchemaCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -110,6 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 } else {
                     RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
                             noCache, judgeChoice());
+                    // the database-side half of doctor's workspace check, with doctor's message
+                    new GoldSchemaCheck().require(ws, session.backend().introspect());
                     RunPlan plan = session.plan(request);
                     results = session.run(plan, session.judge(request), progress, cancellation);
                 }

@@ -250,13 +250,11 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * Turns a request into a checked plan: the gold SQL names only what the database has (the
-     * same check doctor makes), variants exist and render, models resolve.
+     * Turns a request into a checked plan: variants exist and render, models resolve.
      *
-     * @throws ConfigException, DatasetException or TemplateException before any model is called
+     * @throws ConfigException or TemplateException before any model is called
      */
     public RunPlan plan(RunRequest request) {
-        new dev.querybench.engine.validation.GoldSchemaCheck().require(workspace, backend.introspect());
         return planner.plan(request);
     }
 
