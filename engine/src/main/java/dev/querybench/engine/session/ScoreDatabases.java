@@ -212,7 +212,7 @@ public final class ScoreDatabases implements AutoCloseable {
                 ? new ConnectionUrl(url.dialect(), url.host(), url.port(), url.database(), name, url.options())
                 : new ConnectionUrl(url.dialect(), url.host(), url.port(), name, url.schema(), url.options());
         return new ConnectionProfile(name, base.dialect(), other.toJdbcUrl(), base.username(), base.password(),
-                base.pool());
+                base.pool(), base.readerRole(), base.allowPrivilegedAccount());
     }
 
     /** Names mapped to profiles (or URLs) explicitly; other names fall through to the next source. */
