@@ -13,7 +13,7 @@ public final class SafeExecutor {
     private final StatementGuard guard;
 
     public SafeExecutor(DatabaseBackend backend) {
-        this(backend, new StatementGuard());
+        this(backend, new StatementGuard(backend.dialect()));
     }
 
     public SafeExecutor(DatabaseBackend backend, StatementGuard guard) {

@@ -60,7 +60,11 @@ public final class PostgresBackend extends PooledJdbcBackend {
                 "ApplicationName", "QueryBench",
                 "connectTimeout", String.valueOf(connectSeconds),
                 "loginTimeout", String.valueOf(connectSeconds),
-                "tcpKeepAlive", "true"), Map.of("readOnlyMode", "transaction"));
+                "tcpKeepAlive", "true",
+                // the driver refuses a fetch larger than this before reading it, so one huge value
+                // (repeat('x', 1e9)) fails instead of filling the heap
+                "maxResultBuffer", String.valueOf(QueryLimits.DEFAULT_MAX_RESULT_BYTES)),
+                Map.of("readOnlyMode", "transaction"));
         config.setAutoCommit(false);
         config.setReadOnly(true);
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
