@@ -52,6 +52,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DatabaseBackend backend = DatabaseBackends.open(database.profile(environment))) {
+            AccountNotice.check(backend, environment.err());
             QueryResult result = new SafeExecutor(backend).execute(sql,
                     new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), Math.max(1, rowCap)));
             if (csv) {

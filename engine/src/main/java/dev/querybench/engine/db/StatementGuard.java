@@ -158,7 +158,9 @@ public final class StatementGuard {
                 }
                 case "insert", "delete", "merge", "truncate" -> {
                     if (next == null || !next.isSymbol("(")) {
-                        throw refused("it contains a data-changing clause (" + word.toUpperCase(Locale.ROOT) + ")");
+                        String clause = word.toUpperCase(Locale.ROOT) + (next != null && (next.isWord("from")
+                                || next.isWord("into")) ? " " + next.value().toUpperCase(Locale.ROOT) : "");
+                        throw refused("it contains a data-changing clause (" + clause + ")");
                     }
                 }
                 case "update" -> {
@@ -199,6 +201,10 @@ public final class StatementGuard {
         try {
             statements = parsing.statements(sql);
         } catch (JSQLParserException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a cancelled caller gets no statement to run (and stays interrupted)
+                throw new QueryExecutionException(QueryFailure.RUNTIME, "interrupted: the work was cancelled", e);
+            }
             return Optional.empty();
         }
         if (statements == null || statements.isEmpty()) {

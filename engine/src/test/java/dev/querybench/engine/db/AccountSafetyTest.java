@@ -31,7 +31,7 @@ class AccountSafetyTest {
                 assertThatThrownBy(() -> new SafeExecutor(backend).execute("SELECT 1", LIMITS))
                         .isInstanceOfSatisfying(QueryExecutionException.class, e -> {
                             assertThat(e.failure()).isEqualTo(QueryFailure.PERMISSION);
-                            assertThat(e.getMessage()).contains("SUPERUSER").contains("querybench db reader")
+                            assertThat(e.getMessage()).contains("superuser").contains("querybench db reader")
                                     .contains("allowPrivilegedAccount: true");
                         });
             }

@@ -133,6 +133,10 @@ public final class PostgresBackend extends PooledJdbcBackend {
                     throw new SQLException("the role " + effective + " does not exist", "42704");
                 }
                 String[] attributes = {"SUPERUSER", "REPLICATION", "BYPASSRLS", "CREATEROLE", "CREATEDB"};
+                if (rs.getBoolean(1)) {
+                    // a superuser may do everything the rest would list
+                    return new Review(describe(login), List.of(effective + " is a superuser"));
+                }
                 for (int i = 0; i < attributes.length; i++) {
                     if (rs.getBoolean(i + 1)) {
                         excess.add(effective + " has " + attributes[i]);
@@ -147,7 +151,11 @@ public final class PostgresBackend extends PooledJdbcBackend {
             excess.add("the login " + login + " is a superuser, which can leave the reader role from within a query"
                     + " (set_config('role', …))");
         }
-        return new Review(readerRole != null ? readerRole + " (SET LOCAL ROLE, login " + login + ")" : login, excess);
+        return new Review(describe(login), excess);
+    }
+
+    private String describe(String login) {
+        return readerRole != null ? readerRole + " (SET LOCAL ROLE, login " + login + ")" : login;
     }
 
     @Override
