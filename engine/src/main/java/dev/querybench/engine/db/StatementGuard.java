@@ -41,11 +41,11 @@ public final class StatementGuard {
             "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile", "nextval", "setval",
             "txid_current", "pg_current_xact_id", "pg_notify", "pg_logical_emit_message", "pg_create_restore_point",
             "pg_switch_wal", "pg_promote", "pg_import_system_collations", "pg_log_backend_memory_contexts",
-            "pg_export_snapshot", "pg_sleep_for", "pg_sleep_until", "pg_sequence_last_value",
+            "pg_export_snapshot", "pg_sequence_last_value",
             // MySQL / MariaDB
             "load_file", "get_lock", "release_lock", "release_all_locks", "is_used_lock", "sys_exec", "sys_eval",
             "master_pos_wait", "source_pos_wait", "master_gtid_wait", "wait_for_executed_gtid_set",
-            "wait_until_sql_thread_after_gtids", "benchmark",
+            "wait_until_sql_thread_after_gtids",
             // SQLite
             "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer",
             // Trino table functions that run SQL text on a connected database
