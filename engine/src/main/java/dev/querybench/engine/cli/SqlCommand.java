@@ -61,7 +61,9 @@ final class SqlCommand implements Callable<Integer> {
                 printTable(result, environment.out());
             }
             environment.err().println(result.rowCount() + (result.rowCount() == 1 ? " row" : " rows")
-                    + (result.truncated() ? " (cut at --row-cap " + rowCap + ")" : "") + " in "
+                    + (result.truncated() ? result.rowCount() >= rowCap ? " (cut at --row-cap " + rowCap + ")"
+                            : " (cut at the limit of " + QueryLimits.DEFAULT_MAX_RESULT_BYTES / (1024 * 1024)
+                                    + " MiB per result)" : "") + " in "
                     + result.elapsed().toMillis() + " ms on " + backend.dialect().displayName());
             return ExitCodes.OK;
         }

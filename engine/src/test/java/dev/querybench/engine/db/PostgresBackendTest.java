@@ -36,8 +36,10 @@ class PostgresBackendTest extends DatabaseBackendContract {
     void aGigabyteValueIsRefusedByTheDriverBeforeItIsRead() {
         Runtime runtime = Runtime.getRuntime();
         assertThatThrownBy(() -> safe.execute("SELECT repeat('x', 1000000000)", LIMITS))
-                .isInstanceOfSatisfying(QueryExecutionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(QueryFailure.RUNTIME));
+                .isInstanceOfSatisfying(QueryExecutionException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(QueryFailure.RUNTIME);
+                    assertThat(e.getMessage()).contains("maxResultBuffer");
+                });
         // the pooled connection is still usable afterwards
         assertThat(safe.execute("SELECT 1", LIMITS).rows()).hasSize(1);
         assertThat(runtime.totalMemory()).isLessThan(runtime.maxMemory() + 1);

@@ -125,12 +125,26 @@ public final class JdbcQueryRunner {
                 return result;
             }
         } catch (SQLException e) {
+            if (exceededDriverBuffer(e)) {
+                throw new QueryExecutionException(QueryFailure.RUNTIME, "the result holds more data in one fetch than"
+                        + " the driver's limit (maxResultBuffer) allows: a value or rows this large are not read", e);
+            }
             QueryFailure failure = errors.classify(e, dialect);
             if (failure == QueryFailure.TIMEOUT) {
                 throw timeout(limits, e);
             }
             throw new QueryExecutionException(failure, errors.describe(e, dialect), e);
         }
+    }
+
+    /** Whether pgjdbc stopped reading because a fetch exceeded its {@code maxResultBuffer}. */
+    private static boolean exceededDriverBuffer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("maxResultBuffer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void cancelQuietly(Statement statement) {

@@ -82,6 +82,11 @@ public final class SqliteBackend extends PooledJdbcBackend {
     }
 
     @Override
+    protected Review reviewAccount(Connection connection) {
+        return new Review("the file (SQLite has no accounts)", List.of());
+    }
+
+    @Override
     protected List<String> protections() {
         return List.of("the file is opened read-only (SQLITE_OPEN_READONLY) with query_only on",
                 "ATTACH is impossible (SQLITE_LIMIT_ATTACHED = 0) and extensions cannot be loaded",
