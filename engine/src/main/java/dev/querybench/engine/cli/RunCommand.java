@@ -11,6 +11,8 @@ import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.validation.EnvironmentDoctor;
+import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,12 +102,16 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     RunRecord record = findRun(session);
                     environment.err().println("Resuming run " + record.id());
-                    results = session.resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency,
-                            List.of(), 1, noCache, judgeChoice()), progress, cancellation);
+                    RunRequest request = new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of(), 1,
+                            noCache, judgeChoice());
+                    preflight(session, new RunRequest(List.of(), record.models(), baseUrl, concurrency, List.of(), 1,
+                            noCache, request.judge().off() ? JudgeChoice.OFF : JudgeChoice.WORKSPACE));
+                    results = session.resume(record, request, progress, cancellation);
                 } else {
                     RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
                             noCache, judgeChoice());
                     RunPlan plan = session.plan(request);
+                    preflight(session, request);
                     results = session.run(plan, session.judge(request), progress, cancellation);
                 }
             } finally {
@@ -121,9 +127,20 @@ final class RunCommand implements Callable<Integer> {
             new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
                     : session.runStore().items(baselineRun.id()), baseline);
             if (!results.complete()) {
-                environment.err().println("The run is incomplete (" + results.items().size() + " of "
-                        + results.run().plannedItems() + " items). Continue it with: querybench run --workspace "
-                        + workspace + " --resume " + results.run().id());
+                StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
+                if (!results.unanswered().isEmpty()) {
+                    RunResults.Unanswered cause = results.mainCause().orElseThrow();
+                    why.append("; ").append(results.unanswered().size())
+                            .append(results.unanswered().size() == 1 ? " item was" : " items were")
+                            .append(" never answered (not counted as errors nor in accuracy). Cause: ")
+                            .append(cause.cause());
+                    if (!cause.remedy().isBlank()) {
+                        why.append(System.lineSeparator()).append("  → ").append(cause.remedy());
+                    }
+                }
+                environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
+                        + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
+                        .append(baseUrl == null ? "" : " --base-url " + baseUrl));
                 return ExitCodes.INCOMPLETE;
             }
             if (failUnder != null) {
@@ -138,6 +155,16 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Checks every model the run may ask, once, before anything is spent: a chain none of whose
+     * members can be used stops the run (exit code 4) with the reason and the fix.
+     */
+    private void preflight(WorkspaceSession session, RunRequest request) {
+        List<String> warnings = new RunPreflight(EnvironmentDoctor.defaultValidator(), environment.secrets())
+                .check(session.modelChains(request));
+        warnings.forEach(w -> environment.err().println("warning: " + w));
     }
 
     private JudgeChoice judgeChoice() {
