@@ -107,6 +107,14 @@ public final class OpenAiStub extends ScriptedModelStub<OpenAiStub> {
                     "requests", "rate_limit_exceeded")
                     .withHeader("retry-after-ms", Long.toString(fault.delay().toMillis()))
                     .withHeader("retry-after", Long.toString(Math.max(1, (fault.delay().toMillis() + 999) / 1000)));
+            case RATE_LIMITED_BY_HEADERS -> error(429, "Rate limit reached for " + model + " on requests per min"
+                    + " (RPM): Limit 3, Used 3, Requested 1.", "requests", "rate_limit_exceeded")
+                    .withHeader("x-ratelimit-limit-requests", "3")
+                    .withHeader("x-ratelimit-remaining-requests", "0")
+                    .withHeader("x-ratelimit-reset-requests", fault.delay().toMillis() + "ms")
+                    .withHeader("x-ratelimit-limit-tokens", "150000")
+                    .withHeader("x-ratelimit-remaining-tokens", "149000")
+                    .withHeader("x-ratelimit-reset-tokens", "6m0s");
             case QUOTA_EXHAUSTED -> error(429, "You exceeded your current quota, please check your plan and billing"
                     + " details.", "insufficient_quota", "insufficient_quota");
             case OVERLOADED -> error(503, "The engine is currently overloaded, please try again later.",

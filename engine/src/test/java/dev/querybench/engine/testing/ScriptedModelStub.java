@@ -323,7 +323,7 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
                 sleep(fault.delay());
                 fault = null;
             }
-            if (fault != null) {
+            if (fault != null && fault.kind() != Fault.Kind.SLOW_BODY) {
                 sendFault(exchange, fault, model);
                 return;
             }
@@ -332,6 +332,10 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
                 return;
             }
             String answer = rule == null || rule.answer() == null ? defaultAnswer : rule.answer();
+            if (fault != null && fault.kind() == Fault.Kind.SLOW_BODY) {
+                sendSlowly(exchange, answerReply(model, prompt, answer, n), fault.delay());
+                return;
+            }
             send(exchange, answerReply(model, prompt, answer, n));
         } finally {
             activeCalls.decrementAndGet();
@@ -421,6 +425,21 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Sends the status, the headers and the first bytes of the body at once, the rest after {@code delay}. */
+    private static void sendSlowly(HttpExchange exchange, Reply reply, Duration delay) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            int head = Math.min(8, bytes.length);
+            out.write(bytes, 0, head);
+            out.flush();
+            sleep(delay);
+            out.write(bytes, head, bytes.length - head);
         }
     }
 
