@@ -15,6 +15,7 @@ import dev.querybench.engine.validation.EnvironmentDoctor;
 import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -120,6 +121,12 @@ final class RunCommand implements Callable<Integer> {
             Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
             List<Path> written = new ReportWriter().write(results, folder, formats);
             new SummaryTable(environment.out()).print(results);
+            Map<String, List<String>> withheld = session.generator().fewShotExclusions();
+            if (!withheld.isEmpty()) {
+                environment.out().println("Few-shot examples withheld because they repeat the asked question or its"
+                        + " gold SQL: " + String.join(", ", withheld.entrySet().stream()
+                                .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue())).toList()));
+            }
             environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
             RunRecord baselineRun = baseline == null ? null : session.runStore().run(baseline).orElseThrow(() ->
                     new ConfigException("no run with id " + baseline + " to compare with", "pass an earlier run's id",

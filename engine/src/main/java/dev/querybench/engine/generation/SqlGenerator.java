@@ -61,6 +61,14 @@ public final class SqlGenerator {
         this.repairLimits = repairLimits;
     }
 
+    /**
+     * Few-shot examples withheld so far because they repeat the asked question or its gold SQL
+     * ({@link FewShots#exclusions()}); empty without few-shot examples.
+     */
+    public Map<String, List<String>> fewShotExclusions() {
+        return fewShots == null ? Map.of() : fewShots.exclusions();
+    }
+
     /** Renders the prompt a model would receive for this question, without calling it. */
     public String render(PromptTemplate template, Question question) {
         Map<String, String> values = new HashMap<>();
