@@ -66,6 +66,24 @@ public final class OpenAiStub extends ScriptedModelStub<OpenAiStub> {
         return ("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
+    /** Refuses what OpenAI refuses for its reasoning models (o-series, gpt-5): max_tokens and a temperature. */
+    @Override
+    protected Reply refusal(JsonNode body, String model) {
+        if (!model.matches("o\\d+(-.*)?") && !model.startsWith("gpt-5")) {
+            return null;
+        }
+        if (body.has("max_tokens")) {
+            return error(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use"
+                    + " 'max_completion_tokens' instead.", "invalid_request_error", "unsupported_parameter");
+        }
+        if (body.has("temperature") && body.path("temperature").asDouble() != 1.0) {
+            return error(400, "Unsupported value: 'temperature' does not support " + body.path("temperature").asText()
+                    + " with this model. Only the default (1) value is supported.", "invalid_request_error",
+                    "unsupported_value");
+        }
+        return null;
+    }
+
     @Override
     protected Reply answerReply(String model, String prompt, String answer, int callNumber) {
         return Reply.json(200, completion(model, prompt, answer, "stop", callNumber).toString());

@@ -275,6 +275,11 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
         return null;
     }
 
+    /** A reply refusing the request's parameters as this provider would for {@code model}, or null. */
+    protected Reply refusal(JsonNode body, String model) {
+        return null;
+    }
+
     /** Token count the stub reports for a text. */
     protected static int tokens(String text) {
         return Math.max(1, text.length() / 4);
@@ -309,6 +314,11 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
         String model = pathModel != null ? pathModel : body.path("model").asText();
         if (key != null && !keyAccepted(exchange, key)) {
             send(exchange, faultReply(Fault.unauthorized(), model));
+            return;
+        }
+        Reply unsupported = refusal(body, model);
+        if (unsupported != null) {
+            send(exchange, unsupported);
             return;
         }
         String prompt = promptOf(body);
