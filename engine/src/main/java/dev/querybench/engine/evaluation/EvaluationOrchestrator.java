@@ -256,6 +256,7 @@ public final class EvaluationOrchestrator {
             String mode, Semaphore provider, Semaphore database) throws InterruptedException {
         Generation generation;
         provider.acquire();
+        long asked = System.nanoTime();
         try {
             generation = generator.generate(model, variant, question, key.repeat());
         } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
@@ -282,8 +283,11 @@ public final class EvaluationOrchestrator {
         }
         Completion completion = generation.completion();
         if (completion == null) {
-            return new ItemResult(key, generation.prompt(), null, null, verdict, 0, Usage.NONE, null,
-                    Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(), generation.attempts());
+            // the model that was asked, and how long asking it took, so traces show the real call
+            long tried = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+            return new ItemResult(key, generation.prompt(), null, null, verdict, tried, Usage.NONE,
+                    model.spec().model(), Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(),
+                    generation.attempts());
         }
         return new ItemResult(key, generation.prompt(), completion.text(), generation.sql(), verdict,
                 completion.latency().toMillis(), completion.usage(), completion.modelId(), completion.provenance(),

@@ -32,6 +32,15 @@ public final class LangfuseTracing {
         return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, CostEstimator.NONE);
     }
 
+    /**
+     * Tracing for a workspace whose generations are priced from {@code prices} by the model that
+     * really answered (Langfuse's {@code costDetails}).
+     */
+    public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
+            dev.querybench.engine.model.PriceTable prices) {
+        return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, CostEstimator.from(prices));
+    }
+
     public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
             LangfuseTracerSettings settings, CostEstimator costs) {
         Path prompts = workspace.resolve(workspace.config().prompts());
@@ -52,7 +61,9 @@ public final class LangfuseTracing {
                 return Optional.empty();
             }
             LangfuseClient client = new LangfuseClient(endpoint.get(), settings.requestTimeout());
-            return Optional.of(new LangfuseTracer(client, workspace.stateFolder().resolve(OUTBOX), settings,
+            LangfuseTracerSettings bounded = settings.maxSpillBytes() == LangfuseTracerSettings.DEFAULTS.maxSpillBytes()
+                    ? settings.withMaxSpillBytes(config.outboxBytesOrDefault()) : settings;
+            return Optional.of(new LangfuseTracer(client, workspace.stateFolder().resolve(OUTBOX), bounded,
                     config.datasetRunsOrDefault() ? new DatasetRunItemsLinker() : null, clock));
         } catch (QueryBenchException e) {
             LOG.warn("Langfuse tracing is off for this run: {}", e.error().describe());
