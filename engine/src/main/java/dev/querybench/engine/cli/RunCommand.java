@@ -4,6 +4,7 @@ import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.evaluation.Cancellation;
+import dev.querybench.engine.evaluation.ItemJudge;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.report.ReportWriter;
@@ -112,8 +113,9 @@ final class RunCommand implements Callable<Integer> {
                     RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
                             noCache, judgeChoice());
                     RunPlan plan = session.plan(request);
+                    ItemJudge judge = session.judge(request);
                     preflight(session, request);
-                    results = session.run(plan, session.judge(request), progress, cancellation);
+                    results = session.run(plan, judge, progress, cancellation);
                 }
             } finally {
                 removeHook(hook);

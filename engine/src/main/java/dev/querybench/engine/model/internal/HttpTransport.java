@@ -74,26 +74,13 @@ public final class HttpTransport implements HttpClient {
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         HttpResponse<String> response;
-        // The request timeout stops waiting for the headers only; a body that trickles in is bounded here too.
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> pending = client.sendAsync(send.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = readTimeout == null ? pending.get()
-                    : pending.get(readTimeout.toMillis() + 50, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            pending.cancel(true);
-            throw new TimeoutException(new HttpTimeoutException("no complete answer within " + readTimeout));
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException timeout) {
-                throw new TimeoutException(timeout);
-            }
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw cause instanceof RuntimeException r ? r : new UncheckedIOException(new IOException(cause));
+            response = client.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException("the model call was interrupted");
             cancelled.initCause(e);
