@@ -7,7 +7,7 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.model.Completion;
-import dev.querybench.engine.model.ModelAdapterFactory;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.JudgeValidator;

@@ -13,16 +13,6 @@ public interface CostEstimator {
     CostEstimator NONE = (profile, modelId, usage) -> Optional.empty();
 
     /**
-     * Prices from a price table; {@code profile} is read as the spec of the model that answered
-     * ({@code openai:gpt-4o-mini}), as {@link dev.querybench.engine.model.Provenance#answeredBy()} gives it.
-     */
-    static CostEstimator from(dev.querybench.engine.model.PriceTable prices) {
-        return (spec, modelId, usage) -> prices.price(spec).map(p -> new Cost(
-                p.cost(new Usage(usage.inputTokens(), 0)).doubleValue(),
-                p.cost(new Usage(0, usage.outputTokens())).doubleValue()));
-    }
-
-    /**
      * @param profile the model profile's name
      * @param modelId the model id the provider reported, or null
      * @param usage tokens used

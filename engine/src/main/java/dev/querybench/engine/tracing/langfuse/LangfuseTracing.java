@@ -37,8 +37,18 @@ public final class LangfuseTracing {
      * really answered (Langfuse's {@code costDetails}).
      */
     public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
-            dev.querybench.engine.model.PriceTable prices) {
-        return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, CostEstimator.from(prices));
+            dev.querybench.engine.config.PriceTable prices) {
+        return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, priced(prices));
+    }
+
+    /**
+     * Prices from a price table; the estimator's profile is read as the spec of the model that
+     * answered ({@code openai:gpt-4o-mini}), as the item's provenance gives it.
+     */
+    static CostEstimator priced(dev.querybench.engine.config.PriceTable prices) {
+        return (spec, modelId, usage) -> prices.price(spec).map(p -> new dev.querybench.engine.tracing.Cost(
+                p.cost(new dev.querybench.engine.model.Usage(usage.inputTokens(), 0)).doubleValue(),
+                p.cost(new dev.querybench.engine.model.Usage(0, usage.outputTokens())).doubleValue()));
     }
 
     public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,

@@ -158,7 +158,7 @@ class LangfuseTracedRunTest {
         int items = results.items().size();
         await("all generations arrived", Duration.ofSeconds(10),
                 () -> langfuse.events("generation-create").size() == items);
-        var price = dev.querybench.engine.model.PriceTable.shipped().price("openai:gpt-4o-mini").orElseThrow();
+        var price = dev.querybench.engine.config.PriceTable.shipped().price("openai:gpt-4o-mini").orElseThrow();
         for (JsonNode event : langfuse.events("generation-create")) {
             JsonNode generation = event.path("body");
             long in = generation.path("usageDetails").path("input").asLong();
