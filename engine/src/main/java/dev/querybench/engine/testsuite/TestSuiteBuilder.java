@@ -242,8 +242,9 @@ public final class TestSuiteBuilder {
             }
             int rows = SIZES[k % SIZES.length];
             Path file = candidateFile(target, k);
-            BitSet[] killed = cachedKills(target, k, inputKey, cases.size());
-            if (killed == null || !Files.isRegularFile(file)) {
+            BitSet[] killed = Files.isRegularFile(file) ? cachedKills(target, k, inputKey, cases.size()) : null;
+            boolean kept = killed != null;
+            if (!kept) {
                 databases.write(file, candidateSeed(settings.seed(), target.database(), k), rows);
                 killed = kills(file, cases, settings.limits());
                 saveKills(target, k, inputKey, killed);
@@ -259,9 +260,9 @@ public final class TestSuiteBuilder {
                 killedSoFar[i].or(fresh);
             }
             sinceLastGain = gain == 0 ? sinceLastGain + 1 : 0;
-            progress.accept(String.format("%s: candidate %d (%d rows a table): %d new, %d of %d killed (%.1f s)",
+            progress.accept(String.format("%s: candidate %d (%d rows a table): %d new, %d of %d killed (%.1f s)%s",
                     target.database(), k + 1, rows, gain, count(killedSoFar), total,
-                    (System.nanoTime() - start) / 1e9));
+                    (System.nanoTime() - start) / 1e9, kept ? " (kept from an earlier build)" : ""));
         }
 
         List<Integer> chosen = distil(kills, cases, settings.maxInstances());
