@@ -54,6 +54,10 @@ final class EquivalenceRules {
         if (setSemantics.containsKey(ps) || exists.containsKey(ps)) {
             return "duplicates do not count in IN, EXISTS, UNION, INTERSECT and EXCEPT";
         }
+        if (ps.getLimit() != null && ps.getLimit().getRowCount() instanceof net.sf.jsqlparser.expression.LongValue n
+                && n.getValue() == 1 && ps.getLimit().getOffset() == null) {
+            return "LIMIT 1 returns one row";
+        }
         boolean aggregate = ps.getSelectItems().stream().anyMatch(i -> hasAggregate(i.getExpression()));
         if (ps.getGroupBy() == null && aggregate) {
             return "an aggregate without GROUP BY returns one row";
