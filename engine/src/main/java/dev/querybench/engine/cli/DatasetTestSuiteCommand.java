@@ -116,10 +116,18 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
                 problems = true;
                 continue;
             }
-            TestSuiteBuilder.DatabaseReport report = new TestSuiteBuilder().build(target.get(), settings, line -> {
-                out.println(line);
-                out.flush();
-            });
+            TestSuiteBuilder.DatabaseReport report;
+            try {
+                report = new TestSuiteBuilder().build(target.get(), settings, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                environment.err().println("database '" + name + "': no test suite: " + e.getMessage()
+                        + " (check that the file is a SQLite database and the folders are writable)");
+                problems = true;
+                continue;
+            }
             reports.add(report);
             if (!noSave && ws.config().databaseProfile(name).isPresent()) {
                 saveInstances(ws, name, report);
@@ -144,6 +152,11 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
                 return Optional.empty();
             }
             Path file = Path.of(connection.url().database());
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                environment.err().println("database '" + name + "': SQLite file " + file + " does not exist; build it"
+                        + " (give the profile init: scripts) or fix its path (skipped)");
+                return Optional.empty();
+            }
             return Optional.of(new TestSuiteBuilder.Target(name, file, questions, suiteFolder.resolve(name), work));
         }
         Path datasetFolder = ws.resolve(ws.config().dataset()).getParent();

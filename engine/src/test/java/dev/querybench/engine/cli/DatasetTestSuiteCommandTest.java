@@ -80,4 +80,26 @@ class DatasetTestSuiteCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("at least 1");
     }
+
+    @Test
+    void aDatabaseThatCannotBeUsedIsNamedAndTheExitCodeSaysSo() throws Exception {
+        Path ws = dir.resolve("ws");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                name: shop
+                questions:
+                  - id: one
+                    question: How many products?
+                    gold: SELECT count(*) FROM product
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: sqlite, path: missing.db}
+                dataset: dataset.yaml
+                """);
+
+        CliHarness.Result r = new CliHarness(dir, Map.of()).run("dataset", "testsuite", "--workspace", ws.toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(r.err()).contains("database 'shop': SQLite file").contains("missing.db does not exist");
+    }
 }
