@@ -82,7 +82,7 @@ public final class TestSuiteReport {
                     .append(String.format("%d instances from %d candidates; they catch %d of the %d neighbours that"
                             + " pass on the database itself (%.1f%%).%n%n", r.instances().size(), r.candidatesTried(),
                             r.killedBySuite(), pass, pass == 0 ? 100.0 : 100.0 * r.killedBySuite() / pass));
-            md.append("| instance | rows a table | neighbours it catches | content hash |\n|---|---|---|---|\n");
+            md.append("| instance | size n | neighbours it catches | content hash |\n|---|---|---|---|\n");
             for (TestSuiteBuilder.InstanceReport i : r.instances()) {
                 md.append("| ").append(i.name()).append(" | ").append(i.rowsPerTable()).append(" | ").append(i.kills())
                         .append(" | ").append(i.contentHash()).append(" |\n");
