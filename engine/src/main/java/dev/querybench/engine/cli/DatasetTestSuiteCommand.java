@@ -103,7 +103,7 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
                     + "; name a database the dataset's questions use");
             return ExitCodes.USAGE;
         }
-        TestSuiteBuilder.Settings settings = new TestSuiteBuilder.Settings(seed, maxInstances, candidates, 12,
+        TestSuiteBuilder.Settings settings = new TestSuiteBuilder.Settings(seed, maxInstances, candidates, 30,
                 maxNeighbours, Duration.ofSeconds(budgetSeconds),
                 new QueryLimits(Duration.ofSeconds(timeoutSeconds), ws.config().run().rowCapOrDefault()));
         Path suiteFolder = ws.stateFolder().resolve("testsuite");
