@@ -8,7 +8,7 @@ import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.internal.JdbcQueryRunner;
 import dev.querybench.engine.db.internal.PooledJdbcBackend;
 import dev.querybench.engine.db.internal.ProfileConfig;
-import dev.querybench.engine.db.internal.ServerVersions;
+import dev.querybench.engine.db.ServerVersions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
