@@ -4,6 +4,7 @@ import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.DesktopOpener;
 import dev.querybench.app.core.FxDialogService;
 import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.core.StartupTrace;
 import dev.querybench.app.core.Workbench;
 import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
@@ -39,6 +40,7 @@ public final class QueryBenchApplication extends Application {
 
     @Override
     public void init() {
+        StartupTrace.mark("init");
         try {
             home = LaunchOptions.home(System.getenv(), Path.of(System.getProperty("user.home")));
             layoutStore = WindowLayoutStore.inHome(home);
@@ -50,6 +52,7 @@ public final class QueryBenchApplication extends Application {
                     .orElse(null);
             first = AppContext.open(settings, tasks, dialogs, remembered);
             history.opened(first.workspace().root());
+            StartupTrace.mark("workspace open");
         } catch (RuntimeException e) {
             startupFailure = e;
         }
@@ -57,6 +60,7 @@ public final class QueryBenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         if (settings == null) {
             // the command line itself is wrong: nothing to open
             showStartupFailure();
@@ -77,6 +81,7 @@ public final class QueryBenchApplication extends Application {
         if (first == null) {
             showStartupFailure();
         }
+        StartupTrace.mark("window shown");
         ReadySignal.afterFirstFrame(stage);
     }
 

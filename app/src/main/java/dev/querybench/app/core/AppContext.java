@@ -147,9 +147,12 @@ public final class AppContext implements AutoCloseable {
         if (settings.sample()) {
             new SampleWorkspace().materialize(settings.workspaceFolder());
         }
+        StartupTrace.mark("sample written");
         Workspace workspace = new WorkspaceLoader().load(settings.workspaceFolder());
+        StartupTrace.mark("workspace loaded");
         SecretResolver secrets = new SecretResolver(settings.environment());
         WorkspaceSession session = WorkspaceSession.open(workspace, secrets, settings.clock());
+        StartupTrace.mark("session open");
         try {
             return new AppContext(settings, workspace, session, secrets, tasks, dialogs, rememberedModel);
         } catch (RuntimeException e) {

@@ -75,6 +75,7 @@ public final class MainView {
 
     private final java.util.function.Consumer<java.net.URI> opener;
     private final WorkspaceActions actions;
+    private LazyPages pages;
 
     public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
         this(viewModel, opener, WorkspaceActions.none());
@@ -122,6 +123,7 @@ public final class MainView {
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
+        pages = new LazyPages((javafx.scene.layout.StackPane) runsView.getParent());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 
         statusWorkspace.setText(viewModel.workspaceName());
@@ -178,7 +180,8 @@ public final class MainView {
 
     /** The window's split panes that carry an id, whose dividers the layout remembers. */
     public List<SplitPane> splitPanes() {
-        return menuBar.getScene().getRoot().lookupAll(".split-pane").stream()
+        // every page's, also of those not yet on screen (see LazyPages)
+        return pages.all().stream().flatMap(page -> page.lookupAll(".split-pane").stream())
                 .filter(n -> n instanceof SplitPane && n.getId() != null)
                 .map(n -> (SplitPane) n).toList();
     }
