@@ -41,6 +41,7 @@ public final class QueryBenchApplication extends Application {
     @Override
     public void init() {
         StartupTrace.mark("init");
+        UiWarmUp.start();
         try {
             home = LaunchOptions.home(System.getenv(), Path.of(System.getProperty("user.home")));
             layoutStore = WindowLayoutStore.inHome(home);

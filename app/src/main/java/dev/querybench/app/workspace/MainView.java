@@ -75,7 +75,7 @@ public final class MainView {
 
     private final java.util.function.Consumer<java.net.URI> opener;
     private final WorkspaceActions actions;
-    private LazyPages pages;
+    private dev.querybench.app.widgets.LazyPages pages;
 
     public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
         this(viewModel, opener, WorkspaceActions.none());
@@ -123,7 +123,7 @@ public final class MainView {
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
-        pages = new LazyPages((javafx.scene.layout.StackPane) runsView.getParent());
+        pages = new dev.querybench.app.widgets.LazyPages((javafx.scene.layout.StackPane) runsView.getParent());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 
         statusWorkspace.setText(viewModel.workspaceName());

@@ -1,4 +1,4 @@
-package dev.querybench.app.workspace;
+package dev.querybench.app.widgets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,19 +6,19 @@ import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /**
- * The main window's pages, stacked, of which only the visible one is shown: a page joins the
+ * A window's pages, stacked (the main window's sections), of which only the visible one is shown: a page joins the
  * scene graph the first time it becomes visible, so the window's first frame styles, skins and
- * lays out the page on screen rather than all six (most of the start-up time was spent there).
+ * lays out the page on screen rather than all six (a large share of the start-up time).
  * Once shown a page stays, keeping its scroll positions and state. Call on the FX thread.
  */
-final class LazyPages {
+public final class LazyPages {
 
     private final StackPane stack;
     private final List<Node> all;
     private final List<Node> attached = new ArrayList<>();
 
     /** Takes over {@code stack}'s children: the visible ones stay, the others wait for their turn. */
-    LazyPages(StackPane stack) {
+    public LazyPages(StackPane stack) {
         this.stack = stack;
         this.all = List.copyOf(stack.getChildren());
         for (Node page : all) {
@@ -36,12 +36,12 @@ final class LazyPages {
     }
 
     /** Every page, shown yet or not, in stacking order. */
-    List<Node> all() {
+    public List<Node> all() {
         return all;
     }
 
     /** True once {@code page} is part of the scene graph. */
-    boolean attached(Node page) {
+    public boolean attached(Node page) {
         return attached.contains(page);
     }
 
