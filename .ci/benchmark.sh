@@ -27,7 +27,9 @@ trino_exec() {
 
 cleanup() {
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $NAME WITH (FORCE)" >/dev/null 2>&1 || true
+  psql -q -h 127.0.0.1 -U postgres -c "DROP ROLE IF EXISTS ${NAME}_reader" >/dev/null 2>&1 || true
   mariadb -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $NAME" >/dev/null 2>&1 || true
+  mariadb -h 127.0.0.1 -uroot -e "DROP USER IF EXISTS '${NAME}_reader'@'%'" >/dev/null 2>&1 || true
   for table in regions stores employees customers suppliers categories products inventory orders order_items \
       payments shipments product_returns querybench_schema_version; do
     trino_exec "DROP TABLE IF EXISTS memory.$NAME.$table" || true
@@ -49,12 +51,18 @@ qb validate db >/dev/null   # writes the sample workspace and builds its SQLite 
 qb db load --db "$PG" --user postgres
 qb db load --db "$MY" --user root
 qb db load --db "$TR" --user querybench_loader
+# untrusted SQL runs under reader accounts (a privileged one is refused): made the way users make them
+export QB_BENCH_READER_PW="bench-$$"
+qb db reader --db "$PG" --user postgres --name "${NAME}_reader" --reader-password-env QB_BENCH_READER_PW
+qb db reader --db "$MY" --user root --name "${NAME}_reader" --reader-password-env QB_BENCH_READER_PW
 
 for query in "SELECT 1" "SELECT COUNT(*) FROM orders" "SELECT * FROM order_items"; do
-  for target in "$SQLITE|" "$PG|postgres" "$MY|root" "$TR|querybench"; do
+  for target in "$SQLITE|" "$PG|${NAME}_reader" "$MY|${NAME}_reader" "$TR|querybench"; do
     url=${target%%|*}
     user=${target#*|}
+    password=()
+    case $user in *_reader) password=(--password-env QB_BENCH_READER_PW) ;; esac
     echo
-    qb db profile --db "$url" ${user:+--user "$user"} --runs "$RUNS" --warmup "$WARMUP" --raw "$query"
+    qb db profile --db "$url" ${user:+--user "$user"} "${password[@]}" --runs "$RUNS" --warmup "$WARMUP" --raw "$query"
   done
 done

@@ -1,6 +1,5 @@
 package dev.querybench.app;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;

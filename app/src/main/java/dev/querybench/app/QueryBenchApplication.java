@@ -1,11 +1,9 @@
 package dev.querybench.app;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.DesktopOpener;
 import dev.querybench.app.core.FxDialogService;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.core.StartupTrace;
-import dev.querybench.app.core.Workbench;
 import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.WindowLayout;

@@ -1,7 +1,5 @@
 package dev.querybench.app;
 
-import dev.querybench.app.core.AppContext;
-import dev.querybench.app.core.Workbench;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.NewWorkspaceView;
 import dev.querybench.app.workspace.NewWorkspaceViewModel;

@@ -3,6 +3,7 @@ package dev.querybench.app;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -17,7 +18,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The MVVM and layering rules of ARCHITECTURE.md, checked on the compiled classes. */
+/** The MVVM and layering rules of docs/architecture.md, checked on the compiled classes. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -86,6 +87,22 @@ class ArchitectureTest {
                         "dev.querybench.app.widgets..")
                 .should().dependOnClassesThat(equivalentTo(FxTaskRunner.class))
                 .because("only the composition root picks the runner, so tests can use the immediate one")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCyclesInTheApp() {
+        slices().matching("dev.querybench.app.(**)").should().beFreeOfCycles()
+                .because("features depend on core, widgets, grid and text, and the shell (workspace) on features;"
+                        + " never back")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLauncherUsesTheCompositionRoot() {
+        noClasses().that().resideInAPackage("dev.querybench.app.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("dev.querybench.app")
+                .because("the root package wires everything (AppContext, Workbench) and so sits above every feature")
                 .check(classes);
     }
 }

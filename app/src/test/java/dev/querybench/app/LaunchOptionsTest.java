@@ -3,7 +3,6 @@ package dev.querybench.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.querybench.app.core.AppContext;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.nio.file.Path;
 import java.util.List;

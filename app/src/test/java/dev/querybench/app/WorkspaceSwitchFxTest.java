@@ -6,9 +6,7 @@ import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.connection.ConnectionWizardViewModel;
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
-import dev.querybench.app.core.Workbench;
 import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.testing.RecordingDialogs;

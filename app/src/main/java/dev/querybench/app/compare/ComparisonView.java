@@ -1,7 +1,7 @@
 package dev.querybench.app.compare;
 
 import dev.querybench.app.grid.GridData;
-import dev.querybench.app.runs.VerdictKind;
+import dev.querybench.app.text.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
 import dev.querybench.app.widgets.ResultGrid;
 import java.net.URI;

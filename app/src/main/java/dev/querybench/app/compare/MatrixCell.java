@@ -1,6 +1,6 @@
 package dev.querybench.app.compare;
 
-import dev.querybench.app.runs.VerdictKind;
+import dev.querybench.app.text.VerdictKind;
 import java.util.List;
 
 /**

@@ -1,10 +1,11 @@
 package dev.querybench.app.health;
 
 import dev.querybench.app.widgets.Sparkline;
-import dev.querybench.app.workspace.SectionLine;
-import dev.querybench.app.workspace.SectionPageViewModel;
-import dev.querybench.app.workspace.SectionView;
+import java.util.function.Function;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,7 +21,6 @@ import javafx.scene.layout.VBox;
 public final class HealthView {
 
     private final HealthViewModel viewModel;
-    private SectionPageViewModel doctor;
 
     @FXML private Label summaryLabel;
     @FXML private ProgressIndicator busy;
@@ -31,6 +31,8 @@ public final class HealthView {
     @FXML private Label doctorSummary;
     @FXML private Button doctorButton;
     @FXML private VBox doctorBox;
+
+    private Runnable doctorAction = () -> {};
 
     public HealthView(HealthViewModel viewModel) {
         this.viewModel = viewModel;
@@ -47,17 +49,18 @@ public final class HealthView {
         renderNotifications();
     }
 
-    /** Shows the environment checklist (Java, workspace, database, models) below the endpoints. */
-    public void showDoctor(SectionPageViewModel page) {
-        doctor = page;
-        doctorSummary.textProperty().bind(page.summaryProperty());
-        doctorButton.disableProperty().bind(page.busyProperty());
-        page.lines().addListener((ListChangeListener<SectionLine>) change -> renderDoctor());
-        renderDoctor();
-    }
-
-    private void renderDoctor() {
-        doctorBox.getChildren().setAll(doctor.lines().stream().map(SectionView::lineNode).toList());
+    /**
+     * Shows the environment checklist (Java, workspace, database, models) below the endpoints. The
+     * window hands the checklist's page and how a line looks, so this package needs not know the shell's.
+     */
+    public <T> void showDoctor(ObservableStringValue summary, ObservableBooleanValue checking, ObservableList<T> lines,
+            Function<? super T, Node> lineNode, Runnable rerun) {
+        doctorAction = rerun;
+        doctorSummary.textProperty().bind(summary);
+        doctorButton.disableProperty().bind(checking);
+        Runnable render = () -> doctorBox.getChildren().setAll(lines.stream().map(lineNode).toList());
+        lines.addListener((ListChangeListener<T>) change -> render.run());
+        render.run();
     }
 
     private void renderEndpoints() {
@@ -119,8 +122,6 @@ public final class HealthView {
 
     @FXML
     private void onDoctor() {
-        if (doctor != null) {
-            doctor.runAction();
-        }
+        doctorAction.run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.querybench.app.runs;
 
+import dev.querybench.app.text.VerdictKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

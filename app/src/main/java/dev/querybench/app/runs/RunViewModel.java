@@ -3,6 +3,7 @@ package dev.querybench.app.runs;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Figures;
+import dev.querybench.app.text.VerdictKind;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.errors.QueryBenchException;

@@ -1,5 +1,6 @@
 package dev.querybench.app.runs;
 
+import dev.querybench.app.text.VerdictKind;
 /** Which results the table shows. */
 public enum VerdictFilter {
     ALL("All verdicts", null),

@@ -115,7 +115,9 @@ public final class MainView {
         datasetView.visibleProperty().bind(viewModel.showing(Section.DATASETS));
         connectionView.visibleProperty().bind(viewModel.showing(Section.CONNECTIONS));
         healthView.visibleProperty().bind(viewModel.showing(Section.HEALTH));
-        healthViewController.showDoctor(viewModel.page(Section.HEALTH));
+        SectionPageViewModel doctor = viewModel.page(Section.HEALTH);
+        healthViewController.showDoctor(doctor.summaryProperty(), doctor.busyProperty(), doctor.lines(), SectionView::lineNode,
+                doctor::runAction);
         runsViewController.setOnExport(this::openExport);
         runsViewController.setOnOpenLink(opener);
         notificationLabel.textProperty().bind(viewModel.health().latestNotificationProperty());

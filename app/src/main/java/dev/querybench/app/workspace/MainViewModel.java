@@ -1,11 +1,11 @@
 package dev.querybench.app.workspace;
 
+import dev.querybench.app.connection.ConnectionWizardViewModel;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
-import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.dataset.DatasetViewModel;
-import dev.querybench.app.connection.ConnectionWizardViewModel;
 import dev.querybench.app.health.HealthViewModel;
+import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;

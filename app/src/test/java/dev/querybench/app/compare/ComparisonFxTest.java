@@ -5,7 +5,7 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.AppContext;
+import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunsViewModel;

@@ -4,11 +4,11 @@ import static dev.querybench.app.testing.Screens.fx;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querybench.app.AppContext;
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.connection.CheckLine;
 import dev.querybench.app.connection.ConnectionWizardViewModel;
 import dev.querybench.app.connection.ModelProfile;
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.runs.RunPhase;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.querybench.app.core.ImmediateTaskRunner;
 import dev.querybench.app.testing.RecordingDialogs;
 import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.app.text.VerdictKind;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.querybench.app.testing;
 
-import dev.querybench.app.core.AppContext;
+import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.testing.OpenAiStub;

@@ -5,12 +5,12 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querybench.app.AppContext;
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.compare.MatrixFilter;
 import dev.querybench.app.compare.MatrixRow;
 import dev.querybench.app.connection.CheckLine;
 import dev.querybench.app.connection.ConnectionWizardViewModel;
-import dev.querybench.app.core.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.health.EndpointHealth;

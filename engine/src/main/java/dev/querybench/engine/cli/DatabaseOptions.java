@@ -38,6 +38,16 @@ final class DatabaseOptions {
             description = "Environment variable that holds the password for --user or a URL.")
     String passwordEnv;
 
+    @Option(names = "--reader-role", paramLabel = "ROLE",
+            description = "PostgreSQL: run untrusted SQL under this role (SET LOCAL ROLE), e.g. one made by"
+                    + " 'querybench db reader'.")
+    String readerRole;
+
+    @Option(names = "--allow-privileged-account",
+            description = "Let untrusted SQL run under an account with more than read privileges (superuser,"
+                    + " FILE, write grants); runs and reports then say so.")
+    boolean allowPrivilegedAccount;
+
     /** The loaded workspace, unless the database was given as a URL. */
     Optional<Workspace> workspace(CliEnvironment environment) {
         if (isUrl()) {
@@ -68,6 +78,14 @@ final class DatabaseOptions {
     }
 
     ConnectionProfile profile(CliEnvironment environment) {
+        ConnectionProfile profile = baseProfile(environment);
+        if (readerRole != null) {
+            profile = profile.withReaderRole(readerRole);
+        }
+        return allowPrivilegedAccount ? profile.withPrivilegedAccountAllowed(true) : profile;
+    }
+
+    private ConnectionProfile baseProfile(CliEnvironment environment) {
         String password = password(environment);
         if (isUrl()) {
             ConnectionUrl url;

@@ -53,6 +53,7 @@ final class DatasetCheckCommand implements Callable<Integer> {
             return acrossDatabases(ws, profileName.get(), limits);
         }
         try (DatabaseBackend backend = DatabaseBackends.open(database.profile(environment))) {
+            AccountNotice.check(backend, environment.err());
             String server = backend.serverVersion();
             SchemaVerifier.Report schema = new SchemaVerifier().verify(ws.dataset(), backend.introspect(), server);
             boolean problems = false;

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code querybench db}: the parent of database utilities ({@code profile}, {@code load}). */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Database utilities: measure query latency, load a dataset's database; see the subcommands.")
+        description = "Database utilities: measure query latency, load a dataset's database, create a reader account;"
+                + " see the subcommands.")
 final class DbCommand implements Runnable {
 
     private final CliEnvironment environment;

@@ -42,7 +42,8 @@ public final class QueryBenchCli implements Runnable {
                 .addSubcommand("check", new DatasetCheckCommand(environment));
         CommandLine db = new CommandLine(new DbCommand(environment))
                 .addSubcommand("profile", new DbProfileCommand(environment))
-                .addSubcommand("load", new DbLoadCommand(environment));
+                .addSubcommand("load", new DbLoadCommand(environment))
+                .addSubcommand("reader", new DbReaderCommand(environment));
         CommandLine cli = new CommandLine(new QueryBenchCli(environment))
                 .addSubcommand("run", new RunCommand(environment))
                 .addSubcommand("doctor", new DoctorCommand(environment))

@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
+            AccountNotice.check(session.backend(), environment.err());
             Cancellation cancellation = new Cancellation();
             Thread hook = new Thread(cancellation::cancel, "querybench-cancel");
             Runtime.getRuntime().addShutdownHook(hook);

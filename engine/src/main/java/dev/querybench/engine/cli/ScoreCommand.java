@@ -86,6 +86,11 @@ final class ScoreCommand implements Callable<Integer> {
             description = "Environment variable holding the password for --user or the URL.")
     String passwordEnv;
 
+    @Option(names = "--allow-privileged-account",
+            description = "Let predictions and gold run under an account with more than read privileges (superuser,"
+                    + " FILE, write grants); the summary then says so.")
+    boolean allowPrivilegedAccount;
+
     @Option(names = "--keep-distinct", description = "spider mode: keep DISTINCT (the official --keep_distinct).")
     boolean keepDistinct;
 
@@ -211,6 +216,11 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** A profile for a --db or --db-map value: a JDBC URL, a profile of the workspace, or an SQLite file. */
     private ConnectionProfile profile(Workspace ws, String value, String option) {
+        ConnectionProfile profile = baseProfile(ws, value, option);
+        return allowPrivilegedAccount ? profile.withPrivilegedAccountAllowed(true) : profile;
+    }
+
+    private ConnectionProfile baseProfile(Workspace ws, String value, String option) {
         String password = password();
         PoolSettings pool = new PoolSettings(Math.max(2, parallel != null ? parallel + 1 : 5), Duration.ofSeconds(10));
         if (value != null && value.regionMatches(true, 0, "jdbc:", 0, 5)) {

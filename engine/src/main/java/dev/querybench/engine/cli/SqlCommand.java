@@ -52,6 +52,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (DatabaseBackend backend = DatabaseBackends.open(database.profile(environment))) {
+            AccountNotice.check(backend, environment.err());
             QueryResult result = new SafeExecutor(backend).execute(sql,
                     new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), Math.max(1, rowCap)));
             if (csv) {
@@ -60,7 +61,9 @@ final class SqlCommand implements Callable<Integer> {
                 printTable(result, environment.out());
             }
             environment.err().println(result.rowCount() + (result.rowCount() == 1 ? " row" : " rows")
-                    + (result.truncated() ? " (cut at --row-cap " + rowCap + ")" : "") + " in "
+                    + (result.truncated() ? result.rowCount() >= rowCap ? " (cut at --row-cap " + rowCap + ")"
+                            : " (cut at the limit of " + QueryLimits.DEFAULT_MAX_RESULT_BYTES / (1024 * 1024)
+                                    + " MiB per result)" : "") + " in "
                     + result.elapsed().toMillis() + " ms on " + backend.dialect().displayName());
             return ExitCodes.OK;
         }

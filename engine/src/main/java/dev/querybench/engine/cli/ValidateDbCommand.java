@@ -82,6 +82,8 @@ final class ValidateDbCommand implements Callable<Integer> {
             printer.print(CheckResult.ok("Permissions", String.join("; ", permissions.findings())));
         }
 
+        printSafety(profile, printer);
+
         workspace.ifPresent(ws -> {
             if (DatasetDatabasesCheck.spansDatabases(ws.dataset())) {
                 verifyDatabases(ws, profile, printer);
@@ -90,6 +92,29 @@ final class ValidateDbCommand implements Callable<Integer> {
             }
         });
         return finish(printer);
+    }
+
+    /** Who untrusted SQL runs as, whether that account is refused, and what the engine enforces on every query. */
+    private static void printSafety(ConnectionProfile profile, CheckPrinter printer) {
+        try (DatabaseBackend backend = DatabaseBackends.open(profile)) {
+            dev.querybench.engine.db.AccountSafety safety = backend.accountSafety();
+            String protections = String.join("\n", safety.protections().stream().map(p -> "  - " + p).toList());
+            if (!safety.privileged()) {
+                printer.print(CheckResult.ok("Safe execution", "untrusted SQL runs as " + safety.account()
+                        + ", which can only read; every query:\n" + protections));
+            } else if (safety.allowed()) {
+                printer.print(CheckResult.warn("Safe execution", safety.warning() + "; every query:\n" + protections,
+                        "create a reader with 'querybench db reader' and use it instead"));
+            } else {
+                printer.print(CheckResult.fail("Safe execution", "untrusted SQL will be refused: " + safety.account()
+                        + " holds more than read privileges (" + String.join("; ", safety.excess()) + ")",
+                        "create a reader with 'querybench db reader' (or name a readerRole on PostgreSQL), or set"
+                                + " allowPrivilegedAccount: true in the profile to accept the risk"));
+            }
+        } catch (RuntimeException e) {
+            printer.print(CheckResult.warn("Safe execution", "could not review the account: " + e.getMessage(),
+                    "check the connection above"));
+        }
     }
 
     /** Each database the dataset's questions name (and each test-suite instance): reachable, schema present. */

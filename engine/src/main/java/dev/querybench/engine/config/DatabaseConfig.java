@@ -36,17 +36,30 @@ import java.util.Map;
  * @param instances further instances of this database for test-suite matching (the same schema
  *     with different data): other profile names, or SQLite files relative to the workspace; a
  *     prediction passes only when it matches on this database and on every instance
+ * @param readerRole PostgreSQL: the role untrusted SQL runs as ({@code SET LOCAL ROLE}), such as one
+ *     made by {@code querybench db reader}
+ * @param allowPrivilegedAccount true to let untrusted SQL run under an account with more than read
+ *     privileges; runs and reports then say so
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DatabaseConfig(
         String name, String type, String path, List<String> init, String url, String host, Integer port,
         String database, String schema, String username, SecretRef password, Map<String, String> options,
-        Integer poolSize, Integer connectTimeoutSeconds, List<String> instances) {
+        Integer poolSize, Integer connectTimeoutSeconds, List<String> instances, String readerRole,
+        Boolean allowPrivilegedAccount) {
 
     public DatabaseConfig {
         init = init == null ? List.of() : List.copyOf(init);
         instances = instances == null ? List.of() : List.copyOf(instances);
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A profile without the safe-execution account settings. */
+    public DatabaseConfig(String name, String type, String path, List<String> init, String url, String host,
+            Integer port, String database, String schema, String username, SecretRef password,
+            Map<String, String> options, Integer poolSize, Integer connectTimeoutSeconds, List<String> instances) {
+        this(name, type, path, init, url, host, port, database, schema, username, password, options, poolSize,
+                connectTimeoutSeconds, instances, null, null);
     }
 
     /** A profile without test-suite instances. */

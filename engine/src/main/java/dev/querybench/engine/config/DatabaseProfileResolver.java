@@ -49,7 +49,8 @@ public final class DatabaseProfileResolver {
                     "fix the database section", null);
         }
         return new ConnectionProfile(db.nameOrDefault(), dialect, url.withoutCredentials().toJdbcUrl(), user, password,
-                new PoolSettings(poolSize, Duration.ofSeconds(connectSeconds)));
+                new PoolSettings(poolSize, Duration.ofSeconds(connectSeconds)), db.readerRole(),
+                Boolean.TRUE.equals(db.allowPrivilegedAccount()));
     }
 
     /**

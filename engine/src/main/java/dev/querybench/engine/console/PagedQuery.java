@@ -68,7 +68,7 @@ public final class PagedQuery {
      * @throws dev.querybench.engine.db.QueryExecutionException when it is refused, does not parse or fails
      */
     public static PagedQuery open(SafeExecutor executor, QueryLimits limits, String sql) {
-        String checked = new StatementGuard().check(sql);
+        String checked = new StatementGuard(executor.backend().dialect()).check(sql);
         long start = System.nanoTime();
         QueryResult shape = executor.execute("SELECT * FROM (" + checked + ") AS qb_page LIMIT 0", limits);
         QueryResult count = executor.execute("SELECT COUNT(*) FROM (" + checked + ") AS qb_count", limits);

@@ -11,15 +11,27 @@ import java.util.Objects;
  * @param username account, or null (SQLite has none; Trino needs one)
  * @param password password, or null
  * @param pool pool size and connect timeout
+ * @param readerRole PostgreSQL: a role (usually NOLOGIN, holding only USAGE/SELECT on the dataset's
+ *     schemas) that every untrusted query switches to with {@code SET LOCAL ROLE}; null for none
+ * @param allowPrivilegedAccount whether untrusted SQL may run under an account that holds more than
+ *     read privileges (superuser, FILE, SUPER, write grants …); off by default, and every run and
+ *     report says so when it is on
  */
 public record ConnectionProfile(
-        String name, Dialect dialect, String jdbcUrl, String username, String password, PoolSettings pool) {
+        String name, Dialect dialect, String jdbcUrl, String username, String password, PoolSettings pool,
+        String readerRole, boolean allowPrivilegedAccount) {
 
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         pool = pool == null ? PoolSettings.DEFAULTS : pool;
+        readerRole = readerRole == null || readerRole.isBlank() ? null : readerRole.strip();
+    }
+
+    public ConnectionProfile(String name, Dialect dialect, String jdbcUrl, String username, String password,
+            PoolSettings pool) {
+        this(name, dialect, jdbcUrl, username, password, pool, null, false);
     }
 
     public ConnectionProfile(String name, Dialect dialect, String jdbcUrl, String username, String password) {
@@ -28,12 +40,23 @@ public record ConnectionProfile(
 
     /** The same profile with other pool settings. */
     public ConnectionProfile withPool(PoolSettings settings) {
-        return new ConnectionProfile(name, dialect, jdbcUrl, username, password, settings);
+        return new ConnectionProfile(name, dialect, jdbcUrl, username, password, settings, readerRole,
+                allowPrivilegedAccount);
     }
 
     /** The same profile for another account, such as a read-only one. */
     public ConnectionProfile withCredentials(String user, String secret) {
-        return new ConnectionProfile(name, dialect, jdbcUrl, user, secret, pool);
+        return new ConnectionProfile(name, dialect, jdbcUrl, user, secret, pool, readerRole, allowPrivilegedAccount);
+    }
+
+    /** The same profile switching untrusted queries to this PostgreSQL role (null for none). */
+    public ConnectionProfile withReaderRole(String role) {
+        return new ConnectionProfile(name, dialect, jdbcUrl, username, password, pool, role, allowPrivilegedAccount);
+    }
+
+    /** The same profile, allowing (or not) untrusted SQL under a privileged account. */
+    public ConnectionProfile withPrivilegedAccountAllowed(boolean allowed) {
+        return new ConnectionProfile(name, dialect, jdbcUrl, username, password, pool, readerRole, allowed);
     }
 
     /** The parsed URL. */
@@ -44,6 +67,7 @@ public record ConnectionProfile(
     @Override
     public String toString() {
         return "ConnectionProfile[" + name + ", " + dialect + ", " + jdbcUrl + ", user=" + username
-                + (password == null ? "" : ", password=****") + "]";
+                + (password == null ? "" : ", password=****") + (readerRole == null ? "" : ", readerRole=" + readerRole)
+                + (allowPrivilegedAccount ? ", allowPrivilegedAccount" : "") + "]";
     }
 }

@@ -51,6 +51,14 @@ public interface DatabaseBackend extends AutoCloseable {
         return new StreamedRows(rows, result.truncated(), result.elapsed());
     }
 
+    /**
+     * Who untrusted SQL runs as, its privileges beyond reading, and what the engine enforces on every
+     * untrusted query. The default, for backends without accounts, reports none.
+     */
+    default AccountSafety accountSafety() {
+        return new AccountSafety("(no account)", List.of(), List.of(), false);
+    }
+
     /** Name and version of the server, for diagnostics. */
     String serverVersion();
 

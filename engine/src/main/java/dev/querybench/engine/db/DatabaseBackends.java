@@ -1,15 +1,14 @@
 package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.mysql.MysqlBackend;
-import dev.querybench.engine.db.postgres.PostgresBackend;
-import dev.querybench.engine.db.sqlite.SqliteBackend;
-import dev.querybench.engine.db.trino.TrinoBackend;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
-import java.nio.file.Path;
+import java.util.ServiceLoader;
 
-/** Opens the backend a connection profile names. Stateless and thread-safe. */
+/**
+ * Opens the backend a connection profile names, through the {@link DatabaseEngine} registered for
+ * its dialect (see docs/architecture.md, "Adding a database engine"). Stateless and thread-safe.
+ */
 public final class DatabaseBackends {
 
     private DatabaseBackends() {}
@@ -25,19 +24,17 @@ public final class DatabaseBackends {
 
     /** As {@link #open(ConnectionProfile)}, with error messages redacted by the given translator. */
     public static DatabaseBackend open(ConnectionProfile profile, DatabaseErrors errors) {
-        return switch (profile.dialect()) {
-            case SQLITE -> {
-                String path = profile.url().database();
-                if (path == null) {
-                    throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
-                            "the SQLite URL of profile '" + profile.name() + "' names no file",
-                            "write jdbc:sqlite:/path/to/file.db"));
-                }
-                yield new SqliteBackend(Path.of(path), profile.pool().maximumSize(), profile.pool().connectTimeout());
-            }
-            case POSTGRESQL -> new PostgresBackend(profile, errors);
-            case MYSQL -> new MysqlBackend(profile, errors);
-            case TRINO -> new TrinoBackend(profile, errors);
-        };
+        return engine(profile.dialect()).open(profile, errors);
+    }
+
+    /** The engine registered for a dialect. */
+    public static DatabaseEngine engine(Dialect dialect) {
+        return ServiceLoader.load(DatabaseEngine.class, DatabaseEngine.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(e -> e.dialect() == dialect)
+                .findFirst()
+                .orElseThrow(() -> new QueryBenchException(ErrorResponse.of(ErrorCategory.INTERNAL,
+                        "no database engine is registered for " + dialect.displayName(),
+                        "the installation is incomplete; reinstall QueryBench")));
     }
 }

@@ -1,7 +1,5 @@
 package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.internal.PortableSql;
-import dev.querybench.engine.db.internal.SqlScript;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

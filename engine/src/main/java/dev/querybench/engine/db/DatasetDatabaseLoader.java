@@ -1,6 +1,5 @@
 package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.internal.PortableSql;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.sql.Connection;

@@ -3,9 +3,12 @@ package dev.querybench.engine.db;
 /**
  * Runs untrusted SQL: the only way model-written queries reach a database.
  *
- * <p>Layers: the {@link StatementGuard} parses and accepts one read-only statement; the backend
- * runs it in a read-only session with a timeout that cancels it on the server and a row cap.
- * Thread-safe.
+ * <p>The database enforces; the parser advises. The backend runs the statement only under an
+ * account that can do no more than read (a privileged one is refused unless the profile allows it,
+ * {@link DatabaseBackend#accountSafety()}), in a read-only session, with a timeout that cancels it
+ * on the server and bounds on rows and bytes. Before that, the {@link StatementGuard}, reading the
+ * text with the dialect's own lexical rules, refuses what is plainly not one read-only query; what
+ * its parser cannot read goes to the engine, which decides. Thread-safe.
  */
 public final class SafeExecutor {
 
@@ -13,7 +16,7 @@ public final class SafeExecutor {
     private final StatementGuard guard;
 
     public SafeExecutor(DatabaseBackend backend) {
-        this(backend, new StatementGuard());
+        this(backend, new StatementGuard(backend.dialect()));
     }
 
     public SafeExecutor(DatabaseBackend backend, StatementGuard guard) {

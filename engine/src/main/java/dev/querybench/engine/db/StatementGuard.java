@@ -1,11 +1,13 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.internal.SqlParsing;
+import dev.querybench.engine.db.lexing.SqlLexer;
+import dev.querybench.engine.db.lexing.SqlToken;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
-import dev.querybench.engine.db.internal.SqlParsing;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -15,86 +17,211 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.WithItem;
 
 /**
- * The parsing layer of safe execution: accepts exactly one read-only query and refuses
- * everything else with the rule that refused it. Stateless and thread-safe.
+ * The advisory layer of safe execution: refuses, with the rule that refused, text that is plainly
+ * not one read-only query. The database enforces; this layer advises. Stateless and thread-safe.
  *
- * <p>This is one layer of several; the database session is read-only as well, so a statement
- * the parser misjudges still cannot change data.
+ * <p>The text is read by a {@link SqlLexer} true to the engine's dialect, so statement boundaries,
+ * comments, quoted names and strings are where the engine sees them: more than one statement, a
+ * MySQL executable comment, a statement that does not start as a query, a data-changing or
+ * row-locking clause, or a call of a function that acts beyond reading (files, other sessions,
+ * settings, locks, replication, SQL inside a string) is refused. Quoted and Unicode-escaped names
+ * count as the names they spell. JSqlParser then parses the text; when it accepts it, the tree
+ * must be a query with no {@code SELECT … INTO} and no data-changing {@code WITH}. When JSqlParser
+ * cannot parse what the dialect may well accept ({@code ==}, {@code GLOB}, {@code NOTNULL},
+ * {@code [names]} on SQLite …), the text goes to the engine's read-only, least-privilege session,
+ * which decides: this layer never gives a syntax verdict the engine would not give, except for an
+ * unclosed quote or comment, which every engine refuses too.
  */
 public final class StatementGuard {
 
+    /** Functions that read or write files, act on other sessions, change settings, take locks, or run SQL text. */
+    private static final Set<String> FORBIDDEN_FUNCTIONS = Set.of(
+            // PostgreSQL
+            "set_config", "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "lowrite", "loread",
+            "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile", "nextval", "setval",
+            "txid_current", "pg_current_xact_id", "pg_notify", "pg_logical_emit_message", "pg_create_restore_point",
+            "pg_switch_wal", "pg_promote", "pg_import_system_collations", "pg_log_backend_memory_contexts",
+            "pg_export_snapshot", "pg_sequence_last_value",
+            // MySQL / MariaDB
+            "load_file", "get_lock", "release_lock", "release_all_locks", "is_used_lock", "sys_exec", "sys_eval",
+            "master_pos_wait", "source_pos_wait", "master_gtid_wait", "wait_for_executed_gtid_set",
+            "wait_until_sql_thread_after_gtids",
+            // SQLite
+            "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer",
+            // Trino table functions that run SQL text on a connected database
+            "query", "raw_query");
+
+    /** Name beginnings of whole families of such functions. */
+    private static final List<String> FORBIDDEN_PREFIXES = List.of("lo_", "pg_file", "pg_ls_", "pg_read_", "dblink",
+            "pg_advisory", "pg_try_advisory", "pg_stat_reset", "pg_create_", "pg_drop_", "pg_copy_", "pg_replication",
+            "pg_logical", "pg_backup", "pg_start_backup", "pg_stop_backup", "pg_wal_replay", "query_to_xml",
+            "cursor_to_xml", "pg_cancel", "pg_terminate", "pg_signal");
+
+    private static final Set<String> QUERY_STARTS = Set.of("select", "with", "values");
+
+    /** Words that start a statement other than a query in one of the dialects (refused, not a syntax error). */
+    private static final Set<String> STATEMENT_STARTS = Set.of("insert", "update", "delete", "merge", "upsert",
+            "replace", "create", "alter", "drop", "truncate", "rename", "comment", "grant", "revoke", "deny", "set",
+            "reset", "commit", "rollback", "begin", "start", "end", "abort", "savepoint", "release", "lock", "unlock",
+            "pragma", "attach", "detach", "vacuum", "reindex", "analyze", "analyse", "call", "exec", "execute", "do",
+            "copy", "load", "install", "uninstall", "use", "prepare", "deallocate", "refresh", "flush", "kill",
+            "shutdown", "handler", "xa", "checkpoint", "cluster", "listen", "unlisten", "notify", "discard", "import",
+            "export", "backup", "restore", "show", "describe", "desc", "explain", "table", "fetch", "move", "close",
+            "declare", "security", "purge", "change", "optimize", "repair", "check", "checksum", "cache", "help",
+            "binlog", "signal", "resignal", "get", "clone", "restart", "stop", "summarize", "from");
+
+    private final Dialect dialect;
+    private final SqlLexer lexer;
     /** Parses on the caller's thread (JSqlParser's own call starts a thread per statement). */
     private final SqlParsing parsing = new SqlParsing();
 
-    /** Functions that read or write files, change settings, or act on other sessions. */
-    private static final List<String> FORBIDDEN_FUNCTIONS = List.of(
-            "set_config", "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "lo_import",
-            "lo_export", "lo_from_bytea", "lo_put", "lo_unlink", "lo_create", "lo_open", "lowrite", "dblink",
-            "dblink_exec", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile",
-            "pg_advisory_lock", "pg_advisory_xact_lock", "nextval", "setval", "txid_current", "load_file",
-            "sys_exec", "sys_eval", "load_extension", "readfile", "writefile", "edit", "fts3_tokenizer",
-            "pg_notify", "pg_logical_emit_message", "pg_create_restore_point", "pg_switch_wal", "pg_promote",
-            "pg_reload_conf", "get_lock", "release_lock", "release_all_locks", "query", "raw_query");
+    public StatementGuard(Dialect dialect) {
+        this.dialect = dialect;
+        this.lexer = new SqlLexer(dialect);
+    }
 
-    private static final Pattern FUNCTION_CALL = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
-    private static final Pattern OTHER_STATEMENT = Pattern.compile("\\s*(insert|update|delete|merge|upsert|replace"
-            + "|create|alter|drop|truncate|rename|comment|grant|revoke|set|reset|commit|rollback|begin|start|end"
-            + "|savepoint|release|lock|unlock|pragma|attach|detach|vacuum|reindex|analyze|call|exec|execute|do|copy"
-            + "|load|install|use|prepare|deallocate|refresh|flush|kill|shutdown|handler|xa|checkpoint|cluster"
-            + "|listen|notify|discard|import|export|backup|restore)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern WRITE_CLAUSE = Pattern.compile(
-            "\\b(insert\\s+into|delete\\s+from|merge\\s+into|into\\s+(outfile|dumpfile)|update\\s+\\S+\\s+set)\\b",
-            Pattern.CASE_INSENSITIVE);
+    public Dialect dialect() {
+        return dialect;
+    }
 
     /**
      * Checks one untrusted statement.
      *
-     * @return the statement as given, without a trailing semicolon
+     * @return the statement without trailing semicolons and trailing comments
      * @throws QueryExecutionException with {@link QueryFailure#REFUSED} naming the rule, or
-     *     {@link QueryFailure#SYNTAX} when it does not parse
+     *     {@link QueryFailure#SYNTAX} when a quote or comment is not closed
      */
     public String check(String sql) {
         if (sql == null || sql.isBlank()) {
             throw refused("the statement is empty");
         }
-        String trimmed = stripTrailingSemicolons(sql.strip());
-        String scannable = scannable(trimmed);
-        if (scannable.contains(";")) {
-            throw refused("it holds more than one statement; exactly one is allowed");
+        SqlLexer.Lexed lexed = lexer.lex(sql);
+        if (lexed.problem().isPresent()) {
+            throw new QueryExecutionException(QueryFailure.SYNTAX, "syntax error: " + lexed.problem().get(), null);
         }
-        checkFunctions(scannable);
-        Matcher write = WRITE_CLAUSE.matcher(scannable);
-        if (write.find()) {
-            throw refused("it contains a data-changing clause (" + write.group(1).toUpperCase(Locale.ROOT) + ")");
+        List<SqlToken> tokens = lexed.tokens();
+        int last = tokens.size() - 1;
+        while (last >= 0 && tokens.get(last).kind() == SqlToken.Kind.SEMICOLON) {
+            last--;
         }
-        Statement statement = parseSingle(trimmed);
-        if (!(statement instanceof Select select)) {
-            throw refused("only SELECT queries may run, and this is " + kindOf(statement));
+        if (last < 0) {
+            throw refused("the statement is empty");
         }
-        checkSelect(select);
-        return trimmed;
+        tokens = tokens.subList(0, last + 1);
+        for (SqlToken token : tokens) {
+            if (token.kind() == SqlToken.Kind.SEMICOLON) {
+                throw refused("it holds more than one statement; exactly one is allowed");
+            }
+            if (token.kind() == SqlToken.Kind.EXECUTABLE_COMMENT) {
+                throw refused("it contains a MySQL executable comment (/*! … */), which the server runs as SQL");
+            }
+        }
+        checkClauses(tokens);
+        checkFunctions(tokens);
+        SqlToken first = tokens.getFirst();
+        if (!first.isSymbol("(") && !(first.kind() == SqlToken.Kind.WORD
+                && QUERY_STARTS.contains(first.lowerName()))) {
+            if (first.kind() == SqlToken.Kind.WORD && !STATEMENT_STARTS.contains(first.lowerName())) {
+                // no engine starts a statement with this word: it would answer with a syntax error too
+                throw new QueryExecutionException(QueryFailure.SYNTAX, "syntax error at or near \"" + first.value()
+                        + "\": no statement starts with it", null);
+            }
+            throw refused("only SELECT queries may run, and this is "
+                    + (first.kind() == SqlToken.Kind.WORD ? "a " + first.value().toUpperCase(Locale.ROOT) + " statement"
+                            : "not a query"));
+        }
+        String text = sql.substring(0, tokens.getLast().end());
+        parsed(text).ifPresent(StatementGuard::checkTree);
+        return text;
     }
 
-    private Statement parseSingle(String sql) {
+    /** Data-changing, file-writing and row-locking clauses, found on unquoted words only. */
+    private static void checkClauses(List<SqlToken> tokens) {
+        for (int k = 0; k < tokens.size(); k++) {
+            SqlToken t = tokens.get(k);
+            if (t.kind() != SqlToken.Kind.WORD) {
+                continue;
+            }
+            SqlToken next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+            SqlToken previous = k > 0 ? tokens.get(k - 1) : null;
+            String word = t.lowerName();
+            switch (word) {
+                case "into" -> {
+                    if (previous != null && (previous.isWord("insert") || previous.isWord("merge")
+                            || previous.isWord("replace"))) {
+                        throw refused("it contains a data-changing clause (" + previous.value().toUpperCase(Locale.ROOT)
+                                + " INTO)");
+                    }
+                    String where = next != null && (next.isWord("outfile") || next.isWord("dumpfile"))
+                            ? "INTO " + next.value().toUpperCase(Locale.ROOT) : "SELECT … INTO";
+                    throw refused("it writes its result somewhere (" + where + ")");
+                }
+                case "insert", "delete", "merge", "truncate" -> {
+                    if (next == null || !next.isSymbol("(")) {
+                        String clause = word.toUpperCase(Locale.ROOT) + (next != null && (next.isWord("from")
+                                || next.isWord("into")) ? " " + next.value().toUpperCase(Locale.ROOT) : "");
+                        throw refused("it contains a data-changing clause (" + clause + ")");
+                    }
+                }
+                case "update" -> {
+                    if (previous != null && (previous.isWord("for") || previous.isWord("key"))) {
+                        throw refused("it locks rows (FOR UPDATE / FOR SHARE)");
+                    }
+                    if (next == null || !next.isSymbol("(")) {
+                        throw refused("it contains a data-changing clause (UPDATE)");
+                    }
+                }
+                case "share" -> {
+                    if (previous != null && (previous.isWord("for") || previous.isWord("key") || previous.isWord("in"))) {
+                        throw refused("it locks rows (FOR UPDATE / FOR SHARE)");
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private static void checkFunctions(List<SqlToken> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            SqlToken t = tokens.get(k);
+            if (!t.isName() || !tokens.get(k + 1).isSymbol("(")) {
+                continue;
+            }
+            String name = t.lowerName();
+            if (FORBIDDEN_FUNCTIONS.contains(name) || FORBIDDEN_PREFIXES.stream().anyMatch(name::startsWith)) {
+                throw refused("it calls " + name + "(), which acts beyond reading the data (files, settings, locks,"
+                        + " other sessions or SQL text)");
+            }
+        }
+    }
+
+    /** The parse tree, or empty when JSqlParser cannot parse the text (the engine then decides). */
+    private Optional<Statement> parsed(String sql) {
         Statements statements;
         try {
             statements = parsing.statements(sql);
         } catch (JSQLParserException e) {
-            Matcher kind = OTHER_STATEMENT.matcher(scannable(sql));
-            if (kind.lookingAt()) {
-                throw refused("only SELECT queries may run, and this is a "
-                        + kind.group(1).toUpperCase(Locale.ROOT) + " statement");
+            if (Thread.currentThread().isInterrupted()) {
+                // a cancelled caller gets no statement to run (and stays interrupted)
+                throw new QueryExecutionException(QueryFailure.RUNTIME, "interrupted: the work was cancelled", e);
             }
-            throw new QueryExecutionException(QueryFailure.SYNTAX,
-                    "the SQL could not be parsed: " + firstLine(e.getMessage()), e);
+            return Optional.empty();
         }
         if (statements == null || statements.isEmpty()) {
-            throw refused("the statement is empty");
+            return Optional.empty();
         }
         if (statements.size() > 1) {
             throw refused("it holds " + statements.size() + " statements; exactly one is allowed");
         }
-        return statements.getFirst();
+        return Optional.of(statements.getFirst());
+    }
+
+    private static void checkTree(Statement statement) {
+        if (!(statement instanceof Select select)) {
+            throw refused("only SELECT queries may run, and this is a "
+                    + statement.getClass().getSimpleName().toUpperCase(Locale.ROOT) + " statement");
+        }
+        checkSelect(select);
     }
 
     private static void checkSelect(Select select) {
@@ -122,92 +249,6 @@ public final class StatementGuard {
             case ParenthesedSelect parenthesed -> checkSelect(parenthesed.getSelect());
             default -> { }
         }
-    }
-
-    private static void checkFunctions(String scannable) {
-        Matcher m = FUNCTION_CALL.matcher(scannable);
-        while (m.find()) {
-            String name = m.group(1).toLowerCase(Locale.ROOT);
-            if (FORBIDDEN_FUNCTIONS.contains(name) || name.startsWith("lo_") || name.startsWith("pg_file")
-                    || name.startsWith("dblink")) {
-                throw refused("it calls " + name + "(), which reads or writes files or settings");
-            }
-        }
-    }
-
-    /**
-     * Blanks string literals and unquotes identifiers, so scans see code, not data.
-     *
-     * @throws QueryExecutionException when the text holds a MySQL executable comment
-     */
-    static String scannable(String sql) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int i = 0;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                int end = closing(sql, i, '\'');
-                out.append("''");
-                i = end + 1;
-            } else if (c == '"' || c == '`') {
-                int end = closing(sql, i, c);
-                out.append(sql, i + 1, Math.min(end, sql.length()));
-                i = end + 1;
-            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end;
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-                if (sql.startsWith("/*!", i) || sql.regionMatches(true, i, "/*M!", 0, 4)) {
-                    // MySQL and MariaDB run the text of these comments as SQL; the parser would skip it
-                    throw refused("it contains a MySQL executable comment (/*! … */), which the server runs as SQL");
-                }
-                int end = sql.indexOf("*/", i + 2);
-                out.append(' ');
-                i = end < 0 ? sql.length() : end + 2;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return out.toString();
-    }
-
-    private static int closing(String sql, int open, char quote) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return sql.length();
-    }
-
-    private static String stripTrailingSemicolons(String sql) {
-        String s = sql;
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).stripTrailing();
-        }
-        return s;
-    }
-
-    private static String kindOf(Statement statement) {
-        String simple = statement.getClass().getSimpleName();
-        return "a " + simple.toUpperCase(Locale.ROOT) + " statement";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown parser error";
-        }
-        String line = message.lines().findFirst().orElse(message)
-                .replace("net.sf.jsqlparser.parser.ParseException: ", "")
-                .replace(", in lexical state DEFAULT.", "");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private static QueryExecutionException refused(String why) {

@@ -15,7 +15,7 @@ import dev.querybench.engine.generation.Generation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.config.PriceTable;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.Usage;
 import dev.querybench.engine.prompt.PromptTemplate;

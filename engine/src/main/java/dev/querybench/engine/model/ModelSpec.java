@@ -1,7 +1,7 @@
 package dev.querybench.engine.model;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,11 +14,8 @@ import java.util.Set;
  */
 public record ModelSpec(String provider, String model) {
 
-    /** The providers QueryBench has adapters for. */
-    public static final Set<String> PROVIDERS = Set.of("openai", "gemini", "ollama", "anthropic");
-    /** The model a bare {@code gemini} spec means. */
-    public static final String GEMINI_DEFAULT_MODEL = "gemini-2.5-flash";
-    private static final Map<String, String> DEFAULT_MODELS = Map.of("gemini", GEMINI_DEFAULT_MODEL);
+    /** The providers QueryBench has adapters for: the registered {@link ModelProvider}s. */
+    public static final Set<String> PROVIDERS = ModelProviders.ids();
 
     public ModelSpec {
         if (provider == null || provider.isBlank() || model == null || model.isBlank()) {
@@ -31,9 +28,10 @@ public record ModelSpec(String provider, String model) {
      * @throws IllegalArgumentException with the expected form when {@code text} is not a spec
      */
     public static ModelSpec parse(String text) {
-        if (text != null && DEFAULT_MODELS.containsKey(text.strip().toLowerCase(Locale.ROOT))) {
-            String provider = text.strip().toLowerCase(Locale.ROOT);
-            return new ModelSpec(provider, DEFAULT_MODELS.get(provider));
+        Optional<String> defaultModel = text == null ? Optional.empty()
+                : ModelProviders.find(text.strip().toLowerCase(Locale.ROOT)).flatMap(ModelProvider::defaultModel);
+        if (defaultModel.isPresent()) {
+            return new ModelSpec(text.strip().toLowerCase(Locale.ROOT), defaultModel.get());
         }
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {

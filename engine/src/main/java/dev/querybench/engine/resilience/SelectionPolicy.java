@@ -1,6 +1,6 @@
 package dev.querybench.engine.resilience;
 
-import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.config.PriceTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

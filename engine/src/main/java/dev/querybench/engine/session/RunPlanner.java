@@ -12,7 +12,7 @@ import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.PriceTable;
+import dev.querybench.engine.config.PriceTable;
 import dev.querybench.engine.model.cache.ResponseCache;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;

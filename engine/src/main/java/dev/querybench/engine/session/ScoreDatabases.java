@@ -141,6 +141,21 @@ public final class ScoreDatabases implements AutoCloseable {
             throw new DatabaseUnavailableException(name, opener.where(), e.getMessage(),
                     "replace the file with a working copy of the database");
         }
+        dev.querybench.engine.db.AccountSafety safety;
+        try {
+            safety = backend.accountSafety();
+        } catch (QueryBenchException e) {
+            backend.close();
+            throw new DatabaseUnavailableException(name, opener.where(), e.error().message(), e.error().remedy());
+        }
+        if (safety.privileged() && !safety.allowed()) {
+            // unusable for untrusted SQL: every item on it is an error, not a failed prediction
+            backend.close();
+            throw new DatabaseUnavailableException(name, opener.where(), "untrusted SQL does not run under "
+                    + safety.account() + ", which holds more than read privileges (" + String.join("; ", safety.excess())
+                    + ")", "connect with a reader account ('querybench db reader'), or pass --allow-privileged-account"
+                    + " to accept the risk");
+        }
         opened.put(opener.where(), backend);
         return backend;
     }
@@ -212,7 +227,7 @@ public final class ScoreDatabases implements AutoCloseable {
                 ? new ConnectionUrl(url.dialect(), url.host(), url.port(), url.database(), name, url.options())
                 : new ConnectionUrl(url.dialect(), url.host(), url.port(), name, url.schema(), url.options());
         return new ConnectionProfile(name, base.dialect(), other.toJdbcUrl(), base.username(), base.password(),
-                base.pool());
+                base.pool(), base.readerRole(), base.allowPrivilegedAccount());
     }
 
     /** Names mapped to profiles (or URLs) explicitly; other names fall through to the next source. */

@@ -4,7 +4,7 @@ import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.DatabaseErrors;
 import dev.querybench.engine.db.Dialect;
-import dev.querybench.engine.db.internal.ServerVersions;
+import dev.querybench.engine.db.ServerVersions;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.Redactor;

@@ -1,6 +1,6 @@
 package dev.querybench.engine.validation;
 
-import dev.querybench.engine.db.internal.ServerVersions;
+import dev.querybench.engine.db.ServerVersions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -224,6 +224,23 @@ public abstract class DatabaseBackendContract {
         assertThat(db.count("t")).isEqualTo(3);
     }
 
+    /** A query returning one text value of {@code chars} characters. */
+    protected abstract String bigValueQuery(int chars);
+
+    @Test
+    void aValueLargerThanTheByteLimitFailsAndALargeResultIsCutAtItsByteLimit() {
+        QueryLimits small = LIMITS.withBytes(1_000_000, 2_000);
+        assertThat(safe.execute(bigValueQuery(500_000), LIMITS.withBytes(1_000_000, 10_000_000)).rows().getFirst().getFirst().toString()).hasSize(500_000);
+        assertThatThrownBy(() -> safe.execute(bigValueQuery(2_000_000), LIMITS.withBytes(1_000_000, 10_000_000)))
+                .isInstanceOfSatisfying(QueryExecutionException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(QueryFailure.RUNTIME);
+                    assertThat(e.getMessage()).contains("bytes per value");
+                });
+        QueryResult cut = safe.execute("SELECT n FROM numbers ORDER BY n", small);
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.rows()).hasSizeBetween(50, 200);
+    }
+
     @Test
     void errorsAreClassified() {
         assertFailure("SELECT nope FROM t", QueryFailure.SCHEMA);

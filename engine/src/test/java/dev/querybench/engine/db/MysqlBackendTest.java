@@ -27,4 +27,9 @@ class MysqlBackendTest extends DatabaseBackendContract {
     private boolean backendIsMariaDb() {
         return String.valueOf(db.query("SELECT VERSION()").getFirst().getFirst()).contains("MariaDB");
     }
+
+    @Override
+    protected String bigValueQuery(int chars) {
+        return "SELECT repeat('x', " + chars + ") AS v";
+    }
 }

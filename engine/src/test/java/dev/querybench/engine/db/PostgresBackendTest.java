@@ -3,7 +3,11 @@ package dev.querybench.engine.db;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PostgresBackendTest extends DatabaseBackendContract {
 
@@ -21,5 +25,23 @@ class PostgresBackendTest extends DatabaseBackendContract {
     @Override
     protected String versionPrefix() {
         return "PostgreSQL ";
+    }
+
+    @Override
+    protected String bigValueQuery(int chars) {
+        return "SELECT repeat('x', " + chars + ") AS v";
+    }
+
+    @Test
+    void aGigabyteValueIsRefusedByTheDriverBeforeItIsRead() {
+        Runtime runtime = Runtime.getRuntime();
+        assertThatThrownBy(() -> safe.execute("SELECT repeat('x', 1000000000)", LIMITS))
+                .isInstanceOfSatisfying(QueryExecutionException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(QueryFailure.RUNTIME);
+                    assertThat(e.getMessage()).contains("maxResultBuffer");
+                });
+        // the pooled connection is still usable afterwards
+        assertThat(safe.execute("SELECT 1", LIMITS).rows()).hasSize(1);
+        assertThat(runtime.totalMemory()).isLessThan(runtime.maxMemory() + 1);
     }
 }

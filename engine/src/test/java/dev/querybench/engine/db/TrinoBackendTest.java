@@ -27,4 +27,9 @@ class TrinoBackendTest extends DatabaseBackendContract {
     protected boolean declaresKeys() {
         return false;
     }
+
+    @Override
+    protected String bigValueQuery(int chars) {
+        return "SELECT lpad('', " + chars + ", 'x') AS v";
+    }
 }

@@ -11,7 +11,7 @@ import dev.querybench.engine.evaluation.sql.SqlLlmJudge;
 import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelAdapterFactory;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;

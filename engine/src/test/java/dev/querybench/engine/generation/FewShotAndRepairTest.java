@@ -7,7 +7,7 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.model.ModelAdapter;
-import dev.querybench.engine.model.ModelAdapterFactory;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.prompt.PromptLibrary;
 import dev.querybench.engine.prompt.PromptOptions;
 import dev.querybench.engine.prompt.PromptTemplate;

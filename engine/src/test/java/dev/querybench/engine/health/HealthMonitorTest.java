@@ -6,7 +6,7 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
-import dev.querybench.engine.model.ModelAdapterFactory;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.resilience.BreakerState;
 import dev.querybench.engine.resilience.Endpoint;
 import dev.querybench.engine.resilience.EndpointRegistry;

@@ -8,6 +8,7 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.testing.Fault;
 import dev.querybench.engine.testing.ScriptedModelStub;
 import java.time.Duration;

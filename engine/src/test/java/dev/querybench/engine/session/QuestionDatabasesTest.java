@@ -85,7 +85,7 @@ class QuestionDatabasesTest {
             Files.writeString(ws.resolve("dataset.yaml"), "questions: [{id: a, question: '?', gold: SELECT 1}]\n");
             Files.writeString(ws.resolve("querybench.yaml"), "database: {name: main, url: \"" + main.readOnly().jdbcUrl()
                     + "\", username: " + server.user() + (server.password().isEmpty() ? "" : ", password: {env: PW}")
-                    + "}\ndataset: dataset.yaml\n");
+                    + ", allowPrivilegedAccount: true}\ndataset: dataset.yaml\n");
             try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(ws),
                     new SecretResolver(Map.of("PW", server.password())), Clock.systemUTC())) {
                 QuestionDatabases databases = session.databases();

@@ -82,6 +82,7 @@ public final class JdbcQueryRunner {
                     Object[] row = new Object[n];
                     for (int i = 0; i < n; i++) {
                         row[i] = rs.getObject(i + 1);
+                        checkValue(row[i], limits);
                     }
                     rows++;
                     if (!sink.row(row)) {
@@ -124,12 +125,26 @@ public final class JdbcQueryRunner {
                 return result;
             }
         } catch (SQLException e) {
+            if (exceededDriverBuffer(e)) {
+                throw new QueryExecutionException(QueryFailure.RUNTIME, "the result holds more data in one fetch than"
+                        + " the driver's limit (maxResultBuffer) allows: a value or rows this large are not read", e);
+            }
             QueryFailure failure = errors.classify(e, dialect);
             if (failure == QueryFailure.TIMEOUT) {
                 throw timeout(limits, e);
             }
             throw new QueryExecutionException(failure, errors.describe(e, dialect), e);
         }
+    }
+
+    /** Whether pgjdbc stopped reading because a fetch exceeded its {@code maxResultBuffer}. */
+    private static boolean exceededDriverBuffer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("maxResultBuffer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void cancelQuietly(Statement statement) {
@@ -164,19 +179,47 @@ public final class JdbcQueryRunner {
             List<String> columns = labels(rs.getMetaData());
             List<List<Object>> rows = new ArrayList<>();
             boolean truncated = false;
+            long bytes = 0;
             while (rs.next()) {
                 if (rows.size() == limits.rowCap()) {
                     truncated = true;
                     break;
                 }
                 Object[] row = new Object[n];
+                long rowBytes = 0;
                 for (int i = 0; i < n; i++) {
                     row[i] = rs.getObject(i + 1);
+                    rowBytes += checkValue(row[i], limits);
                 }
+                if (bytes + rowBytes > limits.maxResultBytes()) {
+                    truncated = true;
+                    break;
+                }
+                bytes += rowBytes;
                 rows.add(Arrays.asList(row));
             }
             return new QueryResult(columns, rows, truncated, Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /**
+     * The approximate size of a value in bytes (characters for text).
+     *
+     * @throws QueryExecutionException when it is larger than the limits allow
+     */
+    static long checkValue(Object value, QueryLimits limits) {
+        long size = switch (value) {
+            case null -> 0;
+            case CharSequence text -> text.length();
+            case byte[] binary -> binary.length;
+            case java.sql.Array array -> 64;
+            default -> 16;
+        };
+        if (size > limits.maxValueBytes()) {
+            throw new QueryExecutionException(QueryFailure.RUNTIME, "the result holds a value of " + size
+                    + " bytes, more than the limit of " + limits.maxValueBytes() + " bytes per value", null);
+        }
+        return size + 8;
     }
 
     private static QueryExecutionException timeout(QueryLimits limits, SQLException cause) {

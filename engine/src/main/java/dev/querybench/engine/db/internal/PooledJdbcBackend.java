@@ -3,6 +3,7 @@ package dev.querybench.engine.db.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.querybench.engine.db.AccountSafety;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseErrors;
 import dev.querybench.engine.db.Dialect;
@@ -19,6 +20,7 @@ import dev.querybench.engine.errors.QueryBenchException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,6 +44,8 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
     private final QueryWatchdog watchdog = new QueryWatchdog();
     private final JdbcQueryRunner runner;
     private final HikariDataSource pool;
+    private final boolean allowPrivilegedAccount;
+    private volatile AccountSafety accountSafety;
 
     /**
      * Opens the pool and one connection, so an unreachable server or a wrong password is reported
@@ -51,6 +55,16 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
      */
     protected PooledJdbcBackend(Dialect dialect, String displayName, String target, HikariConfig config,
             DatabaseErrors errors) {
+        this(dialect, displayName, target, config, errors, false);
+    }
+
+    /**
+     * @param allowPrivilegedAccount whether untrusted SQL may run under an account with more than read
+     *     privileges ({@link #reviewAccount})
+     */
+    protected PooledJdbcBackend(Dialect dialect, String displayName, String target, HikariConfig config,
+            DatabaseErrors errors, boolean allowPrivilegedAccount) {
+        this.allowPrivilegedAccount = allowPrivilegedAccount;
         this.dialect = dialect;
         this.displayName = displayName;
         this.errors = errors;
@@ -88,6 +102,7 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
      */
     private <T> T untrusted(String sql, QueryLimits limits, SqlWork<T> work) {
         checkStatement(sql);
+        requireSafeAccount();
         Connection connection = borrow();
         boolean evict = true;
         try {
@@ -121,6 +136,56 @@ public abstract class PooledJdbcBackend implements DatabaseBackend {
             throw new QueryBenchException(errors.describe(e, dialect), e);
         } finally {
             release(connection, evict);
+        }
+    }
+
+    /**
+     * The account untrusted SQL runs under, reviewed on the server once (on first use) and kept.
+     *
+     * @throws QueryBenchException when the server cannot be asked
+     */
+    @Override
+    public final AccountSafety accountSafety() {
+        AccountSafety known = accountSafety;
+        if (known == null) {
+            Review review = withConnection(this::reviewAccount);
+            known = new AccountSafety(review.account(), review.excess(), protections(), allowPrivilegedAccount);
+            accountSafety = known;
+        }
+        return known;
+    }
+
+    private void requireSafeAccount() {
+        AccountSafety safety;
+        try {
+            safety = accountSafety();
+        } catch (QueryBenchException e) {
+            throw new QueryExecutionException(QueryFailure.RUNTIME, e.error(), e);
+        }
+        if (safety.privileged() && !safety.allowed()) {
+            throw new QueryExecutionException(QueryFailure.PERMISSION, "refused: untrusted SQL does not run under "
+                    + safety.account() + ", which holds more than read privileges (" + String.join("; ", safety.excess())
+                    + "); connect with a reader account (create one with 'querybench db reader', or name a"
+                    + " readerRole on PostgreSQL), or set allowPrivilegedAccount: true in the database profile"
+                    + " (--allow-privileged-account) to accept the risk", null);
+        }
+    }
+
+    /**
+     * Finds, on a connection in the read-only session, who untrusted SQL runs as and what it may do
+     * beyond reading. The default finds nothing.
+     */
+    protected Review reviewAccount(Connection connection) throws SQLException {
+        return new Review(String.valueOf(connection.getMetaData().getUserName()), List.of());
+    }
+
+    /** What this engine enforces on every untrusted query, one line each, for {@code validate db}. */
+    protected abstract List<String> protections();
+
+    /** Who untrusted SQL runs as, and its privileges beyond reading. */
+    protected record Review(String account, List<String> excess) {
+        public Review {
+            excess = List.copyOf(excess);
         }
     }
 

@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +23,16 @@ import java.util.Map;
  * WRITE} is refused) and sets a local {@code statement_timeout}, the engine-side limit next to
  * the watchdog's cancel. Sessions default to read-only transactions too. Autocommit is off so
  * rows stream through a cursor in batches. Text with more than one statement is refused before
- * it reaches the driver, because pgjdbc would run every one of them. Thread-safe.
+ * it reaches the driver, because pgjdbc would run every one of them.
+ *
+ * <p>With a {@code readerRole} in the profile, the transaction switches to that role
+ * ({@code SET LOCAL ROLE}) before the query, so functions only a superuser, a replication role or a
+ * member of {@code pg_read_server_files}/{@code pg_signal_backend} may call fail with the server's
+ * own permission error. Session-level advisory locks a query took are released when its connection
+ * is used next. The account is reviewed once ({@link #reviewAccount}): a role with superuser,
+ * replication, BYPASSRLS, CREATEROLE or CREATEDB, or a member of a predefined role that reads files,
+ * signals backends or reads all data, is privileged — as is a superuser login even with a reader
+ * role, because a superuser may switch back ({@code set_config('role', …)}). Thread-safe.
  */
 public final class PostgresBackend extends PooledJdbcBackend {
 
@@ -29,8 +40,17 @@ public final class PostgresBackend extends PooledJdbcBackend {
         this(profile, new DatabaseErrors());
     }
 
+    /** Predefined roles whose members may read or write server files, signal backends or read beyond the dataset. */
+    private static final List<String> DANGEROUS_ROLES = List.of("pg_read_server_files", "pg_write_server_files",
+            "pg_execute_server_program", "pg_signal_backend", "pg_checkpoint", "pg_read_all_data", "pg_write_all_data",
+            "pg_create_subscription", "pg_use_reserved_connections");
+
+    private final String readerRole;
+
     public PostgresBackend(ConnectionProfile profile, DatabaseErrors errors) {
-        super(Dialect.POSTGRESQL, "PostgreSQL", ProfileConfig.target(profile), config(profile), errors);
+        super(Dialect.POSTGRESQL, "PostgreSQL", ProfileConfig.target(profile), config(profile), errors,
+                profile.allowPrivilegedAccount());
+        this.readerRole = profile.readerRole();
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
@@ -40,7 +60,11 @@ public final class PostgresBackend extends PooledJdbcBackend {
                 "ApplicationName", "QueryBench",
                 "connectTimeout", String.valueOf(connectSeconds),
                 "loginTimeout", String.valueOf(connectSeconds),
-                "tcpKeepAlive", "true"), Map.of("readOnlyMode", "transaction"));
+                "tcpKeepAlive", "true",
+                // the driver refuses a fetch larger than this before reading it, so one huge value
+                // (repeat('x', 1e9)) fails instead of filling the heap
+                "maxResultBuffer", String.valueOf(QueryLimits.DEFAULT_MAX_RESULT_BYTES)),
+                Map.of("readOnlyMode", "transaction"));
         config.setAutoCommit(false);
         config.setReadOnly(true);
         config.setConnectionInitSql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
@@ -64,12 +88,88 @@ public final class PostgresBackend extends PooledJdbcBackend {
     protected void beginReadOnly(Connection connection, QueryLimits limits) throws SQLException {
         // with autocommit off and read-only set, pgjdbc opens this transaction with BEGIN READ ONLY;
         // the SELECT takes its snapshot, after which the transaction can no longer become read-write
-        try (PreparedStatement s = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-            s.setString(1, limits.timeout().toMillis() + "ms");
+        // one round trip: the local limits, the reader role (SET LOCAL ROLE), and the release of session-level
+        // advisory locks an earlier query on this connection may have taken
+        String timeout = limits.timeout().toMillis() + "ms";
+        try (PreparedStatement s = connection.prepareStatement(readerRole == null ? BEGIN : BEGIN_AS_READER)) {
+            s.setString(1, timeout);
+            s.setString(2, timeout);
+            s.setString(3, timeout);
+            if (readerRole != null) {
+                s.setString(4, readerRole);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
             }
         }
+    }
+
+    private static final String BEGIN = "SELECT set_config('statement_timeout', ?, true),"
+            + " set_config('lock_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true),"
+            + " pg_advisory_unlock_all()";
+    private static final String BEGIN_AS_READER = BEGIN + ", set_config('role', ?, true)";
+
+    @Override
+    protected Review reviewAccount(Connection connection) throws SQLException {
+        List<String> excess = new ArrayList<>();
+        String login;
+        boolean loginSuperuser;
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            login = rs.getString(1);
+            loginSuperuser = rs.getBoolean(2);
+        }
+        String effective = readerRole != null ? readerRole : login;
+        try (PreparedStatement s = connection.prepareStatement("SELECT r.rolsuper, r.rolreplication, r.rolbypassrls,"
+                + " r.rolcreaterole, r.rolcreatedb, (SELECT string_agg(b.rolname, ', ' ORDER BY b.rolname) FROM pg_roles b"
+                + " WHERE b.rolname = ANY (?) AND pg_has_role(r.oid, b.oid, 'USAGE'))"
+                + " FROM pg_roles r WHERE r.rolname = ?")) {
+            s.setArray(1, connection.createArrayOf("text", DANGEROUS_ROLES.toArray()));
+            s.setString(2, effective);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the role " + effective + " does not exist", "42704");
+                }
+                String[] attributes = {"SUPERUSER", "REPLICATION", "BYPASSRLS", "CREATEROLE", "CREATEDB"};
+                if (rs.getBoolean(1)) {
+                    // a superuser may do everything the rest would list
+                    return new Review(describe(login), List.of(effective + " is a superuser"));
+                }
+                for (int i = 0; i < attributes.length; i++) {
+                    if (rs.getBoolean(i + 1)) {
+                        excess.add(effective + " has " + attributes[i]);
+                    }
+                }
+                if (rs.getString(6) != null) {
+                    excess.add(effective + " is a member of " + rs.getString(6));
+                }
+            }
+        }
+        if (readerRole != null && loginSuperuser) {
+            excess.add("the login " + login + " is a superuser, which can leave the reader role from within a query"
+                    + " (set_config('role', …))");
+        }
+        return new Review(describe(login), excess);
+    }
+
+    private String describe(String login) {
+        return readerRole != null ? readerRole + " (SET LOCAL ROLE, login " + login + ")" : login;
+    }
+
+    @Override
+    protected List<String> protections() {
+        List<String> lines = new ArrayList<>(List.of(
+                "each query runs in its own READ ONLY transaction, rolled back afterwards",
+                "statement_timeout, lock_timeout and idle_in_transaction_session_timeout are set per query,"
+                        + " and the query is cancelled on the server at the deadline",
+                "text holding more than one statement is refused (the driver would run them all)",
+                "session-level advisory locks a query took are released before the connection's next query"));
+        if (readerRole != null) {
+            lines.add("each query runs as role " + readerRole + " (SET LOCAL ROLE): the server checks its privileges");
+        }
+        return lines;
     }
 
     @Override

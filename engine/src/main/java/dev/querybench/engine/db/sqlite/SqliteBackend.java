@@ -37,6 +37,9 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class SqliteBackend extends PooledJdbcBackend {
 
+    /** Largest string or blob a query may build, in bytes: bounds both memory and uninterruptible work. */
+    static final int SQLITE_MAX_LENGTH = 64 * 1024 * 1024;
+
     public SqliteBackend(Path file, int poolSize) {
         this(file, poolSize, Duration.ofSeconds(10));
     }
@@ -60,6 +63,7 @@ public final class SqliteBackend extends PooledJdbcBackend {
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setBusyTimeout(5_000);
+        config.enableLoadExtension(false);
         SQLiteDataSource source = new LimitedSqliteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         HikariConfig hikari = new HikariConfig();
@@ -75,6 +79,19 @@ public final class SqliteBackend extends PooledJdbcBackend {
     @Override
     protected void beginReadOnly(Connection connection, QueryLimits limits) {
         // every connection is read-only from the moment it is opened
+    }
+
+    @Override
+    protected Review reviewAccount(Connection connection) {
+        return new Review("the file (SQLite has no accounts)", List.of());
+    }
+
+    @Override
+    protected List<String> protections() {
+        return List.of("the file is opened read-only (SQLITE_OPEN_READONLY) with query_only on",
+                "ATTACH is impossible (SQLITE_LIMIT_ATTACHED = 0) and extensions cannot be loaded",
+                "one value may hold at most " + SQLITE_MAX_LENGTH + " bytes (SQLITE_LIMIT_LENGTH)",
+                "the query is interrupted at the deadline (sqlite3_interrupt)");
     }
 
     @Override
@@ -144,6 +161,9 @@ public final class SqliteBackend extends PooledJdbcBackend {
         public SQLiteConnection getConnection(String username, String password) throws SQLException {
             SQLiteConnection connection = super.getConnection(username, password);
             connection.setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
+            // a single huge value (randomblob(1e9), zeroblob, replace loops) fails at once instead of being
+            // built in one C call that the deadline's interrupt cannot stop
+            connection.setLimit(SQLiteLimits.SQLITE_LIMIT_LENGTH, SQLITE_MAX_LENGTH);
             try (java.sql.Statement s = connection.createStatement()) {
                 s.execute("PRAGMA query_only = ON");
             }

@@ -1,6 +1,6 @@
 package dev.querybench.engine.db.sqlite;
 
-import dev.querybench.engine.db.internal.SqlScript;
+import dev.querybench.engine.db.SqlScript;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;

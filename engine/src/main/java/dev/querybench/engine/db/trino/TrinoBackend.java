@@ -12,7 +12,11 @@ import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import io.trino.jdbc.TrinoConnection;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +25,9 @@ import java.util.Map;
  * {@code rules.json}) and by the parser layer. The engine-side limits
  * {@code query_max_execution_time} and {@code query_max_run_time} are set on every query, so a
  * {@code SET SESSION} that slipped through cannot raise them for later queries; a connection on
- * which anything but a query ran is discarded. Trino streams results in pages. Thread-safe.
+ * which anything but a query ran is discarded. Trino streams results in pages. The account is
+ * reviewed once: when the server's access control lets it create a table in the session's schema
+ * (asked with {@code EXPLAIN (TYPE VALIDATE)}, which runs nothing), it is privileged. Thread-safe.
  */
 public final class TrinoBackend extends PooledJdbcBackend {
 
@@ -30,7 +36,8 @@ public final class TrinoBackend extends PooledJdbcBackend {
     }
 
     public TrinoBackend(ConnectionProfile profile, DatabaseErrors errors) {
-        super(Dialect.TRINO, "Trino", ProfileConfig.target(profile), config(profile), errors);
+        super(Dialect.TRINO, "Trino", ProfileConfig.target(profile), config(profile), errors,
+                profile.allowPrivilegedAccount());
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
@@ -51,6 +58,37 @@ public final class TrinoBackend extends PooledJdbcBackend {
         String limit = Math.max(1, limits.timeout().toMillis()) + "ms";
         trino.setSessionProperty("query_max_execution_time", limit);
         trino.setSessionProperty("query_max_run_time", limit);
+    }
+
+    @Override
+    protected Review reviewAccount(Connection connection) throws SQLException {
+        String user = String.valueOf(connection.getMetaData().getUserName());
+        String catalog = connection.getCatalog();
+        String schema = connection.getSchema();
+        if (catalog == null || schema == null) {
+            return new Review(user, List.of());
+        }
+        String probe = "EXPLAIN (TYPE VALIDATE) CREATE TABLE \"" + catalog.replace("\"", "\"\"") + "\".\""
+                + schema.replace("\"", "\"\"") + "\".querybench_permission_probe AS SELECT 1 AS x";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(probe)) {
+            rs.next();
+            return new Review(user, List.of("the server's access control lets " + user + " create tables in "
+                    + catalog + "." + schema));
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("access denied")) {
+                return new Review(user, List.of());
+            }
+            // the catalog cannot create tables at all (or the schema is gone): nothing to write with
+            return new Review(user, List.of());
+        }
+    }
+
+    @Override
+    protected List<String> protections() {
+        return List.of("the server's access control decides what the account may do (a read-only rule for readers)",
+                "query_max_execution_time and query_max_run_time are set per query, and the query is cancelled"
+                        + " on the server at the deadline",
+                "a connection on which anything but a query ran is discarded");
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
-import dev.querybench.engine.db.internal.SqlParsing;
+import dev.querybench.engine.db.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.OrderByElement;

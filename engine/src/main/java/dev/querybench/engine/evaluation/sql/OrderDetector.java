@@ -10,7 +10,7 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class OrderDetector {
 
-    private final dev.querybench.engine.db.internal.SqlParsing parsing = new dev.querybench.engine.db.internal.SqlParsing();
+    private final dev.querybench.engine.db.SqlParsing parsing = new dev.querybench.engine.db.SqlParsing();
 
     public boolean isOrdered(String sql) {
         return ParsedQueries.parse(parsing, sql).map(OrderDetector::isOrdered).orElseGet(() -> textuallyOrdered(sql));

@@ -3,7 +3,7 @@ package dev.querybench.engine.evaluation.sql;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import dev.querybench.engine.db.internal.SqlParsing;
+import dev.querybench.engine.db.SqlParsing;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.statement.Statement;
 

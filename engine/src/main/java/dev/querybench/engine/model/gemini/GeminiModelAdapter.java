@@ -19,7 +19,7 @@ import dev.querybench.engine.model.internal.HttpTransport;
 public final class GeminiModelAdapter implements ModelAdapter {
 
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
-    public static final String DEFAULT_MODEL = ModelSpec.GEMINI_DEFAULT_MODEL;
+    public static final String DEFAULT_MODEL = "gemini-2.5-flash";
 
     private final ModelSpec spec;
     private final ChatCall call;

@@ -1,4 +1,4 @@
-package dev.querybench.engine.db.internal;
+package dev.querybench.engine.db;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -1,4 +1,4 @@
-package dev.querybench.engine.model;
+package dev.querybench.engine.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelSettings;
+import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.anthropic.AnthropicModelAdapter;
 import dev.querybench.engine.model.gemini.GeminiModelAdapter;
 import dev.querybench.engine.model.ollama.OllamaModelAdapter;

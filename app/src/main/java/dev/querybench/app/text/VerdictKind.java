@@ -1,4 +1,4 @@
-package dev.querybench.app.runs;
+package dev.querybench.app.text;
 
 import java.util.Locale;
 

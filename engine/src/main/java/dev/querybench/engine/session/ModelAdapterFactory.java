@@ -1,4 +1,4 @@
-package dev.querybench.engine.model;
+package dev.querybench.engine.session;
 
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
@@ -7,16 +7,17 @@ import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
-import dev.querybench.engine.model.anthropic.AnthropicModelAdapter;
-import dev.querybench.engine.model.gemini.GeminiModelAdapter;
-import dev.querybench.engine.model.ollama.OllamaModelAdapter;
-import dev.querybench.engine.model.openai.OpenAiModelAdapter;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelProviders;
+import dev.querybench.engine.model.ModelSettings;
+import dev.querybench.engine.model.ModelSpec;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Builds adapters from model profiles, resolving their keys: {@code openai} (and any
- * OpenAI-compatible base URL), {@code gemini}, {@code ollama} and {@code anthropic}. Thread-safe.
+ * Builds adapters from model profiles, resolving their keys, through the {@link
+ * dev.querybench.engine.model.ModelProvider} registered for the spec's provider (any
+ * OpenAI-compatible server works as {@code openai} with its base URL). Thread-safe.
  */
 public final class ModelAdapterFactory {
 
@@ -44,15 +45,11 @@ public final class ModelAdapterFactory {
         ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList()));
         ModelSettings settings = new ModelSettings(profile.baseUrl(), key.orElse(null), profile.temperatureOrDefault(),
                 profile.maxTokensOrDefault(), Duration.ofSeconds(profile.timeoutSecondsOrDefault()));
-        return switch (spec.provider()) {
-            case "openai" -> new OpenAiModelAdapter(spec, settings, errors);
-            case "gemini" -> new GeminiModelAdapter(spec, settings, errors);
-            case "ollama" -> new OllamaModelAdapter(spec, settings, errors);
-            case "anthropic" -> new AnthropicModelAdapter(spec, settings, errors);
-            default -> throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
-                    "model profile '" + profile.name() + "': provider '" + spec.provider() + "' is not supported",
-                    "use one of openai:, gemini:, ollama: or anthropic: (any OpenAI-compatible server works as"
-                            + " openai: with its baseUrl)"));
-        };
+        return ModelProviders.find(spec.provider())
+                .orElseThrow(() -> new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
+                        "model profile '" + profile.name() + "': provider '" + spec.provider() + "' is not supported",
+                        "use one of " + String.join(":, ", ModelProviders.ids()) + ": (any OpenAI-compatible server"
+                                + " works as openai: with its baseUrl)")))
+                .create(spec, settings, errors);
     }
 }

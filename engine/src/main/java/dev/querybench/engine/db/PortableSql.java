@@ -1,10 +1,7 @@
-package dev.querybench.engine.db.internal;
+package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.DatabaseDefinition;
 import dev.querybench.engine.db.DatabaseDefinition.Insert;
 import dev.querybench.engine.db.DatabaseDefinition.TableDefinition;
-import dev.querybench.engine.db.Dialect;
-import dev.querybench.engine.db.SchemaSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,10 @@
-package dev.querybench.engine.model;
+package dev.querybench.engine.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,7 +1,8 @@
-package dev.querybench.app.core;
+package dev.querybench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querybench.app.core.ImmediateTaskRunner;
 import dev.querybench.app.health.EndpointHealth;
 import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.testing.RecordingDialogs;

@@ -1,5 +1,8 @@
-package dev.querybench.app.core;
+package dev.querybench.app;
 
+import dev.querybench.app.core.DialogService;
+import dev.querybench.app.core.TaskRunner;
+import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.Section;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.errors.QueryBenchException;

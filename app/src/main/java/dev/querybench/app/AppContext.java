@@ -1,6 +1,9 @@
-package dev.querybench.app.core;
+package dev.querybench.app;
 
 import dev.querybench.app.connection.ConnectionWizardViewModel;
+import dev.querybench.app.core.DialogService;
+import dev.querybench.app.core.StartupTrace;
+import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.prompts.PromptEditorViewModel;

@@ -1,9 +1,10 @@
-package dev.querybench.engine.model;
+package dev.querybench.engine.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.model.ModelSpec;
+import dev.querybench.engine.model.Usage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

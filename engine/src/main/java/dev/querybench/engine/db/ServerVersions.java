@@ -1,6 +1,5 @@
-package dev.querybench.engine.db.internal;
+package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.Dialect;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 

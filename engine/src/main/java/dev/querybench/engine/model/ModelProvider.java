@@ -1,0 +1,25 @@
+package dev.querybench.engine.model;
+
+import dev.querybench.engine.errors.ErrorHandler;
+import java.util.Optional;
+
+/**
+ * One model provider QueryBench has an adapter for. Each vendor package ({@code model.openai},
+ * {@code model.gemini}, {@code model.ollama}, {@code model.anthropic}) has one implementation,
+ * registered in {@code META-INF/services/dev.querybench.engine.model.ModelProvider}; {@link
+ * ModelProviders} finds it by {@link #id()}, so this package never names a vendor package.
+ * Implementations are stateless and thread-safe.
+ */
+public interface ModelProvider {
+
+    /** The lower-case id a model spec starts with, as {@code openai} in {@code openai:gpt-4o-mini}. */
+    String id();
+
+    /** The model a bare spec (the id alone) means, if this provider has one. */
+    default Optional<String> defaultModel() {
+        return Optional.empty();
+    }
+
+    /** An adapter for one model of this provider. */
+    ModelAdapter create(ModelSpec spec, ModelSettings settings, ErrorHandler errors);
+}

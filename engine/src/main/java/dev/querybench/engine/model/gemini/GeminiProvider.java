@@ -1,0 +1,27 @@
+package dev.querybench.engine.model.gemini;
+
+import dev.querybench.engine.errors.ErrorHandler;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelSettings;
+import dev.querybench.engine.model.ModelSpec;
+import java.util.Optional;
+
+/** The {@code gemini} provider, registered as a {@link ModelProvider} service. */
+public final class GeminiProvider implements ModelProvider {
+
+    @Override
+    public String id() {
+        return "gemini";
+    }
+
+    @Override
+    public Optional<String> defaultModel() {
+        return Optional.of(GeminiModelAdapter.DEFAULT_MODEL);
+    }
+
+    @Override
+    public ModelAdapter create(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
+        return new GeminiModelAdapter(spec, settings, errors);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.querybench.engine.model.ollama;
+
+import dev.querybench.engine.errors.ErrorHandler;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelSettings;
+import dev.querybench.engine.model.ModelSpec;
+
+/** The {@code ollama} provider, registered as a {@link ModelProvider} service. */
+public final class OllamaProvider implements ModelProvider {
+
+    @Override
+    public String id() {
+        return "ollama";
+    }
+
+    @Override
+    public ModelAdapter create(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
+        return new OllamaModelAdapter(spec, settings, errors);
+    }
+}

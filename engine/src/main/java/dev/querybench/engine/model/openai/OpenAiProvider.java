@@ -1,0 +1,21 @@
+package dev.querybench.engine.model.openai;
+
+import dev.querybench.engine.errors.ErrorHandler;
+import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelSettings;
+import dev.querybench.engine.model.ModelSpec;
+
+/** The {@code openai} provider, registered as a {@link ModelProvider} service. */
+public final class OpenAiProvider implements ModelProvider {
+
+    @Override
+    public String id() {
+        return "openai";
+    }
+
+    @Override
+    public ModelAdapter create(ModelSpec spec, ModelSettings settings, ErrorHandler errors) {
+        return new OpenAiModelAdapter(spec, settings, errors);
+    }
+}
