@@ -1,8 +1,5 @@
 package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.internal.SqlParsing;
-import dev.querybench.engine.db.lexing.SqlLexer;
-import dev.querybench.engine.db.lexing.SqlToken;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,7 @@
-package dev.querybench.engine.db.lexing;
+package dev.querybench.engine.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.engine.db.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

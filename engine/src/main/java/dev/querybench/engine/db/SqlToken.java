@@ -1,4 +1,4 @@
-package dev.querybench.engine.db.lexing;
+package dev.querybench.engine.db;
 
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
-package dev.querybench.engine.db.lexing;
+package dev.querybench.engine.db;
 
-import dev.querybench.engine.db.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
