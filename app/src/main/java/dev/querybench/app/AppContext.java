@@ -2,6 +2,7 @@ package dev.querybench.app;
 
 import dev.querybench.app.connection.ConnectionWizardViewModel;
 import dev.querybench.app.core.DialogService;
+import dev.querybench.app.core.StartupTrace;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.dataset.DatasetViewModel;
 import dev.querybench.app.health.HealthViewModel;
@@ -149,9 +150,12 @@ public final class AppContext implements AutoCloseable {
         if (settings.sample()) {
             new SampleWorkspace().materialize(settings.workspaceFolder());
         }
+        StartupTrace.mark("sample written");
         Workspace workspace = new WorkspaceLoader().load(settings.workspaceFolder());
+        StartupTrace.mark("workspace loaded");
         SecretResolver secrets = new SecretResolver(settings.environment());
         WorkspaceSession session = WorkspaceSession.open(workspace, secrets, settings.clock());
+        StartupTrace.mark("session open");
         try {
             return new AppContext(settings, workspace, session, secrets, tasks, dialogs, rememberedModel);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.querybench.app;
 import dev.querybench.app.core.DesktopOpener;
 import dev.querybench.app.core.FxDialogService;
 import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.core.StartupTrace;
 import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.WindowLayout;
@@ -37,6 +38,8 @@ public final class QueryBenchApplication extends Application {
 
     @Override
     public void init() {
+        StartupTrace.mark("init");
+        UiWarmUp.start();
         try {
             home = LaunchOptions.home(System.getenv(), Path.of(System.getProperty("user.home")));
             layoutStore = WindowLayoutStore.inHome(home);
@@ -48,6 +51,7 @@ public final class QueryBenchApplication extends Application {
                     .orElse(null);
             first = AppContext.open(settings, tasks, dialogs, remembered);
             history.opened(first.workspace().root());
+            StartupTrace.mark("workspace open");
         } catch (RuntimeException e) {
             startupFailure = e;
         }
@@ -55,6 +59,7 @@ public final class QueryBenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("start");
         if (settings == null) {
             // the command line itself is wrong: nothing to open
             showStartupFailure();
@@ -75,6 +80,7 @@ public final class QueryBenchApplication extends Application {
         if (first == null) {
             showStartupFailure();
         }
+        StartupTrace.mark("window shown");
         ReadySignal.afterFirstFrame(stage);
     }
 

@@ -13,6 +13,7 @@ public final class QueryBenchLauncher {
     private QueryBenchLauncher() {}
 
     public static void main(String[] args) {
+        dev.querybench.app.core.StartupTrace.mark("main");
         int answered = StartupGate.answerBeforeLaunch(List.of(args), System.getenv(), System::getProperty,
                 System.out, System.err);
         if (answered >= 0) {

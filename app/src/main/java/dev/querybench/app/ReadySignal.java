@@ -41,10 +41,11 @@ final class ReadySignal {
     static void afterFirstFrame(Stage stage) {
         Optional<Path> file = target(System::getProperty, System.getenv());
         boolean exit = Boolean.getBoolean(EXIT_PROPERTY);
-        if (file.isEmpty() && !exit) {
+        if (file.isEmpty() && !exit && !Boolean.getBoolean(dev.querybench.app.core.StartupTrace.PROPERTY)) {
             return;
         }
         dev.querybench.app.widgets.FirstFrame.then(() -> {
+            dev.querybench.app.core.StartupTrace.mark("first frame on screen");
             file.ifPresent(path -> {
                 try {
                     write(path, stage.getTitle(), ProcessHandle.current().info().startInstant().orElse(null),

@@ -47,6 +47,11 @@ public final class RunView {
 
     @FXML private VBox root;
     @FXML private Label scopeLabel;
+    @FXML private HBox setupCard;
+    @FXML private Label setupSummary;
+    @FXML private Hyperlink setupToggle;
+    @FXML private Button foldedRunButton;
+    @FXML private Button foldedCancelButton;
     @FXML private ComboBox<ModelChoice> modelBox;
     @FXML private Label modelHint;
     @FXML private ComboBox<JudgeOption> judgeBox;
@@ -88,8 +93,11 @@ public final class RunView {
     @FXML private TextArea detailPredicted;
     @FXML private TextArea detailGold;
 
+    private final SetupFold setupFold;
+
     public RunView(RunViewModel viewModel) {
         this.viewModel = viewModel;
+        this.setupFold = new SetupFold(viewModel.phaseProperty(), viewModel.runIdProperty());
     }
 
     @FXML
@@ -132,6 +140,7 @@ public final class RunView {
 
         runButton.disableProperty().bind(viewModel.canStartRunProperty().not());
         cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        bindSetupFold();
 
         errorBanner.visibleProperty().bind(viewModel.errorShownProperty());
         errorBanner.managedProperty().bind(viewModel.errorShownProperty());
@@ -149,7 +158,8 @@ public final class RunView {
         viewModel.phaseProperty().addListener((obs, was, is) -> {
             showPhase(was, is);
             // The Run button disables itself; keep the keyboard on the run instead of the search field.
-            (is.isActive() ? cancelButton : resultsTable).requestFocus();
+            (is.isActive() ? (setupFold.openProperty().get() ? cancelButton : foldedCancelButton) : resultsTable)
+                    .requestFocus();
         });
 
         viewModel.cards().addListener((ListChangeListener<CellCard>) change -> renderCards());
@@ -187,6 +197,38 @@ public final class RunView {
         detailReason.textProperty().bind(viewModel.detailReasonProperty());
         detailPredicted.textProperty().bind(viewModel.detailPredictedSqlProperty());
         detailGold.textProperty().bind(viewModel.detailGoldSqlProperty());
+    }
+
+    /**
+     * The setup card or, folded, one line in the header: the model and the plan, a link to open
+     * the setup again, and Run/Cancel (the card's own buttons are folded away with it).
+     */
+    private void bindSetupFold() {
+        var open = setupFold.openProperty();
+        setupCard.visibleProperty().bind(open);
+        setupCard.managedProperty().bind(open);
+        setupSummary.textProperty().bind(Bindings.createStringBinding(() -> {
+            ModelChoice model = viewModel.selectedModelProperty().get();
+            return (model == null ? "no model" : model.toString()) + " · " + viewModel.planTextProperty().get();
+        }, viewModel.selectedModelProperty(), viewModel.planTextProperty()));
+        setupSummary.visibleProperty().bind(open.not());
+        setupSummary.managedProperty().bind(open.not());
+        setupToggle.textProperty().bind(Bindings.when(open).then("Hide setup ▴").otherwise("Change setup ▾"));
+        // Before the first run the setup is the screen: nothing to fold yet.
+        setupToggle.visibleProperty().bind(open.not().or(viewModel.runIdProperty().isNotEmpty())
+                .or(viewModel.runningProperty()));
+        setupToggle.managedProperty().bind(setupToggle.visibleProperty());
+        foldedRunButton.disableProperty().bind(viewModel.canStartRunProperty().not());
+        foldedRunButton.visibleProperty().bind(open.not().and(viewModel.runningProperty().not()));
+        foldedRunButton.managedProperty().bind(foldedRunButton.visibleProperty());
+        foldedCancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        foldedCancelButton.visibleProperty().bind(open.not().and(viewModel.runningProperty()));
+        foldedCancelButton.managedProperty().bind(foldedCancelButton.visibleProperty());
+    }
+
+    @FXML
+    private void onToggleSetup() {
+        setupFold.toggle();
     }
 
     /** Shows the "open the comparison" link while {@code shown} is true; clicking it runs {@code action}. */

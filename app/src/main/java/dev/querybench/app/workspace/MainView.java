@@ -75,6 +75,7 @@ public final class MainView {
 
     private final java.util.function.Consumer<java.net.URI> opener;
     private final WorkspaceActions actions;
+    private dev.querybench.app.widgets.LazyPages pages;
 
     public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
         this(viewModel, opener, WorkspaceActions.none());
@@ -124,6 +125,7 @@ public final class MainView {
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
+        pages = new dev.querybench.app.widgets.LazyPages((javafx.scene.layout.StackPane) runsView.getParent());
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 
         statusWorkspace.setText(viewModel.workspaceName());
@@ -180,7 +182,8 @@ public final class MainView {
 
     /** The window's split panes that carry an id, whose dividers the layout remembers. */
     public List<SplitPane> splitPanes() {
-        return menuBar.getScene().getRoot().lookupAll(".split-pane").stream()
+        // every page's, also of those not yet on screen (see LazyPages)
+        return pages.all().stream().flatMap(page -> page.lookupAll(".split-pane").stream())
                 .filter(n -> n instanceof SplitPane && n.getId() != null)
                 .map(n -> (SplitPane) n).toList();
     }

@@ -104,7 +104,9 @@ public final class MainWindow {
         viewModel.themeProperty().set(layout.theme());
         viewModel.select(layout.section());
         stage.setTitle(viewModel.windowTitle());
+        dev.querybench.app.core.StartupTrace.mark("building scene");
         stage.setScene(createScene(layout.width(), layout.height()));
+        dev.querybench.app.core.StartupTrace.mark("scene built");
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         normalWidth = layout.width();

@@ -100,6 +100,10 @@ class MainWindowFxTest {
         assertThat(app.stub.calls()).isGreaterThanOrEqualTo(108);
 
         screenshot("run-finished.png");
+        // the finished run's results get the room: the setup is one line in the header
+        assertThat(robot.lookup("#setupCard").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#setupSummary").queryAs(Label.class).getText()).endsWith("= 108 items");
+        assertThat(robot.lookup("#foldedRunButton").query().isVisible()).isTrue();
 
         @SuppressWarnings("unchecked")
         ComboBox<VerdictFilter> filter = robot.lookup("#verdictFilterBox").queryAs(ComboBox.class);
@@ -154,12 +158,20 @@ class MainWindowFxTest {
 
     @Test
     void aModelWithoutItsKeyShowsABannerWithTheRemedy(FxRobot robot) throws Exception {
+        if (!robot.lookup("#setupCard").query().isVisible()) {
+            // an earlier run folded the setup into the header line: open it again
+            assertThat(robot.lookup("#setupSummary").queryAs(Label.class).getText()).contains(" items");
+            robot.clickOn("#setupToggle");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         chooseModel(robot, "gpt-4o-mini");
 
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> fx(() -> app.context.runViewModel().phaseProperty().get() == RunPhase.FAILED));
         WaitForAsyncUtils.waitForFxEvents();
+        // the setup is what needs fixing, so a failed run leaves it open
+        assertThat(robot.lookup("#setupCard").query().isVisible()).isTrue();
 
         assertThat(robot.lookup("#errorBanner").query().isVisible()).isTrue();
         assertThat(robot.lookup("#errorMessage").queryAs(Label.class).getText()).contains("OPENAI_API_KEY")
@@ -187,7 +199,9 @@ class MainWindowFxTest {
             robot.clickOn(screen.getKey().label());
             WaitForAsyncUtils.waitForFxEvents();
             for (var other : screens.entrySet()) {
-                assertThat(shown(robot.lookup(other.getValue()).query())).as(other.getValue() + " on "
+                // a section not shown yet is not in the scene graph at all (LazyPages)
+                assertThat(robot.lookup(other.getValue()).tryQuery().map(MainWindowFxTest::shown).orElse(false))
+                        .as(other.getValue() + " on "
                         + screen.getKey()).isEqualTo(other.getKey() == screen.getKey());
             }
         }

@@ -39,7 +39,8 @@ public final class QueryBenchCli implements Runnable {
                 .addSubcommand("db", new ValidateDbCommand(environment))
                 .addSubcommand("models", new ValidateModelsCommand(environment));
         CommandLine dataset = new CommandLine(new DatasetCommand(environment))
-                .addSubcommand("check", new DatasetCheckCommand(environment));
+                .addSubcommand("check", new DatasetCheckCommand(environment))
+                .addSubcommand("testsuite", new DatasetTestSuiteCommand(environment));
         CommandLine db = new CommandLine(new DbCommand(environment))
                 .addSubcommand("profile", new DbProfileCommand(environment))
                 .addSubcommand("load", new DbLoadCommand(environment))

@@ -4,6 +4,7 @@ import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.evaluation.Cancellation;
+import dev.querybench.engine.evaluation.ItemJudge;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.report.ReportWriter;
@@ -11,9 +12,12 @@ import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.validation.EnvironmentDoctor;
 import dev.querybench.engine.validation.GoldSchemaCheck;
+import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,15 +111,20 @@ final class RunCommand implements Callable<Integer> {
                 if (resume != null) {
                     RunRecord record = findRun(session);
                     environment.err().println("Resuming run " + record.id());
-                    results = session.resume(record, new RunRequest(List.of(), List.of(), baseUrl, concurrency,
-                            List.of(), 1, noCache, judgeChoice()), progress, cancellation);
+                    RunRequest request = new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of(), 1,
+                            noCache, judgeChoice());
+                    preflight(session, new RunRequest(List.of(), record.models(), baseUrl, concurrency, List.of(), 1,
+                            noCache, request.judge().off() ? JudgeChoice.OFF : JudgeChoice.WORKSPACE));
+                    results = session.resume(record, request, progress, cancellation);
                 } else {
                     RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
                             noCache, judgeChoice());
                     // the database-side half of doctor's workspace check, with doctor's message
                     new GoldSchemaCheck().require(ws, session.backend().introspect());
                     RunPlan plan = session.plan(request);
-                    results = session.run(plan, session.judge(request), progress, cancellation);
+                    ItemJudge judge = session.judge(request);
+                    preflight(session, request);
+                    results = session.run(plan, judge, progress, cancellation);
                 }
             } finally {
                 removeHook(hook);
@@ -123,6 +132,12 @@ final class RunCommand implements Callable<Integer> {
             Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
             List<Path> written = new ReportWriter().write(results, folder, formats);
             new SummaryTable(environment.out()).print(results);
+            Map<String, List<String>> withheld = session.generator().fewShotExclusions();
+            if (!withheld.isEmpty()) {
+                environment.out().println("Few-shot examples withheld because they repeat the asked question or its"
+                        + " gold SQL: " + String.join(", ", withheld.entrySet().stream()
+                                .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue())).toList()));
+            }
             environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
             RunRecord baselineRun = baseline == null ? null : session.runStore().run(baseline).orElseThrow(() ->
                     new ConfigException("no run with id " + baseline + " to compare with", "pass an earlier run's id",
@@ -130,9 +145,20 @@ final class RunCommand implements Callable<Integer> {
             new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
                     : session.runStore().items(baselineRun.id()), baseline);
             if (!results.complete()) {
-                environment.err().println("The run is incomplete (" + results.items().size() + " of "
-                        + results.run().plannedItems() + " items). Continue it with: querybench run --workspace "
-                        + workspace + " --resume " + results.run().id());
+                StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
+                if (!results.unanswered().isEmpty()) {
+                    RunResults.Unanswered cause = results.mainCause().orElseThrow();
+                    why.append("; ").append(results.unanswered().size())
+                            .append(results.unanswered().size() == 1 ? " item was" : " items were")
+                            .append(" never answered (not counted as errors nor in accuracy). Cause: ")
+                            .append(cause.cause());
+                    if (!cause.remedy().isBlank()) {
+                        why.append(System.lineSeparator()).append("  → ").append(cause.remedy());
+                    }
+                }
+                environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
+                        + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
+                        .append(baseUrl == null ? "" : " --base-url " + baseUrl));
                 return ExitCodes.INCOMPLETE;
             }
             if (failUnder != null) {
@@ -147,6 +173,16 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * Checks every model the run may ask, once, before anything is spent: a chain none of whose
+     * members can be used stops the run (exit code 4) with the reason and the fix.
+     */
+    private void preflight(WorkspaceSession session, RunRequest request) {
+        List<String> warnings = new RunPreflight(EnvironmentDoctor.defaultValidator(), environment.secrets())
+                .check(session.modelChains(request));
+        warnings.forEach(w -> environment.err().println("warning: " + w));
     }
 
     private JudgeChoice judgeChoice() {

@@ -80,6 +80,11 @@ final class SummaryTable {
         if (!judged.isEmpty()) {
             out.println("Judge cost: " + money(results.judgeCost()) + " (included in the total below)");
         }
+        if (!results.complete()) {
+            out.println("Incomplete: " + results.answeredLine() + " items"
+                    + (results.unanswered().isEmpty() ? "" : "; " + results.unanswered().size() + " never answered")
+                    + " — the figures above cover only the answered items");
+        }
         int cached = results.cells().stream().mapToInt(CellSummary::cachedItems).sum();
         out.println("Cost: " + money(results.cost()) + " in total, " + money(results.costPerCorrect())
                 + " per correct answer" + (cached > 0 ? "; " + cached + " answers came from the cache at no cost" : "")

@@ -4,7 +4,10 @@ import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.model.Completion;
+import dev.querybench.engine.session.ModelAdapterFactory;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.JudgeValidator;
@@ -23,11 +26,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code querybench validate models}: checks each model profile's endpoint, key and model with
  * the cheapest real call, and says how to fix what fails. When the workspace turns an LLM judge
- * on, its model profile is checked too, labelled as the judge, and its prompt is rendered.
+ * on, its model profile is checked too, labelled as the judge, and its prompt is rendered. A
+ * model that passes is then asked one minimal real question with the profile's own settings
+ * (temperature, maxTokens, base URL), so parameters the model refuses are found before a run.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Check each model profile: endpoint reachable, key accepted, model offered (Ollama: pulled),"
-                + " latency; and the judge's model and prompt when the workspace has a judge. Lists models only;"
+                + " latency; one minimal completion with the profile's own settings (a few tokens); and the judge's model and"
+                + " prompt when the workspace has a judge."
                 + " no tokens are spent.")
 final class ValidateModelsCommand implements Callable<Integer> {
 
@@ -60,12 +66,29 @@ final class ValidateModelsCommand implements Callable<Integer> {
             validated.put(profile.name(), r);
             printer.print(new CheckResult(profile.name() + " (" + r.subject() + ")", r.status(), r.detail(),
                     r.remedy()));
+            if (r.ok()) {
+                printer.print(completion(profile));
+            }
         }
         judgeChecks(ws, new JudgeValidator(environment.secrets(), validator), validated).forEach(printer::print);
         boolean failed = printer.failed();
         environment.out().println(failed ? "Some model endpoints cannot be used; fix them and validate again."
                 : "Every model endpoint answers.");
         return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /** One minimal real completion with the profile's own settings: what a run's first call would send. */
+    private CheckResult completion(ModelConfig profile) {
+        String label = profile.name() + " answers";
+        try {
+            Completion c = new ModelAdapterFactory(environment.secrets()).create(profile).complete("Reply with OK.");
+            return CheckResult.ok(label, "a completion with the profile's settings took " + c.latency().toMillis()
+                    + " ms (" + c.usage().inputTokens() + " + " + c.usage().outputTokens() + " tokens)");
+        } catch (QueryBenchException e) {
+            ErrorResponse error = e.error();
+            return CheckResult.fail(label, "a completion with the profile's settings failed: " + error.message(),
+                    error.remedy());
+        }
     }
 
     /** The judge's model and prompt, unless --model names other profiles only. */

@@ -14,10 +14,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     process environment does not define; null when there is none
  * @param enabled whether runs are traced; null means yes
  * @param datasetRuns whether runs push the dataset and link each item to its dataset item; null means yes
+ * @param outboxMegabytes most megabytes of events kept on disk while Langfuse cannot be reached (the oldest are
+ *     dropped, with a warning, to make room); null means 64
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LangfuseConfig(
-        String host, SecretRef publicKey, SecretRef secretKey, String envFile, Boolean enabled, Boolean datasetRuns) {
+        String host, SecretRef publicKey, SecretRef secretKey, String envFile, Boolean enabled, Boolean datasetRuns,
+        Integer outboxMegabytes) {
+
+    /** Settings with the default outbox size. */
+    public LangfuseConfig(String host, SecretRef publicKey, SecretRef secretKey, String envFile, Boolean enabled,
+            Boolean datasetRuns) {
+        this(host, publicKey, secretKey, envFile, enabled, datasetRuns, null);
+    }
+
+    /** The outbox's size limit in bytes. */
+    public long outboxBytesOrDefault() {
+        return (outboxMegabytes == null || outboxMegabytes < 1 ? 64L : outboxMegabytes) * 1024 * 1024;
+    }
 
     public static final String DEFAULT_HOST = "http://localhost:3000";
 

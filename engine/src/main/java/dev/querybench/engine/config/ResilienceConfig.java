@@ -14,11 +14,20 @@ import java.util.Map;
  *     accuracy so far in the run among healthy models) or {@code cost} (cheapest healthy model above
  *     {@code qualityFloor})
  * @param qualityFloor the accuracy a model must keep to be chosen by {@code cost} selection (default 0.6)
+ * @param patienceSeconds how long a run waits, without a single answer from a model's chain, for rate limits
+ *     to lift and open circuit breakers to let a trial call through before its waiting items are left
+ *     unanswered (default 300)
  */
 public record ResilienceConfig(RetrySettings retry, BreakerSettings circuitBreaker, Map<String, Integer> rateLimits,
-        String selection, Double qualityFloor) {
+        String selection, Double qualityFloor, Long patienceSeconds) {
 
-    public static final ResilienceConfig DEFAULTS = new ResilienceConfig(null, null, null, null, null);
+    public static final ResilienceConfig DEFAULTS = new ResilienceConfig(null, null, null, null, null, null);
+
+    /** Settings without a patience of their own (the default). */
+    public ResilienceConfig(RetrySettings retry, BreakerSettings circuitBreaker, Map<String, Integer> rateLimits,
+            String selection, Double qualityFloor) {
+        this(retry, circuitBreaker, rateLimits, selection, qualityFloor, null);
+    }
 
     public ResilienceConfig {
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);

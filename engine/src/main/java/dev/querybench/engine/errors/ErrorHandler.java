@@ -301,7 +301,81 @@ public final class ErrorHandler {
         }
         Optional<Duration> header = first(named, "retry-after-ms").flatMap(ErrorHandler::millis)
                 .or(() -> first(named, "retry-after").flatMap(this::retryAfter));
-        return header.or(() -> retryInfo(body)).or(() -> tryAgainIn(body));
+        return header.or(() -> retryInfo(body)).or(() -> rateLimitReset(named)).or(() -> tryAgainIn(body));
+    }
+
+    /** The rate-limit families whose exhaustion the providers' headers report. */
+    private static final List<String> LIMITS = List.of("requests", "tokens", "input-tokens", "output-tokens");
+
+    /**
+     * The longest reset among the provider's exhausted limits: OpenAI's
+     * {@code x-ratelimit-remaining-*} / {@code x-ratelimit-reset-*} ({@code 1s}, {@code 6m0s},
+     * {@code 20ms}) and Anthropic's {@code anthropic-ratelimit-*-remaining} /
+     * {@code anthropic-ratelimit-*-reset} (an RFC 3339 instant). A limit with remaining
+     * capacity does not count; when none says it is exhausted, nothing is hinted.
+     */
+    public Optional<Duration> rateLimitReset(Map<String, List<String>> headers) {
+        Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            named.putAll(headers);
+        }
+        Duration longest = null;
+        for (String limit : LIMITS) {
+            Optional<Duration> openAi = exhausted(named, "x-ratelimit-remaining-" + limit)
+                    ? first(named, "x-ratelimit-reset-" + limit).flatMap(ErrorHandler::goDuration) : Optional.empty();
+            Optional<Duration> anthropic = exhausted(named, "anthropic-ratelimit-" + limit + "-remaining")
+                    ? first(named, "anthropic-ratelimit-" + limit + "-reset").flatMap(this::untilInstant)
+                    : Optional.empty();
+            for (Optional<Duration> d : List.of(openAi, anthropic)) {
+                if (d.isPresent() && (longest == null || d.get().compareTo(longest) > 0)) {
+                    longest = d.get();
+                }
+            }
+        }
+        return Optional.ofNullable(longest);
+    }
+
+    private static boolean exhausted(Map<String, List<String>> headers, String remaining) {
+        return first(headers, remaining).map(v -> {
+            try {
+                return Double.parseDouble(v) <= 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
+
+    /** A duration as OpenAI writes it: {@code 1s}, {@code 6m0s}, {@code 1h2m3.5s}, {@code 20ms}. */
+    static Optional<Duration> goDuration(String value) {
+        Matcher m = GO_DURATION_PART.matcher(value);
+        long millis = 0;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                return Optional.empty();
+            }
+            BigDecimal amount = new BigDecimal(m.group(1));
+            BigDecimal unit = switch (m.group(2)) {
+                case "h" -> BigDecimal.valueOf(3_600_000);
+                case "m" -> BigDecimal.valueOf(60_000);
+                case "s" -> BigDecimal.valueOf(1_000);
+                default -> BigDecimal.ONE;
+            };
+            millis += amount.multiply(unit).setScale(0, java.math.RoundingMode.CEILING).longValue();
+            end = m.end();
+        }
+        return end == 0 || end != value.length() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+    }
+
+    private Optional<Duration> untilInstant(String value) {
+        try {
+            Duration wait = Duration.between(clock.instant(), java.time.OffsetDateTime.parse(value).toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> first(Map<String, List<String>> headers, String name) {

@@ -154,6 +154,7 @@ public final class EvaluationOrchestrator {
 
         Counters counters = new Counters(keys.size(), finished.values(), clock.instant());
         AtomicInteger calls = new AtomicInteger();
+        Map<ItemKey, RunResults.Unanswered> unanswered = new ConcurrentHashMap<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         listener.started(record, finished.size());
 
@@ -196,8 +197,17 @@ public final class EvaluationOrchestrator {
                         ItemResult result = stored;
                         if (result == null) {
                             calls.incrementAndGet();
-                            result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
-                                    model, plan.matchMode(), provider, database);
+                            try {
+                                result = evaluate(key, questions.get(key.questionId()), variants.get(key.variant()),
+                                        model, plan.matchMode(), provider, database);
+                            } catch (NoAnswer none) {
+                                // never answered: not an ERROR, not stored; asked again on resume
+                                if (!cancellation.isCancelled()) {
+                                    unanswered.put(key, new RunResults.Unanswered(key, none.failure.message(),
+                                            none.failure.remedy()));
+                                }
+                                return;
+                            }
                         }
                         // Once the run is being cancelled, an item that did not pass may have been cut
                         // short (its model call or its query interrupted): it stays unstored, so a resume
@@ -237,7 +247,7 @@ public final class EvaluationOrchestrator {
         store.updateStatus(record.id(), status);
         List<ItemResult> ordered = keys.stream().map(finished::get).filter(java.util.Objects::nonNull).toList();
         RunResults results = new RunResults(record.withStatus(status), ordered, new RunSummary().cells(ordered),
-                calls.get());
+                calls.get(), keys.stream().map(unanswered::get).filter(java.util.Objects::nonNull).toList());
         listener.finished(results);
         return results;
     }
@@ -246,14 +256,19 @@ public final class EvaluationOrchestrator {
             String mode, Semaphore provider, Semaphore database) throws InterruptedException {
         Generation generation;
         provider.acquire();
+        long asked = System.nanoTime();
         try {
-            generation = generator.generate(model, variant, question);
+            generation = generator.generate(model, variant, question, key.repeat());
         } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             // a dataset problem: no model is asked, and the run goes on with the other questions
             return new ItemResult(key, null, null, null, PerDatabaseEvaluator.datasetError(mode, e.getMessage()), 0, Usage.NONE, null,
                     Provenance.UNKNOWN, BigDecimal.ZERO, e.getMessage(), clock.instant(), List.of());
         } finally {
             provider.release();
+        }
+        if (generation.completion() == null && generation.failure() != null
+                && UNANSWERED.contains(generation.failure().category())) {
+            throw new NoAnswer(generation.failure());
         }
         Verdict verdict;
         if (generation.completion() == null) {
@@ -268,12 +283,15 @@ public final class EvaluationOrchestrator {
         }
         Completion completion = generation.completion();
         if (completion == null) {
-            return new ItemResult(key, generation.prompt(), null, null, verdict, 0, Usage.NONE, null,
-                    Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(), generation.attempts());
+            // the model that was asked, and how long asking it took, so traces show the real call
+            long tried = Duration.ofNanos(System.nanoTime() - asked).toMillis();
+            return new ItemResult(key, generation.prompt(), null, null, verdict, tried, Usage.NONE,
+                    model.spec().model(), Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(),
+                    generation.attempts());
         }
         return new ItemResult(key, generation.prompt(), completion.text(), generation.sql(), verdict,
                 completion.latency().toMillis(), completion.usage(), completion.modelId(), completion.provenance(),
-                cost(completion), generation.error(), clock.instant(), generation.attempts());
+                cost(generation.calls()), generation.error(), clock.instant(), generation.attempts());
     }
 
     /** True when the run has a judge, the item has SQL to judge, and the judge has not answered it yet. */
@@ -311,6 +329,39 @@ public final class EvaluationOrchestrator {
         return new JudgeVerdict(evaluator.id(), judge.model(), ItemJudge.decision(verdict), verdict.score(),
                 verdict.reason(), judgement.malformedAnswer(), judgement.usage(), judgement.latency().toMillis(), cost,
                 provenance);
+    }
+
+    /** What every call of an item cost (repairs included), or null when one answering model has no price. */
+    private BigDecimal cost(List<Completion> calls) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Completion call : calls) {
+            BigDecimal one = cost(call);
+            if (one == null) {
+                return null;
+            }
+            total = total.add(one);
+        }
+        return total;
+    }
+
+    /**
+     * Failures that leave an item unanswered rather than wrong: the provider, not the prompt, is
+     * the trouble, so the item is asked again on resume.
+     */
+    private static final java.util.Set<ErrorCategory> UNANSWERED = java.util.EnumSet.of(ErrorCategory.RATE_LIMIT,
+            ErrorCategory.TIMEOUT, ErrorCategory.NETWORK, ErrorCategory.SERVER, ErrorCategory.MALFORMED_ANSWER,
+            ErrorCategory.QUOTA, ErrorCategory.AUTHENTICATION, ErrorCategory.PERMISSION, ErrorCategory.NOT_FOUND,
+            ErrorCategory.INTERNAL);
+
+    /** No model answered an item. */
+    private static final class NoAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ErrorResponse failure;
+
+        NoAnswer(ErrorResponse failure) {
+            super(failure.message(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** Nothing for a cached answer; otherwise the answering model's price, or null when it has none. */

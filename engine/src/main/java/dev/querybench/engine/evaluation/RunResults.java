@@ -1,5 +1,6 @@
 package dev.querybench.engine.evaluation;
 
+import dev.querybench.engine.run.ItemKey;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.stats.CellSummary;
@@ -14,16 +15,56 @@ import java.util.List;
  * @param items finished items in plan order
  * @param cells per (variant, model) figures
  * @param modelCalls model calls made by this attempt (0 for items restored from the store)
+ * @param unanswered items no model answered in this attempt (provider down, rate limited past the run's
+ *     patience, breaker open), in plan order: neither stored nor judged, asked again on resume
  */
-public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary> cells, int modelCalls) {
+public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary> cells, int modelCalls,
+        List<Unanswered> unanswered) {
+
+    /**
+     * An item no model answered.
+     *
+     * @param key the item
+     * @param cause why, as the provider's failure explains it
+     * @param remedy what to do about it
+     */
+    public record Unanswered(ItemKey key, String cause, String remedy) {}
 
     public RunResults {
         items = List.copyOf(items);
         cells = List.copyOf(cells);
+        unanswered = unanswered == null ? List.of() : List.copyOf(unanswered);
+    }
+
+    /** Results without unanswered items. */
+    public RunResults(RunRecord run, List<ItemResult> items, List<CellSummary> cells, int modelCalls) {
+        this(run, items, cells, modelCalls, List.of());
     }
 
     public boolean complete() {
         return items.size() == run.plannedItems();
+    }
+
+    /** Items answered (stored with a verdict) out of {@link RunRecord#plannedItems()}. */
+    public int answered() {
+        return items.size();
+    }
+
+    /**
+     * "answered n of N" when some planned items have no answer, else empty: what summaries and
+     * reports say so that an incomplete run never reads as a finished one.
+     */
+    public String answeredLine() {
+        return complete() ? "" : "answered " + items.size() + " of " + run.plannedItems();
+    }
+
+    /**
+     * The most frequent cause among unanswered items, or empty.
+     */
+    public java.util.Optional<Unanswered> mainCause() {
+        return unanswered.stream().collect(java.util.stream.Collectors.groupingBy(Unanswered::cause,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).values().stream()
+                .max(java.util.Comparator.comparingInt(List::size)).map(List::getFirst);
     }
 
     /**

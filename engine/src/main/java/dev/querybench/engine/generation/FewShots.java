@@ -28,6 +28,7 @@ public final class FewShots {
     private final Map<String, Question> byId;
     private final Supplier<EmbeddingModel> model;
     private volatile Map<String, Embedding> embeddings;
+    private final Map<String, java.util.Set<String>> excluded = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FewShots(List<Question> pool) {
         this(pool, AllMiniLmL6V2EmbeddingModel::new);
@@ -39,8 +40,14 @@ public final class FewShots {
         this.model = model;
     }
 
+    /**
+     * Examples for {@code target}. Besides the target itself, every question that would hand the
+     * model the answer is left out: one whose normalised text or normalised gold SQL equals the
+     * target's (the same question under another id); {@link #exclusions()} lists them.
+     */
     public List<Question> select(FewShotSpec spec, Question target) {
-        List<Question> others = pool.stream().filter(q -> !q.id().equals(target.id())).toList();
+        List<Question> others = pool.stream().filter(q -> !q.id().equals(target.id()) && !givesAway(q, target))
+                .toList();
         return switch (spec.select()) {
             case "fixed" -> spec.ids().stream().filter(id -> !id.equals(target.id())).map(id -> {
                 Question q = byId.get(id);
@@ -49,7 +56,7 @@ public final class FewShots {
                             "use ids from the dataset");
                 }
                 return q;
-            }).toList();
+            }).filter(q -> !givesAway(q, target)).toList();
             case "random" -> {
                 List<Question> shuffled = new ArrayList<>(others);
                 java.util.Collections.shuffle(shuffled, new Random(spec.seed() ^ target.id().hashCode()));
@@ -57,6 +64,37 @@ public final class FewShots {
             }
             default -> similar(target, others, spec.k());
         };
+    }
+
+    /**
+     * The examples withheld so far because they repeat an asked question or its gold SQL: by the
+     * asked question's id, the ids withheld from it, in id order.
+     */
+    public Map<String, List<String>> exclusions() {
+        Map<String, List<String>> copy = new java.util.TreeMap<>();
+        excluded.forEach((target, ids) -> copy.put(target, ids.stream().sorted().toList()));
+        return copy;
+    }
+
+    private boolean givesAway(Question example, Question target) {
+        boolean same = normalisedText(example.text()).equals(normalisedText(target.text()))
+                || example.gold().stream().map(FewShots::normalisedSql)
+                        .anyMatch(g -> target.gold().stream().map(FewShots::normalisedSql).anyMatch(g::equals));
+        if (same) {
+            excluded.computeIfAbsent(target.id(), t -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                    .add(example.id());
+        }
+        return same;
+    }
+
+    /** Case, spacing and the closing punctuation do not make another question. */
+    static String normalisedText(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip().replaceAll("[?.!\\s]+$", "");
+    }
+
+    /** Case, spacing and a closing semicolon do not make another query. */
+    static String normalisedSql(String sql) {
+        return sql.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip().replaceAll("[;\\s]+$", "");
     }
 
     /** Renders examples for the {@code {{few_shots}}} variable. */

@@ -11,15 +11,34 @@ import java.util.List;
  * @param sql the extracted SQL, or null when none could be found or the call failed
  * @param error why there is no SQL (call failure or no SQL in the answer), or null
  * @param attempts every try when the variant repairs failing queries (empty otherwise)
+ * @param calls every answer the model gave for this item, the repairs' included, each with its own provenance
+ *     (what is priced)
+ * @param failure why the model call failed, when it did (null otherwise)
  */
-public record Generation(String prompt, Completion completion, String sql, String error, List<Attempt> attempts) {
+public record Generation(String prompt, Completion completion, String sql, String error, List<Attempt> attempts,
+        List<Completion> calls, dev.querybench.engine.errors.ErrorResponse failure) {
 
     public Generation {
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        calls = calls != null ? List.copyOf(calls) : completion == null ? List.of() : List.of(completion);
+    }
+
+    public Generation(String prompt, Completion completion, String sql, String error, List<Attempt> attempts) {
+        this(prompt, completion, sql, error, attempts, null, null);
+    }
+
+    public Generation(String prompt, Completion completion, String sql, String error, List<Attempt> attempts,
+            List<Completion> calls) {
+        this(prompt, completion, sql, error, attempts, calls, null);
     }
 
     public Generation(String prompt, Completion completion, String sql, String error) {
         this(prompt, completion, sql, error, List.of());
+    }
+
+    /** A model call that gave no answer at all, with the reason. */
+    public static Generation unanswered(String prompt, dev.querybench.engine.errors.ErrorResponse failure) {
+        return new Generation(prompt, null, null, failure.message(), List.of(), List.of(), failure);
     }
 
     public boolean hasSql() {

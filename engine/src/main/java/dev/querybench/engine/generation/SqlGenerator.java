@@ -4,6 +4,7 @@ import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelException;
+import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryLimits;
@@ -60,6 +61,14 @@ public final class SqlGenerator {
         this.repairLimits = repairLimits;
     }
 
+    /**
+     * Few-shot examples withheld so far because they repeat the asked question or its gold SQL
+     * ({@link FewShots#exclusions()}); empty without few-shot examples.
+     */
+    public Map<String, List<String>> fewShotExclusions() {
+        return fewShots == null ? Map.of() : fewShots.exclusions();
+    }
+
     /** Renders the prompt a model would receive for this question, without calling it. */
     public String render(PromptTemplate template, Question question) {
         Map<String, String> values = new HashMap<>();
@@ -84,12 +93,22 @@ public final class SqlGenerator {
      * times; every attempt is recorded. Model failures become a Generation with an error.
      */
     public Generation generate(ModelAdapter model, PromptTemplate template, Question question) {
+        return generate(model, template, question, 0);
+    }
+
+    /**
+     * Like {@link #generate(ModelAdapter, PromptTemplate, Question)} for one repeat of an item
+     * ({@code repeat} 0 is the first), so that each repeat is answered, and kept, on its own. The
+     * answer's provenance covers every call: the retries and fallbacks of the repairs are added up,
+     * the model named is the one that gave the final answer.
+     */
+    public Generation generate(ModelAdapter model, PromptTemplate template, Question question, int repeat) {
         String prompt = render(template, question);
         Completion completion;
         try {
-            completion = model.complete(prompt);
+            completion = model.complete(prompt, repeat);
         } catch (ModelException e) {
-            return new Generation(prompt, null, null, e.error().message());
+            return Generation.unanswered(prompt, e.error());
         }
         String sql = extractor.extract(completion.text()).orElse(null);
         int repairs = repairExecutors == null ? 0 : template.options().repairAttempts();
@@ -98,6 +117,8 @@ public final class SqlGenerator {
                     : new Generation(prompt, completion, sql, null);
         }
         List<Attempt> attempts = new ArrayList<>();
+        List<Completion> calls = new ArrayList<>();
+        calls.add(completion);
         Usage usage = completion.usage();
         Duration latency = completion.latency();
         String conversation = prompt;
@@ -109,17 +130,22 @@ public final class SqlGenerator {
             }
             conversation = conversation + "\n\n" + completion.text() + "\n\n" + repairRequest(sql, error);
             try {
-                completion = model.complete(conversation);
+                completion = model.complete(conversation, repeat);
             } catch (ModelException e) {
                 break;
             }
+            calls.add(completion);
             usage = usage.plus(completion.usage());
             latency = latency.plus(completion.latency());
             sql = extractor.extract(completion.text()).orElse(null);
         }
+        int retries = calls.stream().mapToInt(c -> c.provenance().retries()).sum();
+        int fallbacks = calls.stream().mapToInt(c -> c.provenance().fallbacks()).sum();
+        boolean cached = calls.stream().allMatch(c -> c.provenance().cached());
+        Provenance provenance = new Provenance(completion.provenance().answeredBy(), retries, fallbacks, cached);
         Completion total = new Completion(completion.text(), usage, latency, completion.finishReason(),
-                completion.modelId());
-        return new Generation(prompt, total, sql, sql == null ? "the answer contains no SQL" : null, attempts);
+                completion.modelId(), provenance);
+        return new Generation(prompt, total, sql, sql == null ? "the answer contains no SQL" : null, attempts, calls);
     }
 
     private String tryOnDatabase(Question question, String sql) {

@@ -15,4 +15,13 @@ public interface ModelAdapter {
      * @throws ModelException with a category and remedy when the call fails
      */
     Completion complete(String prompt);
+
+    /**
+     * Sends one user message for one repeat of an item ({@code repeat} 0 is the first). Models
+     * that keep answers keep one per repeat, so a repeat is a fresh sample the first time and
+     * never paid twice; others ignore the repeat.
+     */
+    default Completion complete(String prompt, int repeat) {
+        return complete(prompt);
+    }
 }

@@ -30,6 +30,10 @@ public final class EndpointRegistry {
     private final Clock clock;
     private final Map<ModelConfig, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, AdaptiveLimit> adaptiveLimits = new ConcurrentHashMap<>();
+
+    /** The most calls in flight an adaptive limit grows back to; a run's concurrency bounds them first. */
+    static final int ADAPTIVE_CEILING = 256;
 
     /**
      * @param adapters builds the adapter of a profile (called once per distinct profile)
@@ -49,8 +53,10 @@ public final class EndpointRegistry {
         return endpoints.computeIfAbsent(profile, p -> {
             ModelAdapter adapter = adapters.apply(p);
             String cacheParameters = CacheKey.parameters(p.baseUrl(), p.temperatureOrDefault(), p.maxTokensOrDefault());
+            AdaptiveLimit adaptive = adaptiveLimits.computeIfAbsent(adapter.spec().provider() + " " + p.baseUrl(),
+                    k -> new AdaptiveLimit(ADAPTIVE_CEILING));
             return new Endpoint(p.name(), adapter, cacheParameters, policy.retry(), policy.breaker(),
-                    limiter(adapter.spec().provider()), clock);
+                    limiter(adapter.spec().provider()), adaptive, policy.patience(), clock);
         });
     }
 

@@ -11,12 +11,23 @@ import java.util.Map;
  * @param requestsPerMinute rate limit by provider id; providers not listed are not limited
  * @param selection which member of a fallback chain is asked first
  * @param qualityFloor accuracy a model must keep to be chosen by {@link Selection#COST}
+ * @param patience how long items wait, while a chain gives no answer at all, for rate limits to lift and
+ *     breakers to half-open before they are left unanswered
  */
 public record ResiliencePolicy(RetryPolicy retry, BreakerPolicy breaker, Map<String, Integer> requestsPerMinute,
-        Selection selection, double qualityFloor) {
+        Selection selection, double qualityFloor, java.time.Duration patience) {
+
+    /** Default patience: five minutes without any answer. */
+    public static final java.time.Duration DEFAULT_PATIENCE = java.time.Duration.ofMinutes(5);
 
     public static final ResiliencePolicy DEFAULTS = new ResiliencePolicy(RetryPolicy.DEFAULTS, BreakerPolicy.DEFAULTS,
-            Map.of(), Selection.IN_ORDER, 0.6);
+            Map.of(), Selection.IN_ORDER, 0.6, DEFAULT_PATIENCE);
+
+    /** A policy with the default patience. */
+    public ResiliencePolicy(RetryPolicy retry, BreakerPolicy breaker, Map<String, Integer> requestsPerMinute,
+            Selection selection, double qualityFloor) {
+        this(retry, breaker, requestsPerMinute, selection, qualityFloor, DEFAULT_PATIENCE);
+    }
 
     /** How the first model of a chain is chosen for each item. */
     public enum Selection {
@@ -30,6 +41,7 @@ public record ResiliencePolicy(RetryPolicy retry, BreakerPolicy breaker, Map<Str
 
     public ResiliencePolicy {
         requestsPerMinute = Map.copyOf(requestsPerMinute);
+        patience = patience == null || patience.isNegative() ? DEFAULT_PATIENCE : patience;
     }
 
     /** The policy a workspace's settings describe; unset values are the defaults. */
@@ -44,6 +56,7 @@ public record ResiliencePolicy(RetryPolicy retry, BreakerPolicy breaker, Map<Str
         };
         return new ResiliencePolicy(RetryPolicy.from(config.retry()), BreakerPolicy.from(config.circuitBreaker()),
                 config.rateLimits(), selection, config.qualityFloor() == null ? DEFAULTS.qualityFloor
-                        : config.qualityFloor());
+                        : config.qualityFloor(), config.patienceSeconds() == null ? DEFAULT_PATIENCE
+                        : java.time.Duration.ofSeconds(config.patienceSeconds()));
     }
 }

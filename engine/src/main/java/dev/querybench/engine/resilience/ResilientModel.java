@@ -8,6 +8,7 @@ import dev.querybench.engine.model.ModelException;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.cache.ResponseCache;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,25 @@ public final class ResilientModel implements ModelAdapter {
     private final SelectionPolicy selection;
     private final Scoreboard scores;
     private final ResponseCache cache;
+    private final Duration patience;
+    private volatile long lastAnswerNanos = System.nanoTime();
 
-    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores, ResponseCache cache) {
+    /**
+     * @param patience how long, without any answer from the chain, calls keep waiting for breakers and rate
+     *     limits before they fail
+     */
+    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores, ResponseCache cache,
+            Duration patience) {
         this.chain = chain;
         this.selection = selection;
         this.scores = scores;
         this.cache = cache;
+        this.patience = patience;
+    }
+
+    /** A model with the default patience. */
+    public ResilientModel(FallbackChain chain, SelectionPolicy selection, Scoreboard scores, ResponseCache cache) {
+        this(chain, selection, scores, cache, ResiliencePolicy.DEFAULT_PATIENCE);
     }
 
     /** A model without a response cache. */
@@ -53,46 +67,91 @@ public final class ResilientModel implements ModelAdapter {
 
     @Override
     public Completion complete(String prompt) {
+        return complete(prompt, 0);
+    }
+
+    /**
+     * Asks the chain. When no member answers but some may answer soon (a breaker about to let a
+     * trial call through, a rate limit that lifts), the chain is asked again after that wait, as
+     * long as the chain has answered anything within the policy's patience; after that, the
+     * failure is thrown.
+     */
+    @Override
+    public Completion complete(String prompt, int repeat) {
         List<Endpoint> order = selection.order(chain.members(), scores);
         for (Endpoint endpoint : order) {
-            Optional<Completion> cached = cache.get(endpoint.cacheKey(prompt));
+            Optional<Completion> cached = cache.get(endpoint.cacheKey(prompt, repeat));
             if (cached.isPresent()) {
                 return cached.get();
             }
         }
         int retries = 0;
-        int passedOver = 0;
-        List<String> reasons = new ArrayList<>();
-        ErrorResponse firstReal = null;
-        boolean retryable = false;
-        for (Endpoint endpoint : order) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new ModelException(new ErrorResponse(ErrorCategory.INTERNAL, false, chain.name()
-                        + ": the call was interrupted", "the run was cancelled; resume it to finish the remaining"
-                        + " items"), null);
-            }
-            Endpoint.Attempt attempt = endpoint.call(prompt);
-            retries += attempt.retries();
-            switch (attempt) {
-                case Endpoint.Answered answered -> {
-                    Completion c = answered.completion();
-                    cache.put(endpoint.cacheKey(prompt), c);
-                    return c.withProvenance(new Provenance(c.provenance().answeredBy(), retries, passedOver, false));
+        while (true) {
+            int passedOver = 0;
+            List<String> reasons = new ArrayList<>();
+            ErrorResponse firstReal = null;
+            boolean retryable = false;
+            Duration soonest = null;
+            for (Endpoint endpoint : order) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw interrupted();
                 }
-                case Endpoint.Failed failed -> {
-                    reasons.add(endpoint.name() + ": " + failed.error().message());
-                    if (firstReal == null && !failed.notCalled()) {
-                        firstReal = failed.error();
+                Endpoint.Attempt attempt = endpoint.call(prompt, this::deadline);
+                retries += attempt.retries();
+                switch (attempt) {
+                    case Endpoint.Answered answered -> {
+                        Completion c = answered.completion();
+                        lastAnswerNanos = System.nanoTime();
+                        cache.put(endpoint.cacheKey(prompt, repeat), c);
+                        return c.withProvenance(new Provenance(c.provenance().answeredBy(), retries, passedOver, false));
                     }
-                    retryable |= failed.error().retryable();
-                    if (order.size() == 1) {
-                        throw new ModelException(failed.error(), null);
+                    case Endpoint.Failed failed -> {
+                        if (failed.error().category() == ErrorCategory.INTERNAL) {
+                            throw new ModelException(failed.error(), null);
+                        }
+                        reasons.add(endpoint.name() + ": " + failed.error().message());
+                        if (firstReal == null && !failed.notCalled()) {
+                            firstReal = failed.error();
+                        }
+                        retryable |= failed.error().retryable();
+                        if (failed.askAgainIn() != null && (soonest == null
+                                || failed.askAgainIn().compareTo(soonest) < 0)) {
+                            soonest = failed.askAgainIn();
+                        }
+                        passedOver++;
                     }
-                    passedOver++;
                 }
             }
+            if (soonest == null || System.nanoTime() + soonest.toNanos() > deadline()) {
+                if (order.size() == 1) {
+                    throw new ModelException(firstReal != null ? firstReal : unansweredBy(reasons), null);
+                }
+                throw new ModelException(everyMemberFailed(reasons, firstReal, retryable), null);
+            }
+            try {
+                Thread.sleep(soonest);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw interrupted();
+            }
+            order = selection.order(chain.members(), scores);
         }
-        throw new ModelException(everyMemberFailed(reasons, firstReal, retryable), null);
+    }
+
+    /** Waiting items give up this long after the chain's last answer (or its creation): the run's patience. */
+    private long deadline() {
+        return lastAnswerNanos + patience.toNanos();
+    }
+
+    private ModelException interrupted() {
+        return new ModelException(new ErrorResponse(ErrorCategory.INTERNAL, false, chain.name()
+                + ": the call was interrupted", "the run was cancelled; resume it to finish the remaining"
+                + " items"), null);
+    }
+
+    private ErrorResponse unansweredBy(List<String> reasons) {
+        return new ErrorResponse(ErrorCategory.SERVER, true, String.join("; ", reasons),
+                "the circuit breaker stayed open for the run's patience; resume the run later");
     }
 
     private ErrorResponse everyMemberFailed(List<String> reasons, ErrorResponse firstReal, boolean retryable) {

@@ -75,11 +75,10 @@ public final class RunPlanner {
         Scoreboard scores = new Scoreboard();
         SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
-        // Repeats exist to sample a model's variation, so they never read an earlier answer.
-        boolean freshAnswers = request.bypassCache() || request.repeats() > 1;
+        // Each repeat of an item is cached under its own key (a fresh sample the first time, never paid twice).
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
             adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
-                    freshAnswers ? cache.bypassed() : cache));
+                    request.bypassCache() ? cache.bypassed() : cache, endpoints.policy().patience()));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();

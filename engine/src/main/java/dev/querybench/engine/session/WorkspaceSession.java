@@ -158,7 +158,8 @@ public final class WorkspaceSession implements AutoCloseable {
         try {
             store = new RunStore(workspace.stateFolder().resolve("runs.db"));
             return new WorkspaceSession(workspace, backend, databases, store, secrets, clock,
-                    tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock));
+                    tracing != null ? tracing : LangfuseTracing.forWorkspace(workspace, secrets, clock,
+                            PriceTable.shipped().overriddenBy(workspace.resolve(PRICES_FILE))));
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();

@@ -152,8 +152,13 @@ public final class RunTracing implements AutoCloseable {
         if (item.usage() == null || item.usage().totalTokens() == 0) {
             return null;
         }
+        if (item.provenance().cached()) {
+            return new Cost(0, 0);
+        }
+        String answeredBy = item.provenance().answeredBy();
         try {
-            return costs.estimate(item.key().model(), item.modelId(), item.usage()).orElse(null);
+            return costs.estimate(answeredBy.isEmpty() ? item.key().model() : answeredBy, item.modelId(), item.usage())
+                    .orElse(null);
         } catch (RuntimeException e) {
             LOG.warn("cannot price model {}: {}", item.key().model(), e.toString());
             return null;

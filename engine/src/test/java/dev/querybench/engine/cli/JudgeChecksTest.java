@@ -61,7 +61,9 @@ class JudgeChecksTest {
 
         assertThat(r.out()).contains("[ ok ] Judge model referee: reachable in", "gpt-4o available",
                 "(openai at " + stub.baseUrl() + ")", "[ ok ] Judge prompt judge-equivalence: renders for question");
-        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.exitCode()).as("the sample's own two models cannot be used here").isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(r.out()).contains("2 warnings (Model gpt-4o-mini, Model ollama-qwen-coder)")
+                .doesNotContain("[FAIL]");
         assertThat(stub.calls()).as("checking the judge spends no tokens").isZero();
         assertThat(stub.listCalls()).as("the judge's profile is asked once, not again as the judge").isEqualTo(1);
     }

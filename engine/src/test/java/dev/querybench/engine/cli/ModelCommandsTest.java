@@ -61,13 +61,39 @@ class ModelCommandsTest {
                 "[ ok ] ollama-qwen-coder", "qwen2.5-coder:7b available",
                 "[FAIL] claude", "refused the API key", "Some model endpoints cannot be used");
         assertThat(r.out()).doesNotContain("sk-ant-wrong-99999");
-        assertThat(ollama.calls() + claude.calls()).as("validation spends no tokens").isZero();
+        assertThat(claude.calls()).as("a refused key costs no completion").isZero();
+        assertThat(ollama.calls()).as("one minimal completion for the profile that passed").isOne();
+        assertThat(r.out()).contains("[ ok ] ollama-qwen-coder answers", "a completion with the profile's settings");
 
         CliHarness.Result fixed = cli(KEY).run("validate", "models", "--workspace", workspace.toString(), "--model",
                 "claude,ollama-qwen-coder");
         assertThat(fixed.exitCode()).as(fixed.out()).isZero();
         assertThat(fixed.out()).contains("claude-sonnet-4-5 available (as claude-sonnet-4-5-20250929)",
                 "Every model endpoint answers");
+    }
+
+    @Test
+    void validateModelsAsksOneRealCompletionWithTheProfilesOwnSettings() throws Exception {
+        try (dev.querybench.engine.testing.OpenAiStub openAi = dev.querybench.engine.testing.OpenAiStub.start()
+                .models("o4-mini", "gpt-4o-mini")) {
+            String config = Files.readString(workspace.resolve("querybench.yaml")).replace("run:\n", """
+                      - {name: reasoning, spec: "openai:o4-mini", baseUrl: "%s", temperature: 0, maxTokens: 64}
+                      - {name: refused, spec: "openai:gpt-4o-mini", baseUrl: "%s", maxTokens: 64}
+                    run:
+                    """.formatted(openAi.baseUrl(), openAi.baseUrl()));
+            Files.writeString(workspace.resolve("querybench.yaml"), config);
+            openAi.fail("Reply with OK.", 400);
+            CliHarness.Result r = cli(KEY).run("validate", "models", "--workspace", workspace.toString(), "--model",
+                    "reasoning,refused");
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+            assertThat(r.out()).contains("[FAIL] refused answers", "failed", "HTTP 400");
+            assertThat(openAi.requests()).extracting(req -> req.body().path("model").asText())
+                    .containsExactlyInAnyOrder("o4-mini", "gpt-4o-mini");
+            dev.querybench.engine.testing.ScriptedModelStub.Request reasoning = openAi.requests().stream()
+                    .filter(req -> req.body().path("model").asText().equals("o4-mini")).findFirst().orElseThrow();
+            assertThat(reasoning.body().path("max_completion_tokens").asInt()).isEqualTo(64);
+            assertThat(reasoning.body().has("temperature")).isFalse();
+        }
     }
 
     @Test

@@ -68,6 +68,66 @@ class ResumeAfterKillTest {
         }
     }
 
+    /**
+     * Ten {@code kill -9}s of a {@code --repeat 3} run, each followed by a resume that is killed in
+     * turn, then a last resume to the end: every answer given before a kill is kept (in the response
+     * cache, under its repeat), so the model is asked for no more than the items plus the calls in
+     * flight at each kill, and no prompt more often than its repeats plus those.
+     */
+    @Test
+    void tenKillsOfARepeatedRunPayForNoAnswerTwice() throws Exception {
+        Workspace workspace = SampleFixture.workspace(home.resolve("ws3"));
+        int concurrency = 2;
+        int total = workspace.dataset().size() * 2 * 3;
+        try (OpenAiStub stub = OpenAiStub.start()) {
+            SampleScript.answerGold(stub, workspace.dataset().questions());
+            stub.latency(Duration.ofMillis(40));
+            int kills = 0;
+            Process child = childRun(workspace.root(), stub.baseUrl(), "--repeat", "3");
+            while (kills < 10) {
+                int target = stub.calls() + 12;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (stub.calls() < target && child.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(child.isAlive()).as("kill %d: the run must still be going", kills + 1).isTrue();
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                kills++;
+                child = childRun(workspace.root(), stub.baseUrl(), "--resume");
+            }
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).isZero();
+
+            assertThat(stub.calls()).as("items plus at most the calls in flight at the kills")
+                    .isBetween(total, total + kills * concurrency);
+            Map<String, Long> perPrompt = stub.prompts().stream().collect(java.util.stream.Collectors.groupingBy(
+                    p -> p, java.util.stream.Collectors.counting()));
+            assertThat(perPrompt.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3 + concurrency));
+            try (RunStore store = new RunStore(workspace.stateFolder().resolve("runs.db"))) {
+                RunRecord run = store.runs().getFirst();
+                assertThat(run.status()).isEqualTo("finished");
+                assertThat(store.items(run.id())).hasSize(total);
+            }
+        }
+    }
+
+    private static Process childRun(Path workspace, String baseUrl, String... extra) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(QueryBenchCli.class.getName());
+        command.addAll(List.of("run", "--workspace", workspace.toString(), "--base-url", baseUrl, "--concurrency", "2"));
+        if (!List.of(extra).contains("--resume")) {
+            command.addAll(List.of("--model", "openai:gpt-4o-mini"));
+        }
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
     private static Process childRun(Path workspace, String baseUrl) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

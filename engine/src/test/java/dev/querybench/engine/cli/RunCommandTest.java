@@ -148,7 +148,10 @@ class RunCommandTest {
         CliHarness.Result r = cli.run("doctor", "--workspace", "sample");
         assertThat(r.out()).contains("[ ok ] Java", "[ ok ] Workspace", "54 questions, 2 prompt variants", "[ ok ] Database", "13 tables",
                 "[warn] Model gpt-4o-mini", "OPENAI_API_KEY", "Ollama is not running at http://localhost:11434 (connection refused)");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as("a model that cannot be used is a problem found").isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(r.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .startsWith("2 warnings (Model gpt-4o-mini, Model ollama-qwen-coder)")
+                .doesNotContain("Everything needed is in place");
 
         Path ws = home.resolve("sample-workspace");
         try (OllamaStub ollama = OllamaStub.start()) {

@@ -41,6 +41,31 @@ class ErrorHandlerTest {
     }
 
     @Test
+    void theProvidersRateLimitHeadersGiveTheWaitOfTheExhaustedLimit() {
+        Map<String, List<String>> openAi = Map.of("x-ratelimit-remaining-requests", List.of("0"),
+                "x-ratelimit-reset-requests", List.of("1m2.5s"), "x-ratelimit-remaining-tokens", List.of("1200"),
+                "x-ratelimit-reset-tokens", List.of("6m0s"));
+        assertThat(http(429, openAi, "{}").retryAfter()).as("the tokens limit is not exhausted")
+                .isEqualTo(Duration.ofMillis(62_500));
+        assertThat(http(429, Map.of("x-ratelimit-remaining-tokens", List.of("0"), "x-ratelimit-reset-tokens",
+                List.of("20ms")), "{}").retryAfter()).isEqualTo(Duration.ofMillis(20));
+        Map<String, List<String>> anthropic = Map.of("anthropic-ratelimit-requests-remaining", List.of("0"),
+                "anthropic-ratelimit-requests-reset", List.of("2026-11-23T10:00:07Z"),
+                "anthropic-ratelimit-output-tokens-remaining", List.of("0"),
+                "anthropic-ratelimit-output-tokens-reset", List.of("2026-11-23T10:00:12Z"));
+        assertThat(http(429, anthropic, "{}").retryAfter()).as("the later of the exhausted limits")
+                .isEqualTo(Duration.ofSeconds(12));
+        Map<String, List<String>> both = Map.of("retry-after", List.of("2"), "x-ratelimit-remaining-requests",
+                List.of("0"), "x-ratelimit-reset-requests", List.of("9s"));
+        assertThat(http(429, both, "{}").retryAfter()).as("Retry-After comes first").isEqualTo(Duration.ofSeconds(2));
+        assertThat(http(429, Map.of("x-ratelimit-remaining-requests", List.of("5"), "x-ratelimit-reset-requests",
+                List.of("9s")), "{}").retryAfter()).isNull();
+        assertThat(ErrorHandler.goDuration("1h")).contains(Duration.ofHours(1));
+        assertThat(ErrorHandler.goDuration("6m0s")).contains(Duration.ofMinutes(6));
+        assertThat(ErrorHandler.goDuration("soon")).isEmpty();
+    }
+
+    @Test
     void openAisTryAgainInMessageIsAHintWhenNoHeaderSaysMore() {
         String body = "{\"error\":{\"message\":\"Rate limit reached. Please try again in 1.5s.\",\"code\":"
                 + "\"rate_limit_exceeded\"}}";

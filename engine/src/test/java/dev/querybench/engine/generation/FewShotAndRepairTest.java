@@ -115,4 +115,49 @@ class FewShotAndRepairTest {
         assertThat(g.attempts()).hasSize(2).allSatisfy(a -> assertThat(a.error()).contains("nope"));
         assertThat(stub.calls()).isEqualTo(2);
     }
+
+    @Test
+    void aRepairingVariantKeepsWhoAnsweredTheRetriesAndEveryCallPriced() {
+        Question q = questions.getFirst();
+        stub.answerSql("no such table: client", q.primaryGold());
+        stub.answerSql("Question: " + q.text(), "SELECT COUNT(*) FROM client");
+        stub.failNext(1, dev.querybench.engine.testing.Fault.serverError());
+        dev.querybench.engine.resilience.EndpointRegistry registry = session.endpoints();
+        ModelConfig profile = new ModelConfig("m", "openai:gpt-4o-mini", stub.baseUrl(), null, null, null, 5);
+        ModelAdapter resilient = new dev.querybench.engine.resilience.ResilientModel(
+                new dev.querybench.engine.resilience.FallbackChain("m", List.of(registry.endpoint(profile))),
+                dev.querybench.engine.resilience.SelectionPolicy.inOrder(),
+                new dev.querybench.engine.resilience.Scoreboard());
+        Generation g = session.generator().generate(resilient, template("repair: 2\n", "Question: {{question}}\n"), q);
+        assertThat(g.sql()).isEqualTo(q.primaryGold());
+        assertThat(g.completion().provenance().answeredBy()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(g.completion().provenance().retries()).as("the first call's retry is counted").isOne();
+        assertThat(g.calls()).hasSize(2).allSatisfy(c -> assertThat(c.provenance().answeredBy())
+                .isEqualTo("openai:gpt-4o-mini"));
+        assertThat(session.prices().cost(g.completion().provenance().answeredBy(), g.completion().usage()))
+                .as("the answering model has a price").isPresent();
+
+        Generation first = session.generator().generate(resilient, template("repair: 2\n", "Q {{question}}\n"
+                + "Question: {{question}}\n"), questions.get(1));
+        assertThat(first.completion().provenance().answeredBy()).as("a first attempt that passes keeps it too")
+                .isEqualTo("openai:gpt-4o-mini");
+    }
+
+    @Test
+    void examplesRepeatingTheAskedQuestionOrItsGoldAreWithheldAndListed() {
+        Question target = new Question("t", "How many customers live in Denver?", List.of("SELECT COUNT(*) FROM c"),
+                "", List.of(), null);
+        FewShots shots = new FewShots(List.of(target,
+                new Question("same-text", "how many customers  live in denver", List.of("SELECT 9"), "", List.of(), null),
+                new Question("same-gold", "Count the Denver customers.", List.of("select count(*)\n  from c;"), "",
+                        List.of(), null),
+                new Question("other", "How many customers live in Boulder?", List.of("SELECT 3"), "", List.of(), null),
+                new Question("far", "List suppliers without an email address.", List.of("SELECT 4"), "", List.of(),
+                        null)));
+        assertThat(shots.select(new PromptOptions.FewShotSpec("similar", 2, 0, List.of()), target))
+                .extracting(Question::id).containsExactly("other", "far");
+        assertThat(shots.select(new PromptOptions.FewShotSpec("fixed", 0, 0, List.of("same-gold", "other")), target))
+                .extracting(Question::id).containsExactly("other");
+        assertThat(shots.exclusions()).containsExactly(Map.entry("t", List.of("same-gold", "same-text")));
+    }
 }

@@ -45,4 +45,26 @@ class OpenAiModelAdapterTest extends ModelAdapterContract<OpenAiStub> {
             assertThat(local.lastRequest().headers().get("Authorization")).containsExactly("Bearer no-key");
         }
     }
+
+    @Test
+    void reasoningModelsAreSentMaxCompletionTokensAndNoTemperature() {
+        try (OpenAiStub openAi = OpenAiStub.start().models("gpt-4o-mini", "o4-mini", "gpt-5-mini", "o3")) {
+            for (String model : java.util.List.of("o4-mini", "gpt-5-mini", "o3")) {
+                ModelAdapter adapter = factory.create(new ModelConfig("r", "openai:" + model, openAi.baseUrl(), null,
+                        0.0, 300, 5));
+                assertThat(adapter.complete("hi").text()).as(model).isNotEmpty();
+                JsonNode body = openAi.lastRequest().body();
+                assertThat(body.path("max_completion_tokens").asInt()).as(model).isEqualTo(300);
+                assertThat(body.has("max_tokens")).as(model).isFalse();
+                assertThat(body.has("temperature")).as(model).isFalse();
+            }
+            ModelAdapter classic = factory.create(new ModelConfig("c", "openai:gpt-4o-mini", openAi.baseUrl(), null,
+                    0.2, 300, 5));
+            classic.complete("hi");
+            assertThat(openAi.lastRequest().body().path("max_tokens").asInt()).isEqualTo(300);
+            assertThat(openAi.lastRequest().body().path("temperature").asDouble()).isEqualTo(0.2);
+        }
+        assertThat(dev.querybench.engine.model.openai.OpenAiModelAdapter.reasoningFamily("ft:o4-mini:acme:x")).isTrue();
+        assertThat(dev.querybench.engine.model.openai.OpenAiModelAdapter.reasoningFamily("omni-local")).isFalse();
+    }
 }

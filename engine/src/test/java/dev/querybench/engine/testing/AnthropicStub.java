@@ -132,6 +132,14 @@ public final class AnthropicStub extends ScriptedModelStub<AnthropicStub> {
                     + " organization of 50 requests per minute. Please reduce the prompt length or the maximum tokens"
                     + " requested, or try again later.")
                     .withHeader("retry-after", Long.toString(Math.max(1, (fault.delay().toMillis() + 999) / 1000)));
+            case RATE_LIMITED_BY_HEADERS -> error(429, "rate_limit_error", "This request would exceed the rate limit"
+                    + " for your organization of 50 requests per minute.")
+                    .withHeader("anthropic-ratelimit-requests-limit", "50")
+                    .withHeader("anthropic-ratelimit-requests-remaining", "0")
+                    .withHeader("anthropic-ratelimit-requests-reset",
+                            java.time.Instant.now().plus(fault.delay()).toString())
+                    .withHeader("anthropic-ratelimit-tokens-remaining", "40000")
+                    .withHeader("anthropic-ratelimit-tokens-reset", java.time.Instant.now().plusSeconds(600).toString());
             case QUOTA_EXHAUSTED -> error(400, "invalid_request_error", "Your credit balance is too low to access the"
                     + " Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.");
             case OVERLOADED -> error(529, "overloaded_error", "Overloaded");

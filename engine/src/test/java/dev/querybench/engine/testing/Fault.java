@@ -27,12 +27,22 @@ public record Fault(Kind kind, int status, Duration delay) {
         UNKNOWN_MODEL,
         /** Too many requests for now, with a retry hint. */
         RATE_LIMITED,
+        /**
+         * Too many requests, the wait told only by the provider's rate-limit headers (OpenAI's
+         * {@code x-ratelimit-*}, Anthropic's {@code anthropic-ratelimit-*}; Gemini's RetryInfo).
+         */
+        RATE_LIMITED_BY_HEADERS,
         /** The account's quota or credit is used up; waiting minutes will not help. */
         QUOTA_EXHAUSTED,
         /** The provider is overloaded (Anthropic 529, others 503). */
         OVERLOADED,
         /** The answer comes after {@code delay}: longer than the client's timeout, it is a timeout. */
         SLOW,
+        /**
+         * The answer's status and headers come at once, its body only after {@code delay}: a
+         * trickling body, a timeout when longer than the client's.
+         */
+        SLOW_BODY,
         /** The connection is closed before any response. */
         CONNECTION_RESET,
         /** HTTP 200 with a body that is not valid JSON. */
@@ -72,6 +82,11 @@ public record Fault(Kind kind, int status, Duration delay) {
         return new Fault(Kind.RATE_LIMITED, 0, retryAfter);
     }
 
+    /** A 429 whose wait is given only by the rate-limit headers saying the request limit resets after {@code reset}. */
+    public static Fault rateLimitedByHeaders(Duration reset) {
+        return new Fault(Kind.RATE_LIMITED_BY_HEADERS, 0, reset);
+    }
+
     public static Fault quotaExhausted() {
         return new Fault(Kind.QUOTA_EXHAUSTED, 0, null);
     }
@@ -82,6 +97,10 @@ public record Fault(Kind kind, int status, Duration delay) {
 
     public static Fault slow(Duration delay) {
         return new Fault(Kind.SLOW, 0, delay);
+    }
+
+    public static Fault slowBody(Duration delay) {
+        return new Fault(Kind.SLOW_BODY, 0, delay);
     }
 
     public static Fault connectionReset() {

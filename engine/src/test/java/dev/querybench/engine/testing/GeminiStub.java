@@ -126,7 +126,7 @@ public final class GeminiStub extends ScriptedModelStub<GeminiStub> {
             case UNKNOWN_MODEL -> Reply.json(404, error(404, "models/" + model + " is not found for API version"
                     + " v1beta, or is not supported for generateContent. Call ListModels to see the list of available"
                     + " models and their supported methods.").toString());
-            case RATE_LIMITED -> quota("GenerateRequestsPerMinutePerProjectPerModel-FreeTier", model,
+            case RATE_LIMITED, RATE_LIMITED_BY_HEADERS -> quota("GenerateRequestsPerMinutePerProjectPerModel-FreeTier", model,
                     seconds(fault.delay().toMillis()));
             case QUOTA_EXHAUSTED -> quota("GenerateRequestsPerDayPerProjectPerModel-FreeTier", model, "36s");
             case OVERLOADED -> Reply.json(503, error(503, "The model is overloaded. Please try again later.").toString());

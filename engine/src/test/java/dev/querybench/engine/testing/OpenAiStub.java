@@ -66,6 +66,24 @@ public final class OpenAiStub extends ScriptedModelStub<OpenAiStub> {
         return ("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"));
     }
 
+    /** Refuses what OpenAI refuses for its reasoning models (o-series, gpt-5): max_tokens and a temperature. */
+    @Override
+    protected Reply refusal(JsonNode body, String model) {
+        if (!model.matches("o\\d+(-.*)?") && !model.startsWith("gpt-5")) {
+            return null;
+        }
+        if (body.has("max_tokens")) {
+            return error(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use"
+                    + " 'max_completion_tokens' instead.", "invalid_request_error", "unsupported_parameter");
+        }
+        if (body.has("temperature") && body.path("temperature").asDouble() != 1.0) {
+            return error(400, "Unsupported value: 'temperature' does not support " + body.path("temperature").asText()
+                    + " with this model. Only the default (1) value is supported.", "invalid_request_error",
+                    "unsupported_value");
+        }
+        return null;
+    }
+
     @Override
     protected Reply answerReply(String model, String prompt, String answer, int callNumber) {
         return Reply.json(200, completion(model, prompt, answer, "stop", callNumber).toString());
@@ -107,6 +125,14 @@ public final class OpenAiStub extends ScriptedModelStub<OpenAiStub> {
                     "requests", "rate_limit_exceeded")
                     .withHeader("retry-after-ms", Long.toString(fault.delay().toMillis()))
                     .withHeader("retry-after", Long.toString(Math.max(1, (fault.delay().toMillis() + 999) / 1000)));
+            case RATE_LIMITED_BY_HEADERS -> error(429, "Rate limit reached for " + model + " on requests per min"
+                    + " (RPM): Limit 3, Used 3, Requested 1.", "requests", "rate_limit_exceeded")
+                    .withHeader("x-ratelimit-limit-requests", "3")
+                    .withHeader("x-ratelimit-remaining-requests", "0")
+                    .withHeader("x-ratelimit-reset-requests", fault.delay().toMillis() + "ms")
+                    .withHeader("x-ratelimit-limit-tokens", "150000")
+                    .withHeader("x-ratelimit-remaining-tokens", "149000")
+                    .withHeader("x-ratelimit-reset-tokens", "6m0s");
             case QUOTA_EXHAUSTED -> error(429, "You exceeded your current quota, please check your plan and billing"
                     + " details.", "insufficient_quota", "insufficient_quota");
             case OVERLOADED -> error(503, "The engine is currently overloaded, please try again later.",

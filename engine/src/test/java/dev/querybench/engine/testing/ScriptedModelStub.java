@@ -275,6 +275,11 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
         return null;
     }
 
+    /** A reply refusing the request's parameters as this provider would for {@code model}, or null. */
+    protected Reply refusal(JsonNode body, String model) {
+        return null;
+    }
+
     /** Token count the stub reports for a text. */
     protected static int tokens(String text) {
         return Math.max(1, text.length() / 4);
@@ -311,6 +316,11 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
             send(exchange, faultReply(Fault.unauthorized(), model));
             return;
         }
+        Reply unsupported = refusal(body, model);
+        if (unsupported != null) {
+            send(exchange, unsupported);
+            return;
+        }
         String prompt = promptOf(body);
         prompts.add(prompt);
         requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
@@ -323,7 +333,7 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
                 sleep(fault.delay());
                 fault = null;
             }
-            if (fault != null) {
+            if (fault != null && fault.kind() != Fault.Kind.SLOW_BODY) {
                 sendFault(exchange, fault, model);
                 return;
             }
@@ -332,6 +342,10 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
                 return;
             }
             String answer = rule == null || rule.answer() == null ? defaultAnswer : rule.answer();
+            if (fault != null && fault.kind() == Fault.Kind.SLOW_BODY) {
+                sendSlowly(exchange, answerReply(model, prompt, answer, n), fault.delay());
+                return;
+            }
             send(exchange, answerReply(model, prompt, answer, n));
         } finally {
             activeCalls.decrementAndGet();
@@ -421,6 +435,21 @@ public abstract class ScriptedModelStub<S extends ScriptedModelStub<S>> implemen
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Sends the status, the headers and the first bytes of the body at once, the rest after {@code delay}. */
+    private static void sendSlowly(HttpExchange exchange, Reply reply, Duration delay) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            int head = Math.min(8, bytes.length);
+            out.write(bytes, 0, head);
+            out.flush();
+            sleep(delay);
+            out.write(bytes, head, bytes.length - head);
         }
     }
 

@@ -65,6 +65,8 @@ public final class LangfuseTracer implements Tracer {
     private final Set<String> pushedDatasets = ConcurrentHashMap.newKeySet();
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    /** Requests other than ingestion events (dataset items and links), counted apart from events. */
+    private final AtomicLong sentRequests = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -176,10 +178,12 @@ public final class LangfuseTracer implements Tracer {
 
     private void keepOnDisk(List<Outgoing> entries) {
         try {
-            if (!spill.write(entries)) {
-                dropped.addAndGet(entries.size());
-                LOG.warn("Langfuse: the waiting-events folder {} is full ({} MB); {} events were dropped",
-                        spill.folder(), settings.maxSpillBytes() / (1024 * 1024), entries.size());
+            long lost = spill.write(entries);
+            if (lost > 0) {
+                dropped.addAndGet(lost);
+                LOG.warn("Langfuse: the waiting-events folder {} reached its limit ({} MB, langfuse.outboxMegabytes);"
+                        + " the {} oldest events were dropped ({} in all so far)", spill.folder(),
+                        settings.maxSpillBytes() / (1024 * 1024), lost, dropped.get());
             }
         } catch (RuntimeException e) {
             dropped.addAndGet(entries.size());
@@ -318,7 +322,7 @@ public final class LangfuseTracer implements Tracer {
                 i++;
                 try {
                     client.post(request.path(), request.body());
-                    sent.incrementAndGet();
+                    sentRequests.incrementAndGet();
                 } catch (LangfuseException e) {
                     if (blocksEverything(e)) {
                         remaining.add(request);
@@ -379,24 +383,26 @@ public final class LangfuseTracer implements Tracer {
             sender.join(settings.closeGrace());
             if (sender.isAlive()) {
                 sender.interrupt();
-                sender.join(Duration.ofSeconds(2));
+                sender.join(Duration.ofMillis(50));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         moveQueueToDisk();
         try {
-            spiller.join(Duration.ofSeconds(2));
+            spiller.join(Duration.ofMillis(50));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         writeOverflow();
         TracerStats stats = stats();
-        if (stats.waiting() > 0) {
-            LOG.warn("Langfuse: {} events sent, {} refused; {} wait in {} and are sent by the next run",
-                    stats.sent(), stats.rejected(), stats.waiting(), spill.folder());
+        String summary = "Langfuse: " + stats.sent() + " events accepted, " + stats.rejected() + " refused, "
+                + stats.waiting() + " waiting" + (stats.dropped() > 0 ? ", " + stats.dropped() + " dropped" : "")
+                + (sentRequests.get() > 0 ? "; " + sentRequests.get() + " dataset requests accepted" : "");
+        if (stats.waiting() > 0 || stats.dropped() > 0) {
+            LOG.warn("{} (the waiting ones are in {} and are sent by the next run)", summary, spill.folder());
         } else {
-            LOG.info("Langfuse: {} events sent, {} refused", stats.sent(), stats.rejected());
+            LOG.info(summary);
         }
     }
 }

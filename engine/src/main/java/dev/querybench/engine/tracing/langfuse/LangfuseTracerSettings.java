@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param minBackoff first wait after Langfuse could not be reached
  * @param maxBackoff longest wait between attempts while it cannot be reached
  * @param maxAttempts how often an event refused with a retryable error (429, 5xx) is tried
- * @param closeGrace how long closing waits for sending before it keeps the rest on disk
- * @param maxSpillBytes most bytes kept on disk; beyond, new events are dropped and counted
+ * @param closeGrace how long closing waits for sending before it keeps the rest on disk (the end of a run
+ *     waits no longer for Langfuse)
+ * @param maxSpillBytes most bytes kept on disk; beyond, the oldest events are dropped, counted and warned of
  * @param requestTimeout limit for each HTTP call
  */
 public record LangfuseTracerSettings(int queueCapacity, int maxBatchEvents, int maxBatchBytes, Duration flushInterval,
@@ -21,8 +22,8 @@ public record LangfuseTracerSettings(int queueCapacity, int maxBatchEvents, int 
         Duration requestTimeout) {
 
     public static final LangfuseTracerSettings DEFAULTS = new LangfuseTracerSettings(10_000, 100, 3_000_000,
-            Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(30), 5, Duration.ofSeconds(5),
-            256L * 1024 * 1024, Duration.ofSeconds(10));
+            Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(30), 5, Duration.ofMillis(400),
+            64L * 1024 * 1024, Duration.ofSeconds(10));
 
     public LangfuseTracerSettings {
         if (queueCapacity < 1 || maxBatchEvents < 1 || maxBatchBytes < 1024 || maxAttempts < 1) {
@@ -48,6 +49,11 @@ public record LangfuseTracerSettings(int queueCapacity, int maxBatchEvents, int 
     public LangfuseTracerSettings withQueueCapacity(int capacity) {
         return new LangfuseTracerSettings(capacity, maxBatchEvents, maxBatchBytes, flushInterval, minBackoff,
                 maxBackoff, maxAttempts, closeGrace, maxSpillBytes, requestTimeout);
+    }
+
+    public LangfuseTracerSettings withMaxSpillBytes(long bytes) {
+        return new LangfuseTracerSettings(queueCapacity, maxBatchEvents, maxBatchBytes, flushInterval, minBackoff,
+                maxBackoff, maxAttempts, closeGrace, bytes, requestTimeout);
     }
 
     public LangfuseTracerSettings withRequestTimeout(Duration timeout) {

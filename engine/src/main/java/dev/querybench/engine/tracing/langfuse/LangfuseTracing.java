@@ -32,6 +32,25 @@ public final class LangfuseTracing {
         return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, CostEstimator.NONE);
     }
 
+    /**
+     * Tracing for a workspace whose generations are priced from {@code prices} by the model that
+     * really answered (Langfuse's {@code costDetails}).
+     */
+    public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
+            dev.querybench.engine.config.PriceTable prices) {
+        return forWorkspace(workspace, secrets, clock, LangfuseTracerSettings.DEFAULTS, priced(prices));
+    }
+
+    /**
+     * Prices from a price table; the estimator's profile is read as the spec of the model that
+     * answered ({@code openai:gpt-4o-mini}), as the item's provenance gives it.
+     */
+    static CostEstimator priced(dev.querybench.engine.config.PriceTable prices) {
+        return (spec, modelId, usage) -> prices.price(spec).map(p -> new dev.querybench.engine.tracing.Cost(
+                p.cost(new dev.querybench.engine.model.Usage(usage.inputTokens(), 0)).doubleValue(),
+                p.cost(new dev.querybench.engine.model.Usage(0, usage.outputTokens())).doubleValue()));
+    }
+
     public static RunTracing forWorkspace(Workspace workspace, SecretResolver secrets, Clock clock,
             LangfuseTracerSettings settings, CostEstimator costs) {
         Path prompts = workspace.resolve(workspace.config().prompts());
@@ -52,7 +71,9 @@ public final class LangfuseTracing {
                 return Optional.empty();
             }
             LangfuseClient client = new LangfuseClient(endpoint.get(), settings.requestTimeout());
-            return Optional.of(new LangfuseTracer(client, workspace.stateFolder().resolve(OUTBOX), settings,
+            LangfuseTracerSettings bounded = settings.maxSpillBytes() == LangfuseTracerSettings.DEFAULTS.maxSpillBytes()
+                    ? settings.withMaxSpillBytes(config.outboxBytesOrDefault()) : settings;
+            return Optional.of(new LangfuseTracer(client, workspace.stateFolder().resolve(OUTBOX), bounded,
                     config.datasetRunsOrDefault() ? new DatasetRunItemsLinker() : null, clock));
         } catch (QueryBenchException e) {
             LOG.warn("Langfuse tracing is off for this run: {}", e.error().describe());

@@ -43,13 +43,15 @@ final class SpillFolder {
     }
 
     /**
-     * Writes a segment.
+     * Writes a segment after the others. When the folder would go over its size limit, the oldest
+     * segments are deleted to make room (the newest events matter most to a user looking at
+     * Langfuse); a segment larger than the whole limit is not written.
      *
-     * @return false when the folder is over its size limit and nothing was written
+     * @return how many entries were dropped to keep the limit: older ones, or these
      */
-    synchronized boolean write(List<Outgoing> entries) {
+    synchronized long write(List<Outgoing> entries) {
         if (entries.isEmpty()) {
-            return true;
+            return 0;
         }
         ArrayNode array = json.createArrayNode();
         for (Outgoing o : entries) {
@@ -61,8 +63,19 @@ final class SpillFolder {
         try {
             byte[] bytes = json.writeValueAsBytes(array);
             dev.querybench.engine.secrets.PrivateFiles.folder(folder);
-            if (bytes() + bytes.length > maxBytes) {
-                return false;
+            if (bytes.length > maxBytes) {
+                return entries.size();
+            }
+            long dropped = 0;
+            while (bytes() + bytes.length > maxBytes) {
+                Optional<Path> oldest = segments().stream().findFirst();
+                if (oldest.isEmpty()) {
+                    break;
+                }
+                List<Outgoing> lost = read(oldest.get());
+                dropped += lost.size();
+                delete(oldest.get());
+                knownBytes = -1;
             }
             knownBytes += bytes.length;
             if (knownSegments >= 0) {
@@ -76,7 +89,7 @@ final class SpillFolder {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, folder.resolve(name + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
             }
-            return true;
+            return dropped;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep Langfuse events in " + folder, e);
         }

@@ -150,6 +150,25 @@ class LangfuseTracedRunTest {
     }
 
     @Test
+    void aWorkspaceSessionPricesItsGenerationsByTheModelThatAnswered() throws Exception {
+        RunResults results;
+        try (WorkspaceSession session = WorkspaceSession.open(workspace, SECRETS, Clock.systemUTC())) {
+            results = run(session);
+        }
+        int items = results.items().size();
+        await("all generations arrived", Duration.ofSeconds(10),
+                () -> langfuse.events("generation-create").size() == items);
+        var price = dev.querybench.engine.config.PriceTable.shipped().price("openai:gpt-4o-mini").orElseThrow();
+        for (JsonNode event : langfuse.events("generation-create")) {
+            JsonNode generation = event.path("body");
+            long in = generation.path("usageDetails").path("input").asLong();
+            long out = generation.path("usageDetails").path("output").asLong();
+            assertThat(generation.path("costDetails").path("total").asDouble()).isCloseTo(
+                    price.cost(new dev.querybench.engine.model.Usage(in, out)).doubleValue(), within(1e-12));
+        }
+    }
+
+    @Test
     void aJudgedItemAlsoGetsTheJudgesScoreWithItsVerdictAndRationale() throws Exception {
         try (OpenAiStub judge = OpenAiStub.start().models("gpt-4o")) {
             judge.defaultAnswer("{\"verdict\": \"equivalent\", \"score\": 0.75, \"rationale\": \"Same rows.\"}");

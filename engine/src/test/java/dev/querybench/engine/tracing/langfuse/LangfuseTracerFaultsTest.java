@@ -118,6 +118,49 @@ class LangfuseTracerFaultsTest {
     }
 
     @Test
+    void aHangingLangfuseHoldsTheEndOfARunForAtMostHalfASecondAndLosesNothing() throws Exception {
+        langfuse.latency(Duration.ofSeconds(5));
+        LangfuseTracer tracer = tracer(LangfuseTracerSettings.DEFAULTS.withFlushInterval(Duration.ofMillis(20)));
+        for (int i = 0; i < 20; i++) {
+            tracer.itemFinished(item("run-hang", i, true));
+        }
+        Thread.sleep(100);
+        long closeStart = System.nanoTime();
+        tracer.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - closeStart)).isLessThanOrEqualTo(Duration.ofMillis(500));
+        assertThat(tracer.stats().dropped()).isZero();
+    }
+
+    @Test
+    void theOutboxIsBoundedByDroppingTheOldestEventsWithACountAndDrainsInOrder() throws Exception {
+        langfuse.unavailable(true);
+        long limit = 24 * 1024;
+        try (LangfuseTracer tracer = tracer(FAST.withMaxSpillBytes(limit))) {
+            for (int i = 0; i < 60; i++) {
+                tracer.itemFinished(item("run-outbox", i, true));
+                Thread.sleep(5);
+            }
+            await("events went to disk", Duration.ofSeconds(5), () -> tracer.stats().dropped() > 0);
+        }
+        long onDisk;
+        try (var files = Files.list(dir.resolve("outbox"))) {
+            onDisk = files.filter(p -> p.toString().endsWith(".json")).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertThat(onDisk).as("the outbox keeps to its limit").isLessThanOrEqualTo(limit);
+
+        langfuse.unavailable(false);
+        try (LangfuseTracer next = tracer(FAST)) {
+            await("the kept events arrived", Duration.ofSeconds(10), () -> next.stats().waiting() == 0
+                    && !langfuse.events("trace-create").isEmpty());
+        }
+        java.util.List<Integer> traced = langfuse.events("trace-create").stream()
+                .map(e -> Integer.parseInt(e.path("body").path("input").path("question").asText()
+                        .replaceAll("\\D+", ""))).toList();
+        assertThat(traced).as("the newest items were kept, and sent oldest first").isSorted()
+                .contains(59).doesNotContain(0);
+    }
+
+    @Test
     void eventsAreBatched() throws Exception {
         try (LangfuseTracer tracer = tracer(FAST.withFlushInterval(Duration.ofMillis(300)))) {
             for (int i = 0; i < 50; i++) {
