@@ -366,6 +366,9 @@ public final class RunViewModel {
 
     private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
         context.onCancel(token::cancel);
+        // the database-side half of doctor's workspace check, with doctor's message (as querybench run)
+        new dev.querybench.engine.validation.GoldSchemaCheck().require(session.workspace(),
+                session.backend().introspect());
         RunPlan plan = session.plan(request);
         return session.run(plan, session.judge(request), listener(context), token);
     }

@@ -60,7 +60,9 @@ class PromptEditorViewModelTest {
         String original = vm.textProperty().get();
         vm.textProperty().set(original.replace("{{question}}", "{{questoin}}"));
         assertThat(vm.dirtyProperty().get()).isTrue();
-        assertThat(vm.problems()).singleElement().asString().contains("unknown variable {{questoin}}");
+        assertThat(vm.problems()).hasSize(2);
+        assertThat(vm.problems().getFirst()).contains("unknown variable {{questoin}}");
+        assertThat(vm.problems().getLast()).contains("never uses {{question}}");
         assertThat(vm.highlightsProperty().get()).extracting(Highlight::styleClass).contains("sql-variable-unknown");
         assertThat(vm.previewTextProperty().get()).startsWith("Fix the problems");
 

@@ -13,6 +13,7 @@ import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.EnvironmentDoctor;
+import dev.querybench.engine.validation.GoldSchemaCheck;
 import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.querybench.engine.errors.UrlCredentials.find(baseUrl).ifPresent(found -> {
+            throw new ConfigException("--base-url holds " + found + "; a key there would be shown and cached with"
+                    + " the URL", "remove it from the URL; give the key in a model profile's apiKey: {env: VARIABLE}",
+                    null);
+        });
         Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
             AccountNotice.check(session.backend(), environment.err());
@@ -113,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
                 } else {
                     RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
                             noCache, judgeChoice());
+                    // the database-side half of doctor's workspace check, with doctor's message
+                    new GoldSchemaCheck().require(ws, session.backend().introspect());
                     RunPlan plan = session.plan(request);
                     ItemJudge judge = session.judge(request);
                     preflight(session, request);

@@ -1,25 +1,30 @@
 package dev.querybench.engine.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.DatasetImporter;
 import dev.querybench.engine.dataset.DatasetReader;
+import dev.querybench.engine.errors.FileProblem;
+import dev.querybench.engine.errors.UrlCredentials;
+import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.prompt.PromptLibrary;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.prompt.PromptTemplate;
+import dev.querybench.engine.prompt.TemplateException;
+import dev.querybench.engine.yaml.YamlSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and checks a workspace folder. Thread-safe. */
 public final class WorkspaceLoader {
@@ -30,17 +35,73 @@ public final class WorkspaceLoader {
     private final DatasetImporter imported = new DatasetImporter();
 
     /**
-     * @throws ConfigException naming the file, the place and the fix when the workspace is unusable
+     * Reads the workspace and checks everything that can be checked without its database: the
+     * settings file, the dataset and the prompt files. This is the one check doctor, run, score,
+     * the workbench's load and the connection wizard's save all go through, so whatever one of
+     * them refuses, all refuse with the same message.
+     *
+     * @throws ConfigException or {@link dev.querybench.engine.dataset.DatasetException} or
+     *     {@link dev.querybench.engine.prompt.TemplateException} naming the file, line, column,
+     *     field and the fix when the workspace is unusable
      */
     public Workspace load(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         Path file = root.resolve(Workspace.CONFIG_FILE);
-        WorkspaceConfig config = readConfig(file);
-        check(config, file);
-        Dataset dataset = readDataset(root.resolve(config.dataset()));
-        PromptLibrary prompts = PromptLibrary.load(root.resolve(config.prompts()));
-        checkJudgePrompt(config.judge(), prompts, file.getFileName() + ": judge.prompt");
+        YamlSource source = source(file);
+        WorkspaceConfig config = bind(source, file);
+        check(config, file, source);
+        Path datasetFile = root.resolve(config.dataset());
+        if (!Files.isRegularFile(datasetFile)) {
+            throw source.fail(List.of("dataset"), "the dataset file " + config.dataset() + " does not exist in "
+                    + root, "point 'dataset' at the dataset file, relative to the workspace folder");
+        }
+        Dataset dataset = readDataset(datasetFile);
+        Path promptFolder = root.resolve(config.prompts());
+        // a workspace only scored or checked against its databases may have no prompts; one that names them must
+        boolean promptsNamed = source.node("prompts").isPresent() || !config.variants().isEmpty();
+        if (!Files.isDirectory(promptFolder) && !promptsNamed) {
+            PromptLibrary none = PromptLibrary.load(promptFolder);
+            checkJudgePrompt(config.judge(), none, file.getFileName() + ": judge.prompt");
+            return new Workspace(root, config, dataset, none);
+        }
+        if (!Files.isDirectory(promptFolder)) {
+            throw source.fail(List.of("prompts"), "the prompt folder " + config.prompts() + " does not exist in "
+                    + root, "point 'prompts' at the folder of *.prompt files, relative to the workspace folder");
+        }
+        PromptLibrary prompts = PromptLibrary.load(promptFolder);
+        checkPrompts(config, prompts, source, promptsNamed);
+        checkJudgePrompt(config.judge(), prompts, source.problem(List.of("judge", "prompt"), "", "").where()
+                + ": judge.prompt");
         return new Workspace(root, config, dataset, prompts);
+    }
+
+    /**
+     * Every prompt file must be usable (a broken file is reported as itself, not as a missing
+     * variant later); every variant the workspace lists must exist and be a generation template.
+     */
+    private static void checkPrompts(WorkspaceConfig config, PromptLibrary prompts, YamlSource source,
+            boolean promptsNamed) {
+        if (!prompts.problems().isEmpty()) {
+            throw new TemplateException(prompts.findings().getFirst());
+        }
+        List<String> generation = prompts.templates(PromptTask.SQL_GENERATION).stream().map(PromptTemplate::name)
+                .sorted().toList();
+        if (generation.isEmpty() && promptsNamed) {
+            throw source.fail(List.of("prompts"), "the prompt folder " + config.prompts()
+                    + " has no sql-generation template", "add a *.prompt file with 'task: sql-generation'");
+        }
+        for (int i = 0; i < config.variants().size(); i++) {
+            String name = config.variants().get(i);
+            Optional<PromptTemplate> template = prompts.template(name);
+            if (template.isEmpty()) {
+                throw source.fail(List.of("variants", i), "no prompt variant named '" + name + "' in "
+                        + config.prompts(), "use one of " + generation + ", or add " + name + PromptLibrary.EXTENSION);
+            }
+            if (template.get().task() != PromptTask.SQL_GENERATION) {
+                throw source.fail(List.of("variants", i), "'" + name + "' is a " + template.get().task().id()
+                        + " template, not a variant to evaluate", "use one of " + generation);
+            }
+        }
     }
 
     /**
@@ -53,117 +114,164 @@ public final class WorkspaceLoader {
                 : datasets.read(file);
     }
 
+    /** The settings alone, checked for YAML, types and unknown keys (not against the rest of the workspace). */
     public WorkspaceConfig readConfig(Path file) {
+        return bind(source(file), file);
+    }
+
+    private static YamlSource source(Path file) {
+        String name = file.getFileName().toString();
+        String text;
         try {
-            WorkspaceConfig config = yaml.readValue(Files.readString(file), WorkspaceConfig.class);
-            if (config == null) {
-                throw new ConfigException(file + " is empty", "describe the workspace: database, dataset, models", null);
-            }
-            return config;
+            text = YamlSource.readText(file, name, WorkspaceLoader::failure);
         } catch (NoSuchFileException e) {
             throw new ConfigException("no " + Workspace.CONFIG_FILE + " in " + file.getParent(),
                     "point --workspace at a folder with a querybench.yaml, or use --workspace sample", e);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file.getFileName() + at(e.getLocation()) + ": unknown setting '"
-                    + e.getPropertyName() + "'", "known settings here: " + e.getKnownPropertyIds(), e);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file.getFileName() + at(e.getLocation()) + ": " + rootMessage(e),
-                    "fix the YAML at that place", e);
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions", e);
+            throw new ConfigException("cannot read " + file + (Files.isDirectory(file) ? ": it is a folder"
+                    : Files.isReadable(file) ? "" : ": it is not readable"),
+                    "check that it is a file you may read", e);
         }
+        return YamlSource.parse(name, text, 0, WorkspaceLoader::failure);
     }
 
-    private static void check(WorkspaceConfig config, Path file) {
-        String where = file.getFileName().toString();
+    private WorkspaceConfig bind(YamlSource source, Path file) {
+        WorkspaceConfig config = source.empty() ? null : source.bind(yaml, WorkspaceConfig.class);
+        if (config == null) {
+            throw new ConfigException(file.getFileName() + ":1: the file is empty",
+                    "describe the workspace: database, dataset, models", null);
+        }
+        return config;
+    }
+
+    private static ConfigException failure(FileProblem problem) {
+        return new ConfigException(problem.message(), problem.fix(), null);
+    }
+
+    private static void check(WorkspaceConfig config, Path file, YamlSource source) {
         if (config.database() == null) {
-            throw new ConfigException(where + ": no 'database' section", "add database: with type and path", null);
+            throw source.fail(List.of("database"), "no 'database' section", "add database: with type and path");
         }
         DatabaseProfileResolver profiles = new DatabaseProfileResolver(SecretResolver.none());
         Set<String> databaseNames = new HashSet<>();
         List<DatabaseConfig> all = new java.util.ArrayList<>();
         all.add(config.database());
         all.addAll(config.databases());
-        for (DatabaseConfig db : all) {
+        for (int i = 0; i < all.size(); i++) {
+            DatabaseConfig db = all.get(i);
+            List<Object> path = i == 0 ? List.of("database") : List.of("databases", i - 1);
             if (db == null) {
-                throw new ConfigException(where + ": an empty entry in 'databases'", "remove it", null);
+                throw source.fail(path, "an empty entry in 'databases'", "remove it");
             }
             try {
                 profiles.check(db, file.getParent());
             } catch (ConfigException e) {
-                throw new ConfigException(where + ", " + e.error().message(), e.error().remedy(), null);
+                throw source.fail(path, e.error().message(), e.error().remedy());
             }
             if (!databaseNames.add(db.nameOrDefault())) {
-                throw new ConfigException(where + ": database profile name '" + db.nameOrDefault() + "' is used twice",
-                        "give every database profile its own name", null);
+                throw source.fail(path, "database profile name '" + db.nameOrDefault() + "' is used twice",
+                        "give every database profile its own name");
             }
         }
-        checkInstances(where, all, databaseNames, file.getParent());
+        checkInstances(source, all, databaseNames, file.getParent());
         if (config.dataset() == null || config.dataset().isBlank()) {
-            throw new ConfigException(where + ": no 'dataset'", "add dataset: <file>.yaml", null);
+            throw source.fail(List.of("dataset"), "no 'dataset'", "add dataset: <file>.yaml");
         }
         Set<String> names = new HashSet<>();
-        for (ModelConfig model : config.models()) {
+        for (int i = 0; i < config.models().size(); i++) {
+            ModelConfig model = config.models().get(i);
+            List<Object> path = List.of("models", i);
+            if (model == null) {
+                throw source.fail(path, "an empty entry in 'models'", "remove it, or give it name: and spec:");
+            }
             if (model.name() == null || model.name().isBlank()) {
-                throw new ConfigException(where + ": a model profile has no 'name'", "give every model a name", null);
+                throw source.fail(path, "a model profile has no 'name'", "give every model a name");
             }
             if (!names.add(model.name())) {
-                throw new ConfigException(where + ": model name '" + model.name() + "' is used twice",
-                        "give every model profile its own name", null);
+                throw source.fail(List.of("models", i, "name"), "model name '" + model.name() + "' is used twice",
+                        "give every model profile its own name");
             }
             try {
                 ModelSpec.parse(model.spec());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ", model '" + model.name() + "': " + e.getMessage(),
-                        "fix its 'spec'", null);
+                throw source.fail(List.of("models", i, "spec"), "model '" + model.name() + "': " + e.getMessage(),
+                        "write spec: provider:model, such as openai:gpt-4o-mini");
+            }
+            int index = i;
+            UrlCredentials.find(model.baseUrl()).ifPresent(found -> {
+                throw source.fail(List.of("models", index, "baseUrl"), "the URL holds " + found
+                        + "; a key written here would be shown and stored wherever the URL is",
+                        "remove it from the URL and give the key as apiKey: {env: VARIABLE} (or a keyring entry)");
+            });
+        }
+        for (int i = 0; i < config.models().size(); i++) {
+            ModelConfig model = config.models().get(i);
+            checkFallback(source, List.of("models", i, "fallback"), model.fallback(), names, model.name());
+        }
+        checkFallback(source, List.of("run", "fallback"), config.run().fallback(), names, null);
+        if (config.langfuse() != null) {
+            UrlCredentials.find(config.langfuse().host()).ifPresent(found -> {
+                throw source.fail(List.of("langfuse", "host"), "the URL holds " + found
+                        + "; a key written here would be shown and stored wherever the URL is",
+                        "remove it from the URL and give the keys as publicKey and secretKey: {env: VARIABLE}");
+            });
+        }
+        checkResilience(source, config.resilience());
+        if (config.cache().ttlHoursOrDefault() < 1) {
+            throw source.fail(List.of("cache", "ttlHours"), "cache.ttlHours must be at least 1",
+                    "give the hours an answer is kept, or turn the cache off with enabled: false");
+        }
+        checkJudgeModel(config.judge(), names, source);
+        for (int i = 0; i < config.run().models().size(); i++) {
+            String m = config.run().models().get(i);
+            if (!names.contains(m)) {
+                throw source.fail(List.of("run", "models", i), "run.models names '" + m
+                        + "', which is not a model profile", "use names from the models list: " + new TreeSet<>(names));
             }
         }
-        for (ModelConfig model : config.models()) {
-            checkFallback(where, "model '" + model.name() + "': fallback", model.fallback(), names, model.name());
+        for (String setting : List.of("concurrency", "rowCap", "queryTimeoutSeconds")) {
+            int value = switch (setting) {
+                case "concurrency" -> config.run().concurrencyOrDefault();
+                case "rowCap" -> config.run().rowCapOrDefault();
+                default -> config.run().queryTimeoutSecondsOrDefault();
+            };
+            if (value < 1) {
+                throw source.fail(List.of("run", setting), "run." + setting + " is " + value
+                        + "; it must be at least 1", "give a whole number of 1 or more, or remove it for the default");
+            }
         }
-        checkFallback(where, "run.fallback", config.run().fallback(), names, null);
-        checkResilience(where, config.resilience());
-        if (config.cache().ttlHoursOrDefault() < 1) {
-            throw new ConfigException(where + ": cache.ttlHours must be at least 1",
-                    "give the hours an answer is kept, or turn the cache off with enabled: false", null);
-        }
-        checkJudgeModel(config.judge(), names, where);
-        List<String> unknown = config.run().models().stream().filter(m -> !names.contains(m)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(where + ": run.models names unknown profiles " + unknown,
-                    "use names from the models list: " + names, null);
-        }
-        if (config.run().concurrencyOrDefault() < 1 || config.run().rowCapOrDefault() < 1
-                || config.run().queryTimeoutSecondsOrDefault() < 1) {
-            throw new ConfigException(where + ": run.concurrency, run.rowCap and run.queryTimeoutSeconds must be"
-                    + " at least 1", "fix the run section", null);
+        try {
+            MatchMode.parse(config.run().matchModeOrDefault());
+        } catch (IllegalArgumentException e) {
+            throw source.fail(List.of("run", "matchMode"), "unknown match mode '" + config.run().matchMode() + "'",
+                    "use one of " + String.join(", ", Arrays.stream(MatchMode.values()).map(MatchMode::id).toList()));
         }
         Long streamed = config.run().maxStreamedRows();
         if (streamed != null && streamed < 0) {
-            throw new ConfigException(where + ": run.maxStreamedRows is " + streamed + "; it cannot be negative",
-                    "give the most rows to stream for a comparison beyond the row cap (default "
-                            + RunSettings.DEFAULT_MAX_STREAMED_ROWS + "), or 0 to compare only the first rowCap rows",
-                    null);
+            throw source.fail(List.of("run", "maxStreamedRows"), "run.maxStreamedRows is " + streamed
+                    + "; it cannot be negative", "give the most rows to stream for a comparison beyond the row cap"
+                    + " (default " + RunSettings.DEFAULT_MAX_STREAMED_ROWS + "), or 0 to compare only the first rowCap rows");
         }
         if (streamed != null && streamed != 0 && streamed < config.run().rowCapOrDefault()) {
-            throw new ConfigException(where + ": run.maxStreamedRows is " + streamed + ", below run.rowCap ("
-                    + config.run().rowCapOrDefault() + "), so no result beyond the row cap could be compared whole",
+            throw source.fail(List.of("run", "maxStreamedRows"), "run.maxStreamedRows is " + streamed
+                    + ", below run.rowCap (" + config.run().rowCapOrDefault()
+                    + "), so no result beyond the row cap could be compared whole",
                     "give at least the row cap (default " + RunSettings.DEFAULT_MAX_STREAMED_ROWS + "), or 0 to compare"
-                            + " only the first rowCap rows", null);
+                            + " only the first rowCap rows");
         }
     }
 
-    private static void checkJudgeModel(JudgeConfig judge, Set<String> names, String where) {
+    private static void checkJudgeModel(JudgeConfig judge, Set<String> names, YamlSource source) {
         if (judge == null || switchedOffWithoutModel(judge)) {
             return;
         }
         if (judge.model() == null || judge.model().isBlank()) {
-            throw new ConfigException(where + ": judge.model is missing",
-                    "name the model profile that judges, one of " + names + " (or remove the judge section)", null);
+            throw source.fail(List.of("judge", "model"), "judge.model is missing",
+                    "name the model profile that judges, one of " + names + " (or remove the judge section)");
         }
         if (!names.contains(judge.model())) {
-            throw new ConfigException(where + ": judge.model '" + judge.model() + "' is not a model profile",
-                    "use one of the names under models: " + names + ", or add a profile with that name", null);
+            throw source.fail(List.of("judge", "model"), "judge.model '" + judge.model() + "' is not a model profile",
+                    "use one of the names under models: " + names + ", or add a profile with that name");
         }
     }
 
@@ -200,54 +308,65 @@ public final class WorkspaceLoader {
     }
 
     /** Test-suite instances name other profiles or existing SQLite files, never the profile itself. */
-    private static void checkInstances(String where, List<DatabaseConfig> all, Set<String> profileNames, Path root) {
-        for (DatabaseConfig db : all) {
-            for (String instance : db.instances()) {
-                String what = where + ": database profile '" + db.nameOrDefault() + "' lists instance '" + instance + "'";
+    private static void checkInstances(YamlSource source, List<DatabaseConfig> all, Set<String> profileNames,
+            Path root) {
+        for (int d = 0; d < all.size(); d++) {
+            DatabaseConfig db = all.get(d);
+            for (int i = 0; i < db.instances().size(); i++) {
+                String instance = db.instances().get(i);
+                List<Object> path = d == 0 ? List.of("database", "instances", i) : List.of("databases", d - 1,
+                        "instances", i);
+                String what = "database profile '" + db.nameOrDefault() + "' lists instance '" + instance + "'";
                 if (instance == null || instance.isBlank() || instance.equals(db.nameOrDefault())) {
-                    throw new ConfigException(where + ": database profile '" + db.nameOrDefault()
+                    throw source.fail(path, "database profile '" + db.nameOrDefault()
                             + "' lists an empty instance or itself under instances",
-                            "list other profiles or SQLite files with the same schema", null);
+                            "list other profiles or SQLite files with the same schema");
                 }
                 if (!profileNames.contains(instance) && !Files.isRegularFile(root.resolve(instance))) {
-                    throw new ConfigException(what + ", which is neither a database profile nor an existing file",
+                    throw source.fail(path, what + ", which is neither a database profile nor an existing file",
                             "use a profile name (" + String.join(", ", profileNames)
-                                    + ") or an SQLite file's path relative to the workspace", null);
+                                    + ") or an SQLite file's path relative to the workspace");
                 }
             }
         }
     }
 
-    private static void checkFallback(String where, String what, List<String> chain, Set<String> names, String self) {
-        List<String> unknown = chain.stream().filter(m -> !names.contains(m)).toList();
-        if (!unknown.isEmpty()) {
-            throw new ConfigException(where + ": " + what + " names unknown profiles " + unknown,
-                    "use names from the models list: " + names, null);
-        }
-        if (self != null && chain.contains(self)) {
-            throw new ConfigException(where + ": " + what + " names the profile itself",
-                    "list other profiles as its fallback", null);
-        }
-        if (new HashSet<>(chain).size() != chain.size()) {
-            throw new ConfigException(where + ": " + what + " names a profile twice", "list each profile once", null);
+    private static void checkFallback(YamlSource source, List<Object> path, List<String> chain, Set<String> names,
+            String self) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < chain.size(); i++) {
+            String m = chain.get(i);
+            List<Object> at = new java.util.ArrayList<>(path);
+            at.add(i);
+            if (!names.contains(m)) {
+                throw source.fail(at, "the fallback '" + m + "' is not a model profile",
+                        "use names from the models list: " + new TreeSet<>(names));
+            }
+            if (m.equals(self)) {
+                throw source.fail(at, "the fallback names the profile itself", "list other profiles as its fallback");
+            }
+            if (!seen.add(m)) {
+                throw source.fail(at, "the fallback names '" + m + "' twice", "list each profile once");
+            }
         }
     }
 
-    private static void checkResilience(String where, ResilienceConfig resilience) {
+    private static void checkResilience(YamlSource source, ResilienceConfig resilience) {
         String selection = resilience.selection();
         if (selection != null && !List.of("in-order", "quality", "cost").contains(selection)) {
-            throw new ConfigException(where + ": resilience.selection '" + selection + "' is not known",
-                    "use in-order, quality or cost", null);
+            throw source.fail(List.of("resilience", "selection"), "resilience.selection '" + selection
+                    + "' is not known", "use in-order, quality or cost");
         }
         Double floor = resilience.qualityFloor();
         if (floor != null && (floor < 0 || floor > 1)) {
-            throw new ConfigException(where + ": resilience.qualityFloor must be between 0 and 1",
-                    "write the accuracy as a fraction, such as 0.6", null);
+            throw source.fail(List.of("resilience", "qualityFloor"), "resilience.qualityFloor must be between 0 and 1",
+                    "write the accuracy as a fraction, such as 0.6");
         }
         resilience.rateLimits().forEach((provider, perMinute) -> {
             if (!ModelSpec.PROVIDERS.contains(provider) || perMinute == null || perMinute < 1) {
-                throw new ConfigException(where + ": resilience.rateLimits." + provider + " must name a provider ("
-                        + ModelSpec.PROVIDERS + ") and at least 1 request per minute", "fix the rate limit", null);
+                throw source.fail(List.of("resilience", "rateLimits", provider), "resilience.rateLimits." + provider
+                        + " must name a provider (" + ModelSpec.PROVIDERS + ") and at least 1 request per minute",
+                        "write rateLimits: {openai: 60} with a provider's name and requests per minute");
             }
         });
         RetrySettings retry = resilience.retry();
@@ -255,8 +374,8 @@ public final class WorkspaceLoader {
                 || (retry.jitter() != null && (retry.jitter() < 0 || retry.jitter() > 1))
                 || (retry.multiplier() != null && retry.multiplier() < 1)
                 || negative(retry.initialBackoffMillis(), retry.maxBackoffMillis(), retry.maxRetryAfterMillis()))) {
-            throw new ConfigException(where + ": resilience.retry has a value out of range",
-                    "maxAttempts ≥ 1, multiplier ≥ 1, jitter between 0 and 1, waits ≥ 0", null);
+            throw source.fail(List.of("resilience", "retry"), "resilience.retry has a value out of range",
+                    "maxAttempts ≥ 1, multiplier ≥ 1, jitter between 0 and 1, waits ≥ 0");
         }
         BreakerSettings breaker = resilience.circuitBreaker();
         if (breaker != null && ((breaker.failureRatePercent() != null
@@ -265,8 +384,8 @@ public final class WorkspaceLoader {
                 || (breaker.minimumCalls() != null && breaker.minimumCalls() < 1)
                 || (breaker.halfOpenCalls() != null && breaker.halfOpenCalls() < 1)
                 || negative(breaker.openMillis(), breaker.quotaOpenMillis()))) {
-            throw new ConfigException(where + ": resilience.circuitBreaker has a value out of range",
-                    "failureRatePercent 1-100; window, minimumCalls and halfOpenCalls ≥ 1; waits ≥ 0", null);
+            throw source.fail(List.of("resilience", "circuitBreaker"), "resilience.circuitBreaker has a value out of"
+                    + " range", "failureRatePercent 1-100; window, minimumCalls and halfOpenCalls ≥ 1; waits ≥ 0");
         }
     }
 
@@ -277,17 +396,5 @@ public final class WorkspaceLoader {
             }
         }
         return false;
-    }
-
-    private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? "" : " line " + location.getLineNr();
-    }
-
-    private static String rootMessage(JsonProcessingException e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
     }
 }

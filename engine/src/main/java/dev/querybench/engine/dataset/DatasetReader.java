@@ -3,11 +3,7 @@ package dev.querybench.engine.dataset;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -15,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.StatementGuard;
+import dev.querybench.engine.errors.FileProblem;
+import dev.querybench.engine.yaml.YamlSource;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -65,81 +65,124 @@ public final class DatasetReader {
     private record RawDataset(String name, String description, Map<String, String> requires,
             List<RawQuestion> questions) {}
 
+    /** Difficulty labels a native dataset may use: QueryBench's own, Spider's and BIRD's. */
+    public static final List<String> DIFFICULTIES = List.of("easy", "medium", "hard", "extra", "simple", "moderate",
+            "challenging");
+
     public Dataset read(Path file) {
+        String fileName = file.getFileName().toString();
         RawDataset raw;
+        YamlSource source;
         try {
-            raw = yaml.readValue(Files.readString(file), RawDataset.class);
+            source = YamlSource.parse(fileName, YamlSource.readText(file, fileName, DatasetReader::failure), 0,
+                    DatasetReader::failure);
+            raw = source.empty() ? null : source.bind(yaml, RawDataset.class);
         } catch (NoSuchFileException e) {
             throw new DatasetException("dataset file " + file + " does not exist",
                     "check the 'dataset' entry in querybench.yaml", e);
-        } catch (UnrecognizedPropertyException e) {
-            throw new DatasetException(file.getFileName() + ", " + where(e) + ": unknown field '" + e.getPropertyName()
-                    + "'", "use only " + e.getKnownPropertyIds(), e);
-        } catch (JsonProcessingException e) {
-            throw new DatasetException(describe(file, e),
-                    "fix the file; each question needs id, question and gold", e);
         } catch (IOException e) {
-            throw new DatasetException("cannot read dataset " + file + ": " + e.getMessage(),
-                    "check that the file is readable", e);
+            throw new DatasetException("cannot read dataset " + file + (Files.isReadable(file) ? ""
+                    : ": it is not readable"), "check that it is a file you may read", e);
         }
         if (raw == null || raw.questions() == null || raw.questions().isEmpty()) {
-            throw new DatasetException("dataset " + file + " has no questions",
-                    "add a 'questions:' list with at least one question", null);
+            throw failure(raw == null ? new FileProblem(fileName, 1, 0, "", "the dataset has no questions",
+                    "add a 'questions:' list with at least one question")
+                    : source.problem(List.of("questions"), "the dataset has no questions",
+                            "add a 'questions:' list with at least one question"));
         }
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < raw.questions().size(); i++) {
-            questions.add(toQuestion(file, i, raw.questions().get(i), ids));
+            questions.add(toQuestion(source, i, raw.questions().get(i), ids));
         }
-        String name = raw.name() == null ? file.getFileName().toString() : raw.name();
+        String name = raw.name() == null ? fileName : raw.name();
         Map<String, String> requires = raw.requires() == null ? Map.of() : raw.requires();
         for (Map.Entry<String, String> e : requires.entrySet()) {
             if (!List.of("sqlite", "postgresql", "mysql", "mariadb", "trino").contains(e.getKey())
                     || e.getValue() == null || !e.getValue().matches("\\d+(\\.\\d+)*")) {
-                throw new DatasetException(file.getFileName() + ": requires." + e.getKey() + ": '" + e.getValue()
-                        + "' is not a product and version", "write requires: {postgresql: \"12\", mysql: \"8.0.31\"}"
-                        + " with products sqlite, postgresql, mysql, mariadb, trino", null);
+                throw source.fail(List.of("requires", e.getKey()), "'" + e.getValue() + "' is not a product and version",
+                        "write requires: {postgresql: \"12\", mysql: \"8.0.31\"} with products sqlite, postgresql,"
+                                + " mysql, mariadb, trino");
             }
         }
         return new Dataset(name, raw.description(), questions, requires);
     }
 
-    private static Question toQuestion(Path file, int index, RawQuestion raw, Set<String> ids) {
-        String where = file.getFileName() + ", question #" + (index + 1);
+    /**
+     * Where question {@code id}'s {@code field} stands in a native YAML dataset file, as a problem
+     * there; at the top of the file when the file is not YAML or the question cannot be found.
+     */
+    public static FileProblem problemAt(Path file, String id, String field, String what, String fix) {
+        String fileName = file.getFileName().toString();
+        try {
+            YamlSource source = YamlSource.parse(fileName, YamlSource.readText(file, fileName, DatasetReader::failure),
+                    0, DatasetReader::failure);
+            for (int i = 0; source.node("questions", i).isPresent(); i++) {
+                if (source.node("questions", i, "id").filter(n -> n instanceof org.yaml.snakeyaml.nodes.ScalarNode s
+                        && s.getValue().equals(id)).isPresent()) {
+                    return source.problem(List.of("questions", i, field), what, fix);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a YAML dataset (imported JSON or CSV): the file alone is the place
+        }
+        return new FileProblem(fileName, 1, 0, "question " + id, what, fix);
+    }
+
+    private static DatasetException failure(FileProblem problem) {
+        return new DatasetException(problem.message(), problem.fix(), null);
+    }
+
+    private static Question toQuestion(YamlSource source, int index, RawQuestion raw, Set<String> ids) {
+        List<Object> at = List.of("questions", index);
         if (raw == null) {
-            throw new DatasetException(where + " is empty", "remove the empty list entry", null);
+            throw source.fail(at, "question #" + (index + 1) + " is empty", "remove the empty list entry");
         }
         if (blank(raw.id())) {
-            throw new DatasetException(where + ": field 'id' is missing", "give every question a unique id", null);
+            throw source.fail(at, "question #" + (index + 1) + ": field 'id' is missing", "give every question a unique id");
         }
-        where += " (id " + raw.id() + ")";
         if (!ids.add(raw.id())) {
-            throw new DatasetException(where + ": id is used twice", "give every question a unique id", null);
+            throw source.fail(List.of("questions", index, "id"), "the id " + raw.id() + " is used twice",
+                    "give every question a unique id");
         }
         if (blank(raw.question())) {
-            throw new DatasetException(where + ": field 'question' is missing", "write the question text", null);
+            throw source.fail(List.of("questions", index, "question"), "question " + raw.id()
+                    + " has no question text", "write the question under question:");
         }
         if (raw.gold() == null || raw.gold().isEmpty() || raw.gold().stream().anyMatch(DatasetReader::blank)) {
-            throw new DatasetException(where + ": field 'gold' is missing or empty",
-                    "give at least one gold SQL query", null);
+            throw source.fail(List.of("questions", index, "gold"), "question " + raw.id()
+                    + " has no gold SQL, or an empty one", "give at least one gold SQL query under gold:");
+        }
+        if (raw.difficulty() != null && !DIFFICULTIES.contains(raw.difficulty().strip().toLowerCase(Locale.ROOT))) {
+            throw source.fail(List.of("questions", index, "difficulty"), "question " + raw.id() + ": '" + raw.difficulty()
+                    + "' is not a difficulty", "use easy, medium or hard (or Spider's extra, BIRD's simple,"
+                    + " moderate, challenging), or leave difficulty out");
         }
         List<String> gold = raw.gold().stream().map(String::strip).toList();
+        for (int g = 0; g < gold.size(); g++) {
+            checkReadQuery(source, raw.gold().size() == 1 && source.node("questions", index, "gold")
+                    .filter(n -> n instanceof org.yaml.snakeyaml.nodes.ScalarNode).isPresent()
+                    ? List.of("questions", index, "gold") : List.of("questions", index, "gold", g), raw.id(), gold.get(g));
+        }
         List<String> tags = raw.tags() == null ? List.of()
                 : raw.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
         Map<Dialect, List<String>> dialectGold = new EnumMap<>(Dialect.class);
         if (raw.goldDialects() != null) {
             for (Map.Entry<String, GoldList> e : raw.goldDialects().entrySet()) {
-                Dialect dialect = Dialect.fromName(e.getKey()).orElseThrow(() -> new DatasetException(
-                        where(file, raw) + ": gold_dialects names unknown engine '" + e.getKey() + "'",
-                        "use " + Dialect.knownNames(), null));
+                List<Object> path = List.of("questions", index, "gold_dialects", e.getKey());
+                Dialect dialect = Dialect.fromName(e.getKey()).orElseThrow(() -> source.fail(path,
+                        "question " + raw.id() + ": gold_dialects names unknown engine '" + e.getKey() + "'", "use " + Dialect.knownNames()));
                 List<String> queries = e.getValue() == null ? List.of() : e.getValue().queries();
                 if (queries.isEmpty() || queries.stream().anyMatch(DatasetReader::blank)) {
-                    throw new DatasetException(where(file, raw) + ": gold_dialects." + e.getKey() + " is empty",
-                            "give the gold SQL for that engine, or remove the entry", null);
+                    throw source.fail(path, "question " + raw.id() + ": gold_dialects." + e.getKey() + " is empty",
+                            "give the gold SQL for that engine, or remove the entry");
+                }
+                for (String q : queries) {
+                    checkReadQuery(source, path, raw.id(), q);
                 }
                 if (dialectGold.put(dialect, queries.stream().map(String::strip).toList()) != null) {
-                    throw new DatasetException(where(file, raw) + ": gold_dialects names " + dialect.id() + " twice",
-                            "keep one entry per engine", null);
+                    throw source.fail(path, "question " + raw.id() + ": gold_dialects names " + dialect.id() + " twice",
+                            "keep one entry per engine");
                 }
             }
         }
@@ -147,28 +190,12 @@ public final class DatasetReader {
                 raw.database() == null ? "" : raw.database().strip(), dialectGold);
     }
 
-    private static String where(Path file, RawQuestion raw) {
-        return file.getFileName() + ", question " + raw.id();
-    }
-
-    private static String where(JsonMappingException e) {
-        StringBuilder where = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                where.append(where.isEmpty() ? "" : " ").append("question #").append(ref.getIndex() + 1);
-            }
-        }
-        JsonLocation loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            where.append(where.isEmpty() ? "" : " ").append("(near line ").append(loc.getLineNr()).append(')');
-        }
-        return where.toString();
-    }
-
-    private static String describe(Path file, JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return "dataset " + file + " is not valid" + at + ": " + e.getOriginalMessage();
+    /** Gold SQL must be one read query; the lexer's verdict, without a parse (the database still enforces). */
+    private static void checkReadQuery(YamlSource source, List<Object> path, String id, String sql) {
+        StatementGuard.lexicalRefusal(sql).ifPresent(why -> {
+            throw source.fail(path, "the gold SQL of question " + id + " is not a read query: " + why,
+                    "write gold SQL as a single SELECT (or WITH … SELECT) query");
+        });
     }
 
     private static boolean blank(String s) {

@@ -89,6 +89,13 @@ public final class StatementGuard {
      *     {@link QueryFailure#SYNTAX} when a quote or comment is not closed
      */
     public String check(String sql) {
+        String text = lexicalCheck(sql);
+        parsed(text).ifPresent(StatementGuard::checkTree);
+        return text;
+    }
+
+    /** The checks the lexer can make; returns the statement as {@link #check} does. */
+    private String lexicalCheck(String sql) {
         if (sql == null || sql.isBlank()) {
             throw refused("the statement is empty");
         }
@@ -127,9 +134,22 @@ public final class StatementGuard {
                     + (first.kind() == SqlToken.Kind.WORD ? "a " + first.value().toUpperCase(Locale.ROOT) + " statement"
                             : "not a query"));
         }
-        String text = sql.substring(0, tokens.getLast().end());
-        parsed(text).ifPresent(StatementGuard::checkTree);
-        return text;
+        return sql.substring(0, tokens.getLast().end());
+    }
+
+    /**
+     * Why {@code sql} is not a single read query, judged by the lexer alone (no parse: quick
+     * enough to check every gold query of a dataset each time it loads), or empty when it may be
+     * one or does not lex (the database will say). Lexed as SQLite, the most permissive quoting.
+     */
+    public static java.util.Optional<String> lexicalRefusal(String sql) {
+        try {
+            new StatementGuard(Dialect.SQLITE).lexicalCheck(sql);
+            return java.util.Optional.empty();
+        } catch (QueryExecutionException e) {
+            return e.failure() == QueryFailure.REFUSED ? java.util.Optional.of(e.getMessage())
+                    : java.util.Optional.empty();
+        }
     }
 
     /** Data-changing, file-writing and row-locking clauses, found on unquoted words only. */

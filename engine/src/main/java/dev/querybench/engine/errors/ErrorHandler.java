@@ -57,11 +57,40 @@ public final class ErrorHandler {
 
     private final Redactor redactor;
     private final Clock clock;
+    private final String keySource;
     private final ObjectMapper json = new ObjectMapper();
 
     public ErrorHandler(Redactor redactor, Clock clock) {
+        this(redactor, clock, null);
+    }
+
+    private ErrorHandler(Redactor redactor, Clock clock, String keySource) {
         this.redactor = redactor;
         this.clock = clock;
+        this.keySource = keySource;
+    }
+
+    /**
+     * The same handler, naming where the profile's key is read from (such as {@code environment
+     * variable OPENAI_API_KEY}) when a provider refuses it.
+     */
+    public ErrorHandler withKeySource(String source) {
+        return new ErrorHandler(redactor, clock, source == null || source.isBlank() ? null : source);
+    }
+
+    private String keyRemedy(String provider) {
+        String variable = switch (provider) {
+            case "openai" -> "OPENAI_API_KEY";
+            case "anthropic" -> "ANTHROPIC_API_KEY";
+            case "gemini" -> "GEMINI_API_KEY";
+            default -> null;
+        };
+        if (keySource != null) {
+            return "the key comes from the " + keySource + ": check that it holds a current " + provider
+                    + " key (no spaces or quotes around it), then run again";
+        }
+        return variable == null ? KEY_REMEDY : KEY_REMEDY + " (usually " + variable + ", referenced as apiKey: {env: "
+                + variable + "})";
     }
 
     public ErrorHandler(Redactor redactor) {
@@ -106,7 +135,7 @@ public final class ErrorHandler {
         if (status == 401 || (status == 400 && lower.contains("api_key_invalid"))
                 || (status == 403 && lower.contains("unregistered callers"))) {
             return ErrorResponse.of(ErrorCategory.AUTHENTICATION, who + ": the provider refused the API key (" + detail
-                    + ")", KEY_REMEDY);
+                    + ")", keyRemedy(provider));
         }
         if (status == 403) {
             return ErrorResponse.of(ErrorCategory.PERMISSION, who + ": the key is valid but may not use this model ("
@@ -133,14 +162,19 @@ public final class ErrorHandler {
                     .withRetryAfter(hint);
         }
         if (status == 429) {
-            return ErrorResponse.of(ErrorCategory.RATE_LIMIT, who + ": rate limited by the provider (" + detail + ")",
+            return ErrorResponse.of(ErrorCategory.RATE_LIMIT, who + ": rate limited by the provider (" + detail
+                    + (hint == null ? "" : "; it asks to wait " + hint.toSeconds() + " s") + ")",
                     "QueryBench waits and retries; if it persists, lower run.concurrency or set a rate limit for "
-                            + provider + " under resilience.rateLimits").withRetryAfter(hint);
+                            + provider + " under resilience.rateLimits" + (hint == null ? "" : "; a wait longer than"
+                            + " resilience.retry.maxRetryAfterMillis is not waited for: raise that setting, or name"
+                            + " fallback models in the profile (fallback: [...]) to take over meanwhile"))
+                    .withRetryAfter(hint);
         }
         if (status == 413 || containsAny(lower, CONTEXT_SIGNALS)) {
             return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the prompt is longer than the model's"
-                    + " context window (" + detail + ")", "shorten the prompt variant (fewer sample rows, a smaller"
-                    + " schema) or choose a model with a longer context");
+                    + " context window (" + detail + ")", "shorten the prompt: use a shorter prompt variant (one without sample rows,"
+                    + " or with schema_compact instead of schema; pick it with --variants) or a model with a longer"
+                    + " context (--model, or another profile in run.models)");
         }
         if (containsAny(lower, FILTER_SIGNALS) && status >= 400 && status < 500) {
             return contentFiltered(provider, model);

@@ -74,23 +74,13 @@ public final class PromptFiles {
     /** The problems a text has as a template file: front matter, unknown variables; empty when usable. */
     public List<String> check(String fileName, String text) {
         try {
-            List<String> problems = PromptLibrary.parse(fileName, text).problems();
-            // Templates count lines from the end of the front matter; an editor shows the whole file.
-            int offset = frontMatterLines(text);
-            Pattern line = Pattern.compile(Pattern.quote(fileName) + " line (\\d+):");
-            return problems.stream().map(p -> line.matcher(p).replaceFirst(
-                    m -> Matcher.quoteReplacement(fileName + " line " + (Integer.parseInt(m.group(1)) + offset) + ":")))
-                    .toList();
+            // lines are counted from the top of the file, front matter included, as an editor shows them
+            return PromptLibrary.parse(fileName, text).findings().stream()
+                    .map(p -> p.message() + (p.fix().isBlank() ? "" : " — " + p.fix())).toList();
         } catch (TemplateException e) {
             String remedy = e.error().remedy();
             return List.of(e.error().message() + (remedy == null || remedy.isBlank() ? "" : " — " + remedy));
         }
-    }
-
-    private static int frontMatterLines(String text) {
-        String normalized = text.replace("\r\n", "\n");
-        int end = normalized.startsWith("---\n") ? normalized.indexOf("\n---\n", 3) : -1;
-        return end < 0 ? 0 : (int) normalized.substring(0, end + 5).chars().filter(c -> c == '\n').count();
     }
 
     /**

@@ -35,6 +35,7 @@ public final class ReportWriter {
      */
     public List<Path> write(RunResults results, Path folder, List<String> formats) {
         List<Path> written = new ArrayList<>();
+        boolean created = !java.nio.file.Files.exists(folder);
         for (String format : formats) {
             ResultsExporter exporter = exporters.get(format.strip().toLowerCase(Locale.ROOT));
             if (exporter == null) {
@@ -42,6 +43,19 @@ public final class ReportWriter {
                         "use one or more of " + formats(), null);
             }
             written.add(exporter.export(results, folder));
+        }
+        // reports hold prompts, answers and the questions: private to the user (a folder the user
+        // named and QueryBench did not create keeps its permissions)
+        try {
+            if (created) {
+                dev.querybench.engine.secrets.PrivateFiles.folder(folder);
+            }
+            for (Path file : written) {
+                dev.querybench.engine.secrets.PrivateFiles.restrict(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new dev.querybench.engine.config.ConfigException("cannot make the reports in " + folder
+                    + " private to you", "check that you own the folder", e);
         }
         return written;
     }

@@ -115,7 +115,8 @@ public final class RunStore implements AutoCloseable {
 
     public RunStore(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            dev.querybench.engine.secrets.PrivateFiles.folder(file.toAbsolutePath().getParent());
+            dev.querybench.engine.secrets.PrivateFiles.file(file.toAbsolutePath());
             this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");

@@ -135,7 +135,7 @@ public final class OsKeyring implements SecretStore {
 
     private void writeNames(TreeSet<String> names) {
         try {
-            Files.createDirectories(namesFile.getParent());
+            PrivateFiles.folder(namesFile.getParent());
             Path temporary = Files.createTempFile(namesFile.getParent(), ".keyring-names-", ".tmp");
             Files.write(temporary, names);
             Files.move(temporary, namesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -180,7 +180,7 @@ public final class RunTracing implements AutoCloseable {
         }
         Path file = runsFolder.resolve(runId).resolve("prompt-versions.json");
         try {
-            Files.createDirectories(file.getParent());
+            dev.querybench.engine.secrets.PrivateFiles.file(file);
             Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Map.of("runId", runId, "recordedAt", clock.instant().toString(),
                             "variants", variants)));

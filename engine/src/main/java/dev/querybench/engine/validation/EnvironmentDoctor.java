@@ -4,7 +4,10 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.dataset.DatasetException;
+import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.prompt.TemplateException;
 import dev.querybench.engine.prompt.PromptTask;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.file.Path;
@@ -47,14 +50,18 @@ public final class EnvironmentDoctor {
                     + workspace.dataset().size() + " questions, " + workspace.prompts().templates(PromptTask.SQL_GENERATION).size()
                     + " prompt variants"));
         } catch (QueryBenchException e) {
-            results.add(CheckResult.fail("Workspace", e.error().message(), e.error().remedy()));
+            // the very message run refuses with: both go through the same loader
+            String part = e instanceof TemplateException ? "Prompts" : e instanceof DatasetException ? "Dataset"
+                    : "Workspace";
+            results.add(CheckResult.fail(part, e.error().message(), e.error().remedy()));
             return results;
         }
-        workspace.prompts().problems().forEach(p ->
-                results.add(CheckResult.fail("Prompts", p, "fix the template file")));
         try (WorkspaceSession session = WorkspaceSession.open(workspace, secrets, clock)) {
-            int tables = session.backend().introspect().tables().size();
+            SchemaSnapshot schema = session.backend().introspect();
+            int tables = schema.tables().size();
             results.add(CheckResult.ok("Database", session.backend().serverVersion() + ", " + tables + " tables"));
+            new GoldSchemaCheck().find(workspace, schema).ifPresent(p ->
+                    results.add(CheckResult.fail("Dataset", p.message(), p.fix())));
             judge.checkPrompt(session).ifPresent(results::add);
         } catch (QueryBenchException e) {
             results.add(CheckResult.fail("Database", e.error().message(), e.error().remedy()));

@@ -139,7 +139,7 @@ class JudgeChecksTest {
 
         CliHarness.Result doctor = run(KEY, "doctor", "--workspace", workspace.toString());
         assertThat(doctor.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
-        assertThat(doctor.out()).contains("[FAIL] Workspace: querybench.yaml: judge.model 'umpire' is not a model"
+        assertThat(doctor.out()).contains("[FAIL] Workspace: querybench.yaml:31:9: judge.model 'umpire' is not a model"
                 + " profile", "→ use one of the names under models:");
 
         CliHarness.Result validate = run(KEY, "validate", "models", "--workspace", workspace.toString());

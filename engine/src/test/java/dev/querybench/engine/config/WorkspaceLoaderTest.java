@@ -38,7 +38,7 @@ class WorkspaceLoaderTest {
         editConfig("apiKey: {env: OPENAI_API_KEY}", "apiKey: sk-live-123456");
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("line").hasMessageContaining("never stored")
+                .hasMessageContaining("querybench.yaml:16:5: models[0].apiKey").hasMessageContaining("never stored")
                 .hasMessageNotContaining("sk-live-123456");
     }
 
@@ -51,7 +51,7 @@ class WorkspaceLoaderTest {
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("at least 1");
         editConfig("concurrency: 0", "concurrency: 4");
         editConfig("models: [gpt-4o-mini]", "models: [gpt-5]");
-        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("unknown profiles [gpt-5]");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("run.models names 'gpt-5', which is not a model profile");
         editConfig("models: [gpt-5]", "models: [gpt-4o-mini]");
         editConfig("type: sqlite", "type: oracle");
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("'oracle' is not supported");
@@ -62,7 +62,7 @@ class WorkspaceLoaderTest {
         SampleFixture.workspace(dir);
         editConfig("    apiKey: {env: OPENAI_API_KEY}\n", "    apiKey: {env: OPENAI_API_KEY}\n    fallback: [nope]\n");
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir))
-                .hasMessageContaining("model 'gpt-4o-mini': fallback names unknown profiles [nope]");
+                .hasMessageContaining("querybench.yaml:17:16: models[0].fallback[0]: the fallback 'nope' is not a model profile");
         editConfig("fallback: [nope]", "fallback: [gpt-4o-mini]");
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("names the profile itself");
         editConfig("fallback: [gpt-4o-mini]", "fallback: [ollama-qwen-coder]");
@@ -77,7 +77,7 @@ class WorkspaceLoaderTest {
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("resilience.circuitBreaker");
         editConfig("failureRatePercent: 150", "failureRatePercent: 60, openMillis: 1000");
         editConfig("  matchMode: strict\n", "  matchMode: strict\n  fallback: [gpt-4o-mini, gpt-4o-mini]\n");
-        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("names a profile twice");
+        assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).hasMessageContaining("names 'gpt-4o-mini' twice");
         editConfig("fallback: [gpt-4o-mini, gpt-4o-mini]", "fallback: [ollama-qwen-coder]");
 
         Workspace ws = new WorkspaceLoader().load(dir);
@@ -165,6 +165,6 @@ class WorkspaceLoaderTest {
                 .hasMessageContaining("run.maxStreamedRows is -1; it cannot be negative");
         editConfig("maxStreamedRows: -1", "maxStreamedRows: lots");
         assertThatThrownBy(() -> new WorkspaceLoader().load(dir)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("querybench.yaml line");
+                .hasMessageContaining("querybench.yaml:26:3: run.maxStreamedRows: this should be a whole number, not 'lots'");
     }
 }

@@ -94,14 +94,14 @@ class DatasetReaderTest {
     @Test
     void malformedFilesNameThePlaceAndTheField() throws Exception {
         assertThatThrownBy(() -> reader.read(write("questions:\n  - id: a\n    question: q\n")))
-                .hasMessageContaining("question #1 (id a)").hasMessageContaining("'gold'");
+                .hasMessageContaining("d.yaml:2:5: questions[0].gold: question a has no gold SQL");
         assertThatThrownBy(() -> reader.read(write("questions:\n  - question: q\n    gold: SELECT 1\n")))
                 .hasMessageContaining("'id' is missing");
         assertThatThrownBy(() -> reader.read(write(
                 "questions:\n  - {id: a, question: q, gold: SELECT 1}\n  - {id: a, question: r, gold: SELECT 2}\n")))
                 .hasMessageContaining("used twice");
         assertThatThrownBy(() -> reader.read(write("questions:\n  - id: a\n    questoin: q\n")))
-                .hasMessageContaining("question #1").hasMessageContaining("questoin");
+                .hasMessageContaining("d.yaml:3:5: questions[0].questoin: unknown setting 'questoin'");
         assertThatThrownBy(() -> reader.read(write("name: x\n"))).hasMessageContaining("no questions");
         assertThatThrownBy(() -> reader.read(dir.resolve("absent.yaml"))).hasMessageContaining("does not exist");
     }

@@ -152,4 +152,20 @@ class ErrorHandlerTest {
         assertThat(r.category()).isEqualTo(ErrorCategory.INTERNAL);
         assertThat(r.message()).contains("odd");
     }
+
+    @Test
+    void runTimeErrorsNameTheFix() {
+        ErrorResponse refused = handler.withKeySource("environment variable TEAM_OPENAI_KEY").handleModelError("openai",
+                "gpt-4o-mini", new ProviderHttpException(401, Map.of(), "{\"error\":{\"message\":\"Incorrect API key\"}}"));
+        assertThat(refused.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+        assertThat(refused.remedy()).contains("environment variable TEAM_OPENAI_KEY");
+        assertThat(http(401, Map.of(), "{}").remedy()).contains("OPENAI_API_KEY");
+
+        ErrorResponse tooLong = http(400, Map.of(), "{\"error\":{\"code\":\"context_length_exceeded\"}}");
+        assertThat(tooLong.remedy()).contains("shorter prompt variant", "--variants", "longer context");
+
+        ErrorResponse longWait = http(429, Map.of("Retry-After", List.of("600")), "{}");
+        assertThat(longWait.message()).contains("wait 600 s");
+        assertThat(longWait.remedy()).contains("resilience.retry.maxRetryAfterMillis", "fallback");
+    }
 }

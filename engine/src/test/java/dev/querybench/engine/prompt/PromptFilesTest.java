@@ -41,11 +41,13 @@ class PromptFilesTest {
     void checkReportsProblemsWithoutThrowing() {
         PromptFiles files = new PromptFiles(folder);
         assertThat(files.check("a.prompt", "no front matter")).singleElement().asString()
-                .contains("missing front matter");
+                .contains("a.prompt:1:1: the file does not start with front matter");
         String unknown = PromptFiles.newVariantText("x").replace("{{question}}", "{{questoin}}");
         // Question is on line 11 of the file (line 6 of the body after five front matter lines).
-        assertThat(files.check("a.prompt", unknown)).singleElement().asString()
-                .startsWith("a.prompt line 11: unknown variable {{questoin}}");
+        assertThat(files.check("a.prompt", unknown)).first().asString()
+                .startsWith("a.prompt:11:11: unknown variable {{questoin}}");
+        assertThat(files.check("a.prompt", unknown)).last().asString()
+                .startsWith("a.prompt:6:1: the template never uses {{question}}");
     }
 
     @Test

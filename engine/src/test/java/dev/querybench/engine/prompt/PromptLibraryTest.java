@@ -34,10 +34,10 @@ class PromptLibraryTest {
 
     @Test
     void anUnknownVariableIsReportedWithItsLine() throws Exception {
-        Files.writeString(dir.resolve("bad.prompt"), "---\ntask: sql-generation\nname: bad\n---\nline one\n{{schemaa}}\n");
+        Files.writeString(dir.resolve("bad.prompt"), "---\ntask: sql-generation\nname: bad\n---\nline one {{question}}\n{{schemaa}}\n");
         PromptLibrary library = PromptLibrary.load(dir);
         assertThat(library.problems()).singleElement().asString()
-                .contains("bad.prompt line 2", "unknown variable {{schemaa}}", "schema");
+                .contains("bad.prompt:6:1: unknown variable {{schemaa}}", "schema");
         assertThatThrownBy(() -> library.requireUsable(List.of("bad"), PromptTask.SQL_GENERATION))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("schemaa");
     }
@@ -50,7 +50,7 @@ class PromptLibraryTest {
 
     @Test
     void brokenFrontMatterIsExplained() {
-        assertThatThrownBy(() -> PromptLibrary.parse("a.prompt", "no front matter")).hasMessageContaining("missing front matter");
+        assertThatThrownBy(() -> PromptLibrary.parse("a.prompt", "no front matter")).hasMessageContaining("a.prompt:1:1: the file does not start with front matter");
         assertThatThrownBy(() -> PromptLibrary.parse("a.prompt", "---\nname: x\n")).hasMessageContaining("not closed");
         assertThatThrownBy(() -> PromptLibrary.parse("a.prompt", "---\ntask: sql-generation\n---\nbody"))
                 .hasMessageContaining("no 'name'");

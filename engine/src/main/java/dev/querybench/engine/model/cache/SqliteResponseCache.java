@@ -57,7 +57,9 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
         this.ttl = ttl;
         this.clock = clock;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            // answers and prompts: private to the user (SQLite gives its -wal and -shm files the same mode)
+            dev.querybench.engine.secrets.PrivateFiles.folder(file.toAbsolutePath().getParent());
+            dev.querybench.engine.secrets.PrivateFiles.file(file.toAbsolutePath());
             this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");

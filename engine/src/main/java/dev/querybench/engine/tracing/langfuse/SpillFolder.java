@@ -62,7 +62,7 @@ final class SpillFolder {
         }
         try {
             byte[] bytes = json.writeValueAsBytes(array);
-            Files.createDirectories(folder);
+            dev.querybench.engine.secrets.PrivateFiles.folder(folder);
             if (bytes.length > maxBytes) {
                 return entries.size();
             }
