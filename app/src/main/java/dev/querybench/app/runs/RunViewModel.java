@@ -428,7 +428,7 @@ public final class RunViewModel {
             rows.forEach(this::countFailure);
             publishFailureCounts();
         }
-        if (latest != null && latest.done() > doneItems.get()) {
+        if (latest != null && (shown == null || latest.done() > shown.done())) {
             show(latest);
         } else if (!rows.isEmpty() && shown != null) {
             // An item whose progress was overtaken still adds to what the run used.
@@ -457,10 +457,22 @@ public final class RunViewModel {
     private void show(RunProgress p) {
         shown = p;
         elapsed = p.elapsed();
-        progress.set(p.fraction());
-        setProgress(counts(p.done(), p.total(), p.passed(), p.failed(), p.errors()),
+        // Workers publish concurrently, so the engine's count can run ahead of the items a batch
+        // carried: the counts shown are those of the listed items, so header, cards and list agree.
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        for (CellTally tally : tallies.values()) {
+            CellCard card = tally.card();
+            passed += card.passed();
+            failed += card.failed();
+            errors += card.errors();
+        }
+        int done = results.size();
+        progress.set(p.total() == 0 ? 0 : Math.min(1.0, (double) done / p.total()));
+        setProgress(counts(done, p.total(), passed, failed, errors),
                 p.eta() == null ? "" : " · ETA " + duration(p.eta()));
-        setCounts(p.total(), p.done(), p.passed(), p.failed(), p.errors());
+        setCounts(p.total(), done, passed, failed, errors);
     }
 
     /** The full progress line with what the run used, and the short one for the status bar. */

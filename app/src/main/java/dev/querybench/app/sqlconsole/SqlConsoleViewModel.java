@@ -13,6 +13,7 @@ import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.secrets.PrivateFiles;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +152,7 @@ public final class SqlConsoleViewModel {
 
     private static long write(PagedQuery query, Path file, GridFormat format) throws Exception {
         long written = 0;
+        PrivateFiles.file(file);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write(format.write(query.columns(), List.of()));
             for (long offset = 0; offset < query.rowCount(); offset += PagedQuery.MAX_PAGE) {

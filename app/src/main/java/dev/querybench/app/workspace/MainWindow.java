@@ -40,6 +40,8 @@ public final class MainWindow {
     private double normalY = Double.NaN;
     private double normalWidth;
     private double normalHeight;
+    /** The dividers this window opened with: kept for screens not visited in this start (LazyPages). */
+    private Map<String, List<Double>> openedDividers = Map.of();
     private final ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
     private InvalidationListener boundsTracker;
 
@@ -122,6 +124,7 @@ public final class MainWindow {
         stage.setMaximized(layout.maximized());
         trackNormalBounds(stage);
         applyDividers(layout.dividers());
+        openedDividers = layout.dividers();
         // A new comparison tab opens split where the user last left one, in this start or the last.
         Map<String, List<Double>> lastDividers = new LinkedHashMap<>(layout.dividers());
         view.setOnComparisonSplit(pane -> {
@@ -161,6 +164,8 @@ public final class MainWindow {
                 dividers.put(pane.getId(), Arrays.stream(pane.getDividerPositions()).boxed().toList());
             }
         }
+        // A split inside a screen never shown in this start is not in the window: keep what it was.
+        openedDividers.forEach(dividers::putIfAbsent);
         return new WindowLayout(normalX, normalY, normalWidth, normalHeight, stage.isMaximized(), dividers,
                 viewModel.selectedSectionProperty().get(), viewModel.themeProperty().get());
     }

@@ -49,6 +49,11 @@ class WindowLayoutFxTest {
 
         // First start: the default layout; the user moves, resizes, drags a divider, goes dark, opens Prompts.
         Stage stage = open(robot, first, store);
+        // Screens join the window when first shown (LazyPages): visit the two whose dividers are dragged.
+        robot.interact(() -> app.context.mainViewModel().select(Section.DATASETS));
+        robot.interact(() -> app.context.mainViewModel().select(Section.SQL_CONSOLE));
+        robot.interact(() -> app.context.mainViewModel().select(Section.PROMPTS));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             stage.setX(35);
             stage.setY(45);
@@ -92,6 +97,8 @@ class WindowLayoutFxTest {
         double[] restored = split(again, "promptSplit").getDividerPositions();
         assertThat(restored[0]).isCloseTo(saved.dividers().get("promptSplit").get(0), within(0.005));
         assertThat(restored[1]).isCloseTo(saved.dividers().get("promptSplit").get(1), within(0.005));
+        robot.interact(() -> app.context.mainViewModel().select(Section.DATASETS));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(split(again, "datasetSplit").getDividerPositions()[0]).isCloseTo(0.3, within(0.01));
 
         // Maximised: kept as such, with the bounds to return to.
@@ -99,6 +106,8 @@ class WindowLayoutFxTest {
         robot.interact(again::close);
         WindowLayout maximised = store.load();
         assertThat(maximised.maximized()).isTrue();
+        // the console was not visited in the second start: its dividers are kept as they were
+        assertThat(maximised.dividers().get("consoleEditorSplit")).isEqualTo(saved.dividers().get("consoleEditorSplit"));
         assertThat(maximised.width()).isEqualTo(1100);
         assertThat(maximised.x()).isEqualTo(35);
         Stage third = open(robot, maximised, store);

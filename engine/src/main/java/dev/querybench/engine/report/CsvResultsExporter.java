@@ -4,6 +4,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.secrets.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class CsvResultsExporter implements ResultsExporter {
         }
         try {
             Files.createDirectories(folder);
+            PrivateFiles.file(file);
             csv.writer(schema.build()).writeValue(file.toFile(), rows);
         } catch (IOException e) {
             throw new ExportException(file, e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.secrets.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ public final class FineTuneJsonlExporter implements ResultsExporter {
     }
 
     private void write(Path file, List<ItemResult> items) throws IOException {
+        PrivateFiles.file(file);
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (ItemResult item : items) {
                 Map<String, Object> line = Map.of("messages", List.of(message("user", item.prompt()),

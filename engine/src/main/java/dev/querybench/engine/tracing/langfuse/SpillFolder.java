@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.querybench.engine.secrets.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -62,7 +63,7 @@ final class SpillFolder {
         }
         try {
             byte[] bytes = json.writeValueAsBytes(array);
-            dev.querybench.engine.secrets.PrivateFiles.folder(folder);
+            PrivateFiles.folder(folder);
             if (bytes.length > maxBytes) {
                 return entries.size();
             }
@@ -83,6 +84,7 @@ final class SpillFolder {
             }
             String name = String.format("%013d-%09d", System.currentTimeMillis(), sequence.incrementAndGet());
             Path tmp = folder.resolve(name + ".tmp");
+            PrivateFiles.file(tmp);
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, folder.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
@@ -148,6 +150,7 @@ final class SpillFolder {
         }
         try {
             Path tmp = segment.resolveSibling(segment.getFileName() + ".tmp");
+            PrivateFiles.file(tmp);
             Files.write(tmp, json.writeValueAsBytes(array));
             knownBytes = -1;
             Files.move(tmp, segment, StandardCopyOption.REPLACE_EXISTING);
