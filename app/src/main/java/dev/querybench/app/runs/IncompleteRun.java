@@ -16,14 +16,14 @@ record IncompleteRun(String status, String cause, String remedy) {
     static IncompleteRun of(RunResults outcome) {
         String id = outcome.run().id();
         int missing = outcome.run().plannedItems() - outcome.answered();
-        String status = "Incomplete: " + outcome.answeredLine() + " items. Resume finishes it"
-                + " (or `querybench run --resume " + id + "`)";
+        String status = "Incomplete: " + outcome.answeredLine() + " items; Resume finishes it";
         var main = outcome.mainCause();
         String cause = missing + (missing == 1 ? " item was" : " items were") + " not answered"
                 + main.map(u -> ": " + u.cause()).orElse("") + ". Unanswered items are not wrong: they are"
                 + " left out of accuracy and asked again on resume.";
         String remedy = main.map(u -> RunErrorBanner.sentence(u.remedy()) + " ").orElse("")
-                + "Then press Resume: answered items are kept and no model is asked twice.";
+                + "Resume asks only the unanswered " + (missing == 1 ? "item" : "items") + " and keeps the answered"
+                + " ones (or run `querybench run --resume " + id + "`).";
         return new IncompleteRun(status, cause, remedy);
     }
 }

@@ -45,7 +45,7 @@ public final class RunErrorBanner {
     void show(IncompleteRun incomplete) {
         message.set(incomplete.cause());
         remedy.set(incomplete.remedy());
-        details.set(Redactor.none().redact(incomplete.status()));
+        details.set(Redactor.none().redact(incomplete.status() + "\n" + incomplete.cause() + "\n" + incomplete.remedy()));
     }
 
     public void dismiss() {

@@ -84,12 +84,12 @@ class IncompleteRunViewModelTest {
         String runId = vm.runIdProperty().get();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.INCOMPLETE);
         assertThat(vm.statusTextProperty().get()).isEqualTo("Incomplete: answered 0 of " + QUESTIONS
-                + " items. Resume finishes it (or `querybench run --resume " + runId + "`)");
+                + " items; Resume finishes it");
         assertThat(vm.errorShownProperty().get()).isTrue();
         assertThat(vm.errorMessageProperty().get()).startsWith(QUESTIONS + " items were not answered: ")
                 .contains("503").contains("left out of accuracy");
-        assertThat(vm.errorRemedyProperty().get()).endsWith("Then press Resume: answered items are kept and no model"
-                + " is asked twice.");
+        assertThat(vm.errorRemedyProperty().get()).endsWith("Resume asks only the unanswered items and keeps the"
+                + " answered ones (or run `querybench run --resume " + runId + "`).");
         assertThat(vm.progressProperty().get()).isZero();
         assertThat(vm.progressTextProperty().get()).startsWith("0/" + QUESTIONS).endsWith(" · incomplete");
         assertThat(vm.results()).isEmpty();
@@ -118,7 +118,8 @@ class IncompleteRunViewModelTest {
         vm.startRun();
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.INCOMPLETE);
-        assertThat(vm.statusTextProperty().get()).startsWith("Incomplete: answered 53 of 54 items. Resume finishes it");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Incomplete: answered 53 of 54 items; Resume finishes it");
+        assertThat(vm.errorRemedyProperty().get()).contains("Resume asks only the unanswered item and keeps");
         assertThat(vm.errorMessageProperty().get()).startsWith("1 item was not answered: ");
         assertThat(vm.doneItemsProperty().get()).isEqualTo(53);
         assertThat(vm.passedItemsProperty().get()).isEqualTo(53);
