@@ -60,8 +60,8 @@ public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary
 
     /** The warning for these privileged-account lines ({@link #privilegedAccounts()}), or empty for none. */
     public static String privilegedWarning(List<String> privilegedAccounts) {
-        return privilegedAccounts.isEmpty() ? "" : "WARNING: untrusted SQL ran under a privileged account"
-                + " (allowPrivilegedAccount: true), so the database did not hold it to reading: "
+        return privilegedAccounts.isEmpty() ? "" : "WARNING: untrusted SQL ran under a privileged"
+                + " account, so the database did not hold it to reading: "
                 + String.join(" | ", privilegedAccounts);
     }
 
