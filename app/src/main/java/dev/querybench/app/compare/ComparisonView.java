@@ -49,6 +49,7 @@ public final class ComparisonView {
     @FXML private Label subtitleLabel;
     @FXML private ComboBox<BaselineViewModel.Choice> baselineBox;
     @FXML private Label baselineSummary;
+    @FXML private Label privilegedWarning;
     @FXML private Button exportButton;
     @FXML private ToggleButton cardsToggle;
     @FXML private ScrollPane cardScroll;
@@ -143,6 +144,9 @@ public final class ComparisonView {
 
         baselineBox.setItems(viewModel.baseline().choices());
         baselineBox.valueProperty().bindBidirectional(viewModel.baseline().baselineProperty());
+        privilegedWarning.setText(viewModel.privilegedWarning());
+        privilegedWarning.setVisible(!viewModel.privilegedWarning().isEmpty());
+        privilegedWarning.setManaged(privilegedWarning.isVisible());
         baselineSummary.textProperty().bind(viewModel.baseline().summaryProperty());
         baselineSummary.visibleProperty().bind(viewModel.baseline().summaryProperty().isNotEmpty());
         baselineSummary.managedProperty().bind(baselineSummary.visibleProperty());

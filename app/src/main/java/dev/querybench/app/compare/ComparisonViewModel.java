@@ -331,6 +331,14 @@ public final class ComparisonViewModel {
         return baseline;
     }
 
+    /**
+     * The warning shown above the comparison when the run's untrusted SQL ran under a privileged
+     * account by opt-in ({@code allowPrivilegedAccount: true}); empty otherwise.
+     */
+    public String privilegedWarning() {
+        return dev.querybench.engine.evaluation.RunResults.privilegedWarning(comparison.privilegedAccounts());
+    }
+
     /** Column headers of the matrix: one per (variant, model). */
     public List<String> columnVariants() {
         return cells.stream().map(CellKey::variant).toList();

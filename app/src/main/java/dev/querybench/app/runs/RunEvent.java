@@ -7,7 +7,8 @@ import dev.querybench.engine.run.RunRecord;
 /** What a running evaluation reports to the run screen, batched on its way to the FX thread. */
 sealed interface RunEvent {
 
-    record Started(RunRecord run) implements RunEvent {}
+    /** A run began; {@code privilegedWarning} is the stored opt-in warning, or empty. */
+    record Started(RunRecord run, String privilegedWarning) implements RunEvent {}
 
     record ItemDone(ItemResult item, RunProgress progress) implements RunEvent {}
 

@@ -67,6 +67,8 @@ public final class RunView {
     @FXML private Button runButton;
     @FXML private Button cancelButton;
     @FXML private HBox errorBanner;
+    @FXML private HBox privilegedBanner;
+    @FXML private Label privilegedWarning;
     @FXML private Label errorMessage;
     @FXML private Label errorRemedy;
     @FXML private Hyperlink errorDetailsLink;
@@ -156,6 +158,10 @@ public final class RunView {
         bannerResumeTip.textProperty().bind(viewModel.resumeTextProperty());
         errorDetailsLink.visibleProperty().bind(viewModel.errorDetailsProperty().isNotEmpty());
         errorDetailsLink.managedProperty().bind(errorDetailsLink.visibleProperty());
+
+        privilegedWarning.textProperty().bind(viewModel.privilegedWarningProperty());
+        privilegedBanner.visibleProperty().bind(viewModel.privilegedWarningProperty().isNotEmpty());
+        privilegedBanner.managedProperty().bind(privilegedBanner.visibleProperty());
 
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());

@@ -98,6 +98,8 @@ public final class RunViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper shortProgressText = new ReadOnlyStringWrapper(this, "shortProgressText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
+    /** Untrusted SQL of the shown run runs under a privileged account by opt-in: the warning, else empty. */
+    private final ReadOnlyStringWrapper privilegedWarning = new ReadOnlyStringWrapper(this, "privilegedWarning", "");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
     private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
     private final ReadOnlyIntegerWrapper doneItems = new ReadOnlyIntegerWrapper(this, "doneItems");
@@ -333,6 +335,7 @@ public final class RunViewModel {
         pendingRestored.clear();
         setCounts(0, 0, 0, 0, 0);
         runId.set("");
+        privilegedWarning.set("");
         elapsed = Duration.ZERO;
         progress.set(INDETERMINATE);
         setProgress("", "");
@@ -373,11 +376,13 @@ public final class RunViewModel {
         return session.run(plan, session.judge(request), listener(context), token);
     }
 
-    private static RunListener listener(TaskRunner.Context<RunEvent> context) {
+    private RunListener listener(TaskRunner.Context<RunEvent> context) {
         return new RunListener() {
             @Override
             public void started(RunRecord run, int restored) {
-                context.publish(new RunEvent.Started(run));
+                // read here, on the worker: the orchestrator has recorded the run's privileged accounts
+                context.publish(new RunEvent.Started(run,
+                        RunResults.privilegedWarning(session.runStore().privilegedAccounts(run.id()))));
             }
 
             @Override
@@ -398,6 +403,7 @@ public final class RunViewModel {
                 case RunEvent.Restored r -> restored.addAll(r.items());
                 case RunEvent.Started started -> {
                     planned(started.run());
+                    privilegedWarning.set(started.privilegedWarning());
                     restored.forEach(item -> {
                         rows.add(row(item));
                         spend.add(item);
@@ -516,6 +522,7 @@ public final class RunViewModel {
         spend.clear();
         items.forEach(spend::add);
         runId.set(outcome.run().id());
+        privilegedWarning.set(outcome.privilegedWarning());
         progress.set(total == 0 ? 1 : (double) items.size() / total);
         String tally = counts(items.size(), total, passed, failed, errors);
         switch (outcome.run().status()) {
@@ -742,6 +749,14 @@ public final class RunViewModel {
     }
 
     /** One sentence on where the run stands. */
+    /**
+     * The warning shown above the shown run's results when its untrusted SQL runs under a privileged
+     * account by opt-in ({@code allowPrivilegedAccount: true}); empty otherwise.
+     */
+    public ReadOnlyStringProperty privilegedWarningProperty() {
+        return privilegedWarning.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
     }

@@ -287,6 +287,35 @@ class RunViewModelTest {
     }
 
     @Test
+    void aRunWhoseSqlRanUnderAPrivilegedAccountByOptInShowsTheWarningOnTheRunAndComparisonScreens() {
+        RunViewModel first = viewModel(STUB_MODEL);
+        first.startRun();
+        // the sample's SQLite file has no account: nothing to warn about
+        assertThat(first.privilegedWarningProperty().get()).isEmpty();
+        String runId = first.runIdProperty().get();
+        // as the engine records a run on a database profile with allowPrivilegedAccount: true
+        sample.session.runStore().recordPrivilegedAccounts(runId, List.of("database postgresql: untrusted SQL runs"
+                + " under the privileged account postgres (allowPrivilegedAccount: true): postgres is a superuser"));
+
+        RunViewModel restarted = viewModel(STUB_MODEL);
+        restarted.showStored(sample.session.runStore().runs().getFirst());
+        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
+        assertThat(restarted.privilegedWarningProperty().get())
+                .startsWith("WARNING: untrusted SQL ran under a privileged account")
+                .contains("privileged account postgres").contains("postgres is a superuser");
+
+        RunsViewModel history = new RunsViewModel(sample.session, restarted, new ImmediateTaskRunner());
+        history.openComparison(runId);
+        assertThat(history.comparisons()).singleElement().satisfies(comparison -> assertThat(
+                comparison.privilegedWarning()).isEqualTo(restarted.privilegedWarningProperty().get()));
+
+        // a new run on the same (reader-less SQLite) database clears the banner
+        restarted.startRun();
+        assertThat(restarted.runIdProperty().get()).isNotEqualTo(runId);
+        assertThat(restarted.privilegedWarningProperty().get()).isEmpty();
+    }
+
+    @Test
     void aRunCanCompareTwoModelsOverASubsetWithRepeats() throws Exception {
         sample.stub.models("gpt-4o-mini", "gpt-4o");
         Path folder = home.resolve("sample-workspace");

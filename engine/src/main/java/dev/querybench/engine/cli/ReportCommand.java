@@ -72,7 +72,8 @@ final class ReportCommand implements Callable<Integer> {
                     : store.run(runId).orElseThrow(() -> new ConfigException("no run with id " + runId,
                             "known runs: " + store.runs().stream().map(RunRecord::id).limit(10).toList(), null));
             List<ItemResult> items = orderedItems(run, store.items(run.id()));
-            RunResults results = new RunResults(run, items, new RunSummary().cells(items), 0);
+            RunResults results = new RunResults(run, items, new RunSummary().cells(items), 0, List.of(),
+                    store.privilegedAccounts(run.id()));
             Path folder = out != null ? out : root.resolve(Workspace.STATE_FOLDER).resolve("runs").resolve(run.id());
             List<String> rest = new ArrayList<>(formats);
             if (rest.removeIf(f -> f.strip().equalsIgnoreCase("jsonl"))) {

@@ -137,6 +137,9 @@ final class ScoreCommand implements Callable<Integer> {
             RunResults results = score(imported, predicted, matchMode, limits, parallelism, databases);
             ScoreSummary summary = new ScoreSummary(environment.out());
             summary.print(results, matchMode, keepDistinct, plugValue);
+            if (!results.privilegedAccounts().isEmpty()) {
+                environment.err().println(results.privilegedWarning());
+            }
             if (compare != null) {
                 MatchMode other = parseMode(compare);
                 RunResults second = score(imported, predicted, other, limits, parallelism, databases);
@@ -163,7 +166,8 @@ final class ScoreCommand implements Callable<Integer> {
                     .toList());
             return matchMode == MatchMode.SPIDER ? new SpiderPredictions(suite, rewrite, plugValue) : suite;
         }, parallelism, environment.clock());
-        return scorer.score(imported.dataset(), predicted, predictions.getFileName().toString(), matchMode);
+        RunResults results = scorer.score(imported.dataset(), predicted, predictions.getFileName().toString(), matchMode);
+        return results.withPrivilegedAccounts(databases.privilegedAccounts());
     }
 
     /** Where questions' databases are looked for, in order. */

@@ -35,11 +35,13 @@ public final class RunComparison {
     private final Map<CellKey, CellSummary> summaries;
     private final Map<CellKey, List<ItemResult>> itemsByCell;
     private final Map<CellKey, Map<String, ItemResult>> firstRepeat;
+    private final List<String> privilegedAccounts;
 
     private RunComparison(RunRecord run, List<Question> questions, List<CellKey> cells,
             Map<CellKey, CellSummary> summaries, Map<CellKey, List<ItemResult>> itemsByCell,
-            Map<CellKey, Map<String, ItemResult>> firstRepeat) {
+            Map<CellKey, Map<String, ItemResult>> firstRepeat, List<String> privilegedAccounts) {
         this.run = run;
+        this.privilegedAccounts = List.copyOf(privilegedAccounts);
         this.questions = List.copyOf(questions);
         this.cells = List.copyOf(cells);
         this.summaries = summaries;
@@ -57,7 +59,9 @@ public final class RunComparison {
         RunRecord run = store.run(runId).orElseThrow(() -> new QueryBenchException(ErrorResponse.of(
                 ErrorCategory.INVALID_INPUT, "there is no stored run " + runId,
                 "pick a run from the list of stored runs")));
-        return of(run, store.items(runId), dataset);
+        RunComparison laidOut = of(run, store.items(runId), dataset);
+        return new RunComparison(run, laidOut.questions, laidOut.cells, laidOut.summaries, laidOut.itemsByCell,
+                laidOut.firstRepeat, store.privilegedAccounts(runId));
     }
 
     /** Lays out {@code items} of {@code run}; questions the dataset no longer has are shown by id. */
@@ -111,7 +115,15 @@ public final class RunComparison {
                 .thenComparingInt(item -> item.key().repeat());
         Map<CellKey, List<ItemResult>> frozen = new LinkedHashMap<>();
         byCell.forEach((k, v) -> frozen.put(k, v.stream().sorted(planOrder).toList()));
-        return new RunComparison(run, questions, cells, summaries, frozen, first);
+        return new RunComparison(run, questions, cells, summaries, frozen, first, List.of());
+    }
+
+    /**
+     * The run's privileged-account lines as stored ({@link RunStore#privilegedAccounts(String)}); empty for
+     * a comparison laid out from items alone.
+     */
+    public List<String> privilegedAccounts() {
+        return privilegedAccounts;
     }
 
     public RunRecord run() {
@@ -176,7 +188,8 @@ public final class RunComparison {
                 .<ItemResult>comparingInt(i -> order.getOrDefault(i.key().questionId(), Integer.MAX_VALUE))
                 .thenComparingInt(i -> cellOrder.indexOf(new CellKey(i.key().variant(), i.key().model())))
                 .thenComparingInt(i -> i.key().repeat()));
-        return new dev.querybench.engine.evaluation.RunResults(run, all, new RunSummary().cells(all), 0);
+        return new dev.querybench.engine.evaluation.RunResults(run, all, new RunSummary().cells(all), 0, List.of(),
+                privilegedAccounts);
     }
 
     /** A's and B's figures and the exact McNemar test between them. */

@@ -72,6 +72,7 @@ public final class EvaluationOrchestrator {
     private final PriceTable prices;
     private final Clock clock;
     private final ItemJudge judge;
+    private final List<String> privilegedAccounts;
 
     /**
      * An orchestrator without an LLM judge.
@@ -89,6 +90,16 @@ public final class EvaluationOrchestrator {
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock, ItemJudge judge) {
+        this(generator, evaluator, store, prices, clock, judge, List.of());
+    }
+
+    /**
+     * @param privilegedAccounts one line per database whose untrusted SQL runs under a privileged account
+     *     by opt-in ({@code allowPrivilegedAccount: true}); recorded with the run and carried by its results
+     */
+    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
+            PriceTable prices, Clock clock, ItemJudge judge, List<String> privilegedAccounts) {
+        this.privilegedAccounts = List.copyOf(privilegedAccounts);
         this.judge = judge == null ? ItemJudge.none() : judge;
         this.generator = generator;
         this.evaluator = evaluator;
@@ -106,6 +117,7 @@ public final class EvaluationOrchestrator {
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
                 plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
+        store.recordPrivilegedAccounts(id, privilegedAccounts);
         if (judge.enabled()) {
             store.recordJudge(id, judge.model(), judge.prompt());
         }
@@ -129,6 +141,7 @@ public final class EvaluationOrchestrator {
                     "start a new run, or restore the workspace's variants, models and dataset"));
         }
         store.updateStatus(record.id(), STATUS_RUNNING);
+        store.recordPrivilegedAccounts(record.id(), privilegedAccounts);
         if (judge.enabled() && store.judge(record.id()).isEmpty()) {
             store.recordJudge(record.id(), judge.model(), judge.prompt());
         }
@@ -247,7 +260,8 @@ public final class EvaluationOrchestrator {
         store.updateStatus(record.id(), status);
         List<ItemResult> ordered = keys.stream().map(finished::get).filter(java.util.Objects::nonNull).toList();
         RunResults results = new RunResults(record.withStatus(status), ordered, new RunSummary().cells(ordered),
-                calls.get(), keys.stream().map(unanswered::get).filter(java.util.Objects::nonNull).toList());
+                calls.get(), keys.stream().map(unanswered::get).filter(java.util.Objects::nonNull).toList(),
+                store.privilegedAccounts(record.id()));
         listener.finished(results);
         return results;
     }

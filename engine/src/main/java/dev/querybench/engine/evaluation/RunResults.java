@@ -17,9 +17,12 @@ import java.util.List;
  * @param modelCalls model calls made by this attempt (0 for items restored from the store)
  * @param unanswered items no model answered in this attempt (provider down, rate limited past the run's
  *     patience, breaker open), in plan order: neither stored nor judged, asked again on resume
+ * @param privilegedAccounts one line per database whose untrusted SQL ran under a privileged account
+ *     because its profile opted in ({@code allowPrivilegedAccount: true}): which database, which account
+ *     and what it may do; empty when every database ran under a reader
  */
 public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary> cells, int modelCalls,
-        List<Unanswered> unanswered) {
+        List<Unanswered> unanswered, List<String> privilegedAccounts) {
 
     /**
      * An item no model answered.
@@ -34,6 +37,32 @@ public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary
         items = List.copyOf(items);
         cells = List.copyOf(cells);
         unanswered = unanswered == null ? List.of() : List.copyOf(unanswered);
+        privilegedAccounts = privilegedAccounts == null ? List.of() : List.copyOf(privilegedAccounts);
+    }
+
+    /** Results whose databases all ran under reader accounts. */
+    public RunResults(RunRecord run, List<ItemResult> items, List<CellSummary> cells, int modelCalls,
+            List<Unanswered> unanswered) {
+        this(run, items, cells, modelCalls, unanswered, List.of());
+    }
+
+    /** These results, saying that untrusted SQL ran under the given privileged accounts. */
+    public RunResults withPrivilegedAccounts(List<String> lines) {
+        return new RunResults(run, items, cells, modelCalls, unanswered, lines);
+    }
+
+    /**
+     * The warning every report shows when untrusted SQL ran under a privileged account by opt-in, else empty.
+     */
+    public String privilegedWarning() {
+        return privilegedWarning(privilegedAccounts);
+    }
+
+    /** The warning for these privileged-account lines ({@link #privilegedAccounts()}), or empty for none. */
+    public static String privilegedWarning(List<String> privilegedAccounts) {
+        return privilegedAccounts.isEmpty() ? "" : "WARNING: untrusted SQL ran under a privileged"
+                + " account, so the database did not hold it to reading: "
+                + String.join(" | ", privilegedAccounts);
     }
 
     /** Results without unanswered items. */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * escapes it, so nothing here may be pre-escaped markup. Built once per export; immutable.
  */
 record HtmlReportModel(String runId, String dataset, int questionCount, String matchMode, String status,
-        List<SummaryRow> summary, List<JudgeSection> judge, AccuracyChart accuracy, Scatter scatter,
+        String warning, List<SummaryRow> summary, List<JudgeSection> judge, AccuracyChart accuracy, Scatter scatter,
         List<PairSection> pairs, List<BaselineSection> baseline, Matrix matrix, List<ExclusionSection> fewShotExclusions) {
 
     /** The few-shot examples withheld from prompts (a section only when some were). */
@@ -86,7 +86,7 @@ record HtmlReportModel(String runId, String dataset, int questionCount, String m
     static HtmlReportModel of(RunResults results, ReportDetails details) {
         List<CellSummary> cells = results.cells();
         return new HtmlReportModel(results.run().id(), results.run().dataset(), results.run().questionIds().size(),
-                results.run().matchMode(), results.run().status(), summary(cells), judge(results),
+                results.run().matchMode(), results.run().status(), results.privilegedWarning(), summary(cells), judge(results),
                 accuracyChart(cells), scatter(cells), pairs(results), baseline(details), matrix(results, details),
                 exclusions(details));
     }

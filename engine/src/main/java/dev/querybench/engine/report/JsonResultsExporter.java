@@ -43,6 +43,10 @@ public final class JsonResultsExporter implements ResultsExporter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", results.run());
         doc.put("complete", results.complete());
+        if (!results.privilegedAccounts().isEmpty()) {
+            doc.put("warning", results.privilegedWarning());
+            doc.put("privilegedAccounts", results.privilegedAccounts());
+        }
         doc.put("costUsd", results.cost());
         doc.put("costPerCorrectUsd", results.costPerCorrect());
         doc.put("generationCostUsd", results.generationCost());

@@ -66,6 +66,9 @@ public final class MarkdownReportExporter implements ResultsExporter {
         md.append("Dataset **").append(results.run().dataset()).append("**, ").append(results.run().questionIds().size())
                 .append(" questions, match mode `").append(results.run().matchMode()).append("`, status ")
                 .append(results.run().status()).append(".\n\n");
+        if (!results.privilegedAccounts().isEmpty()) {
+            md.append("> **").append(ReportText.oneLine(results.privilegedWarning())).append("**\n\n");
+        }
         md.append("| variant | model | pass | fail | error | accuracy | 95% interval | p50 latency | tokens in/out |\n");
         md.append("|---|---|---:|---:|---:|---:|---|---:|---:|\n");
         for (CellSummary c : results.cells()) {

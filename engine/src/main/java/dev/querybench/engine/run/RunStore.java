@@ -34,7 +34,8 @@ import java.util.Optional;
  * killed midway resumes without asking the model again for stored items. The file carries a
  * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
  * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost, version 6
- * the LLM judge's verdict per item and the judge each run asks. Thread-safe: writes
+ * the LLM judge's verdict per item and the judge each run asks, version 7 the privileged accounts
+ * (opted in with {@code allowPrivilegedAccount}) a run's untrusted SQL ran under. Thread-safe: writes
  * are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
@@ -102,6 +103,8 @@ public final class RunStore implements AutoCloseable {
             ALTER TABLE items ADD COLUMN judge_cost_usd TEXT;
             ALTER TABLE items ADD COLUMN judge_answered_by TEXT;
             ALTER TABLE items ADD COLUMN judge_cached INTEGER;
+            """, """
+            ALTER TABLE runs ADD COLUMN privileged_accounts TEXT NOT NULL DEFAULT '[]';
             """);
 
     private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
@@ -297,6 +300,42 @@ public final class RunStore implements AutoCloseable {
      * @param prompt the judge prompt's name
      */
     public record JudgeRef(String model, String prompt) {}
+
+    /**
+     * Adds to a run the lines saying which databases ran its untrusted SQL under a privileged account
+     * by opt-in (see {@link dev.querybench.engine.evaluation.RunResults#privilegedAccounts()}); lines
+     * already recorded (an earlier attempt of a resumed run) are kept.
+     */
+    public synchronized void recordPrivilegedAccounts(String runId, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(privilegedAccounts(runId));
+        all.addAll(lines);
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE runs SET privileged_accounts = ? WHERE id = ?")) {
+            ps.setString(1, json.writeValueAsString(List.copyOf(all)));
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        } catch (Exception e) {
+            throw storeError("cannot record the privileged accounts of run " + runId, e);
+        }
+    }
+
+    /** The privileged-account lines recorded for a run; empty for runs under reader accounts and runs stored before version 7. */
+    public synchronized List<String> privilegedAccounts(String runId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT privileged_accounts FROM runs WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return List.of();
+                }
+                return List.of(json.readValue(rs.getString(1), String[].class));
+            }
+        } catch (Exception e) {
+            throw storeError("cannot read the privileged accounts of run " + runId, e);
+        }
+    }
 
     public synchronized List<ItemResult> items(String runId) {
         List<ItemResult> items = new ArrayList<>();

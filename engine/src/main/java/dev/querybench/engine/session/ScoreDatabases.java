@@ -160,6 +160,22 @@ public final class ScoreDatabases implements AutoCloseable {
         return backend;
     }
 
+    /**
+     * One line per opened database whose untrusted SQL runs under a privileged account by opt-in
+     * ({@code --allow-privileged-account}): where it is and the account's warning.
+     */
+    public List<String> privilegedAccounts() {
+        List<String> lines = new ArrayList<>();
+        opened.forEach((where, backend) -> {
+            dev.querybench.engine.db.AccountSafety safety = backend.accountSafety();
+            if (safety.privilegedButAllowed()) {
+                lines.add(where + ": " + safety.warning());
+            }
+        });
+        lines.sort(null);
+        return lines;
+    }
+
     /** An SQLite file must open as a database with at least one table (a missing file opened elsewhere is empty). */
     private static void check(DatabaseBackend backend) {
         if (backend.dialect() != Dialect.SQLITE) {

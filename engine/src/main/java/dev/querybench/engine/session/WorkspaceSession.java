@@ -334,13 +334,24 @@ public final class WorkspaceSession implements AutoCloseable {
         return orchestrator(judge).resume(record, plan, tracing.listener(plan, listener), cancellation);
     }
 
+    /**
+     * The line saying the workspace database runs untrusted SQL under a privileged account by opt-in
+     * ({@code allowPrivilegedAccount: true}), or none.
+     */
+    public List<String> privilegedAccounts() {
+        dev.querybench.engine.db.AccountSafety safety = backend().accountSafety();
+        return safety.privilegedButAllowed() ? List.of("database " + backend().dialect().name().toLowerCase(
+                java.util.Locale.ROOT) + ": " + safety.warning()) : List.of();
+    }
+
     private EvaluationOrchestrator orchestrator(ItemJudge judge) {
         MatchMode mode = MatchMode.parse(workspace.config().run().matchModeOrDefault());
         PerDatabaseEvaluator perDatabase = new PerDatabaseEvaluator(mode, executionEvaluators(mode));
         // Spider's evaluator rewrites each predicted line ("value" → "1") above its test suites
         EvaluationStrategy evaluator = mode == MatchMode.SPIDER
                 ? new SpiderPredictions(perDatabase, new SpiderRewrite(false), false) : perDatabase;
-        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge);
+        return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge,
+                privilegedAccounts());
     }
 
     /**

@@ -84,7 +84,7 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(6);
+        assertThat(RunStore.schemaVersion()).isEqualTo(7);
     }
 
     @Test
@@ -202,10 +202,12 @@ class RunStoreTest {
                             Verdict.pass("set", Set.of(), "match"), 40, new Usage(3, 2), "gpt-x", Provenance.UNKNOWN,
                             BigDecimal.ZERO, null, Instant.parse("2026-10-01T00:00:02Z"), List.of(), judgeVerdict()));
             assertThat(store.judge("old")).contains(new RunStore.JudgeRef("judge-model", "judge-equivalence"));
+            // a run stored before schema 7 records no privileged account
+            assertThat(store.privilegedAccounts("old")).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(6);
+            assertThat(rs.getInt(1)).isEqualTo(7);
         }
     }
 
