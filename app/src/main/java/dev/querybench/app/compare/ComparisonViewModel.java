@@ -306,7 +306,14 @@ public final class ComparisonViewModel {
     public String subtitle() {
         var run = comparison.run();
         return STARTED.format(run.createdAt().atZone(ZoneId.systemDefault())) + " · dataset " + run.dataset() + " · "
-                + plural(run.questionIds().size(), "question") + " · " + run.matchMode() + " matching · " + run.status();
+                + plural(run.questionIds().size(), "question") + " · " + run.matchMode() + " matching · " + run.status()
+                + answered();
+    }
+
+    /** " · answered 53 of 54" when the run lacks answers, as the CLI's summary says it. */
+    private String answered() {
+        String line = comparison.results().answeredLine();
+        return line.isEmpty() ? "" : " · " + line;
     }
 
     /** The cards and the A/B test. */

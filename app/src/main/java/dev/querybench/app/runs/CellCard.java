@@ -41,7 +41,9 @@ public record CellCard(String variant, String model, int passed, int failed, int
         if (latencyP50Ms < 0) {
             return done() + " of " + planned + " items";
         }
-        return done() + " items · p50 " + latencyP50Ms + " ms · " + tokensText(tokens) + " tokens";
+        // A cell with items no model answered says so rather than reading as finished.
+        String items = done() < planned ? "answered " + done() + " of " + planned + " items" : done() + " items";
+        return items + " · p50 " + latencyP50Ms + " ms · " + tokensText(tokens) + " tokens";
     }
 
     /** Bar length between 0 and 1; 0 before any verdict. */

@@ -41,6 +41,13 @@ public final class RunErrorBanner {
         details.set(Redactor.none().redact(text));
     }
 
+    /** Shows why a run is incomplete and how to finish it ({@link IncompleteRun}). */
+    void show(IncompleteRun incomplete) {
+        message.set(incomplete.cause());
+        remedy.set(incomplete.remedy());
+        details.set(Redactor.none().redact(incomplete.status() + "\n" + incomplete.cause() + "\n" + incomplete.remedy()));
+    }
+
     public void dismiss() {
         message.set("");
         remedy.set("");

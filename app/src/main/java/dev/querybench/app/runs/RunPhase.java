@@ -10,6 +10,8 @@ public enum RunPhase {
     /** Cancel was asked for; items in flight are winding down. */
     CANCELLING(true),
     FINISHED(false),
+    /** The run ended with items no model answered; resume finishes it. */
+    INCOMPLETE(false),
     CANCELLED(false),
     /** The run did not start or stopped on an error. */
     FAILED(false);

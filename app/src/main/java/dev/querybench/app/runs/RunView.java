@@ -72,6 +72,8 @@ public final class RunView {
     @FXML private Label errorMessage;
     @FXML private Label errorRemedy;
     @FXML private Hyperlink errorDetailsLink;
+    @FXML private Button bannerResumeButton;
+    @FXML private Tooltip bannerResumeTip;
     @FXML private Button dismissErrorButton;
     @FXML private Label statusLabel;
     @FXML private Hyperlink compareLink;
@@ -150,6 +152,10 @@ public final class RunView {
         errorRemedy.textProperty().bind(viewModel.errorRemedyProperty());
         errorRemedy.visibleProperty().bind(viewModel.errorRemedyProperty().isNotEmpty());
         errorRemedy.managedProperty().bind(errorRemedy.visibleProperty());
+        // what stopped or cut short the run, and the way on from it
+        bannerResumeButton.visibleProperty().bind(viewModel.canResumeProperty());
+        bannerResumeButton.managedProperty().bind(bannerResumeButton.visibleProperty());
+        bannerResumeTip.textProperty().bind(viewModel.resumeTextProperty());
         errorDetailsLink.visibleProperty().bind(viewModel.errorDetailsProperty().isNotEmpty());
         errorDetailsLink.managedProperty().bind(errorDetailsLink.visibleProperty());
 

@@ -538,10 +538,11 @@ public final class RunViewModel {
                 setProgress(tally, " · took " + duration(elapsed));
             }
             default -> {
-                phase.set(RunPhase.FINISHED);
-                statusText.set("Incomplete: " + items.size() + " of " + total + " items. Resume finishes it"
-                        + " (or `querybench run --resume " + outcome.run().id() + "`)");
-                setProgress(tally, "");
+                IncompleteRun incomplete = IncompleteRun.of(outcome);
+                phase.set(RunPhase.INCOMPLETE);
+                statusText.set(incomplete.status());
+                error.show(incomplete);
+                setProgress(tally, " · incomplete");
             }
         }
     }

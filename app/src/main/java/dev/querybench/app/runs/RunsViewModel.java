@@ -59,7 +59,8 @@ public final class RunsViewModel {
         this.runs = runs;
         this.tasks = tasks;
         canCompareLatest.bind(Bindings.createBooleanBinding(() -> !runs.runIdProperty().get().isEmpty()
-                && (runs.phaseProperty().get() == RunPhase.FINISHED || runs.phaseProperty().get() == RunPhase.CANCELLED),
+                && (runs.phaseProperty().get() == RunPhase.FINISHED || runs.phaseProperty().get() == RunPhase.CANCELLED
+                        || runs.phaseProperty().get() == RunPhase.INCOMPLETE),
                 runs.runIdProperty(), runs.phaseProperty()));
     }
 
@@ -168,7 +169,8 @@ public final class RunsViewModel {
                 if (context.isCancelled()) {
                     break;
                 }
-                context.publish(withFigures(stored(r), session.runStore().items(r.id()), costs));
+                var items = session.runStore().items(r.id());
+                context.publish(withFigures(stored(r).withAnswered(items.size(), r.plannedItems()), items, costs));
             }
             return null;
         }, updates -> updates.forEach(update -> {

@@ -26,6 +26,13 @@ public record StoredRun(String id, Instant createdAt, String started, String var
         this(id, createdAt, started, variants, models, questions, status, Double.NaN, "…", Double.NaN, "…");
     }
 
+    /** The status with "answered n of N" when a run that is not finished lacks answers ("incomplete · answered 53 of 54"). */
+    StoredRun withAnswered(int answered, int planned) {
+        return "finished".equals(status) || answered >= planned ? this
+                : new StoredRun(id, createdAt, started, variants, models, questions,
+                        status + " · answered " + answered + " of " + planned, accuracy, accuracyText, cost, costText);
+    }
+
     StoredRun withFigures(double newAccuracy, String newAccuracyText, double newCost, String newCostText) {
         return new StoredRun(id, createdAt, started, variants, models, questions, status, newAccuracy, newAccuracyText,
                 newCost, newCostText);

@@ -7,6 +7,7 @@ import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.ItemJudge;
 import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.report.ReportDetails;
 import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.JudgeChoice;
@@ -130,9 +131,10 @@ final class RunCommand implements Callable<Integer> {
                 removeHook(hook);
             }
             Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
-            List<Path> written = new ReportWriter().write(results, folder, formats);
-            new SummaryTable(environment.out()).print(results);
             Map<String, List<String>> withheld = session.generator().fewShotExclusions();
+            List<Path> written = new ReportWriter(ReportDetails.none().withFewShotExclusions(withheld))
+                    .write(results, folder, formats);
+            new SummaryTable(environment.out()).print(results);
             if (!withheld.isEmpty()) {
                 environment.out().println("Few-shot examples withheld because they repeat the asked question or its"
                         + " gold SQL: " + String.join(", ", withheld.entrySet().stream()

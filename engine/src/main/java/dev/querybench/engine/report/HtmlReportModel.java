@@ -24,7 +24,13 @@ import java.util.Optional;
  */
 record HtmlReportModel(String runId, String dataset, int questionCount, String matchMode, String status,
         String warning, List<SummaryRow> summary, List<JudgeSection> judge, AccuracyChart accuracy, Scatter scatter,
-        List<PairSection> pairs, List<BaselineSection> baseline, Matrix matrix) {
+        List<PairSection> pairs, List<BaselineSection> baseline, Matrix matrix, List<ExclusionSection> fewShotExclusions) {
+
+    /** The few-shot examples withheld from prompts (a section only when some were). */
+    record ExclusionSection(List<Exclusion> rows) {}
+
+    /** A question from whose prompt few-shot examples were withheld, and their ids ("q007, q012"). */
+    record Exclusion(String question, String withheld) {}
 
     record SummaryRow(String variant, String model, int passed, int failed, int errors, String accuracy, String interval,
             long p50, long tokensIn, long tokensOut, String cost) {}
@@ -81,7 +87,14 @@ record HtmlReportModel(String runId, String dataset, int questionCount, String m
         List<CellSummary> cells = results.cells();
         return new HtmlReportModel(results.run().id(), results.run().dataset(), results.run().questionIds().size(),
                 results.run().matchMode(), results.run().status(), results.privilegedWarning(), summary(cells), judge(results),
-                accuracyChart(cells), scatter(cells), pairs(results), baseline(details), matrix(results, details));
+                accuracyChart(cells), scatter(cells), pairs(results), baseline(details), matrix(results, details),
+                exclusions(details));
+    }
+
+    private static List<ExclusionSection> exclusions(ReportDetails details) {
+        List<Exclusion> rows = details.fewShotExclusions().entrySet().stream()
+                .map(e -> new Exclusion(e.getKey(), String.join(", ", e.getValue()))).toList();
+        return rows.isEmpty() ? List.of() : List.of(new ExclusionSection(rows));
     }
 
     private static List<SummaryRow> summary(List<CellSummary> cells) {

@@ -21,6 +21,17 @@ public final class JsonResultsExporter implements ResultsExporter {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
+    private final ReportDetails details;
+
+    public JsonResultsExporter() {
+        this(ReportDetails.none());
+    }
+
+    /** An exporter that also lists the few-shot examples {@code details} says were withheld. */
+    public JsonResultsExporter(ReportDetails details) {
+        this.details = details;
+    }
+
     @Override
     public String format() {
         return "json";
@@ -48,6 +59,13 @@ public final class JsonResultsExporter implements ResultsExporter {
             judge.put("cells", agreement.stream().map(JsonResultsExporter::agreement).toList());
             doc.put("judge", judge);
         }
+        // examples left out of prompts because they repeat the asked question or its gold SQL
+        doc.put("fewShotExclusions", details.fewShotExclusions().entrySet().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("question", e.getKey());
+            m.put("withheld", e.getValue());
+            return m;
+        }).toList());
         doc.put("items", results.items().stream().map(JsonResultsExporter::item).toList());
         try {
             Files.createDirectories(folder);

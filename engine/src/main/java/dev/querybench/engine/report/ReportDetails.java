@@ -5,6 +5,8 @@ import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.ResultDiff;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,44 @@ public interface ReportDetails {
     /** The run against a baseline run, when one was picked. */
     default Optional<BaselineComparison> baseline() {
         return Optional.empty();
+    }
+
+    /**
+     * Few-shot examples withheld from a prompt because they repeat the asked question or its gold
+     * SQL: by the asked question's id, the withheld example ids in id order. Empty when none was
+     * withheld or the run's generator is not at hand (a report written later from the store).
+     */
+    default Map<String, List<String>> fewShotExclusions() {
+        return Map.of();
+    }
+
+    /** These details plus the few-shot examples the run withheld ({@link #fewShotExclusions()}). */
+    default ReportDetails withFewShotExclusions(Map<String, List<String>> withheld) {
+        ReportDetails inner = this;
+        Map<String, List<String>> copy = new java.util.TreeMap<>();
+        withheld.forEach((asked, ids) -> copy.put(asked, List.copyOf(ids)));
+        Map<String, List<String>> sorted = java.util.Collections.unmodifiableMap(copy);
+        return new ReportDetails() {
+            @Override
+            public Optional<Question> question(String id) {
+                return inner.question(id);
+            }
+
+            @Override
+            public Optional<ResultDiff.Comparison> sample(Question question, String predictedSql) {
+                return inner.sample(question, predictedSql);
+            }
+
+            @Override
+            public Optional<BaselineComparison> baseline() {
+                return inner.baseline();
+            }
+
+            @Override
+            public Map<String, List<String>> fewShotExclusions() {
+                return sorted;
+            }
+        };
     }
 
     /** Nothing beyond the items. */

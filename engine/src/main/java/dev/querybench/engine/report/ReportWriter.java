@@ -17,9 +17,12 @@ public final class ReportWriter {
         this(ReportDetails.none());
     }
 
-    /** A writer whose HTML report shows {@code details}: question texts, result samples, a baseline. */
+    /**
+     * A writer whose HTML report shows {@code details}: question texts, result samples, a baseline;
+     * the JSON and HTML reports also list the few-shot examples withheld.
+     */
     public ReportWriter(ReportDetails details) {
-        for (ResultsExporter e : List.of(new JsonResultsExporter(), new CsvResultsExporter(),
+        for (ResultsExporter e : List.of(new JsonResultsExporter(details), new CsvResultsExporter(),
                 new MarkdownReportExporter(), new HtmlReportExporter(details), new FineTuneJsonlExporter(0.0, 0))) {
             exporters.put(e.format(), e);
         }
