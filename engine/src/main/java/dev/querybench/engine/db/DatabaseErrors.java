@@ -26,7 +26,7 @@ public final class DatabaseErrors {
     /** What went wrong, before it is worded for a person. */
     public enum Kind {
         TLS_MISMATCH, AUTHENTICATION, UNKNOWN_DATABASE, UNREACHABLE, TIMEOUT, PERMISSION, SYNTAX, UNKNOWN_OBJECT,
-        DATA, OTHER
+        DATA, TOO_LARGE, OTHER
     }
 
     private static final Set<Integer> MYSQL_PERMISSION = Set.of(1044, 1142, 1143, 1227, 1290, 1792, 1370, 1045);
@@ -81,6 +81,9 @@ public final class DatabaseErrors {
                     + detail, "check names against the schema (querybench validate db lists it)");
             case DATA -> ErrorResponse.of(ErrorCategory.INVALID_INPUT, engine + " could not compute the result: "
                     + detail, "check types, casts and divisions in the query");
+            case TOO_LARGE -> ErrorResponse.of(ErrorCategory.INVALID_INPUT, "the query builds a value or result larger"
+                    + " than safe execution allows (" + detail + ")",
+                    "ask for less: a LIMIT, fewer or shorter columns (the bounds are in docs/safe-execution.md)");
             case OTHER -> ErrorResponse.of(ErrorCategory.SERVER, engine + " failed: " + detail,
                     "read the server's message; try again if the server was busy");
         };
@@ -223,6 +226,9 @@ public final class DatabaseErrors {
         }
         if (text.contains("not a database") || text.contains("unable to open")) {
             return Kind.UNKNOWN_DATABASE;
+        }
+        if (text.contains("string or blob too big")) {
+            return Kind.TOO_LARGE;
         }
         return null;
     }

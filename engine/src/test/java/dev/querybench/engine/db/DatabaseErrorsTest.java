@@ -66,6 +66,7 @@ class DatabaseErrorsTest {
         "SQLITE      |          | 8    | [SQLITE_READONLY] Attempt to write a readonly database           | PERMISSION     | PERMISSION",
         "SQLITE      |          | 9    | [SQLITE_INTERRUPT] Operation terminated (interrupted)            | TIMEOUT        | TIMEOUT",
         "SQLITE      |          | 26   | [SQLITE_NOTADB] File opened that is not a database file          | INVALID_INPUT  | RUNTIME",
+        "SQLITE      |          | 18   | [SQLITE_TOOBIG] String or BLOB exceeds size limit (string or blob too big) | INVALID_INPUT | RUNTIME",
     })
     void driverErrorsBecomeCategoriesAndFailures(Dialect dialect, String state, int code, String message,
             ErrorCategory category, QueryFailure failure) {
