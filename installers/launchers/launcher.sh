@@ -5,6 +5,9 @@
 #   querybench-app   the workbench:     app/target/querybench-app.jar, JavaFX on the module path
 # Java: $JAVA_HOME/bin/java when JAVA_HOME is set, else the first java on PATH; it must be 25 or
 # newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot) is used when present.
+# The command line's commands are short-lived, so its JVM compiles with C1 only, collects with the
+# serial collector and starts from a small heap (docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
+# added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC).
 REQUIRED=25
 name=$(basename "$0")
 self=$0
@@ -65,7 +68,9 @@ case "$name" in
   *)
     jar="$target/querybench-engine.jar"
     aot="$target/querybench.aot"
-    set -- --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
+    # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
+    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m ${QUERYBENCH_JAVA_OPTIONS:-} \
+      --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
     ;;
 esac
 if [ ! -f "$jar" ]; then

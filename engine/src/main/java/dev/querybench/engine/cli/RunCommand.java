@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
                     + " the URL", "remove it from the URL; give the key in a model profile's apiKey: {env: VARIABLE}",
                     null);
         });
+        // the HTTP clients of the model check and the calls each need the JVM's TLS context (about 0.1 s
+        // to make, even for http:// endpoints): it is made on a second thread while the workspace opens
+        Thread.ofVirtual().name("querybench-tls").start(RunCommand::prepareTls);
         Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
             AccountNotice.check(session.backend(), environment.err());
@@ -118,14 +123,7 @@ final class RunCommand implements Callable<Integer> {
                             noCache, request.judge().off() ? JudgeChoice.OFF : JudgeChoice.WORKSPACE));
                     results = session.resume(record, request, progress, cancellation);
                 } else {
-                    RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
-                            noCache, judgeChoice());
-                    // the database-side half of doctor's workspace check, with doctor's message
-                    new GoldSchemaCheck().require(ws, session.backend().introspect());
-                    RunPlan plan = session.plan(request);
-                    ItemJudge judge = session.judge(request);
-                    preflight(session, request);
-                    results = session.run(plan, judge, progress, cancellation);
+                    results = newRun(session, ws, progress, cancellation);
                 }
             } finally {
                 removeHook(hook);
@@ -147,20 +145,7 @@ final class RunCommand implements Callable<Integer> {
             new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
                     : session.runStore().items(baselineRun.id()), baseline);
             if (!results.complete()) {
-                StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
-                if (!results.unanswered().isEmpty()) {
-                    RunResults.Unanswered cause = results.mainCause().orElseThrow();
-                    why.append("; ").append(results.unanswered().size())
-                            .append(results.unanswered().size() == 1 ? " item was" : " items were")
-                            .append(" never answered (not counted as errors nor in accuracy). Cause: ")
-                            .append(cause.cause());
-                    if (!cause.remedy().isBlank()) {
-                        why.append(System.lineSeparator()).append("  → ").append(cause.remedy());
-                    }
-                }
-                environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
-                        + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
-                        .append(baseUrl == null ? "" : " --base-url " + baseUrl));
+                reportIncomplete(results);
                 return ExitCodes.INCOMPLETE;
             }
             if (failUnder != null) {
@@ -175,6 +160,47 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** Says why the run is incomplete (answered n of N, the main cause, its remedy) and how to continue it. */
+    private void reportIncomplete(RunResults results) {
+        StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
+        if (!results.unanswered().isEmpty()) {
+            RunResults.Unanswered cause = results.mainCause().orElseThrow();
+            why.append("; ").append(results.unanswered().size())
+                    .append(results.unanswered().size() == 1 ? " item was" : " items were")
+                    .append(" never answered (not counted as errors nor in accuracy). Cause: ")
+                    .append(cause.cause());
+            if (!cause.remedy().isBlank()) {
+                why.append(System.lineSeparator()).append("  → ").append(cause.remedy());
+            }
+        }
+        environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
+                + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
+                .append(baseUrl == null ? "" : " --base-url " + baseUrl));
+    }
+
+    /** Checks and starts a new run; the gold schema check overlaps the plan and the models' check. */
+    private RunResults newRun(WorkspaceSession session, Workspace ws, ProgressPrinter progress,
+            Cancellation cancellation) {
+            RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
+                    noCache, judgeChoice());
+            // the database-side half of doctor's workspace check, with doctor's message; it reads the
+            // schema and parses the gold while the plan is made and the models are checked over the network
+            CompletableFuture<Void> schema = CompletableFuture.runAsync(
+                    () -> new GoldSchemaCheck().require(ws, session.backend().introspect()));
+            RunPlan plan;
+            ItemJudge judge;
+            try {
+                plan = session.plan(request);
+                judge = session.judge(request);
+                preflight(session, request);
+            } catch (RuntimeException e) {
+                awaitSchemaCheck(schema); // the dataset's problem comes first, as when checked in turn
+                throw e;
+            }
+            awaitSchemaCheck(schema);
+            return session.run(plan, judge, progress, cancellation);
     }
 
     /**
@@ -207,6 +233,26 @@ final class RunCommand implements Callable<Integer> {
         }
         return session.runStore().run(resume).orElseThrow(() -> new ConfigException(
                 "no run with id " + resume, "list runs in <workspace>/.querybench/runs", null));
+    }
+
+    private static void prepareTls() {
+        try {
+            javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            // the HTTP clients will report it when they are made
+        }
+    }
+
+    /** Waits for the gold schema check and throws what it found, as if it had run on this thread. */
+    private static void awaitSchemaCheck(CompletableFuture<Void> schema) {
+        try {
+            schema.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static void removeHook(Thread hook) {

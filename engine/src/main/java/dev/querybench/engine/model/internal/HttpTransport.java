@@ -20,12 +20,16 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client QueryBench hands to langchain4j's chat models. It sends requests with the
  * JDK's client (HTTP/1.1, the JVM's proxy settings) and, unlike langchain4j's default, keeps the
  * response headers of an error answer in a {@link ProviderHttpException}, so retry hints such as
- * {@code Retry-After} reach the retry policy. An interrupted call is abandoned at once. Streaming
+ * {@code Retry-After} reach the retry policy. The read timeout bounds the whole answer, body
+ * included, and an interrupted call is abandoned at once. Streaming
  * and multipart requests, which chat calls do not use, go to langchain4j's JDK client.
  * Thread-safe.
  */
@@ -36,7 +40,8 @@ public final class HttpTransport implements HttpClient {
 
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
-    private final HttpClient fallback;
+    private final Duration connectTimeout;
+    private volatile HttpClient fallback;
 
     private HttpTransport(Builder builder) {
         java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder()
@@ -48,8 +53,22 @@ public final class HttpTransport implements HttpClient {
         }
         this.client = http.build();
         this.readTimeout = builder.readTimeout;
-        this.fallback = JdkHttpClient.builder().connectTimeout(builder.connectTimeout).readTimeout(builder.readTimeout)
-                .build();
+        this.connectTimeout = builder.connectTimeout;
+    }
+
+    /** langchain4j's client, made on first use: chat calls never need it, and it costs a second HTTP client. */
+    private HttpClient fallback() {
+        HttpClient client = fallback;
+        if (client == null) {
+            synchronized (this) {
+                client = fallback;
+                if (client == null) {
+                    client = JdkHttpClient.builder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+                    fallback = client;
+                }
+            }
+        }
+        return client;
     }
 
     public static Builder builder() {
@@ -59,7 +78,7 @@ public final class HttpTransport implements HttpClient {
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
         if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-            return fallback.execute(request);
+            return fallback().execute(request);
         }
         java.net.http.HttpRequest.Builder send = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         if (readTimeout != null) {
@@ -73,19 +92,8 @@ public final class HttpTransport implements HttpClient {
         send.method(request.method().name(), request.body() == null
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        HttpResponse<String> response;
-        try {
-            response = client.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new TimeoutException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException("the model call was interrupted");
-            cancelled.initCause(e);
-            throw cancelled;
-        }
+        HttpResponse<String> response = await(client.sendAsync(send.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new ProviderHttpException(status, response.headers().map(), response.body());
@@ -94,9 +102,40 @@ public final class HttpTransport implements HttpClient {
                 .body(response.body()).build();
     }
 
+    /**
+     * Waits for the whole response, headers and body, at most the read timeout from the start of
+     * the call: the JDK's request timeout alone covers only the headers, so a provider trickling
+     * its body a byte at a time would hold the call forever. On a timeout or an interrupt the
+     * exchange is cancelled, which closes its connection.
+     */
+    private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> pending) {
+        try {
+            return readTimeout == null ? pending.get() : pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new TimeoutException(new HttpTimeoutException("no complete answer within " + readTimeout.toMillis()
+                    + " ms (the request timeout), headers and body together"));
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("the model call was interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException timeout) {
+                throw new TimeoutException(timeout);
+            }
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+    }
+
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        fallback.execute(request, parser, listener);
+        fallback().execute(request, parser, listener);
     }
 
     /** Builds {@link HttpTransport}s; langchain4j sets the timeouts from the chat model's. */

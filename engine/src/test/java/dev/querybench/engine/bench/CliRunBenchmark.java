@@ -1,0 +1,111 @@
+package dev.querybench.engine.bench;
+
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.sample.SampleWorkspace;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole {@code querybench run} process as a user starts it: the built launcher runs the sample
+ * workspace's 54 questions × 2 variants × {@code --repeat 2} (216 items) against the OpenAI stub
+ * answering every question's gold SQL after a fixed latency. Per round it prints the time from
+ * starting the process to the first request and to the first chat call reaching the stub (polled
+ * every millisecond, so to within about 1 ms) and to the last chat call, the time from the last
+ * answer to the process's exit, the wall time to the exit, and the wall time against the ideal
+ * ⌈items / concurrency⌉ · latency.
+ *
+ * <p>Run (after {@code ./mvnw -B -DskipTests package -pl engine}): {@code ./mvnw -q -pl engine
+ * test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.querybench.engine.bench.CliRunBenchmark
+ * -Dexec.args="engine/target/bin/querybench 500 16,64 5"}; arguments: the launcher, the latency in
+ * ms, the concurrencies, the rounds per concurrency (0: only the warm-up round, which is how the
+ * engine's package trains the AOT cache), and optionally extra JVM options for the child (passed
+ * as {@code JDK_JAVA_OPTIONS}).
+ */
+public final class CliRunBenchmark {
+
+    private static final int REPEAT = 2;
+
+    private CliRunBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args.length > 0 ? args[0] : "engine/target/bin/querybench").toAbsolutePath();
+        int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        String[] concurrencies = (args.length > 2 ? args[2] : "16,64").split(",");
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String javaOptions = args.length > 4 ? args[4] : "";
+        Path dir = Files.createTempDirectory("querybench-cli-bench");
+        new SampleWorkspace().materialize(dir);
+        List<Question> questions = new WorkspaceLoader().load(dir).dataset().questions();
+        try (OpenAiStub stub = OpenAiStub.start()) {
+            for (Question q : questions) {
+                stub.answerSql(q.text(), q.primaryGold());
+            }
+            stub.latency(Duration.ofMillis(latencyMs));
+            // one unmeasured round writes the sample's SQLite database and warms the page cache
+            round(launcher, dir, stub, Integer.parseInt(concurrencies[0].trim()), javaOptions, "warm-up", latencyMs,
+                    questions.size());
+            for (String c : concurrencies) {
+                for (int i = 1; i <= rounds; i++) {
+                    round(launcher, dir, stub, Integer.parseInt(c.trim()), javaOptions, "round " + i, latencyMs,
+                            questions.size());
+                }
+            }
+        }
+    }
+
+    private static void round(Path launcher, Path workspace, OpenAiStub stub, int concurrency, String javaOptions,
+            String label, int latencyMs, int questions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "run", "--workspace", workspace.toString(),
+                "--model", "openai:gpt-4o-mini", "--base-url", stub.baseUrl(), "--concurrency",
+                Integer.toString(concurrency), "--repeat", Integer.toString(REPEAT), "--no-cache", "--format", "json"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("OPENAI_API_KEY", "sk-bench");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        if (!javaOptions.isBlank()) {
+            builder.environment().put("JDK_JAVA_OPTIONS", javaOptions);
+        }
+        int callsBefore = stub.calls();
+        int listsBefore = stub.listCalls();
+        long start = System.nanoTime();
+        Process process = builder.start();
+        int items = questions * 2 * REPEAT;
+        long firstRequest = 0;
+        long firstCall = 0;
+        long lastCall = 0;
+        while (process.isAlive() && lastCall == 0) {
+            long now = System.nanoTime();
+            int calls = stub.calls() - callsBefore;
+            if (firstRequest == 0 && (calls > 0 || stub.listCalls() > listsBefore)) {
+                firstRequest = now;
+            }
+            if (firstCall == 0 && calls > 0) {
+                firstCall = now;
+            }
+            if (calls >= items) {
+                lastCall = now;
+            }
+            Thread.sleep(1);
+        }
+        int exit = process.waitFor();
+        long end = System.nanoTime();
+        double wall = (end - start) / 1e9;
+        double ideal = Math.ceil(items / (double) concurrency) * latencyMs / 1000.0;
+        // after the last call's answer (its latency after it arrived) until the process ended
+        double tail = lastCall == 0 ? Double.NaN : (end - lastCall) / 1e9 - latencyMs / 1000.0;
+        System.out.printf("%-8s concurrency=%d items=%d calls=%d exit=%d first-request=%.3fs first-call=%.3fs"
+                        + " last-call=%.2fs after-last-answer=%.2fs wall=%.2fs ideal=%.2fs ideal/wall=%.2f%n", label,
+                concurrency, items, stub.calls() - callsBefore, exit, seconds(firstRequest, start),
+                seconds(firstCall, start), seconds(lastCall, start), tail, wall, ideal, ideal / wall);
+    }
+
+    private static double seconds(long at, long start) {
+        return at == 0 ? Double.NaN : (at - start) / 1e9;
+    }
+}
