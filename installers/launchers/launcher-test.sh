@@ -2,6 +2,7 @@
 # Checks the launchers of a build (engine/target/bin/querybench, app/target/bin/querybench-app)
 # and java -jar on both jars, with Java 25 and with an older Java:
 #   - JAVA_HOME at a JDK 25: --version prints and exits 0 (the workbench's too, without a display);
+#   - querybench starts its JVM with the command line's options, and QUERYBENCH_JAVA_OPTIONS overrides them;
 #   - JAVA_HOME unset and an older java first on PATH, JAVA_HOME at an older JDK, and java -jar
 #     run by an older java: one line naming the Java found and what to install, exit 4.
 # Usage: installers/launchers/launcher-test.sh OLD_JAVA   (e.g. /usr/lib/jvm/java-17-openjdk-amd64/bin/java)
@@ -33,6 +34,15 @@ expect_sentence() {
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$CLI" --version) || fail "querybench --version with JAVA_HOME=$JAVA_HOME: $out"
 out2=$(env -u DISPLAY -u WAYLAND_DISPLAY "$APP" --version) || fail "querybench-app --version with JAVA_HOME=$JAVA_HOME: $out2"
 echo "  with JAVA_HOME at Java 25: $out / $out2"
+# the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
+flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
+for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=16777216; do
+  printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench does not start its JVM with $flag: $flags"
+done
+flags=$(QUERYBENCH_JAVA_OPTIONS="-XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags" "$CLI" --version 2>&1) \
+  || fail "querybench with an overriding QUERYBENCH_JAVA_OPTIONS: $flags"
+printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=4 || fail "QUERYBENCH_JAVA_OPTIONS does not override: $flags"
+echo "  querybench's JVM: C1 only, serial collector, 16 MB initial heap; QUERYBENCH_JAVA_OPTIONS overrides"
 expect_sentence "querybench, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$CLI" --version
 expect_sentence "querybench-app, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$APP" --help
 expect_sentence "querybench-app, JAVA_HOME at the older JDK" env JAVA_HOME="$OLD_HOME" "$APP"
