@@ -5,7 +5,7 @@ import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.app.text.SqlHighlighter;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.prompt.PromptFiles;
 import dev.querybench.engine.prompt.PromptTask;
@@ -102,7 +102,7 @@ public final class PromptEditorViewModel {
             if (selectedFile.get() == null && !variants.isEmpty()) {
                 show(variants.getFirst());
             }
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     // ---- intents
@@ -138,7 +138,7 @@ public final class PromptEditorViewModel {
             statusText.set("Saved " + file + (problems.isEmpty() ? "." : " with " + problems.size()
                     + " problem(s); runs refuse it until they are fixed."));
             refreshDiff();
-        }, failure -> statusText.set("Not saved: " + message(failure)));
+        }, failure -> statusText.set("Not saved: " + Explanation.of(failure).oneLine()));
     }
 
     /** Throws away unsaved changes. */
@@ -169,7 +169,7 @@ public final class PromptEditorViewModel {
             variants.set(variants.indexOf(old), created.fileName());
             show(created.fileName());
             statusText.set("Renamed " + old + " to " + created.fileName() + ".");
-        }, failure -> statusText.set("Not renamed: " + message(failure)));
+        }, failure -> statusText.set("Not renamed: " + Explanation.of(failure).oneLine()));
     }
 
     /** Deletes the shown variant's file after asking. */
@@ -194,7 +194,7 @@ public final class PromptEditorViewModel {
                 text.set("");
             }
             statusText.set("Deleted " + deleted + ".");
-        }, failure -> statusText.set("Not deleted: " + message(failure)));
+        }, failure -> statusText.set("Not deleted: " + Explanation.of(failure).oneLine()));
     }
 
     /** True when nothing unsaved would be lost, or the user agreed to lose it; call before closing. */
@@ -215,7 +215,7 @@ public final class PromptEditorViewModel {
             FXCollections.sort(variants);
             show(created.fileName());
             statusText.set(verb + created.fileName() + ".");
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     private void show(String fileName) {
@@ -299,7 +299,7 @@ public final class PromptEditorViewModel {
                     + " tokens · " + String.format(Locale.ROOT, "%,d", rendered.length()) + " characters");
         }, failure -> {
             previewDone();
-            previewText.set("The prompt could not be rendered: " + message(failure));
+            previewText.set("The prompt could not be rendered: " + Explanation.of(failure).oneLine());
             tokenText.set("");
         });
     }
@@ -346,12 +346,6 @@ public final class PromptEditorViewModel {
         diffHighlights.set(marks);
         diffSummary.set("- " + other + " · + " + selectedFile.get() + ": " + added + " lines added, " + removed
                 + " removed");
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message()
-                + (q.error().remedy() == null || q.error().remedy().isBlank() ? "" : " — " + q.error().remedy())
-                : String.valueOf(failure.getMessage());
     }
 
     // ---- properties
