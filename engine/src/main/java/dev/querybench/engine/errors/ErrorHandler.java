@@ -230,13 +230,7 @@ public final class ErrorHandler {
                     return new ErrorResponse(ErrorCategory.INTERNAL, false, who + ": the call was interrupted",
                             "the run was cancelled; resume it to finish the remaining items");
                 }
-                case HttpTimeoutException e -> {
-                    return timeout(who);
-                }
-                case SocketTimeoutException e -> {
-                    return timeout(who);
-                }
-                case dev.langchain4j.exception.TimeoutException e -> {
+                case HttpTimeoutException _, SocketTimeoutException _, dev.langchain4j.exception.TimeoutException _ -> {
                     return timeout(who);
                 }
                 case SSLException e -> {
@@ -251,13 +245,7 @@ public final class ErrorHandler {
                             ? "start Ollama with `ollama serve` (or open the Ollama app) and check the profile's baseUrl"
                             : "check that the server is running and that the base URL and proxy settings are right");
                 }
-                case UnknownHostException e -> {
-                    return unknownHost(who, detail);
-                }
-                case UnresolvedAddressException e -> {
-                    return unknownHost(who, detail);
-                }
-                case UnresolvedModelServerException e -> {
+                case UnknownHostException _, UnresolvedAddressException _, UnresolvedModelServerException _ -> {
                     return unknownHost(who, detail);
                 }
                 case JsonProcessingException e -> {
