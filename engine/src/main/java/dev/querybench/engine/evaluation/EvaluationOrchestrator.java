@@ -117,7 +117,6 @@ public final class EvaluationOrchestrator {
     }
 
     private RunResults execute(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation) {
-        return new RunExecution(record, plan, listener, cancellation, items, judge, store, clock)
-                .run(STATUS_FINISHED, STATUS_CANCELLED, STATUS_INCOMPLETE);
+        return new RunExecution(record, plan, listener, cancellation, items, judge, store, clock).run();
     }
 }

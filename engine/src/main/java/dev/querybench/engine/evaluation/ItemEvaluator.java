@@ -67,6 +67,13 @@ final class ItemEvaluator {
         this.judge = judge;
     }
 
+    /**
+     * Asks the model under the provider's permit, then scores its SQL under the database's permit.
+     * A question whose database is unknown or down is an ERROR item without asking any model.
+     *
+     * @throws NoAnswer when no model answered for a reason outside the prompt (rate limit, outage,
+     *     keys): the item is not stored and is asked again on resume
+     */
     ItemResult evaluate(ItemKey key, Question question, PromptTemplate variant, ModelAdapter model,
             String mode, Semaphore provider, Semaphore database) throws InterruptedException {
         Generation generation;

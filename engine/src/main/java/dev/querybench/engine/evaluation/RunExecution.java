@@ -66,7 +66,7 @@ final class RunExecution {
     }
 
     /** Runs the items not stored yet and returns the run's results; rethrows the first unexpected failure. */
-    RunResults run(String finishedStatus, String cancelledStatus, String incompleteStatus) {
+    RunResults run() {
         for (ItemResult stored : store.items(record.id())) {
             if (items.needsJudge(stored)) {
                 unjudged.put(stored.key(), stored);
@@ -79,11 +79,12 @@ final class RunExecution {
         listener.started(record, finished.size());
         submitAll(keys.stream().filter(k -> !finished.containsKey(k)).toList(), counters);
         if (failure.get() != null) {
-            store.updateStatus(record.id(), incompleteStatus);
+            store.updateStatus(record.id(), EvaluationOrchestrator.STATUS_INCOMPLETE);
             throw failure.get();
         }
         boolean complete = keys.stream().allMatch(finished::containsKey);
-        String status = complete ? finishedStatus : cancellation.isCancelled() ? cancelledStatus : incompleteStatus;
+        String status = complete ? EvaluationOrchestrator.STATUS_FINISHED : cancellation.isCancelled()
+                ? EvaluationOrchestrator.STATUS_CANCELLED : EvaluationOrchestrator.STATUS_INCOMPLETE;
         store.updateStatus(record.id(), status);
         List<ItemResult> ordered = keys.stream().map(finished::get).filter(Objects::nonNull).toList();
         RunResults results = new RunResults(record.withStatus(status), ordered, new RunSummary().cells(ordered),
