@@ -28,7 +28,8 @@ class SourceSizeTest {
             // engine
             "ErrorHandler", "RunStore", "EvaluationOrchestrator", "LangfuseTracer", "WorkspaceLoader",
             "SelfHostedLangfuse", "RunCommand", "Endpoint", "ConnectionUrl", "MarkdownReportExporter",
-            "SummaryTable", "HashedResultComparator", "SqlparseTokens", "NeighbourGenerator", "TestSuiteBuilder", "ValuePools", "SqliteSchema",
+            "SummaryTable", "HashedResultComparator", "SqlparseTokens", "NeighbourGenerator", "TestSuiteBuilder",
+            "ValuePools", "SqliteSchema",
             // app
             "ConnectionWizardViewModel");
 

@@ -27,7 +27,7 @@ public final class PromptDiffViewModel {
             new ReadOnlyObjectWrapper<>(this, "diffHighlights", List.of());
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
 
-    /** Compares {@code text} of {@code file} with the saved text ({@code savedTexts}) of another of the {@code variants}. */
+    /** Compares {@code text} of {@code file} with the saved text ({@code savedTexts}) of another variant. */
     PromptDiffViewModel(Map<String, String> savedTexts, ObservableList<String> variants, ObservableValue<String> file,
             ObservableValue<String> text) {
         this.savedTexts = savedTexts;

@@ -104,7 +104,8 @@ public final class PromptEditorView {
         diffSummary.textProperty().bind(viewModel.diff().diffSummaryProperty());
         diff.setEditable(false);
         diff.area().setWrapText(true);
-        viewModel.diff().diffHighlightsProperty().addListener((obs, was, is) -> diff.show(viewModel.diff().diffTextProperty().get(), is));
+        viewModel.diff().diffHighlightsProperty()
+                .addListener((obs, was, is) -> diff.show(viewModel.diff().diffTextProperty().get(), is));
     }
 
     /** Puts the keyboard in the editor. */

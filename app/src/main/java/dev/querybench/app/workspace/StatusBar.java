@@ -28,8 +28,9 @@ final class StatusBar {
     StatusBar(RunViewModel runs, HealthViewModel health, NavigatorItem healthItem) {
         this.health = health;
         this.healthItem = healthItem;
-        modelText.bind(Bindings.createStringBinding(() -> runs.setup().selectedModelProperty().get() == null ? "Model: none"
-                : "Model: " + runs.setup().selectedModelProperty().get().label(), runs.setup().selectedModelProperty()));
+        var model = runs.setup().selectedModelProperty();
+        modelText.bind(Bindings.createStringBinding(() -> model.get() == null ? "Model: none"
+                : "Model: " + model.get().label(), model));
         jobVisible.bind(runs.progress().totalItemsProperty().greaterThan(0).or(runs.runningProperty()));
         jobText.bind(Bindings.createStringBinding(() -> runs.progress().shortProgressTextProperty().get().isEmpty()
                 ? runs.statusTextProperty().get() : "Run " + runs.progress().shortProgressTextProperty().get(),

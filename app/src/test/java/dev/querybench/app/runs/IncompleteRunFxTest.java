@@ -50,7 +50,7 @@ class IncompleteRunFxTest {
                 resilience: {retry: {maxAttempts: 2, initialBackoffMillis: 5, maxBackoffMillis: 20},
                              circuitBreaker: {minimumCalls: 1000, window: 1000}, patienceSeconds: 2}
                 """);
-        app = SampleApp.openFolder(folder, Map.of(), true, new FxTaskRunner());
+        app = SampleApp.openFolder(folder, true, Map.of(), true, new FxTaskRunner());
         stub = app.stub;
         context = app.context;
         var questions = context.workspace().dataset().questions();

@@ -63,7 +63,7 @@ class PrivilegedBannerFxTest {
             // as the engine records a run on a database profile with allowPrivilegedAccount: true
             sample.session.runStore().recordPrivilegedAccounts(runId, List.of(LINE));
         }
-        app = SampleApp.openFolder(folder, Map.of(), false, new FxTaskRunner());
+        app = SampleApp.openFolder(folder, false, Map.of(), false, new FxTaskRunner());
         context = app.context;
     }
 

@@ -56,18 +56,20 @@ public final class SampleApp implements AutoCloseable {
      * @param stubModel whether the stub is offered as the command-line model (it is not scripted)
      */
     public static SampleApp open(Path home, Map<String, String> environment, boolean stubModel, FxTaskRunner tasks) {
-        return openFolder(SampleWorkspace.defaultLocation(home), environment, stubModel, tasks);
+        return openFolder(SampleWorkspace.defaultLocation(home), true, environment, stubModel, tasks);
     }
 
     /**
-     * Opens the workspace in {@code folder} (the sample is written there when the folder is missing),
-     * e.g. one from {@link #sampleWithConfig}.
+     * Opens the workspace in {@code folder}, e.g. one from {@link #sampleWithConfig}.
+     *
+     * @param sample whether the workbench treats it as its built-in sample (written there when
+     *     missing, with the banner saying so)
      */
-    public static SampleApp openFolder(Path folder, Map<String, String> environment, boolean stubModel,
-            FxTaskRunner tasks) {
+    public static SampleApp openFolder(Path folder, boolean sample, Map<String, String> environment,
+            boolean stubModel, FxTaskRunner tasks) {
         OpenAiStub stub = OpenAiStub.start();
         try {
-            AppContext context = AppContext.open(new AppContext.Settings(folder, true, environment,
+            AppContext context = AppContext.open(new AppContext.Settings(folder, sample, environment,
                     stubModel ? "openai:gpt-4o-mini" : null, stubModel ? stub.baseUrl() : null, Clock.systemUTC()),
                     tasks, new RecordingDialogs());
             return new SampleApp(stub, tasks, context);

@@ -81,7 +81,7 @@ class ScreenshotTourFxTest {
                   publicKey: {env: LANGFUSE_PUBLIC_KEY}
                   secretKey: {env: LANGFUSE_SECRET_KEY}
                 """.formatted(langfuse.host()));
-        app = SampleApp.openFolder(folder, Map.of(KEY_VARIABLE, SECRET, "LANGFUSE_PUBLIC_KEY",
+        app = SampleApp.openFolder(folder, true, Map.of(KEY_VARIABLE, SECRET, "LANGFUSE_PUBLIC_KEY",
                 LangfuseStandIn.PUBLIC_KEY, "LANGFUSE_SECRET_KEY", LangfuseStandIn.SECRET_KEY), true, new FxTaskRunner());
         stub = app.stub;
         context = app.context;
