@@ -122,7 +122,7 @@ public final class RunProgressViewModel {
         setCounts(total, done, passed, failed, errors);
     }
 
-    /** The run ended: cards and counts from what it stored; {@code tail} ends the tally line. */
+    /** The run ended: cards, counts and what it used, from what it stored. */
     void finish(RunResults outcome) {
         List<ItemResult> items = outcome.items();
         Map<List<String>, CellSummary> cells = outcome.cells().stream()
