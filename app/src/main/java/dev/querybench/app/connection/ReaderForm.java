@@ -95,6 +95,7 @@ public final class ReaderForm {
         SecretRef ref = passwordInKeyring.get() ? SecretRef.keyring(entry) : SecretRef.env(entry);
         String profileName = admin.nameOrDefault() + "-reader";
         status.set("Creating " + reader.name() + "…");
+        sql.set("");
         failed.set(false);
         work.submit(() -> createAndSave(admin, reader, ref, typed, profileName), made -> {
             passwordSecret.set("");
@@ -156,7 +157,7 @@ public final class ReaderForm {
 
     private void fail(String message) {
         failed.set(true);
-        status.set(message);
+        status.set(WizardWork.sentence(message));
     }
 
     public StringProperty nameProperty() {

@@ -72,7 +72,7 @@ public final class EvaluationOrchestrator {
     private final PriceTable prices;
     private final Clock clock;
     private final ItemJudge judge;
-    private final List<String> privilegedAccounts;
+    private final java.util.function.Supplier<List<String>> privilegedAccounts;
 
     /**
      * An orchestrator without an LLM judge.
@@ -99,7 +99,17 @@ public final class EvaluationOrchestrator {
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock, ItemJudge judge, List<String> privilegedAccounts) {
-        this.privilegedAccounts = List.copyOf(privilegedAccounts);
+        this(generator, evaluator, store, prices, clock, judge, () -> privilegedAccounts);
+    }
+
+    /**
+     * @param privilegedAccounts the lines of {@code privilegedAccounts} above, asked when a run starts or
+     *     resumes and again when it ends (databases opened on the way count too)
+     */
+    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
+            PriceTable prices, Clock clock, ItemJudge judge,
+            java.util.function.Supplier<List<String>> privilegedAccounts) {
+        this.privilegedAccounts = privilegedAccounts;
         this.judge = judge == null ? ItemJudge.none() : judge;
         this.generator = generator;
         this.evaluator = evaluator;
@@ -117,7 +127,7 @@ public final class EvaluationOrchestrator {
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
                 plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
-        store.recordPrivilegedAccounts(id, privilegedAccounts);
+        store.recordPrivilegedAccounts(id, privilegedAccounts.get());
         if (judge.enabled()) {
             store.recordJudge(id, judge.model(), judge.prompt());
         }
@@ -141,7 +151,7 @@ public final class EvaluationOrchestrator {
                     "start a new run, or restore the workspace's variants, models and dataset"));
         }
         store.updateStatus(record.id(), STATUS_RUNNING);
-        store.recordPrivilegedAccounts(record.id(), privilegedAccounts);
+        store.recordPrivilegedAccounts(record.id(), privilegedAccounts.get());
         if (judge.enabled() && store.judge(record.id()).isEmpty()) {
             store.recordJudge(record.id(), judge.model(), judge.prompt());
         }
@@ -251,6 +261,7 @@ public final class EvaluationOrchestrator {
                 }
             }
         }
+        store.recordPrivilegedAccounts(record.id(), privilegedAccounts.get());
         if (failure.get() != null) {
             store.updateStatus(record.id(), STATUS_INCOMPLETE);
             throw failure.get();

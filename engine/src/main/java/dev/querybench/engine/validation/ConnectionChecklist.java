@@ -88,13 +88,13 @@ public final class ConnectionChecklist {
     private static CheckResult safeExecution(ConnectionProfile profile) {
         try (DatabaseBackend backend = DatabaseBackends.open(profile)) {
             AccountSafety safety = backend.accountSafety();
-            String protections = String.join("; ", safety.protections());
+            String protections = "enforced on every query: " + String.join("; ", safety.protections());
             if (!safety.privileged()) {
                 return CheckResult.ok("Safe execution", "untrusted SQL runs as " + safety.account() + ", which can only"
-                        + " read; every query: " + protections);
+                        + " read; " + protections);
             }
             if (safety.allowed()) {
-                return CheckResult.warn("Safe execution", safety.warning() + "; every query: " + protections,
+                return CheckResult.warn("Safe execution", safety.warning() + "; " + protections,
                         "create a reader (Create reader below, or 'querybench db reader') and use it instead");
             }
             return CheckResult.fail("Safe execution", "untrusted SQL will be refused: " + safety.account() + " holds"
