@@ -57,7 +57,6 @@ public final class ConnectionWizardViewModel {
     private final LangfuseForm langfuse;
 
     private final ObjectProperty<WizardPage> page = new SimpleObjectProperty<>(this, "page", WizardPage.DATABASE);
-
     private final ObservableList<CheckLine> dbChecks = FXCollections.observableArrayList();
 
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");

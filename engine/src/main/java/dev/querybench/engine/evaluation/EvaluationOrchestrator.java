@@ -90,21 +90,14 @@ public final class EvaluationOrchestrator {
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock, ItemJudge judge) {
-        this(generator, evaluator, store, prices, clock, judge, List.of());
+        this(generator, evaluator, store, prices, clock, judge, List::of);
     }
 
     /**
      * @param privilegedAccounts one line per database whose untrusted SQL runs under a privileged account
-     *     by opt-in ({@code allowPrivilegedAccount: true}); recorded with the run and carried by its results
-     */
-    public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
-            PriceTable prices, Clock clock, ItemJudge judge, List<String> privilegedAccounts) {
-        this(generator, evaluator, store, prices, clock, judge, () -> privilegedAccounts);
-    }
-
-    /**
-     * @param privilegedAccounts the lines of {@code privilegedAccounts} above, asked when a run starts or
-     *     resumes and again when it ends (databases opened on the way count too)
+     *     by opt-in ({@code allowPrivilegedAccount: true}); asked when a run starts or resumes and again
+     *     when it ends (databases opened on the way count too), recorded with the run and carried by its
+     *     results
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock, ItemJudge judge,
