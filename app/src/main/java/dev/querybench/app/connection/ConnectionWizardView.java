@@ -90,10 +90,26 @@ public final class ConnectionWizardView {
 
     @FXML
     private void initialize() {
+        bindDatabasePage();
+        bindModelsPage();
+        bindLangfusePage();
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        savedLabel.textProperty().bind(viewModel.savedTextProperty());
+        saveButton.disableProperty().bind(viewModel.busyProperty());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
+
+        showPage(viewModel.pageProperty().get());
+        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
+    }
+
+    private void bindDatabasePage() {
         bindDatabase(viewModel.database());
         checklist(dbChecks, viewModel.dbChecks());
         bindReader(viewModel.reader(), viewModel.database());
+    }
 
+    private void bindModelsPage() {
         provider.getItems().setAll(ConnectionWizardViewModel.PROVIDERS);
         provider.valueProperty().bindBidirectional(viewModel.providerProperty());
         modelId.textProperty().bindBidirectional(viewModel.modelIdProperty());
@@ -131,7 +147,9 @@ public final class ConnectionWizardView {
             viewModel.selectedModelProperty().set(is);
             viewModel.editModel(is);
         });
+    }
 
+    private void bindLangfusePage() {
         LangfuseForm langfuse = viewModel.langfuse();
         langfuseEnabled.selectedProperty().bindBidirectional(langfuse.enabledProperty());
         langfuseFields.disableProperty().bind(langfuse.enabledProperty().not());
@@ -139,15 +157,6 @@ public final class ConnectionWizardView {
         langfusePublicEnv.textProperty().bindBidirectional(langfuse.publicEnvProperty());
         langfuseSecretEnv.textProperty().bindBidirectional(langfuse.secretEnvProperty());
         checklist(langfuseChecks, viewModel.langfuseChecks());
-
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        savedLabel.textProperty().bind(viewModel.savedTextProperty());
-        saveButton.disableProperty().bind(viewModel.busyProperty());
-        problemLabel.textProperty().bind(viewModel.problemProperty());
-        busy.visibleProperty().bind(viewModel.busyProperty());
-
-        showPage(viewModel.pageProperty().get());
-        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
     }
 
     private void bindDatabase(DatabaseForm db) {
