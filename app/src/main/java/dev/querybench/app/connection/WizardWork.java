@@ -2,7 +2,7 @@ package dev.querybench.app.connection;
 
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Wording;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -37,10 +37,9 @@ final class WizardWork {
         return busy.getReadOnlyProperty();
     }
 
-    /** An engine failure as "what went wrong — the fix"; anything else by its message. */
+    /** A failure in one line: what went wrong, and the fix when there is one. */
     static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() + " — " + q.error().remedy()
-                : String.valueOf(failure.getMessage());
+        return Explanation.of(failure).oneLine();
     }
 
     /** Engine details start in lower case for the CLI; a line shows them as a sentence, but never "Jdbc:…". */

@@ -4,7 +4,7 @@ import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.prompt.PromptFiles;
 import java.util.HashMap;
@@ -75,7 +75,7 @@ public final class PromptEditorViewModel {
             if (selectedFile.get() == null && !variants.isEmpty()) {
                 show(variants.getFirst());
             }
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     // ---- intents
@@ -111,7 +111,7 @@ public final class PromptEditorViewModel {
             statusText.set("Saved " + file + (problems.isEmpty() ? "." : " with " + problems.size()
                     + " problem(s); runs refuse it until they are fixed."));
             diff.refresh();
-        }, failure -> statusText.set("Not saved: " + message(failure)));
+        }, failure -> statusText.set("Not saved: " + Explanation.of(failure).oneLine()));
     }
 
     /** Throws away unsaved changes. */
@@ -142,7 +142,7 @@ public final class PromptEditorViewModel {
             variants.set(variants.indexOf(old), created.fileName());
             show(created.fileName());
             statusText.set("Renamed " + old + " to " + created.fileName() + ".");
-        }, failure -> statusText.set("Not renamed: " + message(failure)));
+        }, failure -> statusText.set("Not renamed: " + Explanation.of(failure).oneLine()));
     }
 
     /** Deletes the shown variant's file after asking. */
@@ -167,7 +167,7 @@ public final class PromptEditorViewModel {
                 text.set("");
             }
             statusText.set("Deleted " + deleted + ".");
-        }, failure -> statusText.set("Not deleted: " + message(failure)));
+        }, failure -> statusText.set("Not deleted: " + Explanation.of(failure).oneLine()));
     }
 
     /** True when nothing unsaved would be lost, or the user agreed to lose it; call before closing. */
@@ -188,7 +188,7 @@ public final class PromptEditorViewModel {
             FXCollections.sort(variants);
             show(created.fileName());
             statusText.set(verb + created.fileName() + ".");
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     private void show(String fileName) {
@@ -210,12 +210,6 @@ public final class PromptEditorViewModel {
         highlights.set(highlighter.highlight(current));
         preview.refresh();
         diff.refresh();
-    }
-
-    static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message()
-                + (q.error().remedy() == null || q.error().remedy().isBlank() ? "" : " — " + q.error().remedy())
-                : String.valueOf(failure.getMessage());
     }
 
     // ---- properties

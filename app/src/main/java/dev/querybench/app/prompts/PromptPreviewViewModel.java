@@ -2,6 +2,7 @@ package dev.querybench.app.prompts;
 
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.prompt.PromptFiles;
 import dev.querybench.engine.prompt.PromptTemplate;
@@ -86,7 +87,7 @@ public final class PromptPreviewViewModel {
                     + " tokens · " + String.format(Locale.ROOT, "%,d", rendered.length()) + " characters");
         }, failure -> {
             done();
-            previewText.set("The prompt could not be rendered: " + PromptEditorViewModel.message(failure));
+            previewText.set("The prompt could not be rendered: " + Explanation.of(failure).oneLine());
             tokenText.set("");
         });
     }
