@@ -99,7 +99,7 @@ public final class AppContext implements AutoCloseable {
         runViewModel.setPreflight(new RunPreflight(validator, secrets));
         if (settings.adHocModel() == null && rememberedModel != null) {
             models.stream().filter(m -> m.id().equals(rememberedModel)).findFirst()
-                    .ifPresent(runViewModel.selectedModelProperty()::set);
+                    .ifPresent(runViewModel.setup().selectedModelProperty()::set);
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("querybench-health").factory());
         var checks = WorkspaceHealthChecks.of(workspace, session.executor(), secrets, validator, CHECK_TIMEOUT,

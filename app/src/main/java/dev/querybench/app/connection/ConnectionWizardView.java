@@ -81,6 +81,20 @@ public final class ConnectionWizardView {
 
     @FXML
     private void initialize() {
+        bindDatabasePage();
+        bindModelsPage();
+        bindLangfusePage();
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        savedLabel.textProperty().bind(viewModel.savedTextProperty());
+        saveButton.disableProperty().bind(viewModel.busyProperty());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
+
+        showPage(viewModel.pageProperty().get());
+        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
+    }
+
+    private void bindDatabasePage() {
         dbName.textProperty().bindBidirectional(viewModel.dbNameProperty());
         dbType.getItems().setAll(ConnectionWizardViewModel.DATABASE_TYPES);
         dbType.valueProperty().bindBidirectional(viewModel.dbTypeProperty());
@@ -104,7 +118,9 @@ public final class ConnectionWizardView {
             n.managedProperty().bind(n.visibleProperty());
         }
         checklist(dbChecks, viewModel.dbChecks());
+    }
 
+    private void bindModelsPage() {
         provider.getItems().setAll(ConnectionWizardViewModel.PROVIDERS);
         provider.valueProperty().bindBidirectional(viewModel.providerProperty());
         modelId.textProperty().bindBidirectional(viewModel.modelIdProperty());
@@ -142,22 +158,15 @@ public final class ConnectionWizardView {
             viewModel.selectedModelProperty().set(is);
             viewModel.editModel(is);
         });
+    }
 
+    private void bindLangfusePage() {
         langfuseEnabled.selectedProperty().bindBidirectional(viewModel.langfuseEnabledProperty());
         langfuseFields.disableProperty().bind(viewModel.langfuseEnabledProperty().not());
         langfuseHost.textProperty().bindBidirectional(viewModel.langfuseHostProperty());
         langfusePublicEnv.textProperty().bindBidirectional(viewModel.langfusePublicEnvProperty());
         langfuseSecretEnv.textProperty().bindBidirectional(viewModel.langfuseSecretEnvProperty());
         checklist(langfuseChecks, viewModel.langfuseChecks());
-
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        savedLabel.textProperty().bind(viewModel.savedTextProperty());
-        saveButton.disableProperty().bind(viewModel.busyProperty());
-        problemLabel.textProperty().bind(viewModel.problemProperty());
-        busy.visibleProperty().bind(viewModel.busyProperty());
-
-        showPage(viewModel.pageProperty().get());
-        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
     }
 
     private void showPage(WizardPage page) {

@@ -9,7 +9,7 @@ import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.secrets.OsKeyring;
 import dev.querybench.engine.secrets.SecretStore;
 import dev.querybench.engine.validation.CheckResult;
@@ -275,7 +275,7 @@ public final class ConnectionWizardViewModel {
                     + "}; the value is never written to a file.");
         }, failure -> {
             busy.set(false);
-            keyringText.set(message(failure));
+            keyringText.set(Explanation.of(failure).oneLine());
         });
     }
 
@@ -328,7 +328,7 @@ public final class ConnectionWizardViewModel {
                     + ". Keys stay where they are named (environment or keyring). The workbench uses them now.");
         }, failure -> {
             busy.set(false);
-            problem.set(message(failure));
+            problem.set(Explanation.of(failure).oneLine());
         });
     }
 
@@ -342,7 +342,8 @@ public final class ConnectionWizardViewModel {
             target.setAll(results.stream().map(ConnectionWizardViewModel::line).toList());
         }, failure -> {
             busy.set(false);
-            target.setAll(new CheckLine("Check", CheckLine.State.FAIL, message(failure), "try again"));
+            Explanation why = Explanation.of(failure);
+            target.setAll(new CheckLine("Check", CheckLine.State.FAIL, why.headline(), why.fixOr("try again")));
         });
     }
 
@@ -436,11 +437,6 @@ public final class ConnectionWizardViewModel {
     /** Engine details start in lower case for the CLI; a line shows them as a sentence, but never "Jdbc:…". */
     private static String sentence(String text) {
         return Wording.sentence(text);
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() + " — " + q.error().remedy()
-                : String.valueOf(failure.getMessage());
     }
 
     // ---- properties

@@ -116,7 +116,7 @@ public final class WorkspaceSession implements AutoCloseable {
         this.clock = clock;
         this.tracing = tracing;
         this.planner = new RunPlanner(workspace, generator, databases, endpoints, cache, prices);
-        this.judges = new JudgeFactory(workspace, planner, cache, promptContext, databases, queryLimits());
+        this.judges = new JudgeFactory(workspace, planner, promptContext, databases, queryLimits());
     }
 
     /** Opens the workspace's default database (an SQLite file is built when missing) and run store; traces runs as configured. */
