@@ -39,8 +39,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PrivilegedBannerFxTest {
 
-    private static final String LINE = "database postgresql: untrusted SQL runs under the privileged account postgres"
-            + " (allowPrivilegedAccount: true): postgres is a superuser";
+    private static final String LINE = "database postgresql, account postgres (allowPrivilegedAccount: true):"
+            + " postgres is a superuser";
 
     @TempDir
     static Path home;
@@ -83,7 +83,9 @@ class PrivilegedBannerFxTest {
         MainViewModel main = context.mainViewModel();
         robot.interact(() -> main.select(Section.RUNS));
         waitFor(30, () -> runId.equals(main.runs().runIdProperty().get()));
-        assertThat(main.runs().progress().privilegedWarningProperty().get()).contains("privileged account postgres");
+        assertThat(main.runs().progress().privilegedWarningProperty().get())
+                .contains("account postgres (allowPrivilegedAccount")
+                .satisfies(w -> assertThat(w.split("untrusted SQL", -1)).as("said once").hasSize(2));
         Node banner = fx(() -> scene.getRoot().lookup("#privilegedBanner"));
         assertThat(fx(banner::isVisible)).isTrue();
         assertThat(fx(() -> ((Label) scene.getRoot().lookup("#privilegedWarning")).getText()))

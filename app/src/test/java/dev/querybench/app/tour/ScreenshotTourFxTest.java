@@ -227,13 +227,13 @@ class ScreenshotTourFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         robot.clickOn("#wizardBack");
         robot.interact(() -> {
-            wizard.dbTypeProperty().set("postgresql");
-            wizard.dbPasswordEnvProperty().set("SHOP_DB_PASSWORD");
-            wizard.dbPasswordInKeyringProperty().set(true);
+            wizard.database().typeProperty().set("postgresql");
+            wizard.database().passwordNameProperty().set("SHOP_DB_PASSWORD");
+            wizard.database().passwordInKeyringProperty().set(true);
         });
         shoot("16-connection-database-keyring-dark");
         robot.interact(() -> {
-            wizard.dbTypeProperty().set("sqlite");
+            wizard.database().typeProperty().set("sqlite");
             main.themeProperty().set(Theme.LIGHT);
         });
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);

@@ -13,6 +13,7 @@ import dev.querybench.engine.run.RunStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link RunPlan}: for each item, prompt → model → SQL → verdict, with at most
@@ -42,7 +43,7 @@ public final class EvaluationOrchestrator {
     private final Clock clock;
     private final ItemJudge judge;
     private final ItemEvaluator items;
-    private final List<String> privilegedAccounts;
+    private final Supplier<List<String>> privilegedAccounts;
 
     /**
      * An orchestrator without an LLM judge.
@@ -60,16 +61,18 @@ public final class EvaluationOrchestrator {
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
             PriceTable prices, Clock clock, ItemJudge judge) {
-        this(generator, evaluator, store, prices, clock, judge, List.of());
+        this(generator, evaluator, store, prices, clock, judge, List::of);
     }
 
     /**
      * @param privilegedAccounts one line per database whose untrusted SQL runs under a privileged account
-     *     by opt-in ({@code allowPrivilegedAccount: true}); recorded with the run and carried by its results
+     *     by opt-in ({@code allowPrivilegedAccount: true}); asked when a run starts or resumes and again
+     *     when its items are done (databases opened on the way count too), recorded with the run and
+     *     carried by its results
      */
     public EvaluationOrchestrator(SqlGenerator generator, EvaluationStrategy evaluator, RunStore store,
-            PriceTable prices, Clock clock, ItemJudge judge, List<String> privilegedAccounts) {
-        this.privilegedAccounts = List.copyOf(privilegedAccounts);
+            PriceTable prices, Clock clock, ItemJudge judge, Supplier<List<String>> privilegedAccounts) {
+        this.privilegedAccounts = privilegedAccounts;
         this.judge = judge == null ? ItemJudge.none() : judge;
         this.store = store;
         this.clock = clock;
@@ -85,7 +88,7 @@ public final class EvaluationOrchestrator {
                 plan.variants().stream().map(PromptTemplate::name).toList(), List.copyOf(plan.models().keySet()),
                 plan.matchMode(), STATUS_RUNNING, plan.repeats());
         store.createRun(record);
-        store.recordPrivilegedAccounts(id, privilegedAccounts);
+        store.recordPrivilegedAccounts(id, privilegedAccounts.get());
         if (judge.enabled()) {
             store.recordJudge(id, judge.model(), judge.prompt());
         }
@@ -109,7 +112,7 @@ public final class EvaluationOrchestrator {
                     "start a new run, or restore the workspace's variants, models and dataset"));
         }
         store.updateStatus(record.id(), STATUS_RUNNING);
-        store.recordPrivilegedAccounts(record.id(), privilegedAccounts);
+        store.recordPrivilegedAccounts(record.id(), privilegedAccounts.get());
         if (judge.enabled() && store.judge(record.id()).isEmpty()) {
             store.recordJudge(record.id(), judge.model(), judge.prompt());
         }
@@ -117,6 +120,7 @@ public final class EvaluationOrchestrator {
     }
 
     private RunResults execute(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation) {
-        return new RunExecution(record, plan, listener, cancellation, items, judge, store, clock).run();
+        return new RunExecution(record, plan, listener, cancellation, items, judge, store, clock, privilegedAccounts)
+                .run();
     }
 }

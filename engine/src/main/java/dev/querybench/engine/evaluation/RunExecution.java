@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,9 +51,12 @@ final class RunExecution {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
     private final List<Future<?>> running = new ArrayList<>();
+    private final Supplier<List<String>> privilegedAccounts;
 
+    /** @param privilegedAccounts asked once the items are done, so databases opened on the way are recorded too */
     RunExecution(RunRecord record, RunPlan plan, RunListener listener, Cancellation cancellation, ItemEvaluator items,
-            ItemJudge judge, RunStore store, Clock clock) {
+            ItemJudge judge, RunStore store, Clock clock, Supplier<List<String>> privilegedAccounts) {
+        this.privilegedAccounts = privilegedAccounts;
         this.record = record;
         this.plan = plan;
         this.listener = listener;
@@ -78,6 +82,7 @@ final class RunExecution {
         ProgressCounters counters = new ProgressCounters(keys.size(), finished.values(), clock.instant());
         listener.started(record, finished.size());
         submitAll(keys.stream().filter(k -> !finished.containsKey(k)).toList(), counters);
+        store.recordPrivilegedAccounts(record.id(), privilegedAccounts.get());
         if (failure.get() != null) {
             store.updateStatus(record.id(), EvaluationOrchestrator.STATUS_INCOMPLETE);
             throw failure.get();

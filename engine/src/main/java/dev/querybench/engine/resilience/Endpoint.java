@@ -222,7 +222,7 @@ public final class Endpoint {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Failed(interrupted(), Math.max(0, sent - 1), false);
+                return new Failed(interrupted(), Math.max(0, sent - 1), sent == 0);
             }
         }
     }
