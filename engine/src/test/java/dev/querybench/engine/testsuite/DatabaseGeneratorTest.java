@@ -102,6 +102,24 @@ class DatabaseGeneratorTest {
     }
 
     @Test
+    void poolsAimedAtOneQuestionHoldOnlyItsConstants() throws Exception {
+        Path real = realDatabase(dir.resolve("real.sqlite"));
+        ValuePools pools;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
+            pools = ValuePools.read(c, SqliteSchema.read(c), List.of(new NeighbourGenerator.Constant("qty", 3L),
+                    new NeighbourGenerator.Constant("item", "kettle")));
+        }
+        assertThat(pools.of("stock", "qty").constants()).containsExactly(3L, 4L, 2L);
+        ValuePools focused = pools.focused(List.of(new NeighbourGenerator.Constant("qty", 7L)));
+        assertThat(focused.of("stock", "qty").constants()).containsExactly(7L, 8L, 6L);
+        assertThat(focused.of("stock", "item").constants()).isEmpty();
+        assertThat(focused.of("stock", "qty").real()).isEqualTo(pools.of("stock", "qty").real());
+        assertThat(focused.constantShare()).isGreaterThan(pools.constantShare());
+        assertThat(pools.exactly(List.of(new NeighbourGenerator.Constant("opened", "2024-01-01"))).of("store", "opened")
+                .constants()).containsExactly("2024-01-01");
+    }
+
+    @Test
     void aTwinCopiesARowWithTheRowsThatHangFromIt() throws Exception {
         Path real = realDatabase(dir.resolve("real.sqlite"));
         SqliteSchema schema;
