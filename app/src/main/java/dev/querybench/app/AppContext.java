@@ -99,7 +99,7 @@ public final class AppContext implements AutoCloseable {
         runViewModel.setPreflight(new RunPreflight(validator, secrets));
         if (settings.adHocModel() == null && rememberedModel != null) {
             models.stream().filter(m -> m.id().equals(rememberedModel)).findFirst()
-                    .ifPresent(runViewModel.selectedModelProperty()::set);
+                    .ifPresent(runViewModel.setup().selectedModelProperty()::set);
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("querybench-health").factory());
         var checks = WorkspaceHealthChecks.of(workspace, session.executor(), secrets, validator, CHECK_TIMEOUT,
@@ -114,7 +114,7 @@ public final class AppContext implements AutoCloseable {
                         workspace.dataset().questions(), session.generator(), tasks, dialogs),
                 new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks),
                 new ConnectionWizardViewModel(workspace, new ConnectionChecklist(secrets, CHECK_TIMEOUT, clock), tasks,
-                        secrets.keyring()),
+                        secrets),
                 new HealthViewModel(monitor, checks, tasks));
         this.mainViewModel = new MainViewModel(workspace, session, models,
                 new EnvironmentDoctor(secrets, validator, clock), screens, tasks, dialogs, settings.sample());

@@ -156,7 +156,7 @@ public final class Workbench {
     private void replace(AppContext next, Section section) {
         AppContext old = current.get();
         if (old != null) {
-            old.runViewModel().selectedModelProperty().removeListener(modelChosen);
+            old.runViewModel().setup().selectedModelProperty().removeListener(modelChosen);
             old.mainViewModel().wizard().savedProperty().removeListener(wizardSaved);
             old.deactivate();
         }
@@ -166,7 +166,7 @@ public final class Workbench {
             } else if (old != null) {
                 next.mainViewModel().select(old.mainViewModel().selectedSectionProperty().get());
             }
-            next.runViewModel().selectedModelProperty().addListener(modelChosen);
+            next.runViewModel().setup().selectedModelProperty().addListener(modelChosen);
             next.mainViewModel().wizard().savedProperty().addListener(wizardSaved);
         }
         current.set(next);
@@ -182,11 +182,11 @@ public final class Workbench {
 
     private void rememberModel() {
         AppContext open = current.get();
-        if (open == null || open.runViewModel().selectedModelProperty().get() == null) {
+        if (open == null || open.runViewModel().setup().selectedModelProperty().get() == null) {
             return;
         }
         Path folder = open.workspace().root();
-        String model = open.runViewModel().selectedModelProperty().get().id();
+        String model = open.runViewModel().setup().selectedModelProperty().get().id();
         tasks.submit(() -> {
             history.chose(folder, model);
             return model;

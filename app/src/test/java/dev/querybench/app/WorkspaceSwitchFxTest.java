@@ -135,19 +135,19 @@ class WorkspaceSwitchFxTest {
         AppContext after = fx(() -> workbench.currentProperty().get());
         assertThat(before.mainViewModel().wizard().models().getFirst().name()).isEqualTo("local-stub");
 
-        assertThat(after.runViewModel().models()).extracting(ModelChoice::id).contains("local-stub");
-        assertThat(fx(() -> after.runViewModel().selectedModelProperty().get().id())).isEqualTo("local-stub");
+        assertThat(after.runViewModel().setup().models()).extracting(ModelChoice::id).contains("local-stub");
+        assertThat(fx(() -> after.runViewModel().setup().selectedModelProperty().get().id())).isEqualTo("local-stub");
         assertThat(fx(() -> after.mainViewModel().selectedSectionProperty().get())).isEqualTo(Section.CONNECTIONS);
         assertThat(Files.readString(root.resolve(Workspace.CONFIG_FILE)))
                 .startsWith(yaml.lines().findFirst().orElseThrow()).contains("local-stub");
 
-        ModelChoice ollama = after.runViewModel().models().stream()
+        ModelChoice ollama = after.runViewModel().setup().models().stream()
                 .filter(m -> m.id().equals("ollama-qwen-coder")).findFirst().orElseThrow();
-        robot.interact(() -> after.runViewModel().selectedModelProperty().set(ollama));
+        robot.interact(() -> after.runViewModel().setup().selectedModelProperty().set(ollama));
         waitFor(10, () -> history.lastModel(root).filter("ollama-qwen-coder"::equals).isPresent());
         robot.interact(() -> workbench.reload(Section.RUNS));
         waitFor(30, () -> workbench.currentProperty().get() != after && workbench.currentProperty().get() != null);
-        assertThat(fx(() -> workbench.currentProperty().get().runViewModel().selectedModelProperty().get().id()))
+        assertThat(fx(() -> workbench.currentProperty().get().runViewModel().setup().selectedModelProperty().get().id()))
                 .as("the model last chosen in this workspace").isEqualTo("ollama-qwen-coder");
     }
 

@@ -3,7 +3,7 @@ package dev.querybench.app.compare;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.engine.compare.BaselineComparison;
 import dev.querybench.engine.compare.RunComparison;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.stats.McNemar;
 import java.time.ZoneId;
@@ -76,7 +76,7 @@ public final class BaselineViewModel {
                     List<Choice> all = new ArrayList<>(List.of(NONE));
                     all.addAll(found);
                     choices.setAll(all);
-                }, failure -> summary.set("The stored runs could not be read: " + message(failure)));
+                }, failure -> summary.set("The stored runs could not be read: " + Explanation.of(failure).oneLine()));
     }
 
     /** Picks the baseline by run id ("" for none). */
@@ -103,7 +103,7 @@ public final class BaselineViewModel {
         }, failure -> {
             if (baseline.get() == choice) {
                 result.set(null);
-                summary.set("Run " + choice.runId() + " cannot be the baseline: " + message(failure));
+                summary.set("Run " + choice.runId() + " cannot be the baseline: " + Explanation.of(failure).oneLine());
             }
         });
     }
@@ -139,10 +139,6 @@ public final class BaselineViewModel {
 
     Set<String> regressed() {
         return result.get() == null ? Set.of() : result.get().regressed();
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
     }
 
     // ---- properties

@@ -11,7 +11,7 @@ import dev.querybench.engine.compare.CellKey;
 import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.ResultDiff;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.generation.Attempt;
@@ -178,7 +178,7 @@ public final class CellDetailViewModel {
                 return;
             }
             gridsLoading.set(false);
-            String why = failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
+            String why = Explanation.of(failure).oneLine();
             goldGrid.set(GridData.failed("The queries could not be run: " + why));
             predictedGrid.set(GridData.failed("The queries could not be run: " + why));
         });

@@ -371,7 +371,7 @@ public final class ComparisonView {
             // Built when shown, so scrolling a long matrix does not format every cell's SQL.
             tip.setOnShowing(event -> {
                 MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
-                ComparisonViewModel.CellPreview preview = viewModel.preview(row, this.column);
+                CellPreview preview = viewModel.preview(row, this.column);
                 tip.setText(preview.title() + "\n" + preview.reason() + "\n\n" + preview.sql());
             });
         }

@@ -1,7 +1,6 @@
 package dev.querybench.app.compare;
 
 import dev.querybench.app.core.TaskRunner;
-import dev.querybench.app.grid.GridFormat;
 import dev.querybench.app.text.CostRule;
 import dev.querybench.engine.compare.CellKey;
 import dev.querybench.engine.compare.CellResults;
@@ -9,20 +8,15 @@ import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.evaluation.base.JudgeVerdict;
-import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.tracing.langfuse.TraceLinks;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -57,17 +51,6 @@ public final class ComparisonViewModel {
     static final String ANY_CATEGORY = "Any outcome";
     static final String ANY_DIFFICULTY = "Any difficulty";
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
-    /**
-     * What a cell shows when selected or hovered.
-     *
-     * @param title "q012 · ddl-basic · gpt-4o-mini · FAIL (wrong values)"
-     * @param sql the predicted SQL on one line, or "(no SQL)"
-     * @param reason how the verdict was reached
-     */
-    public record CellPreview(String title, String sql, String reason) {
-        public static final CellPreview NONE = new CellPreview("", "", "");
-    }
 
     private final RunComparison comparison;
     private final List<CellKey> cells;
@@ -126,28 +109,10 @@ public final class ComparisonViewModel {
         this.strip = new CardStripViewModel(comparison, services.costs());
         this.detail = new CellDetailViewModel(comparison.run().id(), services.results(), tasks);
         this.baseline = new BaselineViewModel(comparison, services.storedRuns(), services.loader(), tasks);
-        Set<String> seenCategories = new TreeSet<>();
-        Set<String> seenDifficulties = new LinkedHashSet<>();
-        for (Question q : comparison.questions()) {
-            List<MatrixCell> line = new ArrayList<>();
-            for (CellKey cell : cells) {
-                MatrixCell m = MatrixCell.of(comparison.item(q.id(), cell));
-                if (!m.category().isBlank()) {
-                    seenCategories.add(m.category());
-                }
-                line.add(m);
-            }
-            if (!q.difficulty().isBlank()) {
-                seenDifficulties.add(q.difficulty());
-            }
-            rows.add(new MatrixRow(q.id(), q.text(), q.difficulty(), q.tags(), line, comparison.disagree(q.id())));
-        }
-        List<String> categoryChoices = new ArrayList<>(List.of(ANY_CATEGORY));
-        categoryChoices.addAll(seenCategories);
-        this.categories = List.copyOf(categoryChoices);
-        List<String> difficultyChoices = new ArrayList<>(List.of(ANY_DIFFICULTY));
-        seenDifficulties.stream().sorted(ComparisonViewModel::byDifficulty).forEach(difficultyChoices::add);
-        this.difficulties = List.copyOf(difficultyChoices);
+        MatrixRows matrix = MatrixRows.of(comparison, cells);
+        rows.setAll(matrix.rows());
+        this.categories = matrix.categories();
+        this.difficulties = matrix.difficulties();
 
         visibleRows.predicateProperty().bind(Bindings.createObjectBinding(this::predicate, filter, category, difficulty,
                 searchText, strip.cellAProperty(), strip.cellBProperty(), baseline.resultProperty()));
@@ -211,34 +176,12 @@ public final class ComparisonViewModel {
         if (row == null || column < 0 || column >= cells.size()) {
             return CellPreview.NONE;
         }
-        CellKey cell = cells.get(column);
-        MatrixCell m = row.cell(column);
-        String title = row.questionId() + " · " + cell.label() + " · " + m.text()
-                + (m.passed() || m.category().isBlank() ? "" : " (" + m.category().toLowerCase(Locale.ROOT) + ")");
-        Optional<ItemResult> item = comparison.item(row.questionId(), cell);
-        if (item.isEmpty()) {
-            return new CellPreview(title, "(not finished)", "This item has no result in the run.");
-        }
-        String sql = item.get().sql() == null || item.get().sql().isBlank() ? "(the model gave no SQL)"
-                : CellDetailViewModel.oneLine(item.get().sql());
-        JudgeVerdict judge = item.get().judge();
-        String verdict = CellDetailViewModel.reasonOf(item.get());
-        String reason = verdict + (judge == null ? "" : (verdict.endsWith(".") ? " " : ". ") + "LLM judge: "
-                + CellDetailViewModel.judgeWords(judge.decision()) + ".");
-        return new CellPreview(title, sql, reason);
+        return CellPreview.of(comparison, cells.get(column), row, row.cell(column));
     }
 
     /** The visible matrix as a Markdown table, for the clipboard. */
     public String matrixAsMarkdown() {
-        List<String> columns = new ArrayList<>(List.of("ID", "Question", "Difficulty"));
-        cells.forEach(c -> columns.add(c.label()));
-        List<List<String>> lines = new ArrayList<>();
-        for (MatrixRow row : visibleRows) {
-            List<String> line = new ArrayList<>(List.of(row.questionId(), row.question(), row.difficulty()));
-            row.cells().forEach(c -> line.add(c.text() + (c.category().isBlank() || c.passed() ? "" : " (" + c.category() + ")")));
-            lines.add(line);
-        }
-        return GridFormat.MARKDOWN.write(columns, lines);
+        return MatrixRows.markdown(cells, visibleRows);
     }
 
     /** The selected cell's predicted SQL as the model wrote it, for the clipboard. */
@@ -277,14 +220,6 @@ public final class ComparisonViewModel {
                     case IMPROVED -> improved.contains(row.questionId());
                     case REGRESSED -> regressed.contains(row.questionId());
                 };
-    }
-
-    private static int byDifficulty(String x, String y) {
-        List<String> order = List.of("easy", "medium", "hard", "extra", "challenging");
-        int ix = order.indexOf(x.toLowerCase(Locale.ROOT));
-        int iy = order.indexOf(y.toLowerCase(Locale.ROOT));
-        int byRank = Integer.compare(ix < 0 ? 99 : ix, iy < 0 ? 99 : iy);
-        return byRank != 0 ? byRank : x.compareTo(y);
     }
 
     private static String plural(int n, String noun) {

@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +47,14 @@ public final class ConnectionWizardView {
     @FXML private TextField dbUser;
     @FXML private TextField dbPasswordEnv;
     @FXML private VBox dbChecks;
+    @FXML private VBox readerSection;
+    @FXML private TextField readerName;
+    @FXML private TextField readerPasswordName;
+    @FXML private CheckBox readerPasswordInKeyring;
+    @FXML private PasswordField readerPasswordSecret;
+    @FXML private Button createReaderButton;
+    @FXML private Label readerStatus;
+    @FXML private TextArea readerSql;
     @FXML private ComboBox<String> provider;
     @FXML private TextField modelId;
     @FXML private TextField modelName;
@@ -81,30 +90,26 @@ public final class ConnectionWizardView {
 
     @FXML
     private void initialize() {
-        dbName.textProperty().bindBidirectional(viewModel.dbNameProperty());
-        dbType.getItems().setAll(ConnectionWizardViewModel.DATABASE_TYPES);
-        dbType.valueProperty().bindBidirectional(viewModel.dbTypeProperty());
-        dbPath.textProperty().bindBidirectional(viewModel.dbPathProperty());
-        dbUrl.textProperty().bindBidirectional(viewModel.dbUrlProperty());
-        dbHost.textProperty().bindBidirectional(viewModel.dbHostProperty());
-        dbPort.textProperty().bindBidirectional(viewModel.dbPortProperty());
-        dbDatabase.textProperty().bindBidirectional(viewModel.dbDatabaseProperty());
-        dbSchema.textProperty().bindBidirectional(viewModel.dbSchemaProperty());
-        dbUser.textProperty().bindBidirectional(viewModel.dbUserProperty());
-        dbPasswordEnv.textProperty().bindBidirectional(viewModel.dbPasswordEnvProperty());
-        for (Node n : new Node[] {dbPathLabel, dbPath}) {
-            n.visibleProperty().bind(viewModel.sqliteProperty());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        dbPasswordInKeyring.selectedProperty().bindBidirectional(viewModel.dbPasswordInKeyringProperty());
-        dbPasswordSecret.textProperty().bindBidirectional(viewModel.dbPasswordSecretProperty());
-        for (Node n : new Node[] {dbUrlLabel, dbUrl, dbServerLabel, dbServerFields, dbUserLabel, dbUserFields,
-            dbSecretLabel, dbSecretFields}) {
-            n.visibleProperty().bind(viewModel.sqliteProperty().not());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        checklist(dbChecks, viewModel.dbChecks());
+        bindDatabasePage();
+        bindModelsPage();
+        bindLangfusePage();
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        savedLabel.textProperty().bind(viewModel.savedTextProperty());
+        saveButton.disableProperty().bind(viewModel.busyProperty());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
 
+        showPage(viewModel.pageProperty().get());
+        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
+    }
+
+    private void bindDatabasePage() {
+        bindDatabase(viewModel.database());
+        checklist(dbChecks, viewModel.dbChecks());
+        bindReader(viewModel.reader(), viewModel.database());
+    }
+
+    private void bindModelsPage() {
         provider.getItems().setAll(ConnectionWizardViewModel.PROVIDERS);
         provider.valueProperty().bindBidirectional(viewModel.providerProperty());
         modelId.textProperty().bindBidirectional(viewModel.modelIdProperty());
@@ -142,22 +147,59 @@ public final class ConnectionWizardView {
             viewModel.selectedModelProperty().set(is);
             viewModel.editModel(is);
         });
+    }
 
-        langfuseEnabled.selectedProperty().bindBidirectional(viewModel.langfuseEnabledProperty());
-        langfuseFields.disableProperty().bind(viewModel.langfuseEnabledProperty().not());
-        langfuseHost.textProperty().bindBidirectional(viewModel.langfuseHostProperty());
-        langfusePublicEnv.textProperty().bindBidirectional(viewModel.langfusePublicEnvProperty());
-        langfuseSecretEnv.textProperty().bindBidirectional(viewModel.langfuseSecretEnvProperty());
+    private void bindLangfusePage() {
+        LangfuseForm langfuse = viewModel.langfuse();
+        langfuseEnabled.selectedProperty().bindBidirectional(langfuse.enabledProperty());
+        langfuseFields.disableProperty().bind(langfuse.enabledProperty().not());
+        langfuseHost.textProperty().bindBidirectional(langfuse.hostProperty());
+        langfusePublicEnv.textProperty().bindBidirectional(langfuse.publicEnvProperty());
+        langfuseSecretEnv.textProperty().bindBidirectional(langfuse.secretEnvProperty());
         checklist(langfuseChecks, viewModel.langfuseChecks());
+    }
 
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        savedLabel.textProperty().bind(viewModel.savedTextProperty());
-        saveButton.disableProperty().bind(viewModel.busyProperty());
-        problemLabel.textProperty().bind(viewModel.problemProperty());
-        busy.visibleProperty().bind(viewModel.busyProperty());
+    private void bindDatabase(DatabaseForm db) {
+        dbName.textProperty().bindBidirectional(db.nameProperty());
+        dbType.getItems().setAll(DatabaseForm.TYPES);
+        dbType.valueProperty().bindBidirectional(db.typeProperty());
+        dbPath.textProperty().bindBidirectional(db.pathProperty());
+        dbUrl.textProperty().bindBidirectional(db.urlProperty());
+        dbHost.textProperty().bindBidirectional(db.hostProperty());
+        dbPort.textProperty().bindBidirectional(db.portProperty());
+        dbDatabase.textProperty().bindBidirectional(db.databaseProperty());
+        dbSchema.textProperty().bindBidirectional(db.schemaProperty());
+        dbUser.textProperty().bindBidirectional(db.userProperty());
+        dbPasswordEnv.textProperty().bindBidirectional(db.passwordNameProperty());
+        dbPasswordInKeyring.selectedProperty().bindBidirectional(db.passwordInKeyringProperty());
+        dbPasswordSecret.textProperty().bindBidirectional(db.passwordSecretProperty());
+        for (Node n : new Node[] {dbPathLabel, dbPath}) {
+            n.visibleProperty().bind(db.sqliteProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Node n : new Node[] {dbUrlLabel, dbUrl, dbServerLabel, dbServerFields, dbUserLabel, dbUserFields,
+            dbSecretLabel, dbSecretFields}) {
+            n.visibleProperty().bind(db.sqliteProperty().not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+    }
 
-        showPage(viewModel.pageProperty().get());
-        viewModel.pageProperty().addListener((obs, was, is) -> showPage(is));
+    private void bindReader(ReaderForm reader, DatabaseForm db) {
+        readerSection.visibleProperty().bind(reader.availableProperty());
+        readerSection.managedProperty().bind(readerSection.visibleProperty());
+        readerName.textProperty().bindBidirectional(reader.nameProperty());
+        readerPasswordName.textProperty().bindBidirectional(reader.passwordNameProperty());
+        readerPasswordInKeyring.selectedProperty().bindBidirectional(reader.passwordInKeyringProperty());
+        readerPasswordSecret.textProperty().bindBidirectional(reader.passwordSecretProperty());
+        createReaderButton.disableProperty().bind(viewModel.busyProperty().or(db.typeProperty().isEqualTo("trino")));
+        readerStatus.textProperty().bind(reader.statusProperty());
+        readerStatus.visibleProperty().bind(reader.statusProperty().isNotEmpty());
+        readerStatus.managedProperty().bind(readerStatus.visibleProperty());
+        reader.failedProperty().addListener((obs, was, is) -> readerStatus.getStyleClass()
+                .setAll(is ? "line-remedy" : "saved-text"));
+        readerSql.textProperty().bind(reader.sqlProperty());
+        readerSql.visibleProperty().bind(reader.sqlProperty().isNotEmpty());
+        readerSql.managedProperty().bind(readerSql.visibleProperty());
     }
 
     private void showPage(WizardPage page) {
@@ -224,6 +266,16 @@ public final class ConnectionWizardView {
     @FXML
     private void onCheckDatabase() {
         viewModel.checkDatabase();
+    }
+
+    @FXML
+    private void onCreateReader() {
+        viewModel.reader().create();
+    }
+
+    @FXML
+    private void onShowReaderSql() {
+        viewModel.reader().showSql();
     }
 
     @FXML

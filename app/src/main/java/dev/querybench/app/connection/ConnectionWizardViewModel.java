@@ -1,5 +1,9 @@
 package dev.querybench.app.connection;
 
+import static dev.querybench.app.connection.WizardWork.blank;
+import static dev.querybench.app.connection.WizardWork.emptyToNull;
+import static dev.querybench.app.connection.WizardWork.name;
+
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.DatabaseConfig;
@@ -7,11 +11,9 @@ import dev.querybench.engine.config.JudgeConfig;
 import dev.querybench.engine.config.LangfuseConfig;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
+import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
-import dev.querybench.engine.errors.QueryBenchException;
-import dev.querybench.engine.secrets.OsKeyring;
-import dev.querybench.engine.secrets.SecretStore;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.ConnectionChecklist;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,31 +45,19 @@ import javafx.collections.ObservableList;
  */
 public final class ConnectionWizardViewModel {
 
-    /** The database types the wizard offers. */
-    public static final List<String> DATABASE_TYPES = List.of("sqlite", "postgresql", "mysql", "trino");
     /** The model providers the wizard offers. */
     public static final List<String> PROVIDERS = List.of("openai", "anthropic", "gemini", "ollama");
 
     private final Workspace workspace;
     private final ConnectionChecklist checklist;
-    private final TaskRunner tasks;
-    private final SecretStore keyring;
+    private final WizardWork work;
+    private final KeyringEntries keyring;
+    private final DatabaseForm database;
+    private final ReaderForm reader;
+    private final LangfuseForm langfuse;
 
     private final ObjectProperty<WizardPage> page = new SimpleObjectProperty<>(this, "page", WizardPage.DATABASE);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-
-    private final StringProperty dbName = new SimpleStringProperty(this, "dbName", "");
-    private final StringProperty dbType = new SimpleStringProperty(this, "dbType", "sqlite");
-    private final StringProperty dbPath = new SimpleStringProperty(this, "dbPath", "");
-    private final StringProperty dbUrl = new SimpleStringProperty(this, "dbUrl", "");
-    private final StringProperty dbHost = new SimpleStringProperty(this, "dbHost", "");
-    private final StringProperty dbPort = new SimpleStringProperty(this, "dbPort", "");
-    private final StringProperty dbDatabase = new SimpleStringProperty(this, "dbDatabase", "");
-    private final StringProperty dbSchema = new SimpleStringProperty(this, "dbSchema", "");
-    private final StringProperty dbUser = new SimpleStringProperty(this, "dbUser", "");
-    private final StringProperty dbPasswordEnv = new SimpleStringProperty(this, "dbPasswordEnv", "");
     private final ObservableList<CheckLine> dbChecks = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper sqlite = new ReadOnlyBooleanWrapper(this, "sqlite");
 
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
     private final StringProperty provider = new SimpleStringProperty(this, "provider", "openai");
@@ -79,9 +68,6 @@ public final class ConnectionWizardViewModel {
     private final BooleanProperty keyInKeyring = new SimpleBooleanProperty(this, "keyInKeyring");
     /** A key typed to be stored in the keyring; cleared once stored, never written to a file. */
     private final StringProperty keySecret = new SimpleStringProperty(this, "keySecret", "");
-    private final BooleanProperty dbPasswordInKeyring = new SimpleBooleanProperty(this, "dbPasswordInKeyring");
-    private final StringProperty dbPasswordSecret = new SimpleStringProperty(this, "dbPasswordSecret", "");
-    private final ReadOnlyStringWrapper keyringText = new ReadOnlyStringWrapper(this, "keyringText", "");
     private final ObservableList<String> judgeChoices = FXCollections.observableArrayList();
     /** The judge to save: "" for none; starts as the workspace's. */
     private final StringProperty judgeModel = new SimpleStringProperty(this, "judgeModel", "");
@@ -91,13 +77,6 @@ public final class ConnectionWizardViewModel {
     private final java.util.Map<ModelProfile, ModelConfig> originals = new java.util.HashMap<>();
     private final ObjectProperty<ModelProfile> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
 
-    private final BooleanProperty langfuseEnabled = new SimpleBooleanProperty(this, "langfuseEnabled");
-    private final StringProperty langfuseHost = new SimpleStringProperty(this, "langfuseHost",
-            LangfuseConfig.DEFAULT_HOST);
-    private final StringProperty langfusePublicEnv = new SimpleStringProperty(this, "langfusePublicEnv",
-            "LANGFUSE_PUBLIC_KEY");
-    private final StringProperty langfuseSecretEnv = new SimpleStringProperty(this, "langfuseSecretEnv",
-            "LANGFUSE_SECRET_KEY");
     private final ObservableList<CheckLine> langfuseChecks = FXCollections.observableArrayList();
 
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -105,47 +84,26 @@ public final class ConnectionWizardViewModel {
     private final ReadOnlyStringWrapper savedText = new ReadOnlyStringWrapper(this, "savedText", "");
     private final ReadOnlyObjectWrapper<Workspace> saved = new ReadOnlyObjectWrapper<>(this, "saved");
 
-    /** A wizard that cannot store secrets in the keyring (tests of the other pages). */
+    /** A wizard that finds no secrets and cannot store any in the keyring (tests of the other pages). */
     public ConnectionWizardViewModel(Workspace workspace, ConnectionChecklist checklist, TaskRunner tasks) {
-        this(workspace, checklist, tasks, SecretStore.none());
+        this(workspace, checklist, tasks, SecretResolver.none());
     }
 
+    /** @param secrets where profiles' secrets are read from, and its keyring where typed ones are stored */
     public ConnectionWizardViewModel(Workspace workspace, ConnectionChecklist checklist, TaskRunner tasks,
-            SecretStore keyring) {
+            SecretResolver secrets) {
         this.workspace = workspace;
         this.checklist = checklist;
-        this.tasks = tasks;
-        this.keyring = keyring;
-        DatabaseConfig db = workspace.config().database();
-        dbName.set(db.nameOrDefault());
-        dbType.set(db.type() == null ? "sqlite" : db.type());
-        dbPath.set(db.path() == null ? "" : db.path());
-        dbUrl.set(db.url() == null ? "" : db.url());
-        dbHost.set(db.host() == null ? "" : db.host());
-        dbPort.set(db.port() == null ? "" : db.port().toString());
-        dbDatabase.set(db.database() == null ? "" : db.database());
-        dbSchema.set(db.schema() == null ? "" : db.schema());
-        dbUser.set(db.username() == null ? "" : db.username());
-        dbPasswordEnv.set(db.password() == null ? "" : db.password().env() != null ? db.password().env()
-                : db.password().keyring());
-        dbPasswordInKeyring.set(db.password() != null && db.password().keyring() != null);
+        this.work = new WizardWork(tasks);
+        this.keyring = new KeyringEntries(secrets.keyring(), work);
+        this.database = new DatabaseForm(workspace);
+        this.reader = new ReaderForm(workspace, database, secrets, work, this::checkDatabase);
+        this.langfuse = new LangfuseForm(workspace.config().langfuse());
         for (ModelConfig existing : workspace.config().models()) {
             ModelProfile listed = ModelProfile.of(existing);
             originals.put(listed, existing);
             models.add(listed);
         }
-        LangfuseConfig lf = workspace.config().langfuse();
-        if (lf != null) {
-            langfuseEnabled.set(lf.enabledOrDefault());
-            langfuseHost.set(lf.hostOrDefault());
-            if (lf.publicKey() != null && lf.publicKey().env() != null) {
-                langfusePublicEnv.set(lf.publicKey().env());
-            }
-            if (lf.secretKey() != null && lf.secretKey().env() != null) {
-                langfuseSecretEnv.set(lf.secretKey().env());
-            }
-        }
-        sqlite.bind(dbType.isEqualTo("sqlite"));
         JudgeConfig judge = workspace.config().judge();
         judgeModel.set(judge != null && judge.enabledOrDefault() && judge.model() != null ? judge.model() : "");
         refreshJudgeChoices();
@@ -156,8 +114,9 @@ public final class ConnectionWizardViewModel {
             case "ollama" -> "";
             default -> "OPENAI_API_KEY";
         }));
-        summary.bind(Bindings.createStringBinding(this::describe, dbName, dbType, models, langfuseEnabled, langfuseHost,
-                judgeModel));
+        summary.bind(Bindings.createStringBinding(() -> CheckLine.summary(database, models, judgeModel.get(),
+                langfuse), database.nameProperty(), database.typeProperty(),
+                models, langfuse.enabledProperty(), langfuse.hostProperty(), judgeModel));
     }
 
     // ---- navigation
@@ -179,7 +138,7 @@ public final class ConnectionWizardViewModel {
     public void checkDatabase() {
         DatabaseConfig db;
         try {
-            db = databaseConfig();
+            db = database.config();
         } catch (IllegalArgumentException e) {
             dbChecks.setAll(new CheckLine("Profile", CheckLine.State.FAIL, e.getMessage(), "fix the field and check again"));
             return;
@@ -242,41 +201,13 @@ public final class ConnectionWizardViewModel {
 
     /** Stores the typed key in the OS keyring under the key's name; the wizard then writes {keyring: NAME}. */
     public void storeModelKey() {
-        store(keyEnv.get(), keySecret, keyInKeyring);
+        keyring.store(keyEnv.get(), keySecret, keyInKeyring);
     }
 
     /** Stores the typed database password in the OS keyring under the password's name. */
     public void storeDbPassword() {
-        store(dbPasswordEnv.get(), dbPasswordSecret, dbPasswordInKeyring);
-    }
-
-    private void store(String name, StringProperty secret, BooleanProperty inKeyring) {
-        String value = secret.get();
-        if (blank(name) || value == null || value.isEmpty()) {
-            keyringText.set("Name the entry and type the secret, then store it.");
-            return;
-        }
-        String entry = name.strip();
-        try {
-            OsKeyring.checkName(entry);
-        } catch (IllegalArgumentException e) {
-            keyringText.set(sentence(e.getMessage()));
-            return;
-        }
-        busy.set(true);
-        tasks.submit(() -> {
-            keyring.set(entry, value);
-            return entry;
-        }, stored -> {
-            busy.set(false);
-            secret.set("");
-            inKeyring.set(true);
-            keyringText.set("Stored " + stored + " in the OS keyring. The profile reads it as {keyring: " + stored
-                    + "}; the value is never written to a file.");
-        }, failure -> {
-            busy.set(false);
-            keyringText.set(message(failure));
-        });
+        keyring.store(database.passwordNameProperty().get(), database.passwordSecretProperty(),
+                database.passwordInKeyringProperty());
     }
 
     private void refreshJudgeChoices() {
@@ -290,14 +221,14 @@ public final class ConnectionWizardViewModel {
     }
 
     public void checkLangfuse() {
-        if (!langfuseEnabled.get()) {
+        if (!langfuse.enabledProperty().get()) {
             langfuseChecks.setAll(new CheckLine("Langfuse", CheckLine.State.WARN, "not used; runs are not traced",
                     "tick \"Trace runs in Langfuse\" to set it up"));
             return;
         }
         LangfuseConfig config;
         try {
-            config = langfuseConfig();
+            config = langfuse.config();
         } catch (IllegalArgumentException e) {
             langfuseChecks.setAll(new CheckLine("Langfuse", CheckLine.State.FAIL, e.getMessage(), "fix the field"));
             return;
@@ -309,76 +240,30 @@ public final class ConnectionWizardViewModel {
     public void save() {
         WorkspaceProfileWriter.Profile profile;
         try {
-            profile = new WorkspaceProfileWriter.Profile(databaseConfig(),
+            profile = new WorkspaceProfileWriter.Profile(database.config(),
                     models.stream().map(m -> originals.getOrDefault(m, m.toConfig())).toList(),
-                    langfuseEnabled.get() ? langfuseConfig() : null, true, judgeModel.get());
+                    langfuse.enabledProperty().get() ? langfuse.config() : null, true, judgeModel.get());
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
             return;
         }
-        busy.set(true);
         problem.set("");
-        tasks.submit(() -> new WorkspaceProfileWriter().save(workspace.root(), profile), written -> {
-            busy.set(false);
+        work.submit(() -> new WorkspaceProfileWriter().save(workspace.root(), profile), written -> {
             saved.set(written);
             savedText.set("Saved to " + written.root().resolve(Workspace.CONFIG_FILE) + ": database profile '"
                     + profile.database().nameOrDefault() + "', " + Wording.plural(profile.models().size(),
                             "model profile") + (profile.models().isEmpty() ? "" : " (default " + profile.models()
                             .getFirst().name() + ")") + (profile.langfuse() == null ? "" : ", Langfuse")
                     + ". Keys stay where they are named (environment or keyring). The workbench uses them now.");
-        }, failure -> {
-            busy.set(false);
-            problem.set(message(failure));
-        });
+        }, problem::set);
     }
 
     // ---- work
 
     private void run(ObservableList<CheckLine> target, Callable<List<CheckResult>> checks) {
-        busy.set(true);
         target.setAll(new CheckLine("Checking", CheckLine.State.WARN, "…", ""));
-        tasks.submit(checks, results -> {
-            busy.set(false);
-            target.setAll(results.stream().map(ConnectionWizardViewModel::line).toList());
-        }, failure -> {
-            busy.set(false);
-            target.setAll(new CheckLine("Check", CheckLine.State.FAIL, message(failure), "try again"));
-        });
-    }
-
-    private static CheckLine line(CheckResult r) {
-        CheckLine.State state = switch (r.status()) {
-            case OK -> CheckLine.State.OK;
-            case WARN -> CheckLine.State.WARN;
-            case FAIL -> CheckLine.State.FAIL;
-        };
-        return new CheckLine(r.name(), state, sentence(r.detail()), sentence(r.remedy()));
-    }
-
-    DatabaseConfig databaseConfig() {
-        SecretRef password = blank(dbPasswordEnv.get()) ? null : dbPasswordInKeyring.get()
-                ? SecretRef.keyring(dbPasswordEnv.get().strip()) : SecretRef.env(dbPasswordEnv.get().strip());
-        if (sqlite.get()) {
-            if (blank(dbPath.get())) {
-                throw new IllegalArgumentException("a SQLite profile needs the database file's path");
-            }
-            List<String> init = dbPath.get().strip().equals(workspace.config().database().path())
-                    ? workspace.config().database().init() : List.of();
-            return new DatabaseConfig(name(dbName.get(), "database"), "sqlite", dbPath.get().strip(), init, null, null,
-                    null, null, null, null, null, null, null, null);
-        }
-        Integer port = null;
-        if (!blank(dbPort.get())) {
-            try {
-                port = Integer.parseInt(dbPort.get().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("the port '" + dbPort.get() + "' is not a number");
-            }
-        }
-        return new DatabaseConfig(name(dbName.get(), "database"), dbType.get(), null, List.of(),
-                blank(dbUrl.get()) ? null : dbUrl.get().strip(), blank(dbUrl.get()) ? emptyToNull(dbHost.get()) : null,
-                blank(dbUrl.get()) ? port : null, blank(dbUrl.get()) ? emptyToNull(dbDatabase.get()) : null,
-                emptyToNull(dbSchema.get()), emptyToNull(dbUser.get()), password, null, null, null);
+        work.submit(checks, results -> target.setAll(results.stream().map(CheckLine::of).toList()),
+                failure -> target.setAll(new CheckLine("Check", CheckLine.State.FAIL, failure, "try again")));
     }
 
     ModelConfig modelConfig() {
@@ -390,11 +275,6 @@ public final class ConnectionWizardViewModel {
                 : SecretRef.env(keyEnv.get().strip());
         return new ModelConfig(name(modelName.get(), modelId.get().strip()), spec, emptyToNull(baseUrl.get()), key,
                 null, null, null);
-    }
-
-    LangfuseConfig langfuseConfig() {
-        return new LangfuseConfig(emptyToNull(langfuseHost.get()), SecretRef.env(langfusePublicEnv.get().strip()),
-                SecretRef.env(langfuseSecretEnv.get().strip()), null, null, null);
     }
 
     private void move(int by) {
@@ -409,40 +289,6 @@ public final class ConnectionWizardViewModel {
         selectedModel.set(m);
     }
 
-    private String describe() {
-        List<String> parts = new ArrayList<>();
-        parts.add("Database profile '" + dbName.get() + "' (" + dbType.get() + ")");
-        parts.add(models.isEmpty() ? "no model profiles" : "models, primary first: "
-                + String.join(" → ", models.stream().map(m -> m.name() + " (" + m.spec() + (m.keyEnv() == null ? ""
-                        : ", " + m.keyText()) + ")").toList()));
-        parts.add(blank(judgeModel.get()) ? "no LLM judge" : "LLM judge " + judgeModel.get());
-        parts.add(langfuseEnabled.get() ? "Langfuse at " + langfuseHost.get() : "no Langfuse");
-        return String.join("\n", parts);
-    }
-
-    private static String name(String given, String fallback) {
-        String n = blank(given) ? fallback : given.strip();
-        return n.replaceAll("[^A-Za-z0-9._-]", "-");
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String emptyToNull(String s) {
-        return blank(s) ? null : s.strip();
-    }
-
-    /** Engine details start in lower case for the CLI; a line shows them as a sentence, but never "Jdbc:…". */
-    private static String sentence(String text) {
-        return Wording.sentence(text);
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() + " — " + q.error().remedy()
-                : String.valueOf(failure.getMessage());
-    }
-
     // ---- properties
 
     public ObjectProperty<WizardPage> pageProperty() {
@@ -450,52 +296,22 @@ public final class ConnectionWizardViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return work.busyProperty();
     }
 
-    public StringProperty dbNameProperty() {
-        return dbName;
+    /** The database page's fields. */
+    public DatabaseForm database() {
+        return database;
     }
 
-    public StringProperty dbTypeProperty() {
-        return dbType;
+    /** The database page's reader account. */
+    public ReaderForm reader() {
+        return reader;
     }
 
-    public StringProperty dbPathProperty() {
-        return dbPath;
-    }
-
-    public StringProperty dbUrlProperty() {
-        return dbUrl;
-    }
-
-    public StringProperty dbHostProperty() {
-        return dbHost;
-    }
-
-    public StringProperty dbPortProperty() {
-        return dbPort;
-    }
-
-    public StringProperty dbDatabaseProperty() {
-        return dbDatabase;
-    }
-
-    public StringProperty dbSchemaProperty() {
-        return dbSchema;
-    }
-
-    public StringProperty dbUserProperty() {
-        return dbUser;
-    }
-
-    /** The name of the environment variable holding the database password; never the password. */
-    public StringProperty dbPasswordEnvProperty() {
-        return dbPasswordEnv;
-    }
-
-    public ReadOnlyBooleanProperty sqliteProperty() {
-        return sqlite.getReadOnlyProperty();
+    /** The Langfuse page's fields. */
+    public LangfuseForm langfuse() {
+        return langfuse;
     }
 
     public ObservableList<CheckLine> dbChecks() {
@@ -532,17 +348,9 @@ public final class ConnectionWizardViewModel {
         return keySecret;
     }
 
-    public BooleanProperty dbPasswordInKeyringProperty() {
-        return dbPasswordInKeyring;
-    }
-
-    public StringProperty dbPasswordSecretProperty() {
-        return dbPasswordSecret;
-    }
-
     /** What the last keyring action did, or why it could not (no keyring service, with the fix). */
     public ReadOnlyStringProperty keyringTextProperty() {
-        return keyringText.getReadOnlyProperty();
+        return keyring.textProperty();
     }
 
     /** "" (no judge) and the model profiles, for the judge picker. */
@@ -565,22 +373,6 @@ public final class ConnectionWizardViewModel {
 
     public ObjectProperty<ModelProfile> selectedModelProperty() {
         return selectedModel;
-    }
-
-    public BooleanProperty langfuseEnabledProperty() {
-        return langfuseEnabled;
-    }
-
-    public StringProperty langfuseHostProperty() {
-        return langfuseHost;
-    }
-
-    public StringProperty langfusePublicEnvProperty() {
-        return langfusePublicEnv;
-    }
-
-    public StringProperty langfuseSecretEnvProperty() {
-        return langfuseSecretEnv;
     }
 
     public ObservableList<CheckLine> langfuseChecks() {

@@ -3,7 +3,7 @@ package dev.querybench.app.export;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.dataset.Dataset;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.report.ReportDetails;
 import dev.querybench.engine.report.ReportWriter;
 import dev.querybench.engine.run.RunStore;
@@ -92,8 +92,7 @@ public final class ExportViewModel {
         }, failure -> {
             running.set(false);
             statusText.set("");
-            errorText.set(failure instanceof QueryBenchException q ? q.error().message() + " — " + q.error().remedy()
-                    : String.valueOf(failure.getMessage()));
+            errorText.set(Explanation.of(failure).oneLine());
         });
     }
 

@@ -90,21 +90,22 @@ public final class PromptEditorView {
         renderProblems();
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
 
-        questionBox.getItems().setAll(viewModel.questions());
-        questionBox.valueProperty().bindBidirectional(viewModel.previewQuestionProperty());
-        tokenLabel.textProperty().bind(viewModel.tokenTextProperty());
-        previewBusy.visibleProperty().bind(viewModel.previewBusyProperty());
+        questionBox.getItems().setAll(viewModel.preview().questions());
+        questionBox.valueProperty().bindBidirectional(viewModel.preview().previewQuestionProperty());
+        tokenLabel.textProperty().bind(viewModel.preview().tokenTextProperty());
+        previewBusy.visibleProperty().bind(viewModel.preview().previewBusyProperty());
         preview.setEditable(false);
         preview.area().setWrapText(true);
-        viewModel.previewTextProperty().addListener((obs, was, is) -> preview.show(is, java.util.List.of()));
-        preview.show(viewModel.previewTextProperty().get(), java.util.List.of());
+        viewModel.preview().previewTextProperty().addListener((obs, was, is) -> preview.show(is, java.util.List.of()));
+        preview.show(viewModel.preview().previewTextProperty().get(), java.util.List.of());
 
         diffBox.setItems(viewModel.variants());
-        diffBox.valueProperty().bindBidirectional(viewModel.diffAgainstProperty());
-        diffSummary.textProperty().bind(viewModel.diffSummaryProperty());
+        diffBox.valueProperty().bindBidirectional(viewModel.diff().diffAgainstProperty());
+        diffSummary.textProperty().bind(viewModel.diff().diffSummaryProperty());
         diff.setEditable(false);
         diff.area().setWrapText(true);
-        viewModel.diffHighlightsProperty().addListener((obs, was, is) -> diff.show(viewModel.diffTextProperty().get(), is));
+        viewModel.diff().diffHighlightsProperty()
+                .addListener((obs, was, is) -> diff.show(viewModel.diff().diffTextProperty().get(), is));
     }
 
     /** Puts the keyboard in the editor. */

@@ -3,29 +3,20 @@ package dev.querybench.app.prompts;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Highlight;
-import dev.querybench.app.text.SqlHighlighter;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.prompt.PromptFiles;
-import dev.querybench.engine.prompt.PromptTask;
-import dev.querybench.engine.prompt.PromptTemplate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -40,14 +31,10 @@ import javafx.collections.ObservableList;
  */
 public final class PromptEditorViewModel {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
-
     private final PromptFiles files;
-    private final SqlGenerator generator;
     private final TaskRunner tasks;
     private final DialogService dialogs;
-    private final Map<String, Question> questionsById = new HashMap<>();
-    private final SqlHighlighter highlighter = new SqlHighlighter();
+    private final PromptHighlighter highlighter = new PromptHighlighter();
     private final Map<String, String> savedTexts = new HashMap<>();
 
     private final ObservableList<String> variants = FXCollections.observableArrayList();
@@ -61,36 +48,22 @@ public final class PromptEditorViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     // Kept as fields: an unmodifiable view only forwards changes while someone holds it.
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
-    private final List<PreviewQuestion> questions;
-    private final ObjectProperty<PreviewQuestion> previewQuestion = new SimpleObjectProperty<>(this, "previewQuestion");
-    private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper(this, "previewText", "");
-    private final ReadOnlyStringWrapper tokenText = new ReadOnlyStringWrapper(this, "tokenText", "");
-    private final ReadOnlyBooleanWrapper previewBusy = new ReadOnlyBooleanWrapper(this, "previewBusy");
-    private final ObjectProperty<String> diffAgainst = new SimpleObjectProperty<>(this, "diffAgainst");
-    private final ReadOnlyStringWrapper diffText = new ReadOnlyStringWrapper(this, "diffText", "");
-    private final ReadOnlyObjectWrapper<List<Highlight>> diffHighlights =
-            new ReadOnlyObjectWrapper<>(this, "diffHighlights", List.of());
-    private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper(this, "diffSummary", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
-    private boolean previewRunning;
-    private boolean previewStale;
+    private final PromptPreviewViewModel preview;
+    private final PromptDiffViewModel diff;
 
     public PromptEditorViewModel(PromptFiles files, List<Question> dataset, SqlGenerator generator, TaskRunner tasks,
             DialogService dialogs) {
         this.files = files;
-        this.generator = generator;
         this.tasks = tasks;
         this.dialogs = dialogs;
-        dataset.forEach(q -> questionsById.put(q.id(), q));
-        this.questions = dataset.stream().map(q -> new PreviewQuestion(q.id(), q.text())).toList();
-        previewQuestion.set(questions.isEmpty() ? null : questions.getFirst());
+        this.preview = new PromptPreviewViewModel(files, dataset, generator, tasks, selectedFile, text, problems);
+        this.diff = new PromptDiffViewModel(savedTexts, variants, selectedFile, text);
         dirty.bind(Bindings.createBooleanBinding(() -> selectedFile.get() != null && !text.get().equals(savedText.get()),
                 text, savedText, selectedFile));
         hasSelection.bind(selectedFile.isNotNull());
         text.addListener((obs, was, is) -> textChanged());
-        previewQuestion.addListener((obs, was, is) -> refreshPreview());
-        diffAgainst.addListener((obs, was, is) -> refreshDiff());
     }
 
     /** Reads the variant files and opens the first. */
@@ -102,7 +75,7 @@ public final class PromptEditorViewModel {
             if (selectedFile.get() == null && !variants.isEmpty()) {
                 show(variants.getFirst());
             }
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     // ---- intents
@@ -137,8 +110,8 @@ public final class PromptEditorViewModel {
             }
             statusText.set("Saved " + file + (problems.isEmpty() ? "." : " with " + problems.size()
                     + " problem(s); runs refuse it until they are fixed."));
-            refreshDiff();
-        }, failure -> statusText.set("Not saved: " + message(failure)));
+            diff.refresh();
+        }, failure -> statusText.set("Not saved: " + Explanation.of(failure).oneLine()));
     }
 
     /** Throws away unsaved changes. */
@@ -169,7 +142,7 @@ public final class PromptEditorViewModel {
             variants.set(variants.indexOf(old), created.fileName());
             show(created.fileName());
             statusText.set("Renamed " + old + " to " + created.fileName() + ".");
-        }, failure -> statusText.set("Not renamed: " + message(failure)));
+        }, failure -> statusText.set("Not renamed: " + Explanation.of(failure).oneLine()));
     }
 
     /** Deletes the shown variant's file after asking. */
@@ -194,7 +167,7 @@ public final class PromptEditorViewModel {
                 text.set("");
             }
             statusText.set("Deleted " + deleted + ".");
-        }, failure -> statusText.set("Not deleted: " + message(failure)));
+        }, failure -> statusText.set("Not deleted: " + Explanation.of(failure).oneLine()));
     }
 
     /** True when nothing unsaved would be lost, or the user agreed to lose it; call before closing. */
@@ -215,7 +188,7 @@ public final class PromptEditorViewModel {
             FXCollections.sort(variants);
             show(created.fileName());
             statusText.set(verb + created.fileName() + ".");
-        }, failure -> statusText.set(message(failure)));
+        }, failure -> statusText.set(Explanation.of(failure).oneLine()));
     }
 
     private void show(String fileName) {
@@ -227,131 +200,16 @@ public final class PromptEditorViewModel {
         } else {
             text.set(content);
         }
-        if (fileName.equals(diffAgainst.get())) {
-            diffAgainst.set(null);
-        } else {
-            refreshDiff();
-        }
+        diff.shown(fileName);
     }
 
     private void textChanged() {
         String current = text.get();
         String file = selectedFile.get() == null ? "untitled.prompt" : selectedFile.get();
         problems.setAll(files.check(file, current));
-        highlights.set(highlight(current));
-        refreshPreview();
-        refreshDiff();
-    }
-
-    private List<Highlight> highlight(String current) {
-        List<Highlight> out = new ArrayList<>();
-        int frontEnd = current.startsWith("---\n") ? current.indexOf("\n---\n", 3) : -1;
-        if (frontEnd > 0) {
-            out.add(new Highlight(0, frontEnd + 4, "prompt-front-matter"));
-        }
-        for (Highlight h : highlighter.syntax(current)) {
-            String word = current.substring(h.start(), h.end());
-            // Prose says "with" and "and"; only keywords written as SQL (upper case) are coloured.
-            if (!h.styleClass().equals("sql-keyword") || word.equals(word.toUpperCase(Locale.ROOT))) {
-                if (h.start() > frontEnd || !h.styleClass().startsWith("sql-")) {
-                    out.add(h);
-                }
-            }
-        }
-        Matcher m = VARIABLE.matcher(current);
-        while (m.find()) {
-            if (!PromptTask.SQL_GENERATION.variables().contains(m.group(1))
-                    && !PromptTask.SQL_JUDGE.variables().contains(m.group(1))) {
-                out.add(new Highlight(m.start(), m.end(), "sql-variable-unknown"));
-            }
-        }
-        return out;
-    }
-
-    private void refreshPreview() {
-        if (previewRunning) {
-            previewStale = true;
-            return;
-        }
-        PreviewQuestion chosen = previewQuestion.get();
-        if (selectedFile.get() == null || chosen == null) {
-            previewText.set("");
-            tokenText.set("");
-            return;
-        }
-        if (!problems.isEmpty()) {
-            previewText.set("Fix the problems listed under the editor to see the prompt as the model receives it.");
-            tokenText.set("");
-            return;
-        }
-        String file = selectedFile.get();
-        String current = text.get();
-        Question question = questionsById.get(chosen.id());
-        previewRunning = true;
-        previewBusy.set(true);
-        tasks.submit(() -> {
-            PromptTemplate template = files.parse(file, current);
-            return generator.render(template, question);
-        }, rendered -> {
-            previewDone();
-            previewText.set(rendered);
-            tokenText.set("≈ " + String.format(Locale.ROOT, "%,d", PromptFiles.estimateTokens(rendered))
-                    + " tokens · " + String.format(Locale.ROOT, "%,d", rendered.length()) + " characters");
-        }, failure -> {
-            previewDone();
-            previewText.set("The prompt could not be rendered: " + message(failure));
-            tokenText.set("");
-        });
-    }
-
-    private void previewDone() {
-        previewRunning = false;
-        previewBusy.set(false);
-        if (previewStale) {
-            previewStale = false;
-            refreshPreview();
-        }
-    }
-
-    private void refreshDiff() {
-        String other = diffAgainst.get();
-        if (other == null || !savedTexts.containsKey(other) || selectedFile.get() == null) {
-            diffText.set("");
-            diffHighlights.set(List.of());
-            diffSummary.set(variants.size() < 2 ? "" : "Choose a variant to compare with.");
-            return;
-        }
-        List<PromptFiles.DiffLine> lines = PromptFiles.diff(savedTexts.get(other), text.get());
-        StringBuilder out = new StringBuilder();
-        List<Highlight> marks = new ArrayList<>();
-        int added = 0;
-        int removed = 0;
-        for (PromptFiles.DiffLine line : lines) {
-            int start = out.length();
-            String prefix = switch (line.kind()) {
-                case SAME -> "  ";
-                case ADDED -> "+ ";
-                case REMOVED -> "- ";
-            };
-            out.append(prefix).append(line.text()).append('\n');
-            if (line.kind() == PromptFiles.DiffLine.Kind.ADDED) {
-                added++;
-                marks.add(new Highlight(start, out.length() - 1, "diff-added"));
-            } else if (line.kind() == PromptFiles.DiffLine.Kind.REMOVED) {
-                removed++;
-                marks.add(new Highlight(start, out.length() - 1, "diff-removed"));
-            }
-        }
-        diffText.set(out.toString());
-        diffHighlights.set(marks);
-        diffSummary.set("- " + other + " · + " + selectedFile.get() + ": " + added + " lines added, " + removed
-                + " removed");
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message()
-                + (q.error().remedy() == null || q.error().remedy().isBlank() ? "" : " — " + q.error().remedy())
-                : String.valueOf(failure.getMessage());
+        highlights.set(highlighter.highlight(current));
+        preview.refresh();
+        diff.refresh();
     }
 
     // ---- properties
@@ -385,43 +243,14 @@ public final class PromptEditorViewModel {
         return problemsView;
     }
 
-    public List<PreviewQuestion> questions() {
-        return questions;
+    /** The prompt as a model receives it for a chosen question. */
+    public PromptPreviewViewModel preview() {
+        return preview;
     }
 
-    public ObjectProperty<PreviewQuestion> previewQuestionProperty() {
-        return previewQuestion;
-    }
-
-    /** The prompt exactly as the model receives it for the chosen question. */
-    public ReadOnlyStringProperty previewTextProperty() {
-        return previewText.getReadOnlyProperty();
-    }
-
-    /** "≈ 1,234 tokens · 4,930 characters". */
-    public ReadOnlyStringProperty tokenTextProperty() {
-        return tokenText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty previewBusyProperty() {
-        return previewBusy.getReadOnlyProperty();
-    }
-
-    /** The variant file the shown text is compared with, or null. */
-    public ObjectProperty<String> diffAgainstProperty() {
-        return diffAgainst;
-    }
-
-    public ReadOnlyStringProperty diffTextProperty() {
-        return diffText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<Highlight>> diffHighlightsProperty() {
-        return diffHighlights.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty diffSummaryProperty() {
-        return diffSummary.getReadOnlyProperty();
+    /** The shown text against another variant. */
+    public PromptDiffViewModel diff() {
+        return diff;
     }
 
     /** What the last save, create, rename or delete did. */

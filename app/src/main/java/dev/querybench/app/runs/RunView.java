@@ -4,10 +4,7 @@ import dev.querybench.app.text.VerdictKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -22,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -34,8 +30,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The run screen's FXML controller: binds controls to {@link RunViewModel} and forwards actions. */
@@ -106,66 +100,81 @@ public final class RunView {
 
     @FXML
     private void initialize() {
-        scopeLabel.setText(viewModel.scopeText());
+        bindSetup(viewModel.setup());
+        bindResume(viewModel.resume());
+        runButton.disableProperty().bind(viewModel.canStartRunProperty().not());
+        cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
+        bindSetupFold();
+        bindBanners(viewModel.error(), viewModel.progress());
+        bindProgress(viewModel.progress());
+        bindResults(viewModel.results());
+        bindDetail(viewModel.detail());
+    }
+
+    private void bindSetup(RunSetupViewModel setup) {
+        scopeLabel.setText(setup.scopeText());
         compareLink.setVisible(false);
         compareLink.setManaged(false);
-
-        modelBox.setItems(viewModel.models());
-        modelBox.valueProperty().bindBidirectional(viewModel.selectedModelProperty());
+        modelBox.setItems(setup.models());
+        modelBox.valueProperty().bindBidirectional(setup.selectedModelProperty());
         modelBox.disableProperty().bind(viewModel.runningProperty());
-        modelHint.textProperty().bind(viewModel.modelHintProperty());
-        modelHint.pseudoClassStateChanged(WARNING, viewModel.modelNeedsAttentionProperty().get());
-        viewModel.modelNeedsAttentionProperty().addListener((obs, was, is) -> modelHint.pseudoClassStateChanged(WARNING, is));
+        modelHint.textProperty().bind(setup.modelHintProperty());
+        modelHint.pseudoClassStateChanged(WARNING, setup.modelNeedsAttentionProperty().get());
+        setup.modelNeedsAttentionProperty().addListener((obs, was, is) -> modelHint.pseudoClassStateChanged(WARNING, is));
 
-        judgeBox.setItems(viewModel.judges());
-        judgeBox.valueProperty().bindBidirectional(viewModel.selectedJudgeProperty());
+        judgeBox.setItems(setup.judges());
+        judgeBox.valueProperty().bindBidirectional(setup.selectedJudgeProperty());
         judgeBox.disableProperty().bind(viewModel.runningProperty());
-        judgeHint.textProperty().bind(viewModel.judgeHintProperty());
+        judgeHint.textProperty().bind(setup.judgeHintProperty());
 
-        variantPane.getChildren().setAll(viewModel.variants().stream().map(this::variantBox).toList());
-        compareModelPane.getChildren().setAll(viewModel.compareModels().stream().map(this::modelBox).toList());
-        boolean severalModels = viewModel.compareModels().size() > 1;
+        variantPane.getChildren().setAll(setup.variants().stream().map(this::variantBox).toList());
+        compareModelPane.getChildren().setAll(setup.compareModels().stream().map(this::modelBox).toList());
+        boolean severalModels = setup.compareModels().size() > 1;
         compareModelsLabel.setVisible(severalModels);
         compareModelsLabel.setManaged(severalModels);
         compareModelPane.setVisible(severalModels);
         compareModelPane.setManaged(severalModels);
-        planLabel.textProperty().bind(viewModel.planTextProperty());
-        subsetBox.setItems(viewModel.subsets());
-        subsetBox.valueProperty().bindBidirectional(viewModel.subsetProperty());
+        planLabel.textProperty().bind(setup.planTextProperty());
+        subsetBox.setItems(setup.subsets());
+        subsetBox.valueProperty().bindBidirectional(setup.subsetProperty());
         subsetBox.disableProperty().bind(viewModel.runningProperty());
         repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 20,
-                viewModel.repeatsProperty().get()));
+                setup.repeatsProperty().get()));
         repeatsSpinner.getValueFactory().valueProperty().addListener((obs, was, is) ->
-                viewModel.repeatsProperty().set(is == null ? 1 : is));
+                setup.repeatsProperty().set(is == null ? 1 : is));
         repeatsSpinner.disableProperty().bind(viewModel.runningProperty());
-        resumeLink.visibleProperty().bind(viewModel.canResumeProperty());
+    }
+
+    /** The Resume link in the setup and the Resume button on the error banner. */
+    private void bindResume(RunResumeViewModel resume) {
+        resumeLink.visibleProperty().bind(resume.canResumeProperty());
         resumeLink.managedProperty().bind(resumeLink.visibleProperty());
-        resumeTip.textProperty().bind(viewModel.resumeTextProperty());
-
-        runButton.disableProperty().bind(viewModel.canStartRunProperty().not());
-        cancelButton.disableProperty().bind(viewModel.canCancelProperty().not());
-        bindSetupFold();
-
-        errorBanner.visibleProperty().bind(viewModel.errorShownProperty());
-        errorBanner.managedProperty().bind(viewModel.errorShownProperty());
-        errorMessage.textProperty().bind(viewModel.errorMessageProperty());
-        errorRemedy.textProperty().bind(viewModel.errorRemedyProperty());
-        errorRemedy.visibleProperty().bind(viewModel.errorRemedyProperty().isNotEmpty());
-        errorRemedy.managedProperty().bind(errorRemedy.visibleProperty());
+        resumeTip.textProperty().bind(resume.resumeTextProperty());
         // what stopped or cut short the run, and the way on from it
-        bannerResumeButton.visibleProperty().bind(viewModel.canResumeProperty());
+        bannerResumeButton.visibleProperty().bind(resume.canResumeProperty());
         bannerResumeButton.managedProperty().bind(bannerResumeButton.visibleProperty());
-        bannerResumeTip.textProperty().bind(viewModel.resumeTextProperty());
-        errorDetailsLink.visibleProperty().bind(viewModel.errorDetailsProperty().isNotEmpty());
+        bannerResumeTip.textProperty().bind(resume.resumeTextProperty());
+    }
+
+    private void bindBanners(RunErrorBanner error, RunProgressViewModel progress) {
+        errorBanner.visibleProperty().bind(error.shownProperty());
+        errorBanner.managedProperty().bind(error.shownProperty());
+        errorMessage.textProperty().bind(error.messageProperty());
+        errorRemedy.textProperty().bind(error.remedyProperty());
+        errorRemedy.visibleProperty().bind(error.remedyProperty().isNotEmpty());
+        errorRemedy.managedProperty().bind(errorRemedy.visibleProperty());
+        errorDetailsLink.visibleProperty().bind(error.detailsProperty().isNotEmpty());
         errorDetailsLink.managedProperty().bind(errorDetailsLink.visibleProperty());
 
-        privilegedWarning.textProperty().bind(viewModel.privilegedWarningProperty());
-        privilegedBanner.visibleProperty().bind(viewModel.privilegedWarningProperty().isNotEmpty());
+        privilegedWarning.textProperty().bind(progress.privilegedWarningProperty());
+        privilegedBanner.visibleProperty().bind(progress.privilegedWarningProperty().isNotEmpty());
         privilegedBanner.managedProperty().bind(privilegedBanner.visibleProperty());
+    }
 
+    private void bindProgress(RunProgressViewModel progress) {
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
-        progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(progress.progressTextProperty());
+        progressBar.progressProperty().bind(progress.progressProperty());
         showPhase(null, viewModel.phaseProperty().get());
         viewModel.phaseProperty().addListener((obs, was, is) -> {
             showPhase(was, is);
@@ -173,42 +182,44 @@ public final class RunView {
             (is.isActive() ? (setupFold.openProperty().get() ? cancelButton : foldedCancelButton) : resultsTable)
                     .requestFocus();
         });
-
-        viewModel.cards().addListener((ListChangeListener<CellCard>) change -> renderCards());
-        viewModel.failureCounts().addListener((ListChangeListener<FailureCount>) change -> renderCards());
+        progress.cards().addListener((ListChangeListener<CellCard>) change -> renderCards());
+        viewModel.results().failureCounts().addListener((ListChangeListener<FailureCount>) change -> renderCards());
         renderCards();
-        cardPane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.cards()));
+        cardPane.visibleProperty().bind(Bindings.isNotEmpty(progress.cards()));
         cardPane.managedProperty().bind(cardPane.visibleProperty());
+    }
 
-        resultsCount.textProperty().bind(viewModel.resultsSummaryProperty());
-        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        verdictFilterBox.getItems().setAll(viewModel.verdictFilters());
-        verdictFilterBox.valueProperty().bindBidirectional(viewModel.verdictFilterProperty());
+    private void bindResults(RunResultsViewModel results) {
+        resultsCount.textProperty().bind(results.resultsSummaryProperty());
+        searchField.textProperty().bindBidirectional(results.searchTextProperty());
+        verdictFilterBox.getItems().setAll(results.verdictFilters());
+        verdictFilterBox.valueProperty().bindBidirectional(results.verdictFilterProperty());
 
-        SortedList<ResultRow> sorted = new SortedList<>(viewModel.visibleResults());
+        SortedList<ResultRow> sorted = new SortedList<>(results.visibleRows());
         sorted.comparatorProperty().bind(resultsTable.comparatorProperty());
         resultsTable.setItems(sorted);
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder");
-        placeholder.textProperty().bind(viewModel.emptyResultsTextProperty());
+        placeholder.textProperty().bind(results.emptyResultsTextProperty());
         resultsTable.setPlaceholder(placeholder);
-        column(idColumn, ResultRow::questionId, "");
-        column(questionColumn, ResultRow::question, "");
-        column(variantColumn, ResultRow::variant, "");
-        column(modelColumn, ResultRow::model, "");
-        column(sqlColumn, ResultRow::sqlOneLine, "sql-cell");
-        column(reasonColumn, ResultRow::reasonText, "");
-        verdictColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().verdict()));
-        verdictColumn.setCellFactory(col -> new VerdictCell());
+        ResultCellsView.text(idColumn, ResultRow::questionId, "");
+        ResultCellsView.text(questionColumn, ResultRow::question, "");
+        ResultCellsView.text(variantColumn, ResultRow::variant, "");
+        ResultCellsView.text(modelColumn, ResultRow::model, "");
+        ResultCellsView.text(sqlColumn, ResultRow::sqlOneLine, "sql-cell");
+        ResultCellsView.text(reasonColumn, ResultRow::reasonText, "");
+        ResultCellsView.verdict(verdictColumn);
         resultsTable.getSelectionModel().selectedItemProperty()
-                .addListener((obs, was, is) -> viewModel.selectedResultProperty().set(is));
+                .addListener((obs, was, is) -> results.selectedResultProperty().set(is));
+    }
 
-        detailPane.visibleProperty().bind(viewModel.detailShownProperty());
-        detailPane.managedProperty().bind(viewModel.detailShownProperty());
-        detailTitle.textProperty().bind(viewModel.detailTitleProperty());
-        detailReason.textProperty().bind(viewModel.detailReasonProperty());
-        detailPredicted.textProperty().bind(viewModel.detailPredictedSqlProperty());
-        detailGold.textProperty().bind(viewModel.detailGoldSqlProperty());
+    private void bindDetail(RunDetailViewModel detail) {
+        detailPane.visibleProperty().bind(detail.detailShownProperty());
+        detailPane.managedProperty().bind(detail.detailShownProperty());
+        detailTitle.textProperty().bind(detail.detailTitleProperty());
+        detailReason.textProperty().bind(detail.detailReasonProperty());
+        detailPredicted.textProperty().bind(detail.detailPredictedSqlProperty());
+        detailGold.textProperty().bind(detail.detailGoldSqlProperty());
     }
 
     /**
@@ -220,9 +231,9 @@ public final class RunView {
         setupCard.visibleProperty().bind(open);
         setupCard.managedProperty().bind(open);
         setupSummary.textProperty().bind(Bindings.createStringBinding(() -> {
-            ModelChoice model = viewModel.selectedModelProperty().get();
-            return (model == null ? "no model" : model.toString()) + " · " + viewModel.planTextProperty().get();
-        }, viewModel.selectedModelProperty(), viewModel.planTextProperty()));
+            ModelChoice model = viewModel.setup().selectedModelProperty().get();
+            return (model == null ? "no model" : model.toString()) + " · " + viewModel.setup().planTextProperty().get();
+        }, viewModel.setup().selectedModelProperty(), viewModel.setup().planTextProperty()));
         setupSummary.visibleProperty().bind(open.not());
         setupSummary.managedProperty().bind(open.not());
         setupToggle.textProperty().bind(Bindings.when(open).then("Hide setup ▴").otherwise("Change setup ▾"));
@@ -303,7 +314,7 @@ public final class RunView {
         CheckBox box = new CheckBox(option.choice().label());
         box.selectedProperty().bindBidirectional(option.selectedProperty());
         box.disableProperty().bind(viewModel.runningProperty());
-        box.visibleProperty().bind(viewModel.selectedModelProperty().isNotEqualTo(option.choice()));
+        box.visibleProperty().bind(viewModel.setup().selectedModelProperty().isNotEqualTo(option.choice()));
         box.managedProperty().bind(box.visibleProperty());
         box.setTooltip(new Tooltip(option.choice().problem().isBlank() ? option.choice().detail()
                 : option.choice().problem()));
@@ -330,93 +341,10 @@ public final class RunView {
     }
 
     private void renderCards() {
-        List<Node> nodes = new ArrayList<>(viewModel.cards().stream().map(RunView::cardNode).toList());
-        if (!viewModel.failureCounts().isEmpty()) {
-            nodes.add(failureNode(viewModel.failureCounts()));
+        List<Node> nodes = new ArrayList<>(viewModel.progress().cards().stream().map(RunCardsView::cardNode).toList());
+        if (!viewModel.results().failureCounts().isEmpty()) {
+            nodes.add(RunCardsView.failureNode(viewModel.results().failureCounts()));
         }
         cardPane.getChildren().setAll(nodes);
-    }
-
-    private static Node failureNode(List<FailureCount> counts) {
-        VBox box = new VBox(styled(new Label("Why items failed"), "card-title"),
-                styled(new Label("all variants and models"), "card-subtitle"));
-        for (FailureCount count : counts.subList(0, Math.min(5, counts.size()))) {
-            Label label = styled(new Label(count.label()), "failure-label");
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox line = new HBox(8, label, gap, styled(new Label(Integer.toString(count.count())), "failure-count"));
-            line.getStyleClass().add("failure-line");
-            box.getChildren().add(line);
-        }
-        box.getStyleClass().addAll("summary-card", "failure-card");
-        return box;
-    }
-
-    private static Node cardNode(CellCard card) {
-        Label variant = styled(new Label(card.variant()), "card-title");
-        Label model = styled(new Label(card.model()), "card-subtitle");
-        Label accuracy = styled(new Label(card.accuracyText()), "card-accuracy");
-        Label accuracyCaption = styled(new Label("accuracy"), "card-caption");
-        HBox headline = new HBox(8, accuracy, accuracyCaption);
-        headline.getStyleClass().add("card-headline");
-        ProgressBar bar = styled(new ProgressBar(card.bar()), "accuracy-bar");
-        bar.setMaxWidth(Double.MAX_VALUE);
-        Label interval = styled(new Label(card.intervalText()), "card-caption");
-        Label counts = styled(new Label(card.countsText()), "card-counts");
-        Label detail = styled(new Label(card.detailText()), "card-caption");
-        VBox box = new VBox(variant, model, headline, bar, interval, counts, detail);
-        box.getStyleClass().add("summary-card");
-        return box;
-    }
-
-    private static <N extends Node> N styled(N node, String styleClass) {
-        node.getStyleClass().add(styleClass);
-        return node;
-    }
-
-    private static void column(TableColumn<ResultRow, String> column, Function<ResultRow, String> value,
-            String styleClass) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(col -> new TextCell(styleClass));
-    }
-
-    /** Text that may not fit: cut with an ellipsis, shown whole in a tooltip. */
-    private static final class TextCell extends TableCell<ResultRow, String> {
-        private final Tooltip tooltip = new Tooltip();
-
-        TextCell(String styleClass) {
-            if (!styleClass.isEmpty()) {
-                getStyleClass().add(styleClass);
-            }
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(560);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean blank = empty || item == null || item.isEmpty();
-            setText(blank ? null : item);
-            tooltip.setText(blank ? "" : item);
-            setTooltip(blank ? null : tooltip);
-        }
-    }
-
-    /** PASS, FAIL or ERROR as a coloured pill. */
-    private static final class VerdictCell extends TableCell<ResultRow, VerdictKind> {
-        private final Label pill = new Label();
-
-        @Override
-        protected void updateItem(VerdictKind item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            pill.setText(item.name());
-            pill.setMinWidth(Region.USE_PREF_SIZE);
-            pill.getStyleClass().setAll("verdict-pill", item.styleClass());
-            setGraphic(pill);
-        }
     }
 }

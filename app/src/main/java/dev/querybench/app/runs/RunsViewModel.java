@@ -6,7 +6,7 @@ import dev.querybench.app.text.CostRule;
 import dev.querybench.app.text.Wording;
 import dev.querybench.engine.compare.CellResults;
 import dev.querybench.engine.compare.RunComparison;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.WorkspaceSession;
 import java.time.ZoneId;
@@ -89,7 +89,7 @@ public final class RunsViewModel {
             historyText.set(list.isEmpty() ? "No stored runs yet. Start one on the Run tab (Ctrl+R)."
                     : Wording.plural(list.size(), "stored run")
                             + ". Click a column title to sort; double-click a run or press Open to compare its columns.");
-        }, failure -> historyText.set("The stored runs could not be read: " + message(failure)));
+        }, failure -> historyText.set("The stored runs could not be read: " + Explanation.of(failure).oneLine()));
     }
 
     /** Opens run {@code runId} in a comparison tab, or selects its tab when it is open already. */
@@ -108,7 +108,7 @@ public final class RunsViewModel {
             selectedComparison.set(vm);
         }, failure -> {
             loading.set(false);
-            problem.set("Run " + runId + " could not be opened: " + message(failure));
+            problem.set("Run " + runId + " could not be opened: " + Explanation.of(failure).oneLine());
         });
     }
 
@@ -211,10 +211,6 @@ public final class RunsViewModel {
                         + (cells.size() > 1 ? " (" + c.variant() + " · " + c.model() + ")" : "")).orElse("—"),
                 known ? total.doubleValue() : Double.NaN,
                 known ? dev.querybench.app.text.Figures.dollars(total) : items.isEmpty() ? "—" : "cost unknown");
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
     }
 
     // ---- properties

@@ -12,7 +12,7 @@ import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.SchemaSnapshot;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.secrets.PrivateFiles;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -210,9 +210,9 @@ public final class SqlConsoleViewModel {
                 case PERMISSION -> "Not allowed: ";
                 case RUNTIME -> "Failed: ";
             };
-            return why + q.getMessage();
+            return why + Explanation.of(q).oneLine();
         }
-        return failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
+        return Explanation.of(failure).oneLine();
     }
 
     private static String millis(Duration d) {

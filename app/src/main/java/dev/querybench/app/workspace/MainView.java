@@ -135,7 +135,7 @@ public final class MainView {
         SectionView.showStatus(statusHealthDot, viewModel.healthStatusProperty().get());
         viewModel.healthStatusProperty().addListener((obs, was, is) -> SectionView.showStatus(statusHealthDot, is));
         jobBox.visibleProperty().bind(viewModel.jobVisibleProperty());
-        jobProgress.progressProperty().bind(viewModel.runs().progressProperty());
+        jobProgress.progressProperty().bind(viewModel.runs().progress().progressProperty());
         jobLabel.textProperty().bind(viewModel.jobTextProperty());
         Tooltip.install(jobBox, new Tooltip("Open the run screen"));
         bindMenus();

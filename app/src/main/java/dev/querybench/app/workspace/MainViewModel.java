@@ -14,7 +14,7 @@ import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
-import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.EnvironmentDoctor;
@@ -205,8 +205,9 @@ public final class MainViewModel {
         page.setSummary("Checking Java, the workspace, the database and every model endpoint…");
         health.checkNow();
         track(tasks.submit(() -> doctor.examine(workspace.root()), sectionPages::showHealth,
-                failure -> sectionPages.showHealth(List.of(CheckResult.fail("Health checks", message(failure),
-                        "run `querybench doctor` in a terminal for the same checks")))));
+                failure -> sectionPages.showHealth(List.of(CheckResult.fail("Health checks",
+                        Explanation.of(failure).headline(),
+                        Explanation.of(failure).fixOr("run `querybench doctor` in a terminal for the same checks"))))));
     }
 
     // ---- pages built from the loaded workspace (cheap, in memory)
@@ -217,7 +218,8 @@ public final class MainViewModel {
         track(tasks.submit(() -> session.runStore().runs().size(),
                 count -> items.get(Section.RUNS).show(count == 0 ? "" : Integer.toString(count), Status.NONE,
                         plural(count, "stored run") + " in this workspace"),
-                failure -> items.get(Section.RUNS).show("", Status.WARN, "Stored runs unreadable: " + message(failure))));
+                failure -> items.get(Section.RUNS).show("", Status.WARN,
+                        "Stored runs unreadable: " + Explanation.of(failure).oneLine())));
     }
 
     private void loadSchema() {
@@ -226,7 +228,7 @@ public final class MainViewModel {
         page.setSummary("Reading the tables of " + databaseName() + "…");
         track(tasks.submit(() -> session.backend().introspect(), sectionPages::showSchema, failure -> {
             page.setBusy(false);
-            page.setSummary("The schema of " + databaseName() + " could not be read: " + message(failure));
+            page.setSummary("The schema of " + databaseName() + " could not be read: " + Explanation.of(failure).oneLine());
             items.get(Section.SQL_CONSOLE).show("", Status.FAIL, "Schema unreadable");
         }));
     }
@@ -248,10 +250,6 @@ public final class MainViewModel {
 
     private static String plural(long n, String noun) {
         return Wording.plural(n, noun);
-    }
-
-    private static String message(Throwable failure) {
-        return failure instanceof QueryBenchException q ? q.error().message() : String.valueOf(failure.getMessage());
     }
 
     // ---- properties

@@ -44,6 +44,37 @@ public final class NewWorkspaceView {
     }
 
     private VBox content(Window owner) {
+        HBox folderRow = row(folderField(), chooseButton(() -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the new workspace");
+            return chooser.showDialog(owner);
+        }, viewModel.folderProperty()));
+        HBox datasetRow = row(datasetField(), chooseButton(() -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Dataset to import");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Datasets", "*.json", "*.jsonl", "*.csv",
+                    "*.yaml", "*.yml"));
+            return chooser.showOpenDialog(owner);
+        }, viewModel.datasetFileProperty()));
+        Label datasetLabel = new Label("Dataset file (read where it lies; Spider's and BIRD's databases next to it are found)");
+        datasetLabel.setWrapText(true);
+        for (var node : new javafx.scene.Node[] {datasetLabel, datasetRow}) {
+            node.visibleProperty().bind(viewModel.importingProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        Label problem = new Label();
+        problem.setId("newWorkspaceProblem");
+        problem.getStyleClass().add("line-remedy");
+        problem.setWrapText(true);
+        problem.textProperty().bind(viewModel.problemProperty());
+        VBox box = new VBox(10, new Label("Start from"), kindChoice(), new Label("Folder (created when missing)"),
+                folderRow, datasetLabel, datasetRow, problem);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    /** One radio button per kind of workspace to start from. */
+    private VBox kindChoice() {
         ToggleGroup group = new ToggleGroup();
         VBox kinds = new VBox(6);
         for (NewWorkspaceViewModel.Kind kind : NewWorkspaceViewModel.Kind.values()) {
@@ -59,50 +90,35 @@ public final class NewWorkspaceView {
                 viewModel.kindProperty().set((NewWorkspaceViewModel.Kind) is.getUserData());
             }
         });
+        return kinds;
+    }
+
+    private TextField folderField() {
         TextField folder = new TextField();
         folder.setId("newWorkspaceFolder");
         folder.textProperty().bindBidirectional(viewModel.folderProperty());
-        Button chooseFolder = new Button("Choose…");
-        chooseFolder.setOnAction(event -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for the new workspace");
-            File chosen = chooser.showDialog(owner);
-            if (chosen != null) {
-                viewModel.folderProperty().set(chosen.getPath());
-            }
-        });
+        return folder;
+    }
+
+    private TextField datasetField() {
         TextField dataset = new TextField();
         dataset.setId("newWorkspaceDataset");
         dataset.setPromptText("spider/dev.json, bird/dev/dev.json, questions.csv …");
         dataset.textProperty().bindBidirectional(viewModel.datasetFileProperty());
-        Button chooseDataset = new Button("Choose…");
-        chooseDataset.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Dataset to import");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Datasets", "*.json", "*.jsonl", "*.csv",
-                    "*.yaml", "*.yml"));
-            File chosen = chooser.showOpenDialog(owner);
+        return dataset;
+    }
+
+    /** "Choose…": asks {@code chooser} for a file or folder and puts its path into {@code target}. */
+    private static Button chooseButton(java.util.function.Supplier<File> chooser,
+            javafx.beans.property.StringProperty target) {
+        Button choose = new Button("Choose…");
+        choose.setOnAction(event -> {
+            File chosen = chooser.get();
             if (chosen != null) {
-                viewModel.datasetFileProperty().set(chosen.getPath());
+                target.set(chosen.getPath());
             }
         });
-        HBox folderRow = row(folder, chooseFolder);
-        HBox datasetRow = row(dataset, chooseDataset);
-        Label datasetLabel = new Label("Dataset file (read where it lies; Spider's and BIRD's databases next to it are found)");
-        datasetLabel.setWrapText(true);
-        for (var node : new javafx.scene.Node[] {datasetLabel, datasetRow}) {
-            node.visibleProperty().bind(viewModel.importingProperty());
-            node.managedProperty().bind(node.visibleProperty());
-        }
-        Label problem = new Label();
-        problem.setId("newWorkspaceProblem");
-        problem.getStyleClass().add("line-remedy");
-        problem.setWrapText(true);
-        problem.textProperty().bind(viewModel.problemProperty());
-        VBox box = new VBox(10, new Label("Start from"), kinds, new Label("Folder (created when missing)"), folderRow,
-                datasetLabel, datasetRow, problem);
-        box.setPadding(new Insets(8, 0, 0, 0));
-        return box;
+        return choose;
     }
 
     private static HBox row(TextField field, Button button) {

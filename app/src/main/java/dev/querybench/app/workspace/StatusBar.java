@@ -28,12 +28,13 @@ final class StatusBar {
     StatusBar(RunViewModel runs, HealthViewModel health, NavigatorItem healthItem) {
         this.health = health;
         this.healthItem = healthItem;
-        modelText.bind(Bindings.createStringBinding(() -> runs.selectedModelProperty().get() == null ? "Model: none"
-                : "Model: " + runs.selectedModelProperty().get().label(), runs.selectedModelProperty()));
-        jobVisible.bind(runs.totalItemsProperty().greaterThan(0).or(runs.runningProperty()));
-        jobText.bind(Bindings.createStringBinding(() -> runs.shortProgressTextProperty().get().isEmpty()
-                ? runs.statusTextProperty().get() : "Run " + runs.shortProgressTextProperty().get(),
-                runs.shortProgressTextProperty(), runs.statusTextProperty()));
+        var model = runs.setup().selectedModelProperty();
+        modelText.bind(Bindings.createStringBinding(() -> model.get() == null ? "Model: none"
+                : "Model: " + model.get().label(), model));
+        jobVisible.bind(runs.progress().totalItemsProperty().greaterThan(0).or(runs.runningProperty()));
+        jobText.bind(Bindings.createStringBinding(() -> runs.progress().shortProgressTextProperty().get().isEmpty()
+                ? runs.statusTextProperty().get() : "Run " + runs.progress().shortProgressTextProperty().get(),
+                runs.progress().shortProgressTextProperty(), runs.statusTextProperty()));
         health.overallProperty().addListener((obs, was, is) -> showEndpoints());
         health.countsProperty().addListener((obs, was, is) -> showEndpoints());
     }

@@ -6,19 +6,14 @@ import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.AppContext;
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunsViewModel;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.widgets.ResultGrid;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.sample.SampleWorkspace;
-import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -41,26 +36,19 @@ class ComparisonFxTest {
     @TempDir
     static Path home;
 
-    private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
+    private static SampleApp app;
     private static AppContext context;
     private Scene scene;
 
     @BeforeAll
     static void openSample() {
-        stub = OpenAiStub.start();
-        AppContext.Settings settings = new AppContext.Settings(SampleWorkspace.defaultLocation(home), true, Map.of(),
-                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC());
-        tasks = new FxTaskRunner();
-        context = AppContext.open(settings, tasks, new RecordingDialogs());
-        SampleFixture.scriptTwoVariants(stub, context.workspace());
+        app = SampleApp.withStubModel(home, SampleFixture::scriptTwoVariants);
+        context = app.context;
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start

@@ -66,7 +66,7 @@ class JudgedComparisonViewModelTest {
         ImmediateTaskRunner tasks = new ImmediateTaskRunner();
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, STUB_MODEL, stub.baseUrl());
         RunViewModel runScreen = new RunViewModel(workspace, session, models, tasks, new RecordingDialogs());
-        runScreen.selectedJudgeProperty().set(runScreen.judges().stream()
+        runScreen.setup().selectedJudgeProperty().set(runScreen.setup().judges().stream()
                 .filter(j -> j.label().equals("Judge with " + STUB_MODEL)).findFirst().orElseThrow());
         runs = new RunsViewModel(session, runScreen, tasks);
         runs.activate();

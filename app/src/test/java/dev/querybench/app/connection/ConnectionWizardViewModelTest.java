@@ -45,8 +45,8 @@ class ConnectionWizardViewModelTest {
     @Test
     void everyPageChecksAsAChecklistAndSavingWritesReferencesOnly() throws Exception {
         assertThat(vm.pageProperty().get()).isEqualTo(WizardPage.DATABASE);
-        assertThat(vm.dbTypeProperty().get()).isEqualTo("sqlite");
-        assertThat(vm.sqliteProperty().get()).isTrue();
+        assertThat(vm.database().typeProperty().get()).isEqualTo("sqlite");
+        assertThat(vm.database().sqliteProperty().get()).isTrue();
         vm.checkDatabase();
         assertThat(vm.dbChecks()).extracting(CheckLine::name).contains("Profile", "Connection");
         assertThat(vm.dbChecks()).noneMatch(l -> l.state() == CheckLine.State.FAIL);
@@ -81,11 +81,11 @@ class ConnectionWizardViewModelTest {
         vm.next();
         vm.checkLangfuse();
         assertThat(vm.langfuseChecks()).singleElement().extracting(CheckLine::state).isEqualTo(CheckLine.State.WARN);
-        vm.langfuseEnabledProperty().set(true);
+        vm.langfuse().enabledProperty().set(true);
         vm.checkLangfuse();
         assertThat(vm.langfuseChecks()).anyMatch(l -> l.state() == CheckLine.State.FAIL
                 && l.remedy().contains("LANGFUSE_PUBLIC_KEY"));
-        vm.langfuseEnabledProperty().set(false);
+        vm.langfuse().enabledProperty().set(false);
 
         vm.next();
         assertThat(vm.summaryProperty().get()).contains("stub (openai:gpt-4o-mini, key from $STUB_KEY)");

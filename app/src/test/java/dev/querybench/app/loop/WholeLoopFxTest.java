@@ -156,7 +156,7 @@ class WholeLoopFxTest {
         assertThat(fx(() -> models.getValue().id())).isEqualTo(PROFILE);
         robot.interact(() -> models.getSelectionModel().select(
                 models.getItems().stream().filter(m -> m.id().equals(PROFILE)).findFirst().orElseThrow()));
-        assertThat(main.runs().variants()).allMatch(v -> v.selectedProperty().get()).hasSize(2);
+        assertThat(main.runs().setup().variants()).allMatch(v -> v.selectedProperty().get()).hasSize(2);
         int callsBefore = stub.calls();
         robot.push(KeyCode.CONTROL, KeyCode.R);
         waitFor(90, () -> main.runs().phaseProperty().get() == RunPhase.FINISHED);

@@ -54,7 +54,7 @@ class PromptEditorFxTest {
     void typingShowsProblemsAndTheRenderedPrompt(FxRobot robot) throws Exception {
         PromptEditorViewModel vm = app.context.mainViewModel().promptEditor();
         robot.clickOn("Prompts");
-        waitFor(20, () -> vm.previewTextProperty().get().contains("CREATE TABLE"));
+        waitFor(20, () -> vm.preview().previewTextProperty().get().contains("CREATE TABLE"));
         assertThat(robot.lookup("#tokenEstimate").queryAs(Label.class).getText()).startsWith("≈ ");
         screenshot(scene, "prompt-editor.png");
 
@@ -72,14 +72,14 @@ class PromptEditorFxTest {
 
         robot.interact(() -> vm.textProperty().set(vm.textProperty().get().replace("Also use {{hints}}.",
                 "Prefer explicit JOINs.")));
-        waitFor(10, () -> vm.problems().isEmpty() && vm.previewTextProperty().get().contains("Prefer explicit JOINs."));
+        waitFor(10, () -> vm.problems().isEmpty() && vm.preview().previewTextProperty().get().contains("Prefer explicit JOINs."));
         robot.push(KeyCode.CONTROL, KeyCode.S);
         waitFor(10, () -> !vm.dirtyProperty().get());
         assertThat(robot.lookup("#promptStatus").queryAs(Label.class).getText()).isEqualTo("Saved ddl-basic.prompt.");
 
         robot.clickOn("Diff");
-        robot.interact(() -> vm.diffAgainstProperty().set("ddl-samples-hints.prompt"));
-        waitFor(10, () -> vm.diffTextProperty().get().contains("+ Prefer explicit JOINs."));
+        robot.interact(() -> vm.diff().diffAgainstProperty().set("ddl-samples-hints.prompt"));
+        waitFor(10, () -> vm.diff().diffTextProperty().get().contains("+ Prefer explicit JOINs."));
         screenshot(scene, "prompt-diff.png");
         robot.clickOn("Preview");
     }

@@ -47,12 +47,12 @@ class PromptEditorViewModelTest {
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.highlightsProperty().get()).extracting(Highlight::styleClass)
                 .contains("sql-variable", "prompt-front-matter");
-        assertThat(vm.previewTextProperty().get()).contains("Question: " + sample.workspace.dataset().questions()
+        assertThat(vm.preview().previewTextProperty().get()).contains("Question: " + sample.workspace.dataset().questions()
                 .getFirst().text()).contains("CREATE TABLE").doesNotContain("{{");
-        assertThat(vm.tokenTextProperty().get()).matches("≈ [\\d,]+ tokens · [\\d,]+ characters");
+        assertThat(vm.preview().tokenTextProperty().get()).matches("≈ [\\d,]+ tokens · [\\d,]+ characters");
 
-        vm.previewQuestionProperty().set(vm.questions().get(5));
-        assertThat(vm.previewTextProperty().get()).contains(vm.questions().get(5).text());
+        vm.preview().previewQuestionProperty().set(vm.preview().questions().get(5));
+        assertThat(vm.preview().previewTextProperty().get()).contains(vm.preview().questions().get(5).text());
     }
 
     @Test
@@ -64,7 +64,7 @@ class PromptEditorViewModelTest {
         assertThat(vm.problems().getFirst()).contains("unknown variable {{questoin}}");
         assertThat(vm.problems().getLast()).contains("never uses {{question}}");
         assertThat(vm.highlightsProperty().get()).extracting(Highlight::styleClass).contains("sql-variable-unknown");
-        assertThat(vm.previewTextProperty().get()).startsWith("Fix the problems");
+        assertThat(vm.preview().previewTextProperty().get()).startsWith("Fix the problems");
 
         vm.textProperty().set(original + "\nThink step by step.\n");
         assertThat(vm.problems()).isEmpty();
@@ -96,10 +96,10 @@ class PromptEditorViewModelTest {
 
         vm.textProperty().set(vm.textProperty().get().replace("You write {{dialect}} SQL queries.",
                 "Write {{dialect}} SQL. Be brief."));
-        vm.diffAgainstProperty().set("ddl-basic.prompt");
-        assertThat(vm.diffTextProperty().get()).contains("- You write {{dialect}} SQL queries.")
+        vm.diff().diffAgainstProperty().set("ddl-basic.prompt");
+        assertThat(vm.diff().diffTextProperty().get()).contains("- You write {{dialect}} SQL queries.")
                 .contains("+ Write {{dialect}} SQL. Be brief.");
-        assertThat(vm.diffSummaryProperty().get()).contains("lines added");
+        assertThat(vm.diff().diffSummaryProperty().get()).contains("lines added");
         vm.save();
 
         vm.rename("ddl-short");

@@ -7,17 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
-import dev.querybench.engine.config.Workspace;
-import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.testing.Fault;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleScript;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -43,23 +38,21 @@ class IncompleteRunFxTest {
     @TempDir
     static Path home;
 
+    private static SampleApp app;
     private static OpenAiStub stub;
-    private static FxTaskRunner tasks;
     private static AppContext context;
     private Scene scene;
 
     @BeforeAll
-    static void openSample() throws Exception {
-        stub = OpenAiStub.start();
-        Path folder = new SampleWorkspace().materialize(SampleWorkspace.defaultLocation(home));
-        Files.writeString(folder.resolve(Workspace.CONFIG_FILE), """
+    static void openSample() {
+        Path folder = SampleApp.sampleWithConfig(home, """
 
                 resilience: {retry: {maxAttempts: 2, initialBackoffMillis: 5, maxBackoffMillis: 20},
                              circuitBreaker: {minimumCalls: 1000, window: 1000}, patienceSeconds: 2}
-                """, StandardOpenOption.APPEND);
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(folder, true, Map.of(), "openai:gpt-4o-mini", stub.baseUrl(),
-                Clock.systemUTC()), tasks, new RecordingDialogs());
+                """);
+        app = SampleApp.openFolder(folder, true, Map.of(), true, new FxTaskRunner());
+        stub = app.stub;
+        context = app.context;
         var questions = context.workspace().dataset().questions();
         stub.fail(SampleScript.key(questions.get(1)), Fault.status(503));
         SampleScript.answerGold(stub, questions);
@@ -67,9 +60,7 @@ class IncompleteRunFxTest {
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
     }
 
     @Start
@@ -84,7 +75,7 @@ class IncompleteRunFxTest {
         robot.clickOn("Runs");
         robot.clickOn("#runButton");
         waitFor(120, () -> run.phaseProperty().get() == RunPhase.INCOMPLETE);
-        waitFor(20, () -> run.canResumeProperty().get());
+        waitFor(20, () -> run.resume().canResumeProperty().get());
 
         String status = fx(() -> ((Label) scene.getRoot().lookup(".status-text")).getText());
         assertThat(status).isEqualTo("Incomplete: answered 106 of 108 items; Resume finishes it");

@@ -71,7 +71,7 @@ class IncompleteRunViewModelTest {
         session = WorkspaceSession.open(workspace, secrets, Clock.systemUTC());
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, STUB_MODEL, stub.baseUrl());
         RunViewModel vm = new RunViewModel(workspace, session, models, new ImmediateTaskRunner(), dialogs);
-        vm.variants().forEach(v -> v.setSelected(v.name().equals("ddl-basic")));
+        vm.setup().variants().forEach(v -> v.setSelected(v.name().equals("ddl-basic")));
         return vm;
     }
 
@@ -85,16 +85,16 @@ class IncompleteRunViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.INCOMPLETE);
         assertThat(vm.statusTextProperty().get()).isEqualTo("Incomplete: answered 0 of " + QUESTIONS
                 + " items; Resume finishes it");
-        assertThat(vm.errorShownProperty().get()).isTrue();
-        assertThat(vm.errorMessageProperty().get()).startsWith(QUESTIONS + " items were not answered: ")
+        assertThat(vm.error().shownProperty().get()).isTrue();
+        assertThat(vm.error().messageProperty().get()).startsWith(QUESTIONS + " items were not answered: ")
                 .contains("503").contains("left out of accuracy");
-        assertThat(vm.errorRemedyProperty().get()).endsWith("Resume asks only the unanswered items and keeps the"
+        assertThat(vm.error().remedyProperty().get()).endsWith("Resume asks only the unanswered items and keeps the"
                 + " answered ones (or run `querybench run --resume " + runId + "`).");
-        assertThat(vm.progressProperty().get()).isZero();
-        assertThat(vm.progressTextProperty().get()).startsWith("0/" + QUESTIONS).endsWith(" · incomplete");
-        assertThat(vm.results()).isEmpty();
-        assertThat(vm.canResumeProperty().get()).isTrue();
-        assertThat(vm.resumeTextProperty().get()).startsWith("Resume run " + runId + " (incomplete");
+        assertThat(vm.progress().progressProperty().get()).isZero();
+        assertThat(vm.progress().progressTextProperty().get()).startsWith("0/" + QUESTIONS).endsWith(" · incomplete");
+        assertThat(vm.results().rows()).isEmpty();
+        assertThat(vm.resume().canResumeProperty().get()).isTrue();
+        assertThat(vm.resume().resumeTextProperty().get()).startsWith("Resume run " + runId + " (incomplete");
         assertThat(session.runStore().items(runId)).as("unanswered items are not stored").isEmpty();
 
         stub.failNext(0, Fault.status(503));
@@ -104,11 +104,11 @@ class IncompleteRunViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
         assertThat(vm.runIdProperty().get()).isEqualTo(runId);
         assertThat(vm.statusTextProperty().get()).startsWith("Finished run " + runId);
-        assertThat(vm.errorShownProperty().get()).isFalse();
+        assertThat(vm.error().shownProperty().get()).isFalse();
         assertThat(stub.calls() - before).isEqualTo(QUESTIONS);
-        assertThat(vm.doneItemsProperty().get()).isEqualTo(QUESTIONS);
-        assertThat(vm.passedItemsProperty().get()).isEqualTo(QUESTIONS);
-        assertThat(vm.canResumeProperty().get()).isFalse();
+        assertThat(vm.progress().doneItemsProperty().get()).isEqualTo(QUESTIONS);
+        assertThat(vm.progress().passedItemsProperty().get()).isEqualTo(QUESTIONS);
+        assertThat(vm.resume().canResumeProperty().get()).isFalse();
     }
 
     @Test
@@ -119,14 +119,14 @@ class IncompleteRunViewModelTest {
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.INCOMPLETE);
         assertThat(vm.statusTextProperty().get()).isEqualTo("Incomplete: answered 53 of 54 items; Resume finishes it");
-        assertThat(vm.errorRemedyProperty().get()).contains("Resume asks only the unanswered item and keeps");
-        assertThat(vm.errorMessageProperty().get()).startsWith("1 item was not answered: ");
-        assertThat(vm.doneItemsProperty().get()).isEqualTo(53);
-        assertThat(vm.passedItemsProperty().get()).isEqualTo(53);
-        assertThat(vm.cards()).singleElement().satisfies(card -> {
+        assertThat(vm.error().remedyProperty().get()).contains("Resume asks only the unanswered item and keeps");
+        assertThat(vm.error().messageProperty().get()).startsWith("1 item was not answered: ");
+        assertThat(vm.progress().doneItemsProperty().get()).isEqualTo(53);
+        assertThat(vm.progress().passedItemsProperty().get()).isEqualTo(53);
+        assertThat(vm.progress().cards()).singleElement().satisfies(card -> {
             assertThat(card.accuracyText()).isEqualTo("100.0%");
             assertThat(card.detailText()).startsWith("answered 53 of 54 items · p50 ");
         });
-        assertThat(vm.canResumeProperty().get()).isTrue();
+        assertThat(vm.resume().canResumeProperty().get()).isTrue();
     }
 }

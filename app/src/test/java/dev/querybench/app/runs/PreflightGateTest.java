@@ -36,8 +36,8 @@ class PreflightGateTest {
         List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
         vm = new RunViewModel(sample.workspace, sample.session, models, new ImmediateTaskRunner(), dialogs);
         vm.setPreflight(new RunPreflight(new ModelEndpointValidator(Duration.ofSeconds(2)), sample.secrets));
-        vm.variants().getLast().setSelected(false);
-        vm.compareModels().stream().filter(m -> m.choice().id().equals("ollama-qwen-coder")).findFirst().orElseThrow()
+        vm.setup().variants().getLast().setSelected(false);
+        vm.setup().compareModels().stream().filter(m -> m.choice().id().equals("ollama-qwen-coder")).findFirst().orElseThrow()
                 .setSelected(true);
     }
 
@@ -56,8 +56,8 @@ class PreflightGateTest {
                 .contains("1 model of this run cannot be used", "ollama-qwen-coder", "fix:")
                 .doesNotContain("gpt-4o-mini:");
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
-        assertThat(vm.totalItemsProperty().get()).as("only the model that answers").isEqualTo(54);
-        assertThat(vm.errorItemsProperty().get()).isZero();
+        assertThat(vm.progress().totalItemsProperty().get()).as("only the model that answers").isEqualTo(54);
+        assertThat(vm.progress().errorItemsProperty().get()).isZero();
     }
 
     @Test
@@ -68,9 +68,9 @@ class PreflightGateTest {
         vm.startRun();
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FAILED);
-        assertThat(vm.errorMessageProperty().get()).contains("Nothing was run", "ollama-qwen-coder");
-        assertThat(vm.errorRemedyProperty().get()).isNotBlank();
+        assertThat(vm.error().messageProperty().get()).contains("Nothing was run", "ollama-qwen-coder");
+        assertThat(vm.error().remedyProperty().get()).isNotBlank();
         assertThat(sample.stub.calls()).as("no tokens spent").isEqualTo(before);
-        assertThat(vm.totalItemsProperty().get()).isZero();
+        assertThat(vm.progress().totalItemsProperty().get()).isZero();
     }
 }

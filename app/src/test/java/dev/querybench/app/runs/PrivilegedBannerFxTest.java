@@ -9,13 +9,13 @@ import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.core.ImmediateTaskRunner;
 import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.workspace.MainViewModel;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -39,13 +39,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PrivilegedBannerFxTest {
 
-    private static final String LINE = "database postgresql: untrusted SQL runs under the privileged account postgres"
-            + " (allowPrivilegedAccount: true): postgres is a superuser";
+    private static final String LINE = "database postgresql, account postgres (allowPrivilegedAccount: true):"
+            + " postgres is a superuser";
 
     @TempDir
     static Path home;
 
-    private static FxTaskRunner tasks;
+    private static SampleApp app;
     private static AppContext context;
     private static String runId;
     private Scene scene;
@@ -63,15 +63,13 @@ class PrivilegedBannerFxTest {
             // as the engine records a run on a database profile with allowPrivilegedAccount: true
             sample.session.runStore().recordPrivilegedAccounts(runId, List.of(LINE));
         }
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(folder, false, Map.of(), null, null, Clock.systemUTC()), tasks,
-                new RecordingDialogs());
+        app = SampleApp.openFolder(folder, false, Map.of(), false, new FxTaskRunner());
+        context = app.context;
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
+        app.close();
     }
 
     @Start
@@ -85,7 +83,9 @@ class PrivilegedBannerFxTest {
         MainViewModel main = context.mainViewModel();
         robot.interact(() -> main.select(Section.RUNS));
         waitFor(30, () -> runId.equals(main.runs().runIdProperty().get()));
-        assertThat(main.runs().privilegedWarningProperty().get()).contains("privileged account postgres");
+        assertThat(main.runs().progress().privilegedWarningProperty().get())
+                .contains("account postgres (allowPrivilegedAccount")
+                .satisfies(w -> assertThat(w.split("untrusted SQL", -1)).as("said once").hasSize(2));
         Node banner = fx(() -> scene.getRoot().lookup("#privilegedBanner"));
         assertThat(fx(banner::isVisible)).isTrue();
         assertThat(fx(() -> ((Label) scene.getRoot().lookup("#privilegedWarning")).getText()))

@@ -47,8 +47,8 @@ class RunViewModelTest {
     @Test
     void runEvaluatesEveryQuestionWithBothVariantsAndSummarisesEachCell() {
         RunViewModel vm = viewModel(STUB_MODEL);
-        assertThat(vm.selectedModelProperty().get().id()).isEqualTo(STUB_MODEL);
-        assertThat(vm.variants()).extracting(VariantOption::name).containsExactly("ddl-basic", "ddl-samples-hints");
+        assertThat(vm.setup().selectedModelProperty().get().id()).isEqualTo(STUB_MODEL);
+        assertThat(vm.setup().variants()).extracting(VariantOption::name).containsExactly("ddl-basic", "ddl-samples-hints");
         assertThat(vm.canStartRunProperty().get()).isTrue();
         assertThat(vm.canCancelProperty().get()).isFalse();
 
@@ -56,20 +56,20 @@ class RunViewModelTest {
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
         assertThat(vm.runningProperty().get()).isFalse();
-        assertThat(vm.totalItemsProperty().get()).isEqualTo(2 * QUESTIONS);
-        assertThat(vm.doneItemsProperty().get()).isEqualTo(108);
-        assertThat(vm.passedItemsProperty().get()).isEqualTo(20);
-        assertThat(vm.failedItemsProperty().get()).isEqualTo(88);
-        assertThat(vm.errorItemsProperty().get()).isZero();
-        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(vm.progressTextProperty().get()).matches(
+        assertThat(vm.progress().totalItemsProperty().get()).isEqualTo(2 * QUESTIONS);
+        assertThat(vm.progress().doneItemsProperty().get()).isEqualTo(108);
+        assertThat(vm.progress().passedItemsProperty().get()).isEqualTo(20);
+        assertThat(vm.progress().failedItemsProperty().get()).isEqualTo(88);
+        assertThat(vm.progress().errorItemsProperty().get()).isZero();
+        assertThat(vm.progress().progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progress().progressTextProperty().get()).matches(
                 "108/108 · pass 20 · fail 88 · error 0 · [\\d.]+k tokens · \\$[\\d.]+ · took .+");
-        assertThat(vm.selectedJudgeProperty().get().judges()).isFalse();
+        assertThat(vm.setup().selectedJudgeProperty().get().judges()).isFalse();
         assertThat(vm.statusTextProperty().get()).startsWith("Finished run " + vm.runIdProperty().get());
         assertThat(sample.stub.calls()).isEqualTo(108);
 
-        assertThat(vm.cards()).extracting(CellCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
-        for (CellCard card : vm.cards()) {
+        assertThat(vm.progress().cards()).extracting(CellCard::variant).containsExactly("ddl-basic", "ddl-samples-hints");
+        for (CellCard card : vm.progress().cards()) {
             assertThat(card.model()).isEqualTo(STUB_MODEL);
             assertThat(card.passed()).isEqualTo(10);
             assertThat(card.failed()).isEqualTo(44);
@@ -83,33 +83,33 @@ class RunViewModelTest {
             assertThat(card.tokens()).isPositive();
         }
 
-        assertThat(vm.results()).hasSize(108);
-        ResultRow first = vm.results().getFirst();
+        assertThat(vm.results().rows()).hasSize(108);
+        ResultRow first = vm.results().rows().getFirst();
         assertThat(first.questionId()).isEqualTo("q001");
         assertThat(first.question()).isEqualTo(sample.workspace.dataset().questions().getFirst().text());
         assertThat(first.variant()).isEqualTo("ddl-basic");
         assertThat(first.model()).isEqualTo(STUB_MODEL);
         assertThat(first.sql()).isEqualTo(sample.workspace.dataset().questions().getFirst().primaryGold());
         assertThat(first.verdict()).isEqualTo(VerdictKind.PASS);
-        ResultRow wrong = vm.results().getLast();
+        ResultRow wrong = vm.results().rows().getLast();
         assertThat(wrong.verdict()).isEqualTo(VerdictKind.FAIL);
         assertThat(wrong.sqlOneLine()).isEqualTo("SELECT 'wrong answer' AS nope");
         assertThat(wrong.reasonText()).isNotBlank();
-        assertThat(vm.resultsSummaryProperty().get()).isEqualTo("108 results");
-        assertThat(vm.failureCounts()).extracting(FailureCount::count).isSortedAccordingTo(
+        assertThat(vm.results().resultsSummaryProperty().get()).isEqualTo("108 results");
+        assertThat(vm.results().failureCounts()).extracting(FailureCount::count).isSortedAccordingTo(
                 java.util.Comparator.reverseOrder());
-        assertThat(vm.failureCounts().stream().mapToInt(FailureCount::count).sum()).isEqualTo(88);
+        assertThat(vm.results().failureCounts().stream().mapToInt(FailureCount::count).sum()).isEqualTo(88);
 
-        assertThat(vm.detailShownProperty().get()).isFalse();
-        vm.selectedResultProperty().set(wrong);
-        assertThat(vm.detailShownProperty().get()).isTrue();
-        assertThat(vm.detailTitleProperty().get()).startsWith(wrong.questionId() + " · ddl-samples-hints · ");
-        assertThat(vm.detailReasonProperty().get()).startsWith("FAIL · " + wrong.categoryLabel());
-        assertThat(vm.detailPredictedSqlProperty().get()).isEqualTo("SELECT 'wrong answer' AS nope");
-        assertThat(vm.detailGoldSqlProperty().get())
+        assertThat(vm.detail().detailShownProperty().get()).isFalse();
+        vm.results().selectedResultProperty().set(wrong);
+        assertThat(vm.detail().detailShownProperty().get()).isTrue();
+        assertThat(vm.detail().detailTitleProperty().get()).startsWith(wrong.questionId() + " · ddl-samples-hints · ");
+        assertThat(vm.detail().detailReasonProperty().get()).startsWith("FAIL · " + wrong.categoryLabel());
+        assertThat(vm.detail().detailPredictedSqlProperty().get()).isEqualTo("SELECT 'wrong answer' AS nope");
+        assertThat(vm.detail().detailGoldSqlProperty().get())
                 .isEqualTo(sample.workspace.dataset().questions().getLast().primaryGold().strip());
         assertThat(vm.canStartRunProperty().get()).isTrue();
-        assertThat(vm.errorShownProperty().get()).isFalse();
+        assertThat(vm.error().shownProperty().get()).isFalse();
     }
 
     @Test
@@ -118,10 +118,10 @@ class RunViewModelTest {
         // Listener exceptions are swallowed by JavaFX, so record what was seen and assert afterwards.
         record Seen(int done, String progressText, boolean canCancel, boolean canStart, int cards) {}
         List<Seen> seen = new ArrayList<>();
-        vm.doneItemsProperty().addListener((obs, was, is) -> {
+        vm.progress().doneItemsProperty().addListener((obs, was, is) -> {
             if (vm.runningProperty().get()) {
-                seen.add(new Seen(is.intValue(), vm.progressTextProperty().get(), vm.canCancelProperty().get(),
-                        vm.canStartRunProperty().get(), vm.cards().size()));
+                seen.add(new Seen(is.intValue(), vm.progress().progressTextProperty().get(), vm.canCancelProperty().get(),
+                        vm.canStartRunProperty().get(), vm.progress().cards().size()));
             }
         });
 
@@ -155,11 +155,11 @@ class RunViewModelTest {
         var workspace = new dev.querybench.engine.config.WorkspaceLoader().load(folder);
         List<ModelChoice> models = ModelChoice.of(workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
         RunViewModel vm = new RunViewModel(workspace, sample.session, models, new ImmediateTaskRunner(), dialogs);
-        assertThat(vm.judges()).extracting(JudgeOption::label).startsWith("No LLM judge",
+        assertThat(vm.setup().judges()).extracting(JudgeOption::label).startsWith("No LLM judge",
                 "Workspace judge · gpt-4o-mini");
-        assertThat(vm.selectedJudgeProperty().get().choice())
+        assertThat(vm.setup().selectedJudgeProperty().get().choice())
                 .isEqualTo(dev.querybench.engine.session.JudgeChoice.WORKSPACE);
-        assertThat(vm.judgeHintProperty().get()).contains("judge-equivalence");
+        assertThat(vm.setup().judgeHintProperty().get()).contains("judge-equivalence");
     }
 
     @Test
@@ -167,13 +167,13 @@ class RunViewModelTest {
         try (SampleFixture judged = SampleFixture.judged(home.resolve("judged"))) {
             List<ModelChoice> models = ModelChoice.of(judged.workspace, judged.secrets, STUB_MODEL, judged.stub.baseUrl());
             RunViewModel vm = new RunViewModel(judged.workspace, judged.session, models, new ImmediateTaskRunner(), dialogs);
-            assertThat(vm.judges()).extracting(JudgeOption::label).containsExactly("No LLM judge",
+            assertThat(vm.setup().judges()).extracting(JudgeOption::label).containsExactly("No LLM judge",
                     "Judge with " + STUB_MODEL, "Judge with gpt-4o-mini", "Judge with ollama-qwen-coder");
-            assertThat(vm.selectedJudgeProperty().get().judges()).as("the sample has no judge: section").isFalse();
-            vm.selectedJudgeProperty().set(vm.judges().get(1));
-            assertThat(vm.judgeHintProperty().get()).startsWith(STUB_MODEL + " reads both queries");
+            assertThat(vm.setup().selectedJudgeProperty().get().judges()).as("the sample has no judge: section").isFalse();
+            vm.setup().selectedJudgeProperty().set(vm.setup().judges().get(1));
+            assertThat(vm.setup().judgeHintProperty().get()).startsWith(STUB_MODEL + " reads both queries");
             List<String> seen = new ArrayList<>();
-            vm.doneItemsProperty().addListener((obs, was, is) -> seen.add(is + " " + vm.progressTextProperty().get()));
+            vm.progress().doneItemsProperty().addListener((obs, was, is) -> seen.add(is + " " + vm.progress().progressTextProperty().get()));
 
             vm.startRun();
 
@@ -187,15 +187,15 @@ class RunViewModelTest {
                 assertThat(m.find()).as(line).isTrue();
                 assertThat(Integer.parseInt(m.group(1))).as(line).isBetween(done - 4, done);
             });
-            assertThat(vm.progressTextProperty().get()).matches(
+            assertThat(vm.progress().progressTextProperty().get()).matches(
                     "108/108 · pass 24 · fail 84 · error 0 · [\\d.]+k tokens · \\$[\\d.]+ · 108 judged · took .+");
-            assertThat(vm.shortProgressTextProperty().get()).as("the status bar's")
+            assertThat(vm.progress().shortProgressTextProperty().get()).as("the status bar's")
                     .matches("108/108 · pass 24 · fail 84 · error 0 · took .+");
             var items = judged.session.runStore().items(vm.runIdProperty().get());
             assertThat(items).hasSize(108).allSatisfy(i -> assertThat(i.judge()).isNotNull());
             long expected = items.stream().mapToLong(i -> i.usage().inputTokens() + i.usage().outputTokens()
                     + i.judge().usage().inputTokens() + i.judge().usage().outputTokens()).sum();
-            assertThat(tokens(vm.progressTextProperty().get())).isCloseTo(expected, org.assertj.core.data.Offset.offset(50.0));
+            assertThat(tokens(vm.progress().progressTextProperty().get())).isCloseTo(expected, org.assertj.core.data.Offset.offset(50.0));
         }
     }
 
@@ -204,7 +204,7 @@ class RunViewModelTest {
         sample.stub.latency(Duration.ofMillis(40));
         RunViewModel vm = viewModel(STUB_MODEL);
         AtomicBoolean asked = new AtomicBoolean();
-        vm.doneItemsProperty().addListener((obs, was, is) -> {
+        vm.progress().doneItemsProperty().addListener((obs, was, is) -> {
             if (is.intValue() >= 6 && asked.compareAndSet(false, true)) {
                 vm.cancelRun();
             }
@@ -213,32 +213,32 @@ class RunViewModelTest {
         vm.startRun();
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.CANCELLED);
-        int done = vm.doneItemsProperty().get();
+        int done = vm.progress().doneItemsProperty().get();
         assertThat(done).isBetween(6, 107);
-        assertThat(vm.results()).hasSize(done);
-        assertThat(vm.totalItemsProperty().get()).isEqualTo(108);
+        assertThat(vm.results().rows()).hasSize(done);
+        assertThat(vm.progress().totalItemsProperty().get()).isEqualTo(108);
         assertThat(sample.stub.calls()).isLessThan(108);
         assertThat(vm.statusTextProperty().get()).startsWith("Cancelled: " + done + " of 108 items");
         assertThat(vm.canCancelProperty().get()).isFalse();
         assertThat(vm.canStartRunProperty().get()).isTrue();
-        assertThat(vm.errorShownProperty().get()).isFalse();
+        assertThat(vm.error().shownProperty().get()).isFalse();
         assertThat(sample.session.runStore().run(vm.runIdProperty().get())).get()
                 .extracting(run -> run.status()).isEqualTo(EvaluationOrchestrator.STATUS_CANCELLED);
 
         // Resume picks the cancelled run up: only the items without a stored answer reach the model.
         String runId = vm.runIdProperty().get();
-        assertThat(vm.canResumeProperty().get()).isTrue();
-        assertThat(vm.resumableProperty().get().id()).isEqualTo(runId);
-        assertThat(vm.resumeTextProperty().get()).startsWith("Resume run " + runId + " (cancelled, 108 items planned)");
+        assertThat(vm.resume().canResumeProperty().get()).isTrue();
+        assertThat(vm.resume().resumableProperty().get().id()).isEqualTo(runId);
+        assertThat(vm.resume().resumeTextProperty().get()).startsWith("Resume run " + runId + " (cancelled, 108 items planned)");
         int callsBefore = sample.stub.calls();
         sample.stub.latency(Duration.ZERO);
 
         // One count everywhere: the header, the cards and the list agree at every step of the resume.
         List<String> disagreements = new java.util.ArrayList<>();
-        vm.doneItemsProperty().addListener((obs, was, is) -> {
-            int onCards = vm.cards().stream().mapToInt(c -> c.passed() + c.failed() + c.errors()).sum();
-            if (is.intValue() > 0 && (onCards != is.intValue() || vm.results().size() != is.intValue())) {
-                disagreements.add(is + " done, " + onCards + " on the cards, " + vm.results().size() + " listed");
+        vm.progress().doneItemsProperty().addListener((obs, was, is) -> {
+            int onCards = vm.progress().cards().stream().mapToInt(c -> c.passed() + c.failed() + c.errors()).sum();
+            if (is.intValue() > 0 && (onCards != is.intValue() || vm.results().rows().size() != is.intValue())) {
+                disagreements.add(is + " done, " + onCards + " on the cards, " + vm.results().rows().size() + " listed");
             }
         });
 
@@ -247,11 +247,11 @@ class RunViewModelTest {
         assertThat(disagreements).isEmpty();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
         assertThat(vm.runIdProperty().get()).isEqualTo(runId);
-        assertThat(vm.doneItemsProperty().get()).isEqualTo(108);
-        assertThat(vm.passedItemsProperty().get()).isEqualTo(20);
+        assertThat(vm.progress().doneItemsProperty().get()).isEqualTo(108);
+        assertThat(vm.progress().passedItemsProperty().get()).isEqualTo(20);
         assertThat(sample.stub.calls() - callsBefore).isLessThanOrEqualTo(108 - done);
-        assertThat(vm.cards()).extracting(CellCard::passed).containsExactly(10, 10);
-        assertThat(vm.canResumeProperty().get()).isFalse();
+        assertThat(vm.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(vm.resume().canResumeProperty().get()).isFalse();
     }
 
     @Test
@@ -261,14 +261,14 @@ class RunViewModelTest {
         String runId = first.runIdProperty().get();
 
         RunViewModel restarted = viewModel(STUB_MODEL);
-        assertThat(restarted.results()).isEmpty();
+        assertThat(restarted.results().rows()).isEmpty();
         restarted.showStored(sample.session.runStore().runs().getFirst());
 
         assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
         assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
-        assertThat(restarted.results()).hasSize(108);
-        assertThat(restarted.doneItemsProperty().get()).isEqualTo(108);
-        assertThat(restarted.cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(restarted.results().rows()).hasSize(108);
+        assertThat(restarted.progress().doneItemsProperty().get()).isEqualTo(108);
+        assertThat(restarted.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
         assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
         // The history lists it with its best cell's accuracy and its cost, priced by the workspace's price table.
         RunsViewModel history = new RunsViewModel(sample.session, restarted, new ImmediateTaskRunner());
@@ -291,7 +291,7 @@ class RunViewModelTest {
         RunViewModel first = viewModel(STUB_MODEL);
         first.startRun();
         // the sample's SQLite file has no account: nothing to warn about
-        assertThat(first.privilegedWarningProperty().get()).isEmpty();
+        assertThat(first.progress().privilegedWarningProperty().get()).isEmpty();
         String runId = first.runIdProperty().get();
         // as the engine records a run on a database profile with allowPrivilegedAccount: true
         sample.session.runStore().recordPrivilegedAccounts(runId, List.of("database postgresql: untrusted SQL runs"
@@ -300,19 +300,19 @@ class RunViewModelTest {
         RunViewModel restarted = viewModel(STUB_MODEL);
         restarted.showStored(sample.session.runStore().runs().getFirst());
         assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
-        assertThat(restarted.privilegedWarningProperty().get())
+        assertThat(restarted.progress().privilegedWarningProperty().get())
                 .startsWith("WARNING: untrusted SQL ran under a privileged account")
                 .contains("privileged account postgres").contains("postgres is a superuser");
 
         RunsViewModel history = new RunsViewModel(sample.session, restarted, new ImmediateTaskRunner());
         history.openComparison(runId);
         assertThat(history.comparisons()).singleElement().satisfies(comparison -> assertThat(
-                comparison.privilegedWarning()).isEqualTo(restarted.privilegedWarningProperty().get()));
+                comparison.privilegedWarning()).isEqualTo(restarted.progress().privilegedWarningProperty().get()));
 
         // a new run on the same (reader-less SQLite) database clears the banner
         restarted.startRun();
         assertThat(restarted.runIdProperty().get()).isNotEqualTo(runId);
-        assertThat(restarted.privilegedWarningProperty().get()).isEmpty();
+        assertThat(restarted.progress().privilegedWarningProperty().get()).isEmpty();
     }
 
     @Test
@@ -329,28 +329,28 @@ class RunViewModelTest {
             RunViewModel vm = new RunViewModel(workspace, session, models, new ImmediateTaskRunner(), dialogs);
             List<String> easy = workspace.dataset().questions().stream().filter(q -> q.difficulty().equals("easy"))
                     .map(q -> q.id()).toList();
-            QuestionSubset easySubset = vm.subsets().stream().filter(s -> s.label().startsWith("Difficulty easy"))
+            QuestionSubset easySubset = vm.setup().subsets().stream().filter(s -> s.label().startsWith("Difficulty easy"))
                     .findFirst().orElseThrow();
             assertThat(easySubset.questionIds()).isEqualTo(easy);
-            assertThat(vm.subsets().getFirst().label()).isEqualTo("All 54 questions");
-            assertThat(vm.subsets()).anyMatch(s -> s.label().startsWith("Tag "));
+            assertThat(vm.setup().subsets().getFirst().label()).isEqualTo("All 54 questions");
+            assertThat(vm.setup().subsets()).anyMatch(s -> s.label().startsWith("Tag "));
 
-            vm.subsetProperty().set(easySubset);
-            vm.repeatsProperty().set(2);
-            vm.variants().get(1).setSelected(false);
-            vm.compareModels().stream().filter(m -> m.choice().id().equals("stub-4o")).findFirst().orElseThrow()
+            vm.setup().subsetProperty().set(easySubset);
+            vm.setup().repeatsProperty().set(2);
+            vm.setup().variants().get(1).setSelected(false);
+            vm.setup().compareModels().stream().filter(m -> m.choice().id().equals("stub-4o")).findFirst().orElseThrow()
                     .setSelected(true);
-            assertThat(vm.planTextProperty().get()).isEqualTo("1 variant × 2 models × " + easy.size()
+            assertThat(vm.setup().planTextProperty().get()).isEqualTo("1 variant × 2 models × " + easy.size()
                     + " questions × 2 repeats = " + (4 * easy.size()) + " items");
 
             vm.startRun();
 
             assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
-            assertThat(vm.totalItemsProperty().get()).isEqualTo(4 * easy.size());
-            assertThat(vm.doneItemsProperty().get()).isEqualTo(4 * easy.size());
-            assertThat(vm.cards()).extracting(CellCard::model).containsExactly(STUB_MODEL, "stub-4o");
-            assertThat(vm.cards()).allMatch(card -> card.passed() + card.failed() + card.errors() == 2 * easy.size());
-            assertThat(vm.results()).extracting(ResultRow::questionId).allMatch(easy::contains);
+            assertThat(vm.progress().totalItemsProperty().get()).isEqualTo(4 * easy.size());
+            assertThat(vm.progress().doneItemsProperty().get()).isEqualTo(4 * easy.size());
+            assertThat(vm.progress().cards()).extracting(CellCard::model).containsExactly(STUB_MODEL, "stub-4o");
+            assertThat(vm.progress().cards()).allMatch(card -> card.passed() + card.failed() + card.errors() == 2 * easy.size());
+            assertThat(vm.results().rows()).extracting(ResultRow::questionId).allMatch(easy::contains);
             assertThat(sample.stub.requests().stream().map(r -> r.body().path("model").asText()).distinct())
                     .containsExactlyInAnyOrder("gpt-4o-mini", "gpt-4o");
             assertThat(session.runStore().run(vm.runIdProperty().get())).get()
@@ -371,51 +371,51 @@ class RunViewModelTest {
     @Test
     void aModelWithoutItsKeyShowsTheRemedyAndCallsNothing() {
         RunViewModel vm = viewModel(null);
-        assertThat(vm.selectedModelProperty().get().id()).isEqualTo("gpt-4o-mini");
-        assertThat(vm.modelNeedsAttentionProperty().get()).isTrue();
-        assertThat(vm.modelHintProperty().get()).contains("OPENAI_API_KEY");
+        assertThat(vm.setup().selectedModelProperty().get().id()).isEqualTo("gpt-4o-mini");
+        assertThat(vm.setup().modelNeedsAttentionProperty().get()).isTrue();
+        assertThat(vm.setup().modelHintProperty().get()).contains("OPENAI_API_KEY");
 
         vm.startRun();
 
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.FAILED);
-        assertThat(vm.errorShownProperty().get()).isTrue();
-        assertThat(vm.errorMessageProperty().get())
+        assertThat(vm.error().shownProperty().get()).isTrue();
+        assertThat(vm.error().messageProperty().get())
                 .isEqualTo("Model profile 'gpt-4o-mini' needs a key from environment variable OPENAI_API_KEY,"
                         + " which is not set.")
                 .doesNotContain("Exception");
-        assertThat(vm.errorRemedyProperty().get()).isEqualTo("Export OPENAI_API_KEY before starting QueryBench.");
+        assertThat(vm.error().remedyProperty().get()).isEqualTo("Export OPENAI_API_KEY before starting QueryBench.");
         assertThat(vm.statusTextProperty().get()).isEqualTo("The run did not start.");
-        assertThat(vm.results()).isEmpty();
-        assertThat(vm.cards()).isEmpty();
+        assertThat(vm.results().rows()).isEmpty();
+        assertThat(vm.progress().cards()).isEmpty();
         assertThat(sample.stub.calls()).isZero();
         assertThat(vm.canStartRunProperty().get()).isTrue();
 
         vm.showErrorDetails();
         assertThat(dialogs.shown()).singleElement().satisfies(shown -> {
-            assertThat(shown.message()).isEqualTo(vm.errorMessageProperty().get());
-            assertThat(shown.remedy()).isEqualTo(vm.errorRemedyProperty().get());
+            assertThat(shown.message()).isEqualTo(vm.error().messageProperty().get());
+            assertThat(shown.remedy()).isEqualTo(vm.error().remedyProperty().get());
             assertThat(shown.details()).contains("AUTHENTICATION");
         });
 
         vm.dismissError();
-        assertThat(vm.errorShownProperty().get()).isFalse();
+        assertThat(vm.error().shownProperty().get()).isFalse();
     }
 
     @Test
     void aRunNeedsAtLeastOneVariant() {
         RunViewModel vm = viewModel(STUB_MODEL);
-        vm.variants().forEach(v -> v.setSelected(false));
+        vm.setup().variants().forEach(v -> v.setSelected(false));
         assertThat(vm.canStartRunProperty().get()).isFalse();
 
         vm.startRun();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunPhase.IDLE);
         assertThat(sample.stub.calls()).isZero();
 
-        vm.variants().getLast().setSelected(true);
+        vm.setup().variants().getLast().setSelected(true);
         assertThat(vm.canStartRunProperty().get()).isTrue();
         vm.startRun();
-        assertThat(vm.results()).hasSize(QUESTIONS).allSatisfy(row -> assertThat(row.variant()).isEqualTo("ddl-samples-hints"));
-        assertThat(vm.cards()).singleElement().extracting(CellCard::accuracyText).isEqualTo("18.5%");
+        assertThat(vm.results().rows()).hasSize(QUESTIONS).allSatisfy(row -> assertThat(row.variant()).isEqualTo("ddl-samples-hints"));
+        assertThat(vm.progress().cards()).singleElement().extracting(CellCard::accuracyText).isEqualTo("18.5%");
     }
 
     @Test
@@ -423,19 +423,19 @@ class RunViewModelTest {
         RunViewModel vm = viewModel(STUB_MODEL);
         vm.startRun();
 
-        vm.verdictFilterProperty().set(VerdictFilter.PASS);
-        assertThat(vm.visibleResults()).hasSize(20).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(VerdictKind.PASS));
-        assertThat(vm.resultsSummaryProperty().get()).isEqualTo("20 of 108 results");
+        vm.results().verdictFilterProperty().set(VerdictFilter.PASS);
+        assertThat(vm.results().visibleRows()).hasSize(20).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(VerdictKind.PASS));
+        assertThat(vm.results().resultsSummaryProperty().get()).isEqualTo("20 of 108 results");
 
-        vm.searchTextProperty().set("  Q001 ");
-        assertThat(vm.visibleResults()).extracting(ResultRow::questionId).containsExactly("q001", "q001");
+        vm.results().searchTextProperty().set("  Q001 ");
+        assertThat(vm.results().visibleRows()).extracting(ResultRow::questionId).containsExactly("q001", "q001");
 
-        vm.verdictFilterProperty().set(VerdictFilter.NOT_PASS);
-        assertThat(vm.visibleResults()).isEmpty();
-        assertThat(vm.emptyResultsTextProperty().get()).startsWith("No result matches");
+        vm.results().verdictFilterProperty().set(VerdictFilter.NOT_PASS);
+        assertThat(vm.results().visibleRows()).isEmpty();
+        assertThat(vm.results().emptyResultsTextProperty().get()).startsWith("No result matches");
 
-        vm.searchTextProperty().set("wrong answer");
-        vm.verdictFilterProperty().set(VerdictFilter.ALL);
-        assertThat(vm.visibleResults()).hasSize(88);
+        vm.results().searchTextProperty().set("wrong answer");
+        vm.results().verdictFilterProperty().set(VerdictFilter.ALL);
+        assertThat(vm.results().visibleRows()).hasSize(88);
     }
 }

@@ -2,16 +2,23 @@ package dev.querybench.app.testing;
 
 import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.testing.OpenAiStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The workbench's composition root opened on the sample workspace under a test's home folder, as
  * {@code querybench-app} opens it, with a local OpenAI stub running beside it. Close it after the
- * test class.
+ * test class. The one set-up of the workbench's FX tests: scripts for the stub are in
+ * {@link SampleFixture}.
  */
 public final class SampleApp implements AutoCloseable {
 
@@ -37,21 +44,50 @@ public final class SampleApp implements AutoCloseable {
         return app;
     }
 
+    /** Like {@link #withStubModel(Path)}, with the stub scripted by {@code script} ({@link SampleFixture}). */
+    public static SampleApp withStubModel(Path home, BiConsumer<OpenAiStub, Workspace> script) {
+        SampleApp app = open(home, Map.of(), true, new FxTaskRunner());
+        script.accept(app.stub, app.context.workspace());
+        return app;
+    }
+
     /**
      * @param environment what secret references resolve against
      * @param stubModel whether the stub is offered as the command-line model (it is not scripted)
      */
     public static SampleApp open(Path home, Map<String, String> environment, boolean stubModel, FxTaskRunner tasks) {
+        return openFolder(SampleWorkspace.defaultLocation(home), true, environment, stubModel, tasks);
+    }
+
+    /**
+     * Opens the workspace in {@code folder}, e.g. one from {@link #sampleWithConfig}.
+     *
+     * @param sample whether the workbench treats it as its built-in sample (written there when
+     *     missing, with the banner saying so)
+     */
+    public static SampleApp openFolder(Path folder, boolean sample, Map<String, String> environment,
+            boolean stubModel, FxTaskRunner tasks) {
         OpenAiStub stub = OpenAiStub.start();
         try {
-            AppContext context = AppContext.open(new AppContext.Settings(SampleWorkspace.defaultLocation(home), true,
-                    environment, stubModel ? "openai:gpt-4o-mini" : null, stubModel ? stub.baseUrl() : null,
-                    Clock.systemUTC()), tasks, new RecordingDialogs());
+            AppContext context = AppContext.open(new AppContext.Settings(folder, sample, environment,
+                    stubModel ? "openai:gpt-4o-mini" : null, stubModel ? stub.baseUrl() : null, Clock.systemUTC()),
+                    tasks, new RecordingDialogs());
             return new SampleApp(stub, tasks, context);
         } catch (RuntimeException e) {
             tasks.close();
             stub.close();
             throw e;
+        }
+    }
+
+    /** The sample workspace written under {@code home} with {@code yaml} added to its configuration. */
+    public static Path sampleWithConfig(Path home, String yaml) {
+        try {
+            Path folder = new SampleWorkspace().materialize(SampleWorkspace.defaultLocation(home));
+            Files.writeString(folder.resolve(Workspace.CONFIG_FILE), yaml, StandardOpenOption.APPEND);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

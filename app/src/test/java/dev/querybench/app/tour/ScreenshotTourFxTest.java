@@ -18,19 +18,16 @@ import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
-import dev.querybench.app.testing.RecordingDialogs;
+import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.workspace.MainViewModel;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Section;
 import dev.querybench.app.workspace.Theme;
-import dev.querybench.engine.config.Workspace;
-import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.testing.LangfuseStandIn;
 import dev.querybench.engine.testing.OpenAiStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +63,9 @@ class ScreenshotTourFxTest {
     @TempDir
     static Path home;
 
+    private static SampleApp app;
     private static OpenAiStub stub;
     private static LangfuseStandIn langfuse;
-    private static FxTaskRunner tasks;
     private static AppContext context;
     private final List<Path> written = new ArrayList<>();
     private final List<java.net.URI> opened = new ArrayList<>();
@@ -77,28 +74,23 @@ class ScreenshotTourFxTest {
 
     @BeforeAll
     static void openSample() throws Exception {
-        stub = OpenAiStub.start();
         langfuse = LangfuseStandIn.start();
-        Path folder = new SampleWorkspace().materialize(SampleWorkspace.defaultLocation(home));
-        Path yaml = folder.resolve(Workspace.CONFIG_FILE);
-        Files.writeString(yaml, Files.readString(yaml) + """
+        Path folder = SampleApp.sampleWithConfig(home, """
                 langfuse:
                   host: %s
                   publicKey: {env: LANGFUSE_PUBLIC_KEY}
                   secretKey: {env: LANGFUSE_SECRET_KEY}
                 """.formatted(langfuse.host()));
-        tasks = new FxTaskRunner();
-        context = AppContext.open(new AppContext.Settings(folder, true, Map.of(KEY_VARIABLE, SECRET,
-                "LANGFUSE_PUBLIC_KEY", LangfuseStandIn.PUBLIC_KEY, "LANGFUSE_SECRET_KEY", LangfuseStandIn.SECRET_KEY),
-                "openai:gpt-4o-mini", stub.baseUrl(), Clock.systemUTC()), tasks, new RecordingDialogs());
+        app = SampleApp.openFolder(folder, true, Map.of(KEY_VARIABLE, SECRET, "LANGFUSE_PUBLIC_KEY",
+                LangfuseStandIn.PUBLIC_KEY, "LANGFUSE_SECRET_KEY", LangfuseStandIn.SECRET_KEY), true, new FxTaskRunner());
+        stub = app.stub;
+        context = app.context;
         SampleFixture.scriptJudged(stub, context.workspace());
     }
 
     @AfterAll
     static void close() {
-        tasks.close();
-        context.close();
-        stub.close();
+        app.close();
         langfuse.close();
     }
 
@@ -137,7 +129,7 @@ class ScreenshotTourFxTest {
         // Prompt editor with the rendered preview.
         PromptEditorViewModel prompts = main.promptEditor();
         robot.clickOn("Prompts");
-        waitFor(20, () -> prompts.previewTextProperty().get().contains("CREATE TABLE"));
+        waitFor(20, () -> prompts.preview().previewTextProperty().get().contains("CREATE TABLE"));
         shoot("03-prompt-editor");
 
         // Dataset browser after the gold check, one question's gold rows shown.
@@ -153,13 +145,13 @@ class ScreenshotTourFxTest {
         // Run setup and progress: slow answers keep the run going long enough to see it.
         RunViewModel run = main.runs();
         robot.clickOn("Runs");
-        robot.interact(() -> run.selectedJudgeProperty().set(run.judges().stream()
+        robot.interact(() -> run.setup().selectedJudgeProperty().set(run.setup().judges().stream()
                 .filter(j -> j.label().equals("Judge with openai:gpt-4o-mini")).findFirst().orElseThrow()));
         shoot("05-run-setup");
         stub.latency(Duration.ofMillis(400));
         try {
             robot.push(KeyCode.CONTROL, KeyCode.R);
-            waitFor(60, () -> run.doneItemsProperty().get() >= 16);
+            waitFor(60, () -> run.progress().doneItemsProperty().get() >= 16);
             shoot("06-run-progress");
         } finally {
             stub.latency(Duration.ZERO);
@@ -235,13 +227,13 @@ class ScreenshotTourFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
         robot.clickOn("#wizardBack");
         robot.interact(() -> {
-            wizard.dbTypeProperty().set("postgresql");
-            wizard.dbPasswordEnvProperty().set("SHOP_DB_PASSWORD");
-            wizard.dbPasswordInKeyringProperty().set(true);
+            wizard.database().typeProperty().set("postgresql");
+            wizard.database().passwordNameProperty().set("SHOP_DB_PASSWORD");
+            wizard.database().passwordInKeyringProperty().set(true);
         });
         shoot("16-connection-database-keyring-dark");
         robot.interact(() -> {
-            wizard.dbTypeProperty().set("sqlite");
+            wizard.database().typeProperty().set("sqlite");
             main.themeProperty().set(Theme.LIGHT);
         });
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);

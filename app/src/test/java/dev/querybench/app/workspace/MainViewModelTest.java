@@ -158,7 +158,7 @@ class MainViewModelTest {
         assertThat(main.jobVisibleProperty().get()).isFalse();
         assertThat(main.modelTextProperty().get()).isEqualTo("Model: openai:gpt-4o-mini");
 
-        runs.variants().getLast().setSelected(false);
+        runs.setup().variants().getLast().setSelected(false);
         runs.startRun();
 
         assertThat(main.item(Section.RUNS).badgeProperty().get()).isEqualTo("1");
@@ -181,7 +181,7 @@ class MainViewModelTest {
         main.activate();
         main.select(Section.HEALTH);
         assertThat(main.exportableRunProperty().get()).isEmpty();
-        runs.variants().getLast().setSelected(false);
+        runs.setup().variants().getLast().setSelected(false);
 
         main.startRun();
 

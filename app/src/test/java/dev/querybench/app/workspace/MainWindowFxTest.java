@@ -133,7 +133,7 @@ class MainWindowFxTest {
         app.stub.latency(Duration.ofMillis(1500));
         try {
             robot.push(KeyCode.CONTROL, KeyCode.R);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.doneItemsProperty().get() >= 12));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> runs.progress().doneItemsProperty().get() >= 12));
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText()).matches(
                     "\\d+/108 · pass \\d+ · fail \\d+ · error 0 · [\\d.]+k? tokens · .+ · ETA .+");
@@ -148,7 +148,7 @@ class MainWindowFxTest {
         } finally {
             app.stub.latency(Duration.ZERO);
         }
-        int done = fx(() -> runs.doneItemsProperty().get());
+        int done = fx(() -> runs.progress().doneItemsProperty().get());
         assertThat(done).isBetween(12, 107);
         assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText())
                 .startsWith("Cancelled: " + done + " of 108 items finished and kept");

@@ -123,7 +123,7 @@ class WindowLayoutFxTest {
                 Map.of("compareSplitH", java.util.List.of(0.55)), Section.RUNS, Theme.LIGHT);
         Stage stage = open(robot, saved, store);
         MainViewModel main = app.context.mainViewModel();
-        robot.interact(() -> main.runs().variants().getLast().setSelected(false));
+        robot.interact(() -> main.runs().setup().variants().getLast().setSelected(false));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R);
         dev.querybench.app.testing.Screens.waitFor(60,
                 () -> main.runs().phaseProperty().get() == dev.querybench.app.runs.RunPhase.FINISHED);
@@ -141,7 +141,7 @@ class WindowLayoutFxTest {
         robot.interact(stage::close);
         assertThat(store.load().dividers().get("compareSplitH")).singleElement()
                 .satisfies(d -> assertThat(d).isCloseTo(0.45, within(0.01)));
-        robot.interact(() -> main.runs().variants().getLast().setSelected(true));
+        robot.interact(() -> main.runs().setup().variants().getLast().setSelected(true));
     }
 
     private static Stage open(FxRobot robot, WindowLayout layout, WindowLayoutStore store) {

@@ -61,16 +61,19 @@ final class DbProfileCommand implements Callable<Integer> {
         QueryProfiler profiler = new QueryProfiler();
         PrintWriter out = environment.out();
         try (DatabaseBackend backend = DatabaseBackends.open(profile)) {
-            LatencyProfile safe = profiler.safe(new SafeExecutor(backend), sql,
-                    new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), 100_000), measured, warm);
+            QueryLimits limits = new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), 100_000);
+            SafeExecutor executor = new SafeExecutor(backend);
+            // with --raw the three paths are measured in turns, so that warm-up and noise fall on all alike
+            QueryProfiler.Comparison compared = raw ? profiler.compare(executor, profile, sql, limits, measured, warm)
+                    : null;
+            LatencyProfile safe = raw ? compared.safe() : profiler.safe(executor, sql, limits, measured, warm);
             out.println(backend.serverVersion() + " (" + profile.name() + "): " + sql.strip().replaceAll("\\s+", " "));
             out.println(String.format(Locale.ROOT, "%-15s %5s %9s %9s %9s %9s %9s %7s", "", "runs", "min ms", "p50 ms",
                     "p95 ms", "max ms", "mean ms", "rows"));
             out.println(row("safe executor", safe));
             if (raw) {
-                LatencyProfile layer = profiler.databaseLayer(backend, sql,
-                        new QueryLimits(Duration.ofSeconds(Math.max(1, timeout)), 100_000), measured, warm);
-                LatencyProfile plain = profiler.rawJdbc(profile, sql, measured, warm);
+                LatencyProfile layer = compared.databaseLayer();
+                LatencyProfile plain = compared.rawJdbc();
                 out.println(row("database layer", layer));
                 out.println(row("raw JDBC", plain));
                 out.println(String.format(Locale.ROOT, "safe executor overhead: p50 %+.2f ms, p95 %+.2f ms"

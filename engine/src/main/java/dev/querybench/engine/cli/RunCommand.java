@@ -109,72 +109,84 @@ final class RunCommand implements Callable<Integer> {
             ProgressPrinter progress = new ProgressPrinter(environment.err(), environment.interactive());
             RunResults results;
             try {
-                if (resume != null) {
-                    RunRecord record = findRun(session);
-                    environment.err().println("Resuming run " + record.id());
-                    RunRequest request = new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of(), 1,
-                            noCache, judgeChoice());
-                    preflight(session, new RunRequest(List.of(), record.models(), baseUrl, concurrency, List.of(), 1,
-                            noCache, request.judge().off() ? JudgeChoice.OFF : JudgeChoice.WORKSPACE));
-                    results = session.resume(record, request, progress, cancellation);
-                } else {
-                    RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat,
-                            noCache, judgeChoice());
-                    // the database-side half of doctor's workspace check, with doctor's message
-                    new GoldSchemaCheck().require(ws, session.backend().introspect());
-                    RunPlan plan = session.plan(request);
-                    ItemJudge judge = session.judge(request);
-                    preflight(session, request);
-                    results = session.run(plan, judge, progress, cancellation);
-                }
+                results = resume != null ? resume(session, progress, cancellation)
+                        : start(ws, session, progress, cancellation);
             } finally {
                 removeHook(hook);
             }
-            Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
-            Map<String, List<String>> withheld = session.generator().fewShotExclusions();
-            List<Path> written = new ReportWriter(ReportDetails.none().withFewShotExclusions(withheld))
-                    .write(results, folder, formats);
-            new SummaryTable(environment.out()).print(results);
-            if (!withheld.isEmpty()) {
-                environment.out().println("Few-shot examples withheld because they repeat the asked question or its"
-                        + " gold SQL: " + String.join(", ", withheld.entrySet().stream()
-                                .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue())).toList()));
-            }
-            environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
-            RunRecord baselineRun = baseline == null ? null : session.runStore().run(baseline).orElseThrow(() ->
-                    new ConfigException("no run with id " + baseline + " to compare with", "pass an earlier run's id",
-                            null));
-            new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
-                    : session.runStore().items(baselineRun.id()), baseline);
-            if (!results.complete()) {
-                StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
-                if (!results.unanswered().isEmpty()) {
-                    RunResults.Unanswered cause = results.mainCause().orElseThrow();
-                    why.append("; ").append(results.unanswered().size())
-                            .append(results.unanswered().size() == 1 ? " item was" : " items were")
-                            .append(" never answered (not counted as errors nor in accuracy). Cause: ")
-                            .append(cause.cause());
-                    if (!cause.remedy().isBlank()) {
-                        why.append(System.lineSeparator()).append("  → ").append(cause.remedy());
-                    }
-                }
-                environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
-                        + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
-                        .append(baseUrl == null ? "" : " --base-url " + baseUrl));
-                return ExitCodes.INCOMPLETE;
-            }
-            if (failUnder != null) {
-                List<String> below = results.cells().stream()
-                        .filter(c -> Double.isNaN(c.accuracy().value()) || c.accuracy().value() < failUnder)
-                        .map(c -> c.variant() + " · " + c.model() + String.format(" (%.1f%%)", 100 * c.accuracy().value()))
-                        .toList();
-                if (!below.isEmpty()) {
-                    environment.err().println("Accuracy below --fail-under " + failUnder + ": " + String.join(", ", below));
-                    return ExitCodes.PROBLEMS;
-                }
-            }
-            return ExitCodes.OK;
+            report(ws, session, results);
+            return exitCode(results);
         }
+    }
+
+    private RunResults resume(WorkspaceSession session, ProgressPrinter progress, Cancellation cancellation) {
+        RunRecord record = findRun(session);
+        environment.err().println("Resuming run " + record.id());
+        RunRequest request = new RunRequest(List.of(), List.of(), baseUrl, concurrency, List.of(), 1, noCache,
+                judgeChoice());
+        preflight(session, new RunRequest(List.of(), record.models(), baseUrl, concurrency, List.of(), 1,
+                noCache, request.judge().off() ? JudgeChoice.OFF : JudgeChoice.WORKSPACE));
+        return session.resume(record, request, progress, cancellation);
+    }
+
+    private RunResults start(Workspace ws, WorkspaceSession session, ProgressPrinter progress,
+            Cancellation cancellation) {
+        RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat, noCache,
+                judgeChoice());
+        // the database-side half of doctor's workspace check, with doctor's message
+        new GoldSchemaCheck().require(ws, session.backend().introspect());
+        RunPlan plan = session.plan(request);
+        ItemJudge judge = session.judge(request);
+        preflight(session, request);
+        return session.run(plan, judge, progress, cancellation);
+    }
+
+    /** Writes the reports and prints the summary, the withheld few-shot examples and the insights. */
+    private void report(Workspace ws, WorkspaceSession session, RunResults results) {
+        Path folder = out != null ? out : ws.stateFolder().resolve("runs").resolve(results.run().id());
+        Map<String, List<String>> withheld = session.generator().fewShotExclusions();
+        List<Path> written = new ReportWriter(ReportDetails.none().withFewShotExclusions(withheld))
+                .write(results, folder, formats);
+        new SummaryTable(environment.out()).print(results);
+        if (!withheld.isEmpty()) {
+            environment.out().println("Few-shot examples withheld because they repeat the asked question or its"
+                    + " gold SQL: " + String.join(", ", withheld.entrySet().stream()
+                            .map(e -> e.getKey() + " ← " + String.join(", ", e.getValue())).toList()));
+        }
+        environment.out().println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        RunRecord baselineRun = baseline == null ? null : session.runStore().run(baseline).orElseThrow(() ->
+                new ConfigException("no run with id " + baseline + " to compare with", "pass an earlier run's id",
+                        null));
+        new RunInsights(environment.out()).print(results, baselineRun == null ? List.of()
+                : session.runStore().items(baselineRun.id()), baseline);
+    }
+
+    private int exitCode(RunResults results) {
+        if (!results.complete()) {
+            StringBuilder why = new StringBuilder("The run is incomplete: " + results.answeredLine() + " items");
+            if (!results.unanswered().isEmpty()) {
+                RunResults.Unanswered cause = results.mainCause().orElseThrow();
+                why.append("; ").append(results.unanswered().size())
+                        .append(results.unanswered().size() == 1 ? " item was" : " items were")
+                        .append(" never answered (not counted as errors nor in accuracy). Cause: ")
+                        .append(cause.explanation().lines());
+            }
+            environment.err().println(why.append(System.lineSeparator()).append("Continue it with: querybench"
+                    + " run --workspace ").append(workspace).append(" --resume ").append(results.run().id())
+                    .append(baseUrl == null ? "" : " --base-url " + baseUrl));
+            return ExitCodes.INCOMPLETE;
+        }
+        if (failUnder != null) {
+            List<String> below = results.cells().stream()
+                    .filter(c -> Double.isNaN(c.accuracy().value()) || c.accuracy().value() < failUnder)
+                    .map(c -> c.variant() + " · " + c.model() + String.format(" (%.1f%%)", 100 * c.accuracy().value()))
+                    .toList();
+            if (!below.isEmpty()) {
+                environment.err().println("Accuracy below --fail-under " + failUnder + ": " + String.join(", ", below));
+                return ExitCodes.PROBLEMS;
+            }
+        }
+        return ExitCodes.OK;
     }
 
     /**

@@ -29,6 +29,22 @@ final class SummaryTable {
     }
 
     void print(RunResults results) {
+        table(results);
+        fallbacksAndJudge(results);
+        if (!results.complete()) {
+            out.println("Incomplete: " + results.answeredLine() + " items"
+                    + (results.unanswered().isEmpty() ? "" : "; " + results.unanswered().size() + " never answered")
+                    + " — the figures above cover only the answered items");
+        }
+        int cached = results.cells().stream().mapToInt(CellSummary::cachedItems).sum();
+        out.println("Cost: " + money(results.cost()) + " in total, " + money(results.costPerCorrect())
+                + " per correct answer" + (cached > 0 ? "; " + cached + " answers came from the cache at no cost" : "")
+                + (results.cost() == null ? " (a model that answered has no price: add it to prices.yaml)" : ""));
+        out.flush();
+    }
+
+    /** One row per variant and model, columns padded to their widest cell. */
+    private void table(RunResults results) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (CellSummary c : results.cells()) {
@@ -58,6 +74,10 @@ final class SummaryTable {
                 out.println("-".repeat(line.length()));
             }
         }
+    }
+
+    /** Which models answered a cell when fallbacks stepped in, and how the judge agreed with the execution match. */
+    private void fallbacksAndJudge(RunResults results) {
         for (CellSummary c : results.cells()) {
             if (c.answeredBy().size() > 1 || c.fallbackItems() > 0) {
                 StringBuilder line = new StringBuilder("  " + c.variant() + " / " + c.model() + " answered by ");
@@ -80,16 +100,6 @@ final class SummaryTable {
         if (!judged.isEmpty()) {
             out.println("Judge cost: " + money(results.judgeCost()) + " (included in the total below)");
         }
-        if (!results.complete()) {
-            out.println("Incomplete: " + results.answeredLine() + " items"
-                    + (results.unanswered().isEmpty() ? "" : "; " + results.unanswered().size() + " never answered")
-                    + " — the figures above cover only the answered items");
-        }
-        int cached = results.cells().stream().mapToInt(CellSummary::cachedItems).sum();
-        out.println("Cost: " + money(results.cost()) + " in total, " + money(results.costPerCorrect())
-                + " per correct answer" + (cached > 0 ? "; " + cached + " answers came from the cache at no cost" : "")
-                + (results.cost() == null ? " (a model that answered has no price: add it to prices.yaml)" : ""));
-        out.flush();
     }
 
     /** Dollars with four significant decimals below a cent, two above; "n/a" when unknown. */

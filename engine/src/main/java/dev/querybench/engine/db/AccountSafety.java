@@ -30,6 +30,15 @@ public record AccountSafety(String account, List<String> excess, List<String> pr
         return privileged() && allowed;
     }
 
+    /**
+     * The account and what it may do beyond reading, for a run's record (whose banner already says
+     * that untrusted SQL ran under a privileged account); empty when the account is a reader.
+     */
+    public String recordLine() {
+        return privileged() ? "account " + account + " (allowPrivilegedAccount: true): " + String.join("; ", excess)
+                : "";
+    }
+
     /** One line for runs and reports; empty when the account is a reader. */
     public String warning() {
         return privileged() ? "untrusted SQL runs under the privileged account " + account

@@ -61,18 +61,7 @@ public record ConnectionUrl(
         int colon = text.indexOf(':', 5);
         String scheme = (colon < 0 ? text.substring(5) : text.substring(5, colon)).toLowerCase(Locale.ROOT);
         String rest = colon < 0 ? "" : text.substring(colon + 1);
-        Dialect dialect = switch (scheme) {
-            case "sqlite" -> Dialect.SQLITE;
-            case "postgresql" -> Dialect.POSTGRESQL;
-            case "mysql" -> Dialect.MYSQL;
-            case "trino" -> Dialect.TRINO;
-            case "mariadb" -> throw new IllegalArgumentException("unknown scheme 'jdbc:mariadb': QueryBench reaches"
-                    + " MariaDB through MySQL Connector/J; write jdbc:mysql://HOST:3306/DATABASE");
-            case "postgres" -> throw new IllegalArgumentException(
-                    "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://");
-            default -> throw new IllegalArgumentException("unknown scheme 'jdbc:" + scheme + "': QueryBench supports "
-                    + "jdbc:sqlite:, jdbc:postgresql://, jdbc:mysql:// and jdbc:trino://");
-        };
+        Dialect dialect = dialectOf(scheme);
         int question = rest.indexOf('?');
         String query = question < 0 ? "" : rest.substring(question + 1);
         String body = question < 0 ? rest : rest.substring(0, question);
@@ -85,7 +74,26 @@ public record ConnectionUrl(
             // jdbc:postgresql:shop is valid for pgjdbc (localhost), but QueryBench wants the host written out
             return new ConnectionUrl(dialect, null, null, blankToNull(body.replaceFirst("^/+", "")), null, options);
         }
-        String afterSlashes = body.substring(2);
+        return server(dialect, body.substring(2), options);
+    }
+
+    private static Dialect dialectOf(String scheme) {
+        return switch (scheme) {
+            case "sqlite" -> Dialect.SQLITE;
+            case "postgresql" -> Dialect.POSTGRESQL;
+            case "mysql" -> Dialect.MYSQL;
+            case "trino" -> Dialect.TRINO;
+            case "mariadb" -> throw new IllegalArgumentException("unknown scheme 'jdbc:mariadb': QueryBench reaches"
+                    + " MariaDB through MySQL Connector/J; write jdbc:mysql://HOST:3306/DATABASE");
+            case "postgres" -> throw new IllegalArgumentException(
+                    "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://");
+            default -> throw new IllegalArgumentException("unknown scheme 'jdbc:" + scheme + "': QueryBench supports "
+                    + "jdbc:sqlite:, jdbc:postgresql://, jdbc:mysql:// and jdbc:trino://");
+        };
+    }
+
+    /** A server URL's {@code [user[:password]@]host[:port][/database[/schema]]}; user and password become options. */
+    private static ConnectionUrl server(Dialect dialect, String afterSlashes, Map<String, String> options) {
         int slash = afterSlashes.indexOf('/');
         String authority = slash < 0 ? afterSlashes : afterSlashes.substring(0, slash);
         String path = slash < 0 ? "" : afterSlashes.substring(slash + 1);
@@ -99,6 +107,21 @@ public record ConnectionUrl(
                 options.putIfAbsent("password", decode(userInfo.substring(split + 1)));
             }
         }
+        String[] hostPort = hostAndPort(authority);
+        String database;
+        String schema = null;
+        if (dialect == Dialect.TRINO) {
+            String[] parts = path.split("/", -1);
+            database = parts.length > 0 ? blankToNull(parts[0]) : null;
+            schema = parts.length > 1 ? blankToNull(parts[1]) : null;
+        } else {
+            database = blankToNull(path);
+        }
+        return new ConnectionUrl(dialect, blankToNull(hostPort[0]), hostPort[1], database, schema, options);
+    }
+
+    /** Host (an IPv6 address keeps its brackets) and port, or null for a port not written. */
+    private static String[] hostAndPort(String authority) {
         String host;
         String port = null;
         if (authority.startsWith("[")) {
@@ -112,16 +135,7 @@ public record ConnectionUrl(
             host = portColon < 0 ? authority : authority.substring(0, portColon);
             port = portColon < 0 ? null : authority.substring(portColon + 1);
         }
-        String database;
-        String schema = null;
-        if (dialect == Dialect.TRINO) {
-            String[] parts = path.split("/", -1);
-            database = parts.length > 0 ? blankToNull(parts[0]) : null;
-            schema = parts.length > 1 ? blankToNull(parts[1]) : null;
-        } else {
-            database = blankToNull(path);
-        }
-        return new ConnectionUrl(dialect, blankToNull(host), port, database, schema, options);
+        return new String[] {host, port};
     }
 
     /** The port as a number: the one written, or the dialect's default; empty when it is malformed. */

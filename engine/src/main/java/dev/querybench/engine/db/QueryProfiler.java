@@ -53,13 +53,45 @@ public final class QueryProfiler {
         return LatencyProfile.of(samples, rows);
     }
 
+    /** The three paths' profiles for one query, measured side by side ({@link #compare}). */
+    public record Comparison(LatencyProfile safe, LatencyProfile databaseLayer, LatencyProfile rawJdbc) {}
+
     /**
-     * The same measurement over one plain connection (autocommit, no read-only session, no parse,
-     * no watchdog): the baseline the safe executor's overhead is measured against.
+     * The safe executor, the database layer alone and raw JDBC on one plain connection, measured in
+     * turns — each round runs the query once per path, the first path rotating — so that the JIT's
+     * warm-up and a neighbour's load fall on all three alike instead of on whichever ran first.
      *
      * @throws QueryExecutionException when connecting or the query fails
      */
-    public LatencyProfile rawJdbc(ConnectionProfile profile, String sql, int runs, int warmups) {
+    public Comparison compare(SafeExecutor executor, ConnectionProfile profile, String sql, QueryLimits limits,
+            int runs, int warmups) {
+        List<List<Duration>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int[] rows = new int[3];
+        try (Connection connection = plainConnection(profile)) {
+            for (int i = 0; i < warmups + runs; i++) {
+                for (int turn = 0; turn < 3; turn++) {
+                    int path = (i + turn) % 3;
+                    long start = System.nanoTime();
+                    rows[path] = switch (path) {
+                        case 0 -> executor.execute(sql, limits).rowCount();
+                        case 1 -> executor.backend().executeReadOnly(sql, limits).rowCount();
+                        default -> readAll(connection, sql);
+                    };
+                    if (i >= warmups) {
+                        samples.get(path).add(Duration.ofNanos(System.nanoTime() - start));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            DatabaseErrors errors = new DatabaseErrors();
+            throw new QueryExecutionException(errors.classify(e, profile.dialect()),
+                    errors.describe(e, profile.dialect()), e);
+        }
+        return new Comparison(LatencyProfile.of(samples.get(0), rows[0]), LatencyProfile.of(samples.get(1), rows[1]),
+                LatencyProfile.of(samples.get(2), rows[2]));
+    }
+
+    private static Connection plainConnection(ConnectionProfile profile) throws SQLException {
         Properties properties = new Properties();
         if (profile.username() != null) {
             properties.setProperty("user", profile.username());
@@ -67,25 +99,39 @@ public final class QueryProfiler {
         if (profile.password() != null) {
             properties.setProperty("password", profile.password());
         }
+        return DriverManager.getConnection(profile.jdbcUrl(), properties);
+    }
+
+    /** Runs the query on a plain connection, autocommit, reading every value; the number of rows. */
+    private static int readAll(Connection connection, String sql) throws SQLException {
+        int read = 0;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    rs.getObject(c);
+                }
+                read++;
+            }
+        }
+        return read;
+    }
+
+    /**
+     * The same measurement over one plain connection (autocommit, no read-only session, no parse,
+     * no watchdog): the baseline the safe executor's overhead is measured against.
+     *
+     * @throws QueryExecutionException when connecting or the query fails
+     */
+    public LatencyProfile rawJdbc(ConnectionProfile profile, String sql, int runs, int warmups) {
         List<Duration> samples = new ArrayList<>();
         int rows = 0;
-        try (Connection connection = DriverManager.getConnection(profile.jdbcUrl(), properties)) {
+        try (Connection connection = plainConnection(profile)) {
             for (int i = 0; i < warmups + runs; i++) {
                 long start = System.nanoTime();
-                int read = 0;
-                try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int c = 1; c <= columns; c++) {
-                            rs.getObject(c);
-                        }
-                        read++;
-                    }
-                }
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                rows = read;
+                rows = readAll(connection, sql);
                 if (i >= warmups) {
-                    samples.add(elapsed);
+                    samples.add(Duration.ofNanos(System.nanoTime() - start));
                 }
             }
         } catch (SQLException e) {

@@ -8,7 +8,6 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.UnresolvedModelServerException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -16,16 +15,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -45,8 +37,6 @@ public final class ErrorHandler {
 
     private static final String KEY_REMEDY = "check the key in the environment variable the model profile's apiKey"
             + " names, and that it is a key for this provider";
-    private static final Pattern TRY_AGAIN_IN = Pattern.compile("(?i)try again in ([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s)\\b");
-    private static final Pattern DURATION_SECONDS = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)s");
     private static final List<String> QUOTA_SIGNALS = List.of("insufficient_quota", "perday", "credit balance",
             "usage limit", "billing_hard_limit");
     private static final List<String> CONTEXT_SIGNALS = List.of("context_length_exceeded", "maximum context length",
@@ -57,6 +47,7 @@ public final class ErrorHandler {
 
     private final Redactor redactor;
     private final Clock clock;
+    private final RetryHints hints;
     private final String keySource;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -67,6 +58,7 @@ public final class ErrorHandler {
     private ErrorHandler(Redactor redactor, Clock clock, String keySource) {
         this.redactor = redactor;
         this.clock = clock;
+        this.hints = new RetryHints(clock);
         this.keySource = keySource;
     }
 
@@ -131,7 +123,7 @@ public final class ErrorHandler {
         String text = body == null ? "" : body;
         String lower = text.toLowerCase(Locale.ROOT);
         String detail = redactor.redact(providerMessage(text));
-        Duration hint = retryHint(headers, text).orElse(null);
+        Duration hint = hints.retryHint(headers, text).orElse(null);
         if (status == 401 || (status == 400 && lower.contains("api_key_invalid"))
                 || (status == 403 && lower.contains("unregistered callers"))) {
             return ErrorResponse.of(ErrorCategory.AUTHENTICATION, who + ": the provider refused the API key (" + detail
@@ -155,6 +147,13 @@ public final class ErrorHandler {
             return ErrorResponse.of(ErrorCategory.TIMEOUT, who + ": the provider timed out the request",
                     "try again; raise timeoutSeconds in the model profile if it repeats").withRetryAfter(hint);
         }
+        return limitOrRefusal(provider, model, status, lower, detail, hint);
+    }
+
+    /** Quota, rate limit, a too long prompt, the content filter, an overloaded or failing server, or a refusal. */
+    private ErrorResponse limitOrRefusal(String provider, String model, int status, String lower, String detail,
+            Duration hint) {
+        String who = who(provider, model);
         if (containsAny(lower, QUOTA_SIGNALS) && (status == 429 || status == 400 || status == 402)) {
             return ErrorResponse.of(ErrorCategory.QUOTA, who + ": the account's quota or credit is used up (" + detail
                     + ")", "add credit or raise the quota in the provider's console, then continue with querybench"
@@ -162,13 +161,7 @@ public final class ErrorHandler {
                     .withRetryAfter(hint);
         }
         if (status == 429) {
-            return ErrorResponse.of(ErrorCategory.RATE_LIMIT, who + ": rate limited by the provider (" + detail
-                    + (hint == null ? "" : "; it asks to wait " + hint.toSeconds() + " s") + ")",
-                    "QueryBench waits and retries; if it persists, lower run.concurrency or set a rate limit for "
-                            + provider + " under resilience.rateLimits" + (hint == null ? "" : "; a wait longer than"
-                            + " resilience.retry.maxRetryAfterMillis is not waited for: raise that setting, or name"
-                            + " fallback models in the profile (fallback: [...]) to take over meanwhile"))
-                    .withRetryAfter(hint);
+            return rateLimited(provider, who, detail, hint);
         }
         if (status == 413 || containsAny(lower, CONTEXT_SIGNALS)) {
             return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the prompt is longer than the model's"
@@ -192,6 +185,16 @@ public final class ErrorHandler {
         return new ErrorResponse(ErrorCategory.INVALID_INPUT, false, who + ": the provider refused the request (HTTP "
                 + status + ": " + detail + ")", "check the model profile's parameters (temperature, maxTokens) and"
                 + " base URL");
+    }
+
+    private static ErrorResponse rateLimited(String provider, String who, String detail, Duration hint) {
+        return ErrorResponse.of(ErrorCategory.RATE_LIMIT, who + ": rate limited by the provider (" + detail
+                + (hint == null ? "" : "; it asks to wait " + hint.toSeconds() + " s") + ")",
+                "QueryBench waits and retries; if it persists, lower run.concurrency or set a rate limit for "
+                        + provider + " under resilience.rateLimits" + (hint == null ? "" : "; a wait longer than"
+                        + " resilience.retry.maxRetryAfterMillis is not waited for: raise that setting, or name"
+                        + " fallback models in the profile (fallback: [...]) to take over meanwhile"))
+                .withRetryAfter(hint);
     }
 
     /** An answer the provider's safety system withheld (the call itself succeeded). */
@@ -227,13 +230,7 @@ public final class ErrorHandler {
                     return new ErrorResponse(ErrorCategory.INTERNAL, false, who + ": the call was interrupted",
                             "the run was cancelled; resume it to finish the remaining items");
                 }
-                case HttpTimeoutException e -> {
-                    return timeout(who);
-                }
-                case SocketTimeoutException e -> {
-                    return timeout(who);
-                }
-                case dev.langchain4j.exception.TimeoutException e -> {
+                case HttpTimeoutException _, SocketTimeoutException _, dev.langchain4j.exception.TimeoutException _ -> {
                     return timeout(who);
                 }
                 case SSLException e -> {
@@ -248,13 +245,7 @@ public final class ErrorHandler {
                             ? "start Ollama with `ollama serve` (or open the Ollama app) and check the profile's baseUrl"
                             : "check that the server is running and that the base URL and proxy settings are right");
                 }
-                case UnknownHostException e -> {
-                    return unknownHost(who, detail);
-                }
-                case UnresolvedAddressException e -> {
-                    return unknownHost(who, detail);
-                }
-                case UnresolvedModelServerException e -> {
+                case UnknownHostException _, UnresolvedAddressException _, UnresolvedModelServerException _ -> {
                     return unknownHost(who, detail);
                 }
                 case JsonProcessingException e -> {
@@ -288,153 +279,6 @@ public final class ErrorHandler {
     private static ErrorResponse unknownHost(String who, String detail) {
         return ErrorResponse.of(ErrorCategory.NETWORK, who + ": cannot resolve the server's host name (" + detail + ")",
                 "check the base URL, the DNS and the proxy settings (HTTPS_PROXY, -Dhttps.proxyHost)");
-    }
-
-    /**
-     * The wait a provider asked for, from {@code retry-after-ms}, {@code Retry-After} (seconds or
-     * an HTTP date), Gemini's {@code RetryInfo.retryDelay} or an OpenAI "try again in" message.
-     */
-    public Optional<Duration> retryHint(Map<String, List<String>> headers, String body) {
-        Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            named.putAll(headers);
-        }
-        Optional<Duration> header = first(named, "retry-after-ms").flatMap(ErrorHandler::millis)
-                .or(() -> first(named, "retry-after").flatMap(this::retryAfter));
-        return header.or(() -> retryInfo(body)).or(() -> rateLimitReset(named)).or(() -> tryAgainIn(body));
-    }
-
-    /** The rate-limit families whose exhaustion the providers' headers report. */
-    private static final List<String> LIMITS = List.of("requests", "tokens", "input-tokens", "output-tokens");
-
-    /**
-     * The longest reset among the provider's exhausted limits: OpenAI's
-     * {@code x-ratelimit-remaining-*} / {@code x-ratelimit-reset-*} ({@code 1s}, {@code 6m0s},
-     * {@code 20ms}) and Anthropic's {@code anthropic-ratelimit-*-remaining} /
-     * {@code anthropic-ratelimit-*-reset} (an RFC 3339 instant). A limit with remaining
-     * capacity does not count; when none says it is exhausted, nothing is hinted.
-     */
-    public Optional<Duration> rateLimitReset(Map<String, List<String>> headers) {
-        Map<String, List<String>> named = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            named.putAll(headers);
-        }
-        Duration longest = null;
-        for (String limit : LIMITS) {
-            Optional<Duration> openAi = exhausted(named, "x-ratelimit-remaining-" + limit)
-                    ? first(named, "x-ratelimit-reset-" + limit).flatMap(ErrorHandler::goDuration) : Optional.empty();
-            Optional<Duration> anthropic = exhausted(named, "anthropic-ratelimit-" + limit + "-remaining")
-                    ? first(named, "anthropic-ratelimit-" + limit + "-reset").flatMap(this::untilInstant)
-                    : Optional.empty();
-            for (Optional<Duration> d : List.of(openAi, anthropic)) {
-                if (d.isPresent() && (longest == null || d.get().compareTo(longest) > 0)) {
-                    longest = d.get();
-                }
-            }
-        }
-        return Optional.ofNullable(longest);
-    }
-
-    private static boolean exhausted(Map<String, List<String>> headers, String remaining) {
-        return first(headers, remaining).map(v -> {
-            try {
-                return Double.parseDouble(v) <= 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }).orElse(false);
-    }
-
-    private static final Pattern GO_DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
-
-    /** A duration as OpenAI writes it: {@code 1s}, {@code 6m0s}, {@code 1h2m3.5s}, {@code 20ms}. */
-    static Optional<Duration> goDuration(String value) {
-        Matcher m = GO_DURATION_PART.matcher(value);
-        long millis = 0;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                return Optional.empty();
-            }
-            BigDecimal amount = new BigDecimal(m.group(1));
-            BigDecimal unit = switch (m.group(2)) {
-                case "h" -> BigDecimal.valueOf(3_600_000);
-                case "m" -> BigDecimal.valueOf(60_000);
-                case "s" -> BigDecimal.valueOf(1_000);
-                default -> BigDecimal.ONE;
-            };
-            millis += amount.multiply(unit).setScale(0, java.math.RoundingMode.CEILING).longValue();
-            end = m.end();
-        }
-        return end == 0 || end != value.length() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
-    }
-
-    private Optional<Duration> untilInstant(String value) {
-        try {
-            Duration wait = Duration.between(clock.instant(), java.time.OffsetDateTime.parse(value).toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().strip());
-    }
-
-    private static Optional<Duration> millis(String value) {
-        try {
-            return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(value))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Duration> retryAfter(String value) {
-        try {
-            return Optional.of(seconds(new BigDecimal(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private Optional<Duration> retryInfo(String body) {
-        if (body == null || !body.contains("RetryInfo")) {
-            return Optional.empty();
-        }
-        try {
-            for (JsonNode detail : json.readTree(body).path("error").path("details")) {
-                if (detail.path("@type").asText().endsWith("google.rpc.RetryInfo")) {
-                    Matcher m = DURATION_SECONDS.matcher(detail.path("retryDelay").asText());
-                    if (m.matches()) {
-                        return Optional.of(seconds(new BigDecimal(m.group(1))));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Duration> tryAgainIn(String body) {
-        Matcher m = body == null ? null : TRY_AGAIN_IN.matcher(body);
-        if (m == null || !m.find()) {
-            return Optional.empty();
-        }
-        BigDecimal amount = new BigDecimal(m.group(1));
-        return Optional.of("ms".equalsIgnoreCase(m.group(2)) ? Duration.ofMillis(amount.longValue()) : seconds(amount));
-    }
-
-    private static Duration seconds(BigDecimal seconds) {
-        return Duration.ofMillis(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact());
     }
 
     /** The provider's own error message from its JSON body, or the start of the body. */

@@ -40,8 +40,8 @@ public record ErrorResponse(ErrorCategory category, boolean retryable, String me
         return new ErrorResponse(category, retryable, message, remedy, hint);
     }
 
-    /** Message and remedy on one or two lines, as shown in the CLI and dialogs. */
+    /** Message and remedy on one or two lines, as shown in the CLI and dialogs ({@link Explanation#lines()}). */
     public String describe() {
-        return remedy.isBlank() ? message : message + System.lineSeparator() + "  → " + remedy;
+        return Explanation.of(this).lines();
     }
 }

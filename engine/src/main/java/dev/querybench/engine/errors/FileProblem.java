@@ -29,8 +29,13 @@ public record FileProblem(String file, int line, int column, String field, Strin
 
     /** {@code querybench.yaml:23:3: run.matchMode: unknown match mode 'fuzzy'}. */
     public String message() {
+        return explanation().headline();
+    }
+
+    /** What (led by the field unless it names it already), where and the fix. */
+    public Explanation explanation() {
         boolean named = field.isEmpty() || what.startsWith(field + " ") || what.startsWith(field + ".");
-        return where() + ": " + (named ? "" : field + ": ") + what;
+        return new Explanation((named ? "" : field + ": ") + what, where(), fix);
     }
 
     public ErrorResponse toResponse(ErrorCategory category) {

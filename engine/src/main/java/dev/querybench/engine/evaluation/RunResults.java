@@ -31,7 +31,13 @@ public record RunResults(RunRecord run, List<ItemResult> items, List<CellSummary
      * @param cause why, as the provider's failure explains it
      * @param remedy what to do about it
      */
-    public record Unanswered(ItemKey key, String cause, String remedy) {}
+    public record Unanswered(ItemKey key, String cause, String remedy) {
+
+        /** The cause and its remedy, as every surface shows a failure. */
+        public dev.querybench.engine.errors.Explanation explanation() {
+            return new dev.querybench.engine.errors.Explanation(cause, "", remedy);
+        }
+    }
 
     public RunResults {
         items = List.copyOf(items);

@@ -77,6 +77,19 @@ public final class MarkdownReportExporter implements ResultsExporter {
                     ReportText.interval(c.accuracy()), c.latencyP50Ms(), c.inputTokens(), c.outputTokens()));
         }
         judge(md, results);
+        pairs(md, results);
+        failures(md, results);
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(file, md);
+        } catch (IOException e) {
+            throw new ExportException(file, e);
+        }
+        return file;
+    }
+
+    /** Every two cells compared item by item (exact McNemar). */
+    private static void pairs(StringBuilder md, RunResults results) {
         List<CellSummary> cells = results.cells();
         if (cells.size() > 1) {
             md.append("\n## Paired comparisons (exact McNemar)\n\n");
@@ -91,6 +104,10 @@ public final class MarkdownReportExporter implements ResultsExporter {
                 }
             }
         }
+    }
+
+    /** Failures by category, vacuous passes and ambiguous gold, and the errors kept out of accuracy. */
+    private static void failures(StringBuilder md, RunResults results) {
         Map<String, Integer> categories = new TreeMap<>();
         long vacuous = 0;
         long ambiguous = 0;
@@ -114,12 +131,5 @@ public final class MarkdownReportExporter implements ResultsExporter {
             md.append("\n## Errors (excluded from accuracy)\n\n");
             errors.forEach(e -> md.append("- ").append(e.key()).append(": ").append(e.verdict().reason()).append('\n'));
         }
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(file, md);
-        } catch (IOException e) {
-            throw new ExportException(file, e);
-        }
-        return file;
     }
 }

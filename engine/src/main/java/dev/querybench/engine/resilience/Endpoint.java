@@ -176,34 +176,11 @@ public final class Endpoint {
             if (Thread.currentThread().isInterrupted()) {
                 return new Failed(interrupted(), Math.max(0, sent - 1), sent == 0);
             }
-            if (!breaker.tryAcquirePermission()) {
-                return new Failed(ErrorResponse.of(ErrorCategory.SERVER, name + " (" + spec() + ") was skipped: its"
-                        + " circuit breaker is open after repeated failures", "QueryBench tries it again after "
-                        + breakerPolicy.openFor().toSeconds() + " s; resume the run later for items left unanswered"),
-                        Math.max(0, sent - 1), sent == 0, pollStep());
+            Admission admission = admit(deadline, sent);
+            if (admission.refused() != null) {
+                return admission.refused();
             }
-            AdaptiveLimit.Permit permit;
-            try {
-                permit = adaptive.acquire(deadline.getAsLong());
-                if (permit != null && limiter != null && !limiter.acquirePermission()) {
-                    permit.close();
-                    breaker.releasePermission();
-                    return new Failed(ErrorResponse.of(ErrorCategory.RATE_LIMIT, name + " (" + spec() + "): no permit"
-                            + " from the rate limit for " + spec().provider() + " in time", "raise resilience.rateLimits."
-                            + spec().provider() + " or lower run.concurrency"), Math.max(0, sent - 1), sent == 0,
-                            pollStep());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                breaker.releasePermission();
-                return new Failed(interrupted(), Math.max(0, sent - 1), sent == 0);
-            }
-            if (permit == null) {
-                breaker.releasePermission();
-                return new Failed(ErrorResponse.of(ErrorCategory.RATE_LIMIT, name + " (" + spec() + "): still rate"
-                        + " limited when the run's patience ran out", "continue the run later with --resume, lower"
-                        + " run.concurrency or raise resilience.patienceSeconds"), Math.max(0, sent - 1), sent == 0);
-            }
+            AdaptiveLimit.Permit permit = admission.permit();
             long start = System.nanoTime();
             Duration wait;
             try (permit) {
@@ -245,9 +222,50 @@ public final class Endpoint {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Failed(interrupted(), Math.max(0, sent - 1), false);
+                return new Failed(interrupted(), Math.max(0, sent - 1), sent == 0);
             }
         }
+    }
+
+    /** A permit to call, or why there is none: an open breaker, the rate limit, or the run's patience ran out. */
+    private record Admission(AdaptiveLimit.Permit permit, Failed refused) {
+
+        static Admission refusing(Failed failed) {
+            return new Admission(null, failed);
+        }
+    }
+
+    private Admission admit(java.util.function.LongSupplier deadline, int sent) {
+        int retries = Math.max(0, sent - 1);
+        if (!breaker.tryAcquirePermission()) {
+            return Admission.refusing(new Failed(ErrorResponse.of(ErrorCategory.SERVER, name + " (" + spec()
+                    + ") was skipped: its circuit breaker is open after repeated failures", "QueryBench tries it again"
+                    + " after " + breakerPolicy.openFor().toSeconds() + " s; resume the run later for items left"
+                    + " unanswered"), retries, sent == 0, pollStep()));
+        }
+        AdaptiveLimit.Permit permit;
+        try {
+            permit = adaptive.acquire(deadline.getAsLong());
+            if (permit != null && limiter != null && !limiter.acquirePermission()) {
+                permit.close();
+                breaker.releasePermission();
+                return Admission.refusing(new Failed(ErrorResponse.of(ErrorCategory.RATE_LIMIT, name + " (" + spec()
+                        + "): no permit from the rate limit for " + spec().provider() + " in time",
+                        "raise resilience.rateLimits." + spec().provider() + " or lower run.concurrency"), retries,
+                        sent == 0, pollStep()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            breaker.releasePermission();
+            return Admission.refusing(new Failed(interrupted(), retries, sent == 0));
+        }
+        if (permit == null) {
+            breaker.releasePermission();
+            return Admission.refusing(new Failed(ErrorResponse.of(ErrorCategory.RATE_LIMIT, name + " (" + spec()
+                    + "): still rate limited when the run's patience ran out", "continue the run later with --resume,"
+                    + " lower run.concurrency or raise resilience.patienceSeconds"), retries, sent == 0));
+        }
+        return new Admission(permit, null);
     }
 
     /** How long to wait before looking again at an open breaker. */

@@ -10,8 +10,10 @@ import dev.querybench.engine.model.Provenance;
 import dev.querybench.engine.model.cache.ResponseCache;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A model that survives its provider's bad minutes: each call goes to the members of a
@@ -79,13 +81,12 @@ public final class ResilientModel implements ModelAdapter {
     @Override
     public Completion complete(String prompt, int repeat) {
         List<Endpoint> order = selection.order(chain.members(), scores);
-        for (Endpoint endpoint : order) {
-            Optional<Completion> cached = cache.get(endpoint.cacheKey(prompt, repeat));
-            if (cached.isPresent()) {
-                return cached.get();
-            }
+        Optional<Completion> cached = cached(order, prompt, repeat);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         int retries = 0;
+        Set<Endpoint> called = new HashSet<>();
         while (true) {
             int passedOver = 0;
             List<String> reasons = new ArrayList<>();
@@ -97,7 +98,7 @@ public final class ResilientModel implements ModelAdapter {
                     throw interrupted();
                 }
                 Endpoint.Attempt attempt = endpoint.call(prompt, this::deadline);
-                retries += attempt.retries();
+                retries += attempt.retries() + (sentAgain(attempt, endpoint, called) ? 1 : 0);
                 switch (attempt) {
                     case Endpoint.Answered answered -> {
                         Completion c = answered.completion();
@@ -136,6 +137,26 @@ public final class ResilientModel implements ModelAdapter {
             }
             order = selection.order(chain.members(), scores);
         }
+    }
+
+    /** The first member's cached answer to this prompt and repeat, in the order the members would be asked. */
+    private Optional<Completion> cached(List<Endpoint> order, String prompt, int repeat) {
+        for (Endpoint endpoint : order) {
+            Optional<Completion> cached = cache.get(endpoint.cacheKey(prompt, repeat));
+            if (cached.isPresent()) {
+                return cached;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when the attempt sent a call to an endpoint this prompt was already sent to: the attempt counts its own
+     * repeats, and its first call is a repeat too (a member asked again after a wait is retried, not a fallback).
+     */
+    private static boolean sentAgain(Endpoint.Attempt attempt, Endpoint endpoint, Set<Endpoint> called) {
+        boolean sent = !(attempt instanceof Endpoint.Failed failed && failed.notCalled());
+        return sent && !called.add(endpoint);
     }
 
     /** Waiting items give up this long after the chain's last answer (or its creation): the run's patience. */

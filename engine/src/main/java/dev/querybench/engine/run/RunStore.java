@@ -6,15 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
-import dev.querybench.engine.evaluation.base.FailureCategory;
-import dev.querybench.engine.evaluation.base.JudgeVerdict;
-import dev.querybench.engine.evaluation.base.Outcome;
-import dev.querybench.engine.evaluation.base.Verdict;
-import dev.querybench.engine.generation.Attempt;
-import dev.querybench.engine.model.Provenance;
-import dev.querybench.engine.model.Usage;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,81 +30,9 @@ import java.util.Optional;
  */
 public final class RunStore implements AutoCloseable {
 
-    private static final List<String> MIGRATIONS = List.of("""
-            CREATE TABLE runs (
-              id TEXT PRIMARY KEY,
-              created_at TEXT NOT NULL,
-              workspace TEXT NOT NULL,
-              dataset TEXT NOT NULL,
-              question_ids TEXT NOT NULL,
-              variants TEXT NOT NULL,
-              models TEXT NOT NULL,
-              match_mode TEXT NOT NULL,
-              status TEXT NOT NULL
-            );
-            CREATE TABLE items (
-              run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-              question_id TEXT NOT NULL,
-              variant TEXT NOT NULL,
-              model TEXT NOT NULL,
-              repeat INTEGER NOT NULL,
-              prompt TEXT,
-              answer TEXT,
-              sql TEXT,
-              outcome TEXT NOT NULL,
-              score REAL NOT NULL,
-              mode TEXT NOT NULL,
-              flags TEXT NOT NULL,
-              failure_category TEXT,
-              reason TEXT NOT NULL,
-              missing_rows TEXT NOT NULL,
-              extra_rows TEXT NOT NULL,
-              latency_ms INTEGER NOT NULL,
-              input_tokens INTEGER NOT NULL,
-              output_tokens INTEGER NOT NULL,
-              model_id TEXT,
-              error TEXT,
-              finished_at TEXT NOT NULL,
-              PRIMARY KEY (run_id, question_id, variant, model, repeat)
-            );
-            """, """
-            ALTER TABLE items ADD COLUMN attempts TEXT NOT NULL DEFAULT '[]';
-            """, """
-            ALTER TABLE runs ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
-            """, """
-            ALTER TABLE items ADD COLUMN answered_by TEXT;
-            ALTER TABLE items ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE items ADD COLUMN fallbacks INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE items ADD COLUMN cached INTEGER NOT NULL DEFAULT 0;
-            """, """
-            ALTER TABLE items ADD COLUMN cost_usd TEXT;
-            """, """
-            ALTER TABLE runs ADD COLUMN judge_model TEXT;
-            ALTER TABLE runs ADD COLUMN judge_prompt TEXT;
-            ALTER TABLE items ADD COLUMN judge TEXT;
-            ALTER TABLE items ADD COLUMN judge_model TEXT;
-            ALTER TABLE items ADD COLUMN judge_verdict TEXT;
-            ALTER TABLE items ADD COLUMN judge_score REAL;
-            ALTER TABLE items ADD COLUMN judge_rationale TEXT;
-            ALTER TABLE items ADD COLUMN judge_raw TEXT;
-            ALTER TABLE items ADD COLUMN judge_input_tokens INTEGER;
-            ALTER TABLE items ADD COLUMN judge_output_tokens INTEGER;
-            ALTER TABLE items ADD COLUMN judge_latency_ms INTEGER;
-            ALTER TABLE items ADD COLUMN judge_cost_usd TEXT;
-            ALTER TABLE items ADD COLUMN judge_answered_by TEXT;
-            ALTER TABLE items ADD COLUMN judge_cached INTEGER;
-            """, """
-            ALTER TABLE runs ADD COLUMN privileged_accounts TEXT NOT NULL DEFAULT '[]';
-            """);
-
-    private static final String ITEM_COLUMNS = "run_id, question_id, variant, model, repeat, prompt, answer, sql,"
-            + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
-            + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached, cost_usd,"
-            + " attempts, judge, judge_model, judge_verdict, judge_score, judge_rationale, judge_raw, judge_input_tokens,"
-            + " judge_output_tokens, judge_latency_ms, judge_cost_usd, judge_answered_by, judge_cached";
-
     private final Connection connection;
     private final ObjectMapper json = new ObjectMapper();
+    private final ItemRows rows = new ItemRows(json);
 
     public RunStore(Path file) {
         try {
@@ -129,7 +47,7 @@ public final class RunStore implements AutoCloseable {
                 s.execute("PRAGMA foreign_keys = ON");
                 s.execute("PRAGMA busy_timeout = 5000");
             }
-            migrate();
+            RunStoreSchema.migrate(connection);
         } catch (Exception e) {
             throw storeError("cannot open the run store " + file, e);
         }
@@ -137,34 +55,7 @@ public final class RunStore implements AutoCloseable {
 
     /** The schema version this code writes. */
     public static int schemaVersion() {
-        return MIGRATIONS.size();
-    }
-
-    private void migrate() throws SQLException {
-        int version;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > MIGRATIONS.size()) {
-            throw new SQLException("the run store was written by a newer QueryBench (schema " + version + ")");
-        }
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            for (int v = version; v < MIGRATIONS.size(); v++) {
-                for (String sql : MIGRATIONS.get(v).split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
-                }
-                s.execute("PRAGMA user_version = " + (v + 1));
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        return RunStoreSchema.version();
     }
 
     public synchronized void createRun(RunRecord run) {
@@ -199,67 +90,12 @@ public final class RunStore implements AutoCloseable {
 
     /** Stores a finished item, replacing an earlier attempt at the same item. */
     public synchronized void save(String runId, ItemResult item) {
-        Verdict v = item.verdict();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO items (" + ITEM_COLUMNS + ") VALUES ("
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ItemKey k = item.key();
-            ps.setString(1, runId);
-            ps.setString(2, k.questionId());
-            ps.setString(3, k.variant());
-            ps.setString(4, k.model());
-            ps.setInt(5, k.repeat());
-            ps.setString(6, item.prompt());
-            ps.setString(7, item.answer());
-            ps.setString(8, item.sql());
-            ps.setString(9, v.outcome().name());
-            ps.setDouble(10, v.score());
-            ps.setString(11, v.mode());
-            ps.setString(12, String.join(",", v.flags()));
-            ps.setString(13, v.failureCategory() == null ? null : v.failureCategory().name());
-            ps.setString(14, v.reason());
-            ps.setString(15, json.writeValueAsString(v.missingRows()));
-            ps.setString(16, json.writeValueAsString(v.extraRows()));
-            ps.setLong(17, item.latencyMs());
-            ps.setLong(18, item.usage().inputTokens());
-            ps.setLong(19, item.usage().outputTokens());
-            ps.setString(20, item.modelId());
-            ps.setString(21, item.error());
-            ps.setString(22, item.finishedAt().toString());
-            Provenance p = item.provenance();
-            ps.setString(23, p.answeredBy().isEmpty() ? null : p.answeredBy());
-            ps.setInt(24, p.retries());
-            ps.setInt(25, p.fallbacks());
-            ps.setInt(26, p.cached() ? 1 : 0);
-            ps.setString(27, item.cost() == null ? null : item.cost().toPlainString());
-            ps.setString(28, json.writeValueAsString(item.attempts()));
-            setJudge(ps, 29, item.judge());
+        try (PreparedStatement ps = connection.prepareStatement(ItemRows.INSERT)) {
+            rows.bind(ps, runId, item);
             ps.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw storeError("cannot save item " + item.key() + " of run " + runId, e);
         }
-    }
-
-    private static void setJudge(PreparedStatement ps, int first, JudgeVerdict j) throws SQLException {
-        if (j == null) {
-            for (int i = 0; i < 12; i++) {
-                ps.setNull(first + i, java.sql.Types.NULL);
-            }
-            return;
-        }
-        ps.setString(first, j.judge());
-        ps.setString(first + 1, j.model());
-        ps.setString(first + 2, j.decision().id());
-        ps.setDouble(first + 3, j.score());
-        ps.setString(first + 4, j.rationale());
-        ps.setString(first + 5, j.rawAnswer());
-        ps.setLong(first + 6, j.usage().inputTokens());
-        ps.setLong(first + 7, j.usage().outputTokens());
-        ps.setLong(first + 8, j.latencyMs());
-        ps.setString(first + 9, j.cost() == null ? null : j.cost().toPlainString());
-        ps.setString(first + 10, j.provenance().answeredBy().isEmpty() ? null : j.provenance().answeredBy());
-        ps.setInt(first + 11, j.provenance().cached() ? 1 : 0);
     }
 
     /**
@@ -344,7 +180,7 @@ public final class RunStore implements AutoCloseable {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(readItem(rs));
+                    items.add(rows.read(rs));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -381,40 +217,6 @@ public final class RunStore implements AutoCloseable {
                 rs.getString("dataset"), json.readValue(rs.getString("question_ids"), strings),
                 json.readValue(rs.getString("variants"), strings), json.readValue(rs.getString("models"), strings),
                 rs.getString("match_mode"), rs.getString("status"), rs.getInt("repeats"));
-    }
-
-    private ItemResult readItem(ResultSet rs) throws SQLException, JsonProcessingException {
-        TypeReference<List<List<String>>> rows = new TypeReference<>() {};
-        String flags = rs.getString("flags");
-        String category = rs.getString("failure_category");
-        String cost = rs.getString("cost_usd");
-        Verdict verdict = new Verdict(Outcome.valueOf(rs.getString("outcome")), rs.getDouble("score"),
-                rs.getString("mode"),
-                flags.isEmpty() ? java.util.Set.of() : new LinkedHashSet<>(Arrays.asList(flags.split(","))),
-                category == null ? null : FailureCategory.valueOf(category), rs.getString("reason"),
-                json.readValue(rs.getString("missing_rows"), rows), json.readValue(rs.getString("extra_rows"), rows));
-        ItemKey key = new ItemKey(rs.getString("question_id"), rs.getString("variant"), rs.getString("model"),
-                rs.getInt("repeat"));
-        return new ItemResult(key, rs.getString("prompt"), rs.getString("answer"), rs.getString("sql"), verdict,
-                rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
-                rs.getString("model_id"), new Provenance(rs.getString("answered_by"), rs.getInt("retries"),
-                        rs.getInt("fallbacks"), rs.getInt("cached") != 0),
-                cost == null ? null : new BigDecimal(cost), rs.getString("error"),
-                Instant.parse(rs.getString("finished_at")),
-                json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}), readJudge(rs));
-    }
-
-    private static JudgeVerdict readJudge(ResultSet rs) throws SQLException {
-        String decision = rs.getString("judge_verdict");
-        if (decision == null) {
-            return null;
-        }
-        String cost = rs.getString("judge_cost_usd");
-        return new JudgeVerdict(rs.getString("judge"), rs.getString("judge_model"), JudgeVerdict.Decision.byId(decision),
-                rs.getDouble("judge_score"), rs.getString("judge_rationale"), rs.getString("judge_raw"),
-                new Usage(rs.getLong("judge_input_tokens"), rs.getLong("judge_output_tokens")),
-                rs.getLong("judge_latency_ms"), cost == null ? null : new BigDecimal(cost),
-                new Provenance(rs.getString("judge_answered_by"), 0, 0, rs.getInt("judge_cached") != 0));
     }
 
     @Override

@@ -13,10 +13,9 @@ import dev.querybench.engine.generation.PromptContext;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.cache.ResponseCache;
 import dev.querybench.engine.prompt.PromptTemplate;
 import dev.querybench.engine.resilience.FallbackChain;
-import dev.querybench.engine.resilience.ResilientModel;
+import dev.querybench.engine.resilience.ResiliencePolicy;
 import dev.querybench.engine.resilience.Scoreboard;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.run.RunStore;
@@ -30,16 +29,14 @@ public final class JudgeFactory {
 
     private final Workspace workspace;
     private final RunPlanner planner;
-    private final ResponseCache cache;
     private final PromptContext promptContext;
     private final QuestionDatabases databases;
     private final QueryLimits limits;
 
-    JudgeFactory(Workspace workspace, RunPlanner planner, ResponseCache cache, PromptContext promptContext,
+    JudgeFactory(Workspace workspace, RunPlanner planner, PromptContext promptContext,
             QuestionDatabases databases, QueryLimits limits) {
         this.workspace = workspace;
         this.planner = planner;
-        this.cache = cache;
         this.promptContext = promptContext;
         this.databases = databases;
         this.limits = limits;
@@ -61,8 +58,7 @@ public final class JudgeFactory {
             return ItemJudge.none();
         }
         boolean fromWorkspace = choice.model() == null;
-        String modelName = fromWorkspace && configured != null && configured.enabledOrDefault() ? configured.model()
-                : choice.model();
+        String modelName = modelName(choice, configured);
         if (modelName == null) {
             if (choice.prompt() != null) {
                 throw new ConfigException("--judge-prompt " + choice.prompt() + " was given but no judge model",
@@ -79,18 +75,16 @@ public final class JudgeFactory {
         PromptTemplate template = workspace.prompts().template(promptName).orElseThrow();
         ModelConfig profile;
         try {
-            profile = workspace.config().models().stream().filter(m -> m.name().equals(modelName)).findFirst()
-                    .orElseGet(() -> planner.profile(modelName, request.baseUrl()));
+            profile = planner.profileAsWritten(modelName, request.baseUrl());
         } catch (ConfigException e) {
             throw new ConfigException((fromWorkspace ? Workspace.CONFIG_FILE + ": judge.model: " : "--judge: ")
                     + e.error().message(), e.error().remedy(), null);
         }
         FallbackChain chain = planner.chain(profile);
         Scoreboard scores = new Scoreboard();
-        ModelAdapter model = new ResilientModel(chain, planner.selection(), scores,
-                request.bypassCache() ? cache.bypassed() : cache);
+        ModelAdapter model = planner.model(chain, scores, request.bypassCache(), ResiliencePolicy.DEFAULT_PATIENCE);
         // A malformed answer may have come from the cache; asking again must reach the model.
-        ModelAdapter retry = new ResilientModel(chain, planner.selection(), scores, cache.bypassed());
+        ModelAdapter retry = planner.model(chain, scores, true, ResiliencePolicy.DEFAULT_PATIENCE);
         return new ItemJudge(modelName, promptName,
                 new SqlLlmJudge(model, retry, template, promptContext,
                         (Question question) -> databases.of(question).main().executor(), limits, includeRows));
@@ -112,8 +106,7 @@ public final class JudgeFactory {
         }
         WorkspaceLoader.checkJudgePrompt(configured, workspace.prompts(), Workspace.CONFIG_FILE + ": judge.prompt");
         PromptTemplate template = workspace.prompts().template(configured.promptOrDefault()).orElseThrow();
-        ModelSpec spec = ModelSpec.parse(workspace.config().models().stream()
-                .filter(m -> m.name().equals(configured.model())).findFirst().map(ModelConfig::spec)
+        ModelSpec spec = ModelSpec.parse(planner.namedProfile(configured.model()).map(ModelConfig::spec)
                 .orElse(configured.model()));
         ModelAdapter notAsked = new ModelAdapter() {
             @Override
@@ -141,11 +134,15 @@ public final class JudgeFactory {
         if (choice.off()) {
             return java.util.Optional.empty();
         }
-        String name = choice.model() != null ? choice.model()
-                : configured != null && configured.enabledOrDefault() ? configured.model() : null;
+        String name = modelName(choice, configured);
         return name == null ? java.util.Optional.empty()
-                : java.util.Optional.of(workspace.config().models().stream().filter(m -> m.name().equals(name))
-                        .findFirst().orElseGet(() -> planner.profile(name, request.baseUrl())));
+                : java.util.Optional.of(planner.profileAsWritten(name, request.baseUrl()));
+    }
+
+    /** The judge's model: the one the request names, or else the workspace's when its judge is on; null for none. */
+    private static String modelName(JudgeChoice choice, JudgeConfig configured) {
+        return choice.model() != null ? choice.model()
+                : configured != null && configured.enabledOrDefault() ? configured.model() : null;
     }
 
     /** The judge a stored run was judged by, so a resumed run's verdicts stay comparable. */

@@ -106,6 +106,22 @@ public final class QuestionDatabases implements AutoCloseable {
     }
 
     /**
+     * One line per database opened so far, other than the session's own, whose untrusted SQL runs
+     * under a privileged account by opt-in: its name and the account, with what it may do beyond reading.
+     */
+    public List<String> privilegedAccounts() {
+        List<String> lines = new java.util.ArrayList<>();
+        opened.forEach((key, backend) -> {
+            if (backend != defaultBackend && backend.accountSafety().privilegedButAllowed()) {
+                // keys are "profile:NAME", "server:NAME" or "file:PATH"
+                lines.add("database " + key.substring(key.indexOf(':') + 1) + ", " + backend.accountSafety().recordLine());
+            }
+        });
+        lines.sort(null);
+        return lines;
+    }
+
+    /**
      * The database a question is asked of, opened on first use.
      *
      * @throws UnknownDatabaseException when the question names a database nobody knows

@@ -23,10 +23,12 @@ import dev.querybench.engine.resilience.ResiliencePolicy;
 import dev.querybench.engine.resilience.ResilientModel;
 import dev.querybench.engine.resilience.Scoreboard;
 import dev.querybench.engine.resilience.SelectionPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,18 +75,26 @@ public final class RunPlanner {
             }
         }
         Scoreboard scores = new Scoreboard();
-        SelectionPolicy selection = selection();
         Map<String, ModelAdapter> adapters = new LinkedHashMap<>();
         // Each repeat of an item is cached under its own key (a fresh sample the first time, never paid twice).
         for (ModelConfig profile : modelProfiles(request.models(), request.baseUrl())) {
-            adapters.put(profile.name(), new ResilientModel(chain(profile), selection, scores,
-                    request.bypassCache() ? cache.bypassed() : cache, endpoints.policy().patience()));
+            adapters.put(profile.name(), model(chain(profile), scores, request.bypassCache(),
+                    endpoints.policy().patience()));
         }
         int concurrency = request.concurrency() != null ? request.concurrency()
                 : workspace.config().run().concurrencyOrDefault();
         String mode = MatchMode.parse(workspace.config().run().matchModeOrDefault()).id();
         return new RunPlan(workspace.name(), workspace.dataset().name(), questions, variants, adapters, concurrency, mode,
                 Math.max(1, request.repeats()), scores);
+    }
+
+    /**
+     * A chain's model as runs and judges ask it: the workspace's selection policy over the chain,
+     * successes scored on {@code scores}, answers from the session's response cache or, with
+     * {@code bypassCache}, always from the model (and cached for next time).
+     */
+    ModelAdapter model(FallbackChain chain, Scoreboard scores, boolean bypassCache, Duration patience) {
+        return new ResilientModel(chain, selection(), scores, bypassCache ? cache.bypassed() : cache, patience);
     }
 
     /** The profile followed by its own fallback list, or else by the run's. */
@@ -113,9 +123,8 @@ public final class RunPlanner {
         List<ModelConfig> members = new ArrayList<>();
         members.add(profile);
         for (String name : fallback) {
-            members.add(workspace.config().models().stream().filter(m -> m.name().equals(name))
-                    .findFirst().orElseThrow(() -> new ConfigException("fallback profile '" + name + "' is unknown",
-                            "use names from the models list", null)));
+            members.add(namedProfile(name).orElseThrow(() -> new ConfigException("fallback profile '" + name
+                    + "' is unknown", "use names from the models list", null)));
         }
         return members;
     }
@@ -175,6 +184,19 @@ public final class RunPlanner {
      */
     public ModelConfig modelProfile(String name, String baseUrl) {
         return profile(name, baseUrl);
+    }
+
+    /** The workspace's model profile of that name, as written. */
+    Optional<ModelConfig> namedProfile(String name) {
+        return workspace.config().models().stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The workspace's profile of that name as written (its own base URL kept), or else an ad-hoc
+     * {@code provider:model} spec reaching {@code baseUrl}: how a judge model is named.
+     */
+    ModelConfig profileAsWritten(String name, String baseUrl) {
+        return namedProfile(name).orElseGet(() -> profile(name, baseUrl));
     }
 
     ModelConfig profile(String name, String baseUrl) {

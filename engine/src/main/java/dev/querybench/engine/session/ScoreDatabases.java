@@ -169,7 +169,7 @@ public final class ScoreDatabases implements AutoCloseable {
         opened.forEach((where, backend) -> {
             dev.querybench.engine.db.AccountSafety safety = backend.accountSafety();
             if (safety.privilegedButAllowed()) {
-                lines.add(where + ": " + safety.warning());
+                lines.add(where + ", " + safety.recordLine());
             }
         });
         lines.sort(null);

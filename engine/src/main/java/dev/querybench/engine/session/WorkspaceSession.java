@@ -116,7 +116,7 @@ public final class WorkspaceSession implements AutoCloseable {
         this.clock = clock;
         this.tracing = tracing;
         this.planner = new RunPlanner(workspace, generator, databases, endpoints, cache, prices);
-        this.judges = new JudgeFactory(workspace, planner, cache, promptContext, databases, queryLimits());
+        this.judges = new JudgeFactory(workspace, planner, promptContext, databases, queryLimits());
     }
 
     /** Opens the workspace's default database (an SQLite file is built when missing) and run store; traces runs as configured. */
@@ -335,13 +335,19 @@ public final class WorkspaceSession implements AutoCloseable {
     }
 
     /**
-     * The line saying the workspace database runs untrusted SQL under a privileged account by opt-in
-     * ({@code allowPrivilegedAccount: true}), or none.
+     * One line per database whose untrusted SQL runs under a privileged account by opt-in
+     * ({@code allowPrivilegedAccount: true}): the workspace's database, then those of per-question
+     * profiles opened so far; none when every account is a reader.
      */
     public List<String> privilegedAccounts() {
         dev.querybench.engine.db.AccountSafety safety = backend().accountSafety();
-        return safety.privilegedButAllowed() ? List.of("database " + backend().dialect().name().toLowerCase(
-                java.util.Locale.ROOT) + ": " + safety.warning()) : List.of();
+        List<String> lines = new java.util.ArrayList<>();
+        if (safety.privilegedButAllowed()) {
+            lines.add("database " + backend().dialect().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                    + safety.recordLine());
+        }
+        lines.addAll(databases.privilegedAccounts());
+        return lines;
     }
 
     private EvaluationOrchestrator orchestrator(ItemJudge judge) {
@@ -350,8 +356,9 @@ public final class WorkspaceSession implements AutoCloseable {
         // Spider's evaluator rewrites each predicted line ("value" → "1") above its test suites
         EvaluationStrategy evaluator = mode == MatchMode.SPIDER
                 ? new SpiderPredictions(perDatabase, new SpiderRewrite(false), false) : perDatabase;
+        // asked again when the run ends, so databases that questions opened on the way are recorded too
         return new EvaluationOrchestrator(generator, tracing.timed(evaluator), runStore, prices, clock, judge,
-                privilegedAccounts());
+                this::privilegedAccounts);
     }
 
     /**

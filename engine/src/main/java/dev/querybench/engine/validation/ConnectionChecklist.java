@@ -9,7 +9,10 @@ import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceConfig;
+import dev.querybench.engine.db.AccountSafety;
 import dev.querybench.engine.db.ConnectionProfile;
+import dev.querybench.engine.db.DatabaseBackend;
+import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.model.ModelSpec;
 import java.time.Clock;
@@ -77,7 +80,31 @@ public final class ConnectionChecklist {
             lines.add(CheckResult.ok("Read-only account", permissions.findings().isEmpty() ? "the account cannot write"
                     : String.join("; ", permissions.findings())));
         }
+        lines.add(safeExecution(profile));
         return lines;
+    }
+
+    /** Who untrusted SQL runs as, whether that account is refused, and what the engine enforces on every query. */
+    private static CheckResult safeExecution(ConnectionProfile profile) {
+        try (DatabaseBackend backend = DatabaseBackends.open(profile)) {
+            AccountSafety safety = backend.accountSafety();
+            String protections = "enforced on every query: " + String.join("; ", safety.protections());
+            if (!safety.privileged()) {
+                return CheckResult.ok("Safe execution", "untrusted SQL runs as " + safety.account() + ", which can only"
+                        + " read; " + protections);
+            }
+            if (safety.allowed()) {
+                return CheckResult.warn("Safe execution", safety.warning() + "; " + protections,
+                        "create a reader (Create reader below, or 'querybench db reader') and use it instead");
+            }
+            return CheckResult.fail("Safe execution", "untrusted SQL will be refused: " + safety.account() + " holds"
+                    + " more than read privileges (" + String.join("; ", safety.excess()) + ")", "create a reader"
+                    + " (Create reader below, or 'querybench db reader'), or set allowPrivilegedAccount: true in the"
+                    + " profile to accept the risk");
+        } catch (RuntimeException e) {
+            return CheckResult.warn("Safe execution", "could not review the account: " + e.getMessage(),
+                    "check the connection above");
+        }
     }
 
     /** The key's reference, then the cheapest real call to the provider's endpoint (its model list). */

@@ -44,6 +44,10 @@ class PrivilegedAccountRecordTest {
                       - id: count
                         question: How many notes are there?
                         gold: SELECT count(*) FROM note
+                      - id: count-extra
+                        question: How many notes are there in the extra database?
+                        database: extra
+                        gold: SELECT count(*) FROM note
                     """);
             Map<String, String> env = new HashMap<>();
             String password = "";
@@ -54,6 +58,9 @@ class PrivilegedAccountRecordTest {
             Files.writeString(ws.resolve("querybench.yaml"), "name: privileged\n"
                     + "database: {name: main, type: postgresql, url: '" + db.readOnly().jdbcUrl() + "', username: "
                     + server.user() + password + ", allowPrivilegedAccount: true}\n"
+                    // a question's own profile under the same opted-in account: recorded too (opened during the run)
+                    + "databases:\n  - {name: extra, type: postgresql, url: '" + db.readOnly().jdbcUrl()
+                    + "', username: " + server.user() + password + ", allowPrivilegedAccount: true}\n"
                     + "dataset: dataset.yaml\nvariants: [plain]\n");
             stub.answerSql("How many notes", "SELECT count(*) FROM note");
             CliHarness cli = new CliHarness(dir.resolve("home"), env);
@@ -67,8 +74,11 @@ class PrivilegedAccountRecordTest {
             assertThat(doc.path("items").get(0).path("outcome").asText()).isEqualTo("PASS");
             assertThat(doc.path("warning").asText()).startsWith("WARNING: untrusted SQL ran under a privileged account")
                     .contains(server.user());
-            assertThat(doc.path("privilegedAccounts")).hasSize(1);
-            assertThat(doc.path("privilegedAccounts").get(0).asText()).startsWith("database postgresql: ")
+            assertThat(doc.path("warning").asText().split("untrusted SQL", -1)).as("said once").hasSize(2);
+            assertThat(doc.path("privilegedAccounts")).hasSize(2);
+            assertThat(doc.path("privilegedAccounts").get(1).asText()).startsWith("database extra, account ")
+                    .contains("superuser");
+            assertThat(doc.path("privilegedAccounts").get(0).asText()).startsWith("database postgresql, account ")
                     .contains("allowPrivilegedAccount: true").contains("superuser");
             assertThat(Files.readString(out.resolve("summary.md")))
                     .contains("> **WARNING: untrusted SQL ran under a privileged account");
@@ -77,7 +87,8 @@ class PrivilegedAccountRecordTest {
 
             String runId = doc.path("run").path("id").asText();
             try (RunStore store = new RunStore(ws.resolve(".querybench/runs.db"))) {
-                assertThat(store.privilegedAccounts(runId)).containsExactly(doc.path("privilegedAccounts").get(0).asText());
+                assertThat(store.privilegedAccounts(runId)).containsExactly(doc.path("privilegedAccounts").get(0).asText(),
+                        doc.path("privilegedAccounts").get(1).asText());
             }
             // the report written again later from the stored run warns the same way
             Path again = dir.resolve("again");

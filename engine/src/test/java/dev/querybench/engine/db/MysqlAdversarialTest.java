@@ -1,27 +1,15 @@
 package dev.querybench.engine.db;
 
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
-import dev.querybench.engine.testing.db.TestDatabase;
-import dev.querybench.engine.testing.db.TestServers;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The MySQL/MariaDB corpus as the SELECT-only reader, and as the server's administrator (allowed). */
-class MysqlAdversarialTest extends AdversarialSuiteContract {
+class MysqlAdversarialTest extends ServerAdversarialContract {
 
-    private final TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.MYSQL;
-    }
-
-    @Override
-    protected TestDatabase createDatabase() {
-        return MysqlTestDatabase.create(server);
+    MysqlAdversarialTest() {
+        super(Dialect.MYSQL, MysqlTestDatabase::create);
     }
 
     @Override
@@ -31,11 +19,6 @@ class MysqlAdversarialTest extends AdversarialSuiteContract {
         accounts.put("administrator", db.readOnly().withCredentials(server.user(), server.password())
                 .withPrivilegedAccountAllowed(true));
         return accounts;
-    }
-
-    @Override
-    protected Connection openSentinel() throws SQLException {
-        return connect(db.readOnly().withCredentials(server.user(), server.password()));
     }
 
     @Override

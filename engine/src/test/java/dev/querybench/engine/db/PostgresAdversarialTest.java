@@ -1,27 +1,15 @@
 package dev.querybench.engine.db;
 
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
-import dev.querybench.engine.testing.db.TestDatabase;
-import dev.querybench.engine.testing.db.TestServers;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The PostgreSQL corpus as the reader login, and as the superuser switched to the reader role (allowed). */
-class PostgresAdversarialTest extends AdversarialSuiteContract {
+class PostgresAdversarialTest extends ServerAdversarialContract {
 
-    private final TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.POSTGRESQL;
-    }
-
-    @Override
-    protected TestDatabase createDatabase() {
-        return PostgresTestDatabase.create(server);
+    PostgresAdversarialTest() {
+        super(Dialect.POSTGRESQL, PostgresTestDatabase::create);
     }
 
     @Override
@@ -31,11 +19,6 @@ class PostgresAdversarialTest extends AdversarialSuiteContract {
         accounts.put("superuser as reader role", db.readOnly().withCredentials(server.user(), server.password())
                 .withReaderRole(db.readOnly().username()).withPrivilegedAccountAllowed(true));
         return accounts;
-    }
-
-    @Override
-    protected Connection openSentinel() throws SQLException {
-        return connect(db.readOnly().withCredentials(server.user(), server.password()));
     }
 
     @Override

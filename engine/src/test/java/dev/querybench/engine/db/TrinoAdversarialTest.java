@@ -1,7 +1,5 @@
 package dev.querybench.engine.db;
 
-import dev.querybench.engine.testing.db.TestDatabase;
-import dev.querybench.engine.testing.db.TestServers;
 import dev.querybench.engine.testing.db.TrinoTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,18 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /** The Trino corpus as the read-only user, and as the loader that may write (allowed). */
-class TrinoAdversarialTest extends AdversarialSuiteContract {
+class TrinoAdversarialTest extends ServerAdversarialContract {
 
-    private final TestServers.Server server = TestServers.fromEnvironment().require(Dialect.TRINO);
-
-    @Override
-    protected Dialect dialect() {
-        return Dialect.TRINO;
-    }
-
-    @Override
-    protected TestDatabase createDatabase() {
-        return TrinoTestDatabase.create(server);
+    TrinoAdversarialTest() {
+        super(Dialect.TRINO, TrinoTestDatabase::create);
     }
 
     @Override

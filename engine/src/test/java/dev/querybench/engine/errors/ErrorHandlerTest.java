@@ -60,9 +60,9 @@ class ErrorHandlerTest {
         assertThat(http(429, both, "{}").retryAfter()).as("Retry-After comes first").isEqualTo(Duration.ofSeconds(2));
         assertThat(http(429, Map.of("x-ratelimit-remaining-requests", List.of("5"), "x-ratelimit-reset-requests",
                 List.of("9s")), "{}").retryAfter()).isNull();
-        assertThat(ErrorHandler.goDuration("1h")).contains(Duration.ofHours(1));
-        assertThat(ErrorHandler.goDuration("6m0s")).contains(Duration.ofMinutes(6));
-        assertThat(ErrorHandler.goDuration("soon")).isEmpty();
+        assertThat(RetryHints.goDuration("1h")).contains(Duration.ofHours(1));
+        assertThat(RetryHints.goDuration("6m0s")).contains(Duration.ofMinutes(6));
+        assertThat(RetryHints.goDuration("soon")).isEmpty();
     }
 
     @Test

@@ -2,32 +2,26 @@ package dev.querybench.engine.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
-import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.AnthropicStub;
 import dev.querybench.engine.testing.Fault;
 import dev.querybench.engine.testing.OpenAiStub;
+import dev.querybench.engine.testing.SampleFixture;
 import dev.querybench.engine.testing.SampleScript;
 import dev.querybench.engine.testing.ScriptedModelStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,19 +42,7 @@ class RateLimitedRunTest {
     /** The sample workspace with {@code questions} questions and one model profile on {@code stub}. */
     private Workspace workspace(ScriptedModelStub<?> stub, String spec, int questions, String resilience)
             throws Exception {
-        Path root = new SampleWorkspace().materialize(dir.resolve("ws"));
-        List<Question> sample = new WorkspaceLoader().load(root).dataset().questions();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < questions; i++) {
-            Question q = sample.get(i % sample.size());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", String.format("r%03d", i));
-            row.put("question", q.text() + (i < sample.size() ? "" : " (asked again, " + i + ")"));
-            row.put("gold", q.gold());
-            rows.add(row);
-        }
-        new ObjectMapper(new YAMLFactory()).writeValue(root.resolve("dataset.yaml").toFile(),
-                Map.of("name", "limits", "questions", rows));
+        Path root = SampleFixture.withQuestions(dir.resolve("ws"), questions, "limits");
         Files.writeString(root.resolve("querybench.yaml"), """
                 name: limits
                 database: {name: ridgeline, type: sqlite, path: .querybench/ridgeline.db, init: [db/schema.sql, db/data.sql]}

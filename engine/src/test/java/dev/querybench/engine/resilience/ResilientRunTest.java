@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunResults;
@@ -16,19 +14,17 @@ import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.report.CsvResultsExporter;
 import dev.querybench.engine.report.JsonResultsExporter;
 import dev.querybench.engine.run.ItemResult;
-import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.AnthropicStub;
 import dev.querybench.engine.testing.Fault;
 import dev.querybench.engine.testing.OpenAiStub;
+import dev.querybench.engine.testing.SampleFixture;
 import dev.querybench.engine.testing.SampleScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -64,21 +60,7 @@ class ResilientRunTest {
 
     /** The sample workspace with a flaky primary, a steady fallback, fast retries and {@code breaker}. */
     private Workspace workspace(int questions, String retry, String breaker) throws Exception {
-        Path root = new SampleWorkspace().materialize(dir.resolve("ws"));
-        List<Question> sample = new WorkspaceLoader().load(root).dataset().questions();
-        if (questions > sample.size()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < questions; i++) {
-                Question q = sample.get(i % sample.size());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", String.format("r%03d", i));
-                row.put("question", q.text() + (i < sample.size() ? "" : " (asked again, " + i + ")"));
-                row.put("gold", q.gold());
-                rows.add(row);
-            }
-            new ObjectMapper(new YAMLFactory()).writeValue(root.resolve("dataset.yaml").toFile(),
-                    Map.of("name", "resilience", "questions", rows));
-        }
+        Path root = SampleFixture.withQuestions(dir.resolve("ws"), questions, "resilience");
         Files.writeString(root.resolve("querybench.yaml"), """
                 name: resilience
                 database: {name: ridgeline, type: sqlite, path: .querybench/ridgeline.db, init: [db/schema.sql, db/data.sql]}

@@ -14,10 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,8 @@ public final class MysqlBackend extends PooledJdbcBackend {
     }
 
     /** Privileges a reader account may hold: nothing that writes, reads files, or sees other sessions. */
+    /** The time limit each physical connection's session last got; forgotten with the connection. */
+    private final Map<Connection, Long> sessionTimeouts = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Set<String> READER_PRIVILEGES = Set.of("USAGE", "SELECT", "SHOW VIEW");
     private static final Pattern GRANT = Pattern.compile("(?is)^GRANT\\s+(.+?)\\s+ON\\s+(\\S+)\\s+TO\\b.*?(WITH\\s+.*GRANT"
             + "\\s+OPTION)?\\s*$");
@@ -70,12 +74,17 @@ public final class MysqlBackend extends PooledJdbcBackend {
 
     @Override
     protected void beginReadOnly(Connection connection, QueryLimits limits) throws SQLException {
+        // The session's time limit is set only when it differs from what this pooled connection last
+        // got, saving a round trip per query: nothing else changes it, since a connection that ran
+        // anything but a query is evicted, and the watchdog's KILL QUERY bounds the query regardless.
+        Connection physical = connection.unwrap(Connection.class);
+        long millis = limits.timeout().toMillis();
         try (Statement s = connection.createStatement()) {
-            if (isMariaDb(connection)) {
-                s.execute(String.format(Locale.ROOT, "SET SESSION max_statement_time = %.3f",
-                        limits.timeout().toMillis() / 1000.0));
-            } else {
-                s.execute("SET SESSION max_execution_time = " + limits.timeout().toMillis());
+            if (!Long.valueOf(millis).equals(sessionTimeouts.get(physical))) {
+                s.execute(isMariaDb(connection)
+                        ? String.format(Locale.ROOT, "SET SESSION max_statement_time = %.3f", millis / 1000.0)
+                        : "SET SESSION max_execution_time = " + millis);
+                sessionTimeouts.put(physical, millis);
             }
             s.execute("START TRANSACTION READ ONLY");
         }

@@ -95,6 +95,36 @@ public final class HashedResultComparator {
             return failWithSamples(mode, flags, FailureCategory.WRONG_ROW_COUNT, "row count " + p + " vs " + g, gold,
                     goldRows, predicted, predictedRows);
         }
+        ColumnMatch match = columnMatch(gold, predicted, ordered);
+        int[] unordered = match.unordered();
+        int[] inOrder = match.inOrder();
+        if (unordered == null) {
+            return failWithSamples(mode, flags, FailureCategory.WRONG_VALUES, "the values differ", gold, goldRows,
+                    predicted, predictedRows);
+        }
+        if (!Rows.isIdentity(unordered) || pc > gc) {
+            flags.add(pc > gc ? ResultComparator.FLAG_EXTRA_COLUMNS : ResultComparator.FLAG_PERMUTED);
+        }
+        if (!ordered) {
+            return Verdict.pass(mode.id(), flags, "same rows");
+        }
+        if (inOrder == null) {
+            return Verdict.fail(mode.id(), flags, FailureCategory.WRONG_ORDER,
+                    "same rows in a different order (gold is ordered)", List.of(), List.of());
+        }
+        return Verdict.pass(mode.id(), flags, "same rows in the same order");
+    }
+
+    /**
+     * A column order under which the prediction has the gold rows, and one under which it also has
+     * them in the gold's order (when asked); null where there is none.
+     */
+    private record ColumnMatch(int[] unordered, int[] inOrder) {}
+
+    private static ColumnMatch columnMatch(ResultDigest gold, ResultDigest predicted, boolean ordered) {
+        int g = gold.rowCount();
+        int p = predicted.rowCount();
+        int gc = gold.columnCount();
         long[] goldSorted = gold.sortedRowHashes();
         int[] unordered = null;
         int[] inOrder = null;
@@ -113,21 +143,7 @@ public final class HashedResultComparator {
                 break;
             }
         }
-        if (unordered == null) {
-            return failWithSamples(mode, flags, FailureCategory.WRONG_VALUES, "the values differ", gold, goldRows,
-                    predicted, predictedRows);
-        }
-        if (!Rows.isIdentity(unordered) || pc > gc) {
-            flags.add(pc > gc ? ResultComparator.FLAG_EXTRA_COLUMNS : ResultComparator.FLAG_PERMUTED);
-        }
-        if (!ordered) {
-            return Verdict.pass(mode.id(), flags, "same rows");
-        }
-        if (inOrder == null) {
-            return Verdict.fail(mode.id(), flags, FailureCategory.WRONG_ORDER,
-                    "same rows in a different order (gold is ordered)", List.of(), List.of());
-        }
-        return Verdict.pass(mode.id(), flags, "same rows in the same order");
+        return new ColumnMatch(unordered, inOrder);
     }
 
     private Verdict set(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,

@@ -51,7 +51,16 @@ public final class SqlparseTokens {
         return out;
     }
 
+    /** The token at i: sqlparse's rules tried in its order, in three runs. */
     private static Token next(String s, int i, Token previous) {
+        Token t = commentOrSpace(s, i);
+        if (t == null) {
+            t = nameOrLiteral(s, i, previous);
+        }
+        return t != null ? t : symbol(s, i);
+    }
+
+    private static Token commentOrSpace(String s, int i) {
         int n = s.length();
         char c = s.charAt(i);
         if ((c == '-' && s.startsWith("--", i)) || (c == '#' && s.startsWith("# ", i))) {
@@ -74,6 +83,13 @@ public final class SqlparseTokens {
         if (Character.isWhitespace(c)) {
             return token(Kind.WHITESPACE, s, i, i + 1);
         }
+        return null;
+    }
+
+    /** Assignments and casts, the wildcard, quoted and bound names, numbers, strings and words; null for none. */
+    private static Token nameOrLiteral(String s, int i, Token previous) {
+        int n = s.length();
+        char c = s.charAt(i);
         if (s.startsWith(":=", i) || s.startsWith("::", i)) {
             return token(c == ':' && s.charAt(i + 1) == '=' ? Kind.OPERATOR : Kind.PUNCTUATION, s, i, i + 2);
         }
@@ -122,6 +138,12 @@ public final class SqlparseTokens {
         if (isWord(c)) {
             return token(Kind.WORD, s, i, wordEnd(s, i));
         }
+        return null;
+    }
+
+    /** Punctuation, JSON and other operator runs, or one character of anything else. */
+    private static Token symbol(String s, int i) {
+        char c = s.charAt(i);
         if (";:()[],.".indexOf(c) >= 0) {
             return token(Kind.PUNCTUATION, s, i, i + 1);
         }

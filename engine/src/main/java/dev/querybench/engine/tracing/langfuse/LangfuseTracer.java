@@ -1,6 +1,5 @@
 package dev.querybench.engine.tracing.langfuse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.querybench.engine.tracing.TracedItem;
 import dev.querybench.engine.tracing.TracedRun;
@@ -10,9 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,7 +46,7 @@ public final class LangfuseTracer implements Tracer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LangfuseTracer.class);
 
-    private final LangfuseClient client;
+    private final LangfuseDelivery delivery;
     private final LangfuseTracerSettings settings;
     private final SpillFolder spill;
     private final LangfuseEvents events;
@@ -64,20 +61,12 @@ public final class LangfuseTracer implements Tracer {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<String> pushedDatasets = ConcurrentHashMap.newKeySet();
     private final AtomicLong queued = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
-    /** Requests other than ingestion events (dataset items and links), counted apart from events. */
-    private final AtomicLong sentRequests = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
     private volatile boolean reachable = true;
     // Only the sender thread touches these two.
     private long backoffMillis;
     private long nextAttemptNanos;
-
-    /** What one delivery attempt left over, and whether Langfuse could not be used at all. */
-    private record Delivery(List<Outgoing> remaining, boolean outage, String problem) {}
 
     /**
      * Starts the background sender.
@@ -90,7 +79,7 @@ public final class LangfuseTracer implements Tracer {
      */
     public LangfuseTracer(LangfuseClient client, Path spillFolder, LangfuseTracerSettings settings,
             DatasetRunLinker datasets, Clock clock) {
-        this.client = client;
+        this.delivery = new LangfuseDelivery(client, settings);
         this.settings = settings;
         this.spill = new SpillFolder(spillFolder, settings.maxSpillBytes());
         this.events = new LangfuseEvents(clock);
@@ -123,7 +112,7 @@ public final class LangfuseTracer implements Tracer {
 
     @Override
     public TracerStats stats() {
-        return new TracerStats(queued.get(), sent.get(), rejected.get(), retried.get(),
+        return new TracerStats(queued.get(), delivery.sent(), delivery.rejected(), delivery.retried(),
                 queue.size() + overflowSize.get() + spill.count(), dropped.get(), reachable);
     }
 
@@ -209,7 +198,7 @@ public final class LangfuseTracer implements Tracer {
                     if (segment.isEmpty()) {
                         continue;
                     }
-                    Delivery delivery = deliver(spill.read(segment.get()));
+                    LangfuseDelivery.Result delivery = this.delivery.deliver(spill.read(segment.get()));
                     spill.replace(segment.get(), delivery.remaining());
                     settle(delivery);
                     continue;
@@ -221,7 +210,7 @@ public final class LangfuseTracer implements Tracer {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                Delivery delivery = deliver(batch);
+                LangfuseDelivery.Result delivery = this.delivery.deliver(batch);
                 if (!delivery.remaining().isEmpty()) {
                     keepOnDisk(delivery.remaining());
                 }
@@ -266,7 +255,7 @@ public final class LangfuseTracer implements Tracer {
         }
     }
 
-    private void settle(Delivery delivery) {
+    private void settle(LangfuseDelivery.Result delivery) {
         if (delivery.outage()) {
             if (reachable) {
                 LOG.warn("Langfuse cannot be used right now ({}); events wait in {} and are sent when it is back",
@@ -286,84 +275,6 @@ public final class LangfuseTracer implements Tracer {
         backoffMillis = 0;
         nextAttemptNanos = delivery.remaining().isEmpty() ? 0
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.minBackoff().toMillis());
-    }
-
-    /** Sends entries in order: runs of events as ingestion batches, other requests one by one. */
-    private Delivery deliver(List<Outgoing> entries) {
-        List<Outgoing> remaining = new ArrayList<>();
-        int i = 0;
-        while (i < entries.size()) {
-            if (entries.get(i).isEvent()) {
-                List<Outgoing> batch = new ArrayList<>();
-                int bytes = 0;
-                while (i < entries.size() && entries.get(i).isEvent() && batch.size() < settings.maxBatchEvents()) {
-                    int size = LangfuseEvents.size(entries.get(i).body());
-                    if (!batch.isEmpty() && bytes + size > settings.maxBatchBytes()) {
-                        break;
-                    }
-                    batch.add(entries.get(i));
-                    bytes += size;
-                    i++;
-                }
-                try {
-                    IngestionResult result = client.ingest(batch.stream().map(o -> (JsonNode) o.body()).toList());
-                    account(batch, result, remaining);
-                } catch (LangfuseException e) {
-                    if (blocksEverything(e) || e.status() == 404) {
-                        remaining.addAll(batch);
-                        remaining.addAll(entries.subList(i, entries.size()));
-                        return new Delivery(remaining, true, e.getMessage());
-                    }
-                    rejected.addAndGet(batch.size());
-                    LOG.warn("Langfuse refused a batch of {} events: {}", batch.size(), e.getMessage());
-                }
-            } else {
-                Outgoing request = entries.get(i);
-                i++;
-                try {
-                    client.post(request.path(), request.body());
-                    sentRequests.incrementAndGet();
-                } catch (LangfuseException e) {
-                    if (blocksEverything(e)) {
-                        remaining.add(request);
-                        remaining.addAll(entries.subList(i, entries.size()));
-                        return new Delivery(remaining, true, e.getMessage());
-                    }
-                    if ((e.status() == 404 || e.status() == 409) && request.attempts() + 1 < settings.maxAttempts()) {
-                        // a dataset run item may arrive before its dataset item exists
-                        remaining.add(request.retried());
-                        retried.incrementAndGet();
-                    } else {
-                        rejected.incrementAndGet();
-                        LOG.warn("Langfuse refused {}: {}", request.path(), e.getMessage());
-                    }
-                }
-            }
-        }
-        return new Delivery(remaining, false, null);
-    }
-
-    private void account(List<Outgoing> batch, IngestionResult result, List<Outgoing> remaining) {
-        Map<String, IngestionResult.EventError> errors = new HashMap<>();
-        result.errors().forEach(e -> errors.put(e.id(), e));
-        for (Outgoing event : batch) {
-            IngestionResult.EventError error = errors.get(event.eventId());
-            if (error == null) {
-                sent.incrementAndGet();
-            } else if (error.retryable() && event.attempts() + 1 < settings.maxAttempts()) {
-                remaining.add(event.retried());
-                retried.incrementAndGet();
-            } else {
-                rejected.incrementAndGet();
-                LOG.warn("Langfuse refused {} event {} (HTTP {}): {}", event.body().path("type").asText(),
-                        event.eventId(), error.status(), error.message());
-            }
-        }
-    }
-
-    /** Failures that say nothing about the events themselves: keep them all and try later. */
-    private static boolean blocksEverything(LangfuseException e) {
-        return e.transientFailure() || e.status() == 401 || e.status() == 403;
     }
 
     /**
@@ -398,7 +309,7 @@ public final class LangfuseTracer implements Tracer {
         TracerStats stats = stats();
         String summary = "Langfuse: " + stats.sent() + " events accepted, " + stats.rejected() + " refused, "
                 + stats.waiting() + " waiting" + (stats.dropped() > 0 ? ", " + stats.dropped() + " dropped" : "")
-                + (sentRequests.get() > 0 ? "; " + sentRequests.get() + " dataset requests accepted" : "");
+                + (delivery.sentRequests() > 0 ? "; " + delivery.sentRequests() + " dataset requests accepted" : "");
         if (stats.waiting() > 0 || stats.dropped() > 0) {
             LOG.warn("{} (the waiting ones are in {} and are sent by the next run)", summary, spill.folder());
         } else {

@@ -1,7 +1,9 @@
 package dev.querybench.engine.tracing.langfuse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +27,7 @@ public final class SelfHostedLangfuse {
 
     public static final String COMPOSE_FILE = "docker-compose.yml";
     public static final String ENV_FILE = ".env";
+    private static final String COMPOSE_TEMPLATE = "langfuse-compose.yml";
     /** The compose project name. */
     public static final String PROJECT = "querybench-langfuse";
 
@@ -151,151 +154,28 @@ public final class SelfHostedLangfuse {
         return text.toString();
     }
 
-    /** The compose file's text; every secret is a reference to the env file. */
+    /**
+     * The compose file's text: the template {@code langfuse-compose.yml} next to this class, with
+     * each {@code {{service}}} replaced by that service's image from {@link #IMAGES}. Every secret is
+     * a reference to the env file.
+     */
     static String composeFile() {
-        return """
-                # Self-hosted Langfuse v3 for QueryBench, written by `querybench langfuse setup`.
-                # Start: docker compose -p querybench-langfuse --env-file .env -f docker-compose.yml up -d
-                # Every secret comes from .env (generated next to this file); nothing here is a default secret.
-                # Only the web UI/API and MinIO's S3 API are published, on 127.0.0.1.
-
-                x-langfuse-env: &langfuse-env
-                  DATABASE_URL: postgresql://postgres:${POSTGRES_PASSWORD:?set in .env}@postgres:5432/postgres
-                  SALT: ${SALT:?set in .env}
-                  ENCRYPTION_KEY: ${ENCRYPTION_KEY:?set in .env}
-                  TELEMETRY_ENABLED: ${TELEMETRY_ENABLED:-false}
-                  CLICKHOUSE_MIGRATION_URL: clickhouse://clickhouse:9000
-                  CLICKHOUSE_URL: http://clickhouse:8123
-                  CLICKHOUSE_USER: clickhouse
-                  CLICKHOUSE_PASSWORD: ${CLICKHOUSE_PASSWORD:?set in .env}
-                  CLICKHOUSE_CLUSTER_ENABLED: "false"
-                  LANGFUSE_USE_AZURE_BLOB: "false"
-                  LANGFUSE_S3_EVENT_UPLOAD_BUCKET: langfuse
-                  LANGFUSE_S3_EVENT_UPLOAD_REGION: auto
-                  LANGFUSE_S3_EVENT_UPLOAD_ACCESS_KEY_ID: ${MINIO_ROOT_USER:?set in .env}
-                  LANGFUSE_S3_EVENT_UPLOAD_SECRET_ACCESS_KEY: ${MINIO_ROOT_PASSWORD:?set in .env}
-                  LANGFUSE_S3_EVENT_UPLOAD_ENDPOINT: http://minio:9000
-                  LANGFUSE_S3_EVENT_UPLOAD_FORCE_PATH_STYLE: "true"
-                  LANGFUSE_S3_EVENT_UPLOAD_PREFIX: events/
-                  LANGFUSE_S3_MEDIA_UPLOAD_BUCKET: langfuse
-                  LANGFUSE_S3_MEDIA_UPLOAD_REGION: auto
-                  LANGFUSE_S3_MEDIA_UPLOAD_ACCESS_KEY_ID: ${MINIO_ROOT_USER:?set in .env}
-                  LANGFUSE_S3_MEDIA_UPLOAD_SECRET_ACCESS_KEY: ${MINIO_ROOT_PASSWORD:?set in .env}
-                  LANGFUSE_S3_MEDIA_UPLOAD_ENDPOINT: http://localhost:${LANGFUSE_STORAGE_PORT:-9090}
-                  LANGFUSE_S3_MEDIA_UPLOAD_FORCE_PATH_STYLE: "true"
-                  LANGFUSE_S3_MEDIA_UPLOAD_PREFIX: media/
-                  REDIS_HOST: redis
-                  REDIS_PORT: "6379"
-                  REDIS_AUTH: ${REDIS_AUTH:?set in .env}
-
-                x-langfuse-depends: &langfuse-depends
-                  postgres:
-                    condition: service_healthy
-                  clickhouse:
-                    condition: service_healthy
-                  redis:
-                    condition: service_healthy
-                  minio:
-                    condition: service_healthy
-
-                services:
-                  langfuse-worker:
-                    image: %s
-                    restart: unless-stopped
-                    depends_on: *langfuse-depends
-                    environment:
-                      <<: *langfuse-env
-
-                  langfuse-web:
-                    image: %s
-                    restart: unless-stopped
-                    depends_on: *langfuse-depends
-                    ports:
-                      - "127.0.0.1:${LANGFUSE_PORT:-3000}:3000"
-                    environment:
-                      <<: *langfuse-env
-                      NEXTAUTH_URL: ${NEXTAUTH_URL:?set in .env}
-                      NEXTAUTH_SECRET: ${NEXTAUTH_SECRET:?set in .env}
-                      LANGFUSE_INIT_ORG_ID: ${LANGFUSE_INIT_ORG_ID:?set in .env}
-                      LANGFUSE_INIT_ORG_NAME: ${LANGFUSE_INIT_ORG_NAME:-QueryBench}
-                      LANGFUSE_INIT_PROJECT_ID: ${LANGFUSE_INIT_PROJECT_ID:?set in .env}
-                      LANGFUSE_INIT_PROJECT_NAME: ${LANGFUSE_INIT_PROJECT_NAME:-QueryBench}
-                      LANGFUSE_INIT_PROJECT_PUBLIC_KEY: ${LANGFUSE_INIT_PROJECT_PUBLIC_KEY:?set in .env}
-                      LANGFUSE_INIT_PROJECT_SECRET_KEY: ${LANGFUSE_INIT_PROJECT_SECRET_KEY:?set in .env}
-                      LANGFUSE_INIT_USER_EMAIL: ${LANGFUSE_INIT_USER_EMAIL:?set in .env}
-                      LANGFUSE_INIT_USER_NAME: ${LANGFUSE_INIT_USER_NAME:-QueryBench admin}
-                      LANGFUSE_INIT_USER_PASSWORD: ${LANGFUSE_INIT_USER_PASSWORD:?set in .env}
-
-                  postgres:
-                    image: %s
-                    restart: unless-stopped
-                    environment:
-                      POSTGRES_USER: postgres
-                      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set in .env}
-                      POSTGRES_DB: postgres
-                    volumes:
-                      - langfuse_postgres_data:/var/lib/postgresql/data
-                    healthcheck:
-                      test: ["CMD-SHELL", "pg_isready -U postgres"]
-                      interval: 3s
-                      timeout: 3s
-                      retries: 10
-
-                  clickhouse:
-                    image: %s
-                    restart: unless-stopped
-                    user: "101:101"
-                    environment:
-                      CLICKHOUSE_DB: default
-                      CLICKHOUSE_USER: clickhouse
-                      CLICKHOUSE_PASSWORD: ${CLICKHOUSE_PASSWORD:?set in .env}
-                    volumes:
-                      - langfuse_clickhouse_data:/var/lib/clickhouse
-                      - langfuse_clickhouse_logs:/var/log/clickhouse-server
-                    healthcheck:
-                      test: ["CMD-SHELL", "wget --no-verbose --tries=1 --spider http://localhost:8123/ping || exit 1"]
-                      interval: 5s
-                      timeout: 5s
-                      retries: 10
-                      start_period: 5s
-
-                  redis:
-                    image: %s
-                    restart: unless-stopped
-                    command: ["redis-server", "--requirepass", "${REDIS_AUTH:?set in .env}"]
-                    healthcheck:
-                      test: ["CMD", "redis-cli", "--no-auth-warning", "-a", "${REDIS_AUTH:?set in .env}", "ping"]
-                      interval: 3s
-                      timeout: 10s
-                      retries: 10
-
-                  minio:
-                    image: %s
-                    restart: unless-stopped
-                    entrypoint: sh
-                    # create the bucket Langfuse writes to, then serve
-                    command: -c 'mkdir -p /data/langfuse && minio server --address ":9000" --console-address ":9001" /data'
-                    environment:
-                      MINIO_ROOT_USER: ${MINIO_ROOT_USER:?set in .env}
-                      MINIO_ROOT_PASSWORD: ${MINIO_ROOT_PASSWORD:?set in .env}
-                    ports:
-                      - "127.0.0.1:${LANGFUSE_STORAGE_PORT:-9090}:9000"
-                    volumes:
-                      - langfuse_minio_data:/data
-                    healthcheck:
-                      test: ["CMD", "mc", "ready", "local"]
-                      interval: 2s
-                      timeout: 5s
-                      retries: 10
-                      start_period: 2s
-
-                volumes:
-                  langfuse_postgres_data:
-                  langfuse_clickhouse_data:
-                  langfuse_clickhouse_logs:
-                  langfuse_minio_data:
-                """.formatted(IMAGES.get("langfuse-worker"), IMAGES.get("langfuse-web"), IMAGES.get("postgres"),
-                IMAGES.get("clickhouse"), IMAGES.get("redis"), IMAGES.get("minio"));
+        String text;
+        try (InputStream in = SelfHostedLangfuse.class.getResourceAsStream(COMPOSE_TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("the Langfuse compose template is missing from the class path");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Langfuse compose template cannot be read", e);
+        }
+        for (Map.Entry<String, String> image : IMAGES.entrySet()) {
+            text = text.replace("{{" + image.getKey() + "}}", image.getValue());
+        }
+        if (text.contains("{{")) {
+            throw new IllegalStateException("the Langfuse compose template names a service without an image");
+        }
+        return text;
     }
 
     private static void writePrivately(Path file, String text) throws IOException {

@@ -1,0 +1,70 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.app.text.VerdictKind;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+/** How the results table shows its cells: long text cut with a tooltip, verdicts as pills. */
+final class ResultCellsView {
+
+    private ResultCellsView() {
+    }
+
+    /** A text column whose cells show {@code value}, styled with {@code styleClass} when not blank. */
+    static void text(TableColumn<ResultRow, String> column, Function<ResultRow, String> value,
+            String styleClass) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(col -> new TextCell(styleClass));
+    }
+
+    /** Text that may not fit: cut with an ellipsis, shown whole in a tooltip. */
+    private static final class TextCell extends TableCell<ResultRow, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        TextCell(String styleClass) {
+            if (!styleClass.isEmpty()) {
+                getStyleClass().add(styleClass);
+            }
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(560);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean blank = empty || item == null || item.isEmpty();
+            setText(blank ? null : item);
+            tooltip.setText(blank ? "" : item);
+            setTooltip(blank ? null : tooltip);
+        }
+    }
+
+    /** PASS, FAIL or ERROR as a coloured pill. */
+    private static final class VerdictCell extends TableCell<ResultRow, VerdictKind> {
+        private final Label pill = new Label();
+
+        @Override
+        protected void updateItem(VerdictKind item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            pill.setText(item.name());
+            pill.setMinWidth(Region.USE_PREF_SIZE);
+            pill.getStyleClass().setAll("verdict-pill", item.styleClass());
+            setGraphic(pill);
+        }
+    }
+    /** A verdict column of coloured pills. */
+    static void verdict(TableColumn<ResultRow, VerdictKind> column) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().verdict()));
+        column.setCellFactory(col -> new VerdictCell());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.querybench.app.runs;
+
+import dev.querybench.engine.evaluation.RunProgress;
+import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.run.ItemResult;
+import dev.querybench.engine.run.RunRecord;
+import dev.querybench.engine.stats.Accuracy;
+import dev.querybench.engine.stats.CellSummary;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * How far the shown run is: the progress bar, the tally line, the item counts, one card per
+ * (variant, model) and what the run used.
+ *
+ * <p>One count everywhere: the counts, the cards and the fraction all come from the items the
+ * screen has listed (the per-cell tallies). The engine's {@link RunProgress} only lends its timing
+ * (elapsed time and ETA): workers publish concurrently, so its counts can run ahead of the items a
+ * batch carried.
+ */
+public final class RunProgressViewModel {
+
+    /** Progress value that makes a progress bar show activity without a known fraction. */
+    static final double INDETERMINATE = -1;
+
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper shortProgressText = new ReadOnlyStringWrapper(this, "shortProgressText", "");
+    /** Untrusted SQL of the shown run runs under a privileged account by opt-in: the warning, else empty. */
+    private final ReadOnlyStringWrapper privilegedWarning = new ReadOnlyStringWrapper(this, "privilegedWarning", "");
+    private final ReadOnlyIntegerWrapper totalItems = new ReadOnlyIntegerWrapper(this, "totalItems");
+    private final ReadOnlyIntegerWrapper doneItems = new ReadOnlyIntegerWrapper(this, "doneItems");
+    private final ReadOnlyIntegerWrapper passedItems = new ReadOnlyIntegerWrapper(this, "passedItems");
+    private final ReadOnlyIntegerWrapper failedItems = new ReadOnlyIntegerWrapper(this, "failedItems");
+    private final ReadOnlyIntegerWrapper errorItems = new ReadOnlyIntegerWrapper(this, "errorItems");
+    private final ObservableList<CellCard> cards = FXCollections.observableArrayList();
+    // Kept as a field: an unmodifiable view only forwards changes while someone holds it.
+    private final ObservableList<CellCard> cardsView = FXCollections.unmodifiableObservableList(cards);
+
+    /** Per (variant, model) counts of the run in progress, in plan order. */
+    private final Map<List<String>, CellTally> tallies = new LinkedHashMap<>();
+    private final RunSpend spend;
+    /** The newest timing the engine reported for the run in progress, or null. */
+    private RunProgress timing;
+    private Duration elapsed = Duration.ZERO;
+
+    RunProgressViewModel(RunSpend spend) {
+        this.spend = spend;
+    }
+
+    /** Nothing shown; the bar shows activity while the next run is prepared. */
+    void reset() {
+        cards.clear();
+        tallies.clear();
+        spend.clear();
+        timing = null;
+        setCounts(0, 0, 0, 0, 0);
+        privilegedWarning.set("");
+        elapsed = Duration.ZERO;
+        progress.set(INDETERMINATE);
+        setProgress("", "");
+    }
+
+    /** The run's plan is known: an empty card per cell and a zero tally. */
+    void plan(RunRecord run, String warning) {
+        privilegedWarning.set(warning);
+        totalItems.set(run.plannedItems());
+        for (String variant : run.variants()) {
+            for (String model : run.models()) {
+                tallies.put(List.of(variant, model), new CellTally(variant, model, run.questionIds().size() * run.repeats()));
+            }
+        }
+        cards.setAll(tallies.values().stream().map(CellTally::card).toList());
+        progress.set(0);
+        setProgress(RunText.counts(0, run.plannedItems(), 0, 0, 0), "");
+    }
+
+    /** Counts one listed item on its cell and in what the run used. */
+    void add(ItemResult item) {
+        spend.add(item);
+        CellTally tally = tallies.get(List.of(item.key().variant(), item.key().model()));
+        if (tally != null) {
+            tally.add(item);
+        }
+    }
+
+    /**
+     * Shows the listed items' counts after a batch, with the newest of the engine's timings so far
+     * ({@code reported} may be null or older than one already seen: workers publish out of order).
+     */
+    void refresh(RunProgress reported) {
+        if (reported != null && (timing == null || reported.elapsed().compareTo(timing.elapsed()) > 0)) {
+            timing = reported;
+            elapsed = reported.elapsed();
+        }
+        cards.setAll(tallies.values().stream().map(CellTally::card).toList());
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        for (CellCard card : cards) {
+            passed += card.passed();
+            failed += card.failed();
+            errors += card.errors();
+        }
+        int done = passed + failed + errors;
+        int total = totalItems.get();
+        progress.set(total == 0 ? 0 : Math.min(1.0, (double) done / total));
+        setProgress(RunText.counts(done, total, passed, failed, errors),
+                timing == null || timing.eta() == null ? "" : " · ETA " + RunText.duration(timing.eta()));
+        setCounts(total, done, passed, failed, errors);
+    }
+
+    /** The run ended: cards, counts and what it used, from what it stored. */
+    void finish(RunResults outcome) {
+        List<ItemResult> items = outcome.items();
+        Map<List<String>, CellSummary> cells = outcome.cells().stream()
+                .collect(Collectors.toMap(c -> List.of(c.variant(), c.model()), Function.identity()));
+        if (tallies.isEmpty()) {
+            outcome.cells().forEach(c -> tallies.put(List.of(c.variant(), c.model()),
+                    new CellTally(c.variant(), c.model(), outcome.run().questionIds().size() * outcome.run().repeats())));
+        }
+        cards.setAll(tallies.entrySet().stream()
+                .map(e -> cells.containsKey(e.getKey()) ? card(cells.get(e.getKey()), e.getValue().planned)
+                        : e.getValue().card())
+                .toList());
+        int passed = 0;
+        int failed = 0;
+        int errors = 0;
+        for (ItemResult item : items) {
+            switch (item.outcome()) {
+                case PASS -> passed++;
+                case FAIL -> failed++;
+                case ERROR -> errors++;
+            }
+        }
+        int total = outcome.run().plannedItems();
+        setCounts(total, items.size(), passed, failed, errors);
+        spend.clear();
+        items.forEach(spend::add);
+        privilegedWarning.set(outcome.privilegedWarning());
+        progress.set(total == 0 ? 1 : (double) items.size() / total);
+    }
+
+    /** The tally line of an ended run, ending with {@code tail} (" · took 12s"). */
+    void showTally(String tail) {
+        setProgress(RunText.counts(doneItems.get(), totalItems.get(), passedItems.get(), failedItems.get(),
+                errorItems.get()), tail);
+    }
+
+    /** The run failed: the bar stays at what was done. */
+    void stop() {
+        progress.set(totalItems.get() == 0 ? 0 : (double) doneItems.get() / totalItems.get());
+    }
+
+    Duration elapsed() {
+        return elapsed;
+    }
+
+    void setElapsed(Duration elapsed) {
+        this.elapsed = elapsed;
+    }
+
+    /** The full progress line with what the run used, and the short one for the status bar. */
+    private void setProgress(String counts, String tail) {
+        progressText.set(counts.isEmpty() ? "" : counts + spend.text() + tail);
+        shortProgressText.set(counts.isEmpty() ? "" : counts + tail);
+    }
+
+    private void setCounts(int total, int done, int passed, int failed, int errors) {
+        totalItems.set(total);
+        doneItems.set(done);
+        passedItems.set(passed);
+        failedItems.set(failed);
+        errorItems.set(errors);
+    }
+
+    private static CellCard card(CellSummary cell, int planned) {
+        Accuracy accuracy = cell.accuracy();
+        return new CellCard(cell.variant(), cell.model(), cell.passed(), cell.failed(), cell.errors(), planned,
+                accuracy.value(), accuracy.low(), accuracy.high(), cell.latencyP50Ms(),
+                cell.inputTokens() + cell.outputTokens());
+    }
+
+    // ---- properties
+
+    /** Fraction done, or a negative value while the run is being prepared. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "34/108 · pass 20 · fail 12 · error 2 · 12.3k tokens · $0.0123 · 34 judged · ETA 12s". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** "34/108 · pass 20 · fail 12 · error 2 · ETA 12s", for the status bar. */
+    public ReadOnlyStringProperty shortProgressTextProperty() {
+        return shortProgressText.getReadOnlyProperty();
+    }
+
+    /**
+     * The warning shown above the shown run's results when its untrusted SQL runs under a privileged
+     * account by opt-in ({@code allowPrivilegedAccount: true}); empty otherwise.
+     */
+    public ReadOnlyStringProperty privilegedWarningProperty() {
+        return privilegedWarning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty totalItemsProperty() {
+        return totalItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty doneItemsProperty() {
+        return doneItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty passedItemsProperty() {
+        return passedItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty failedItemsProperty() {
+        return failedItems.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty errorItemsProperty() {
+        return errorItems.getReadOnlyProperty();
+    }
+
+    /** One card per (variant, model), in plan order. */
+    public ObservableList<CellCard> cards() {
+        return cardsView;
+    }
+}
