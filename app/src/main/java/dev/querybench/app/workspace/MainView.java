@@ -6,8 +6,10 @@ import dev.querybench.app.health.HealthView;
 import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.widgets.LazyScreens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -28,6 +30,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Callback;
 
 /** The main window's FXML controller: navigator, centre pages and status bar. */
 public final class MainView {
@@ -49,19 +53,9 @@ public final class MainView {
     @FXML private ListView<NavigatorItem> navigator;
     @FXML private HBox sampleNotice;
     @FXML private Label sampleNoticeLabel;
-    @FXML private Node runsView;
-    @FXML private RunsView runsViewController;
-    @FXML private Node sqlConsoleView;
-    @FXML private SqlConsoleView sqlConsoleViewController;
-    @FXML private Node connectionView;
-    @FXML private Node healthView;
-    @FXML private HealthView healthViewController;
+    @FXML private StackPane screenStack;
     @FXML private HBox notificationBox;
     @FXML private Label notificationLabel;
-    @FXML private Node datasetView;
-    @FXML private DatasetView datasetViewController;
-    @FXML private Node promptEditorView;
-    @FXML private PromptEditorView promptEditorViewController;
     @FXML private Node sectionView;
     @FXML private SectionView sectionViewController;
     @FXML private Label statusWorkspace;
@@ -73,19 +67,24 @@ public final class MainView {
     @FXML private ProgressBar jobProgress;
     @FXML private Label jobLabel;
 
-    private final java.util.function.Consumer<java.net.URI> opener;
+    private final Consumer<java.net.URI> opener;
     private final WorkspaceActions actions;
-    private dev.querybench.app.widgets.LazyPages pages;
+    private final Callback<Class<?>, Object> controllers;
+    private LazyScreens screens;
+    /** The Runs screen's controller once it is built, else null. */
+    private RunsView runsViewController;
+    private Scene scene;
+    private Consumer<SplitPane> onComparisonSplit;
 
-    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener) {
-        this(viewModel, opener, WorkspaceActions.none());
-    }
-
-    public MainView(MainViewModel viewModel, java.util.function.Consumer<java.net.URI> opener,
-            WorkspaceActions actions) {
+    /**
+     * @param controllers makes the controllers of the sections' screens when they are first shown
+     */
+    public MainView(MainViewModel viewModel, Consumer<java.net.URI> opener, WorkspaceActions actions,
+            Callback<Class<?>, Object> controllers) {
         this.viewModel = viewModel;
         this.opener = opener;
         this.actions = actions;
+        this.controllers = controllers;
     }
 
     @FXML
@@ -109,23 +108,12 @@ public final class MainView {
         sampleNotice.setVisible(!viewModel.sampleNotice().isEmpty());
         sampleNotice.setManaged(sampleNotice.isVisible());
 
-        runsView.visibleProperty().bind(viewModel.showing(Section.RUNS));
-        sqlConsoleView.visibleProperty().bind(viewModel.showing(Section.SQL_CONSOLE));
-        promptEditorView.visibleProperty().bind(viewModel.showing(Section.PROMPTS));
-        datasetView.visibleProperty().bind(viewModel.showing(Section.DATASETS));
-        connectionView.visibleProperty().bind(viewModel.showing(Section.CONNECTIONS));
-        healthView.visibleProperty().bind(viewModel.showing(Section.HEALTH));
-        SectionPageViewModel doctor = viewModel.page(Section.HEALTH);
-        healthViewController.showDoctor(doctor.summaryProperty(), doctor.busyProperty(), doctor.lines(), SectionView::lineNode,
-                doctor::runAction);
-        runsViewController.setOnExport(this::openExport);
-        runsViewController.setOnOpenLink(opener);
         notificationLabel.textProperty().bind(viewModel.health().latestNotificationProperty());
         notificationBox.visibleProperty().bind(viewModel.health().latestNotificationProperty().isNotEmpty());
         notificationBox.managedProperty().bind(notificationBox.visibleProperty());
         sectionView.visibleProperty().bind(viewModel.showingPage());
         sectionViewController.show(viewModel.currentPageProperty().get());
-        pages = new dev.querybench.app.widgets.LazyPages((javafx.scene.layout.StackPane) runsView.getParent());
+        addScreens();
         viewModel.currentPageProperty().addListener((obs, was, is) -> sectionViewController.show(is));
 
         statusWorkspace.setText(viewModel.workspaceName());
@@ -139,6 +127,40 @@ public final class MainView {
         jobLabel.textProperty().bind(viewModel.jobTextProperty());
         Tooltip.install(jobBox, new Tooltip("Open the run screen"));
         bindMenus();
+    }
+
+    /** Each section's screen, built from its FXML the first time the section is shown. */
+    private void addScreens() {
+        screens = new LazyScreens(screenStack, controllers);
+        screens.add(fxml("/dev/querybench/app/runs/RunsView.fxml"), viewModel.showing(Section.RUNS), RunsView.class, (root, runs) -> {
+            runsViewController = runs;
+            runs.setOnExport(this::openExport);
+            runs.setOnOpenLink(opener);
+            if (scene != null) {
+                runs.installShortcuts(scene);
+            }
+            if (onComparisonSplit != null) {
+                runs.setOnComparisonSplit(onComparisonSplit);
+            }
+        });
+        screens.add(fxml("/dev/querybench/app/sqlconsole/SqlConsoleView.fxml"), viewModel.showing(Section.SQL_CONSOLE),
+                SqlConsoleView.class, (root, console) -> { });
+        screens.add(fxml("/dev/querybench/app/prompts/PromptEditorView.fxml"), viewModel.showing(Section.PROMPTS),
+                PromptEditorView.class, (root, prompts) -> { });
+        screens.add(fxml("/dev/querybench/app/dataset/DatasetView.fxml"), viewModel.showing(Section.DATASETS), DatasetView.class,
+                (root, dataset) -> { });
+        screens.add(fxml("/dev/querybench/app/connection/ConnectionWizardView.fxml"), viewModel.showing(Section.CONNECTIONS),
+                ConnectionWizardView.class, (root, wizard) -> { });
+        screens.add(fxml("/dev/querybench/app/health/HealthView.fxml"), viewModel.showing(Section.HEALTH), HealthView.class,
+                (root, health) -> {
+                    SectionPageViewModel doctor = viewModel.page(Section.HEALTH);
+                    health.showDoctor(doctor.summaryProperty(), doctor.busyProperty(), doctor.lines(),
+                            SectionView::lineNode, doctor::runAction);
+                });
+    }
+
+    private static java.net.URL fxml(String relative) {
+        return MainView.class.getResource(relative);
     }
 
     private void bindMenus() {
@@ -172,18 +194,32 @@ public final class MainView {
      * the run screen adds Esc on the progress and Ctrl+F.
      */
     public void installShortcuts(Scene scene) {
-        runsViewController.installShortcuts(scene);
+        this.scene = scene;
+        if (runsViewController != null) {
+            runsViewController.installShortcuts(scene);
+        }
     }
 
     /** Called with each new comparison tab's split pane. */
-    public void setOnComparisonSplit(java.util.function.Consumer<SplitPane> action) {
-        runsViewController.setOnComparisonSplit(action);
+    public void setOnComparisonSplit(Consumer<SplitPane> action) {
+        this.onComparisonSplit = action;
+        if (runsViewController != null) {
+            runsViewController.setOnComparisonSplit(action);
+        }
     }
 
-    /** The window's split panes that carry an id, whose dividers the layout remembers. */
+    /** Runs {@code action} with the split panes of each screen when it is first built (see {@link #splitPanes()}). */
+    public void setOnScreenBuilt(Consumer<List<SplitPane>> action) {
+        screens.onBuilt(root -> action.accept(splitPanes(List.of(root))));
+    }
+
+    /** The split panes that carry an id, whose dividers the layout remembers, of the screens built so far. */
     public List<SplitPane> splitPanes() {
-        // every page's, also of those not yet on screen (see LazyPages)
-        return pages.all().stream().flatMap(page -> page.lookupAll(".split-pane").stream())
+        return splitPanes(screens.built());
+    }
+
+    private static List<SplitPane> splitPanes(List<Node> roots) {
+        return roots.stream().flatMap(page -> page.lookupAll(".split-pane").stream())
                 .filter(n -> n instanceof SplitPane && n.getId() != null)
                 .map(n -> (SplitPane) n).toList();
     }

@@ -40,7 +40,7 @@ public final class MainWindow {
     private double normalY = Double.NaN;
     private double normalWidth;
     private double normalHeight;
-    /** The dividers this window opened with: kept for screens not visited in this start (LazyPages). */
+    /** The dividers this window opened with: kept for screens not visited in this start (LazyScreens). */
     private Map<String, List<Double>> openedDividers = Map.of();
     private final ChangeListener<Theme> themeListener = (obs, was, is) -> applyTheme(is);
     private InvalidationListener boundsTracker;
@@ -125,6 +125,8 @@ public final class MainWindow {
         trackNormalBounds(stage);
         applyDividers(layout.dividers());
         openedDividers = layout.dividers();
+        // A screen first shown later opens split as the last start left it.
+        view.setOnScreenBuilt(panes -> panes.forEach(pane -> applyDividers(pane, openedDividers)));
         // A new comparison tab opens split where the user last left one, in this start or the last.
         Map<String, List<Double>> lastDividers = new LinkedHashMap<>(layout.dividers());
         view.setOnComparisonSplit(pane -> {
@@ -239,7 +241,7 @@ public final class MainWindow {
 
     private Object controller(Class<?> type) {
         if (type == MainView.class) {
-            return new MainView(viewModel, opener, actions);
+            return new MainView(viewModel, opener, actions, this::controller);
         }
         if (type == RunsView.class) {
             return new RunsView(viewModel.runsScreen());

@@ -199,7 +199,7 @@ class MainWindowFxTest {
             robot.clickOn(screen.getKey().label());
             WaitForAsyncUtils.waitForFxEvents();
             for (var other : screens.entrySet()) {
-                // a section not shown yet is not in the scene graph at all (LazyPages)
+                // a section not shown yet is not in the scene graph at all (LazyScreens)
                 assertThat(robot.lookup(other.getValue()).tryQuery().map(MainWindowFxTest::shown).orElse(false))
                         .as(other.getValue() + " on "
                         + screen.getKey()).isEqualTo(other.getKey() == screen.getKey());

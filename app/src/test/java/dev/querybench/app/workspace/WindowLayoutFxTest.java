@@ -49,7 +49,7 @@ class WindowLayoutFxTest {
 
         // First start: the default layout; the user moves, resizes, drags a divider, goes dark, opens Prompts.
         Stage stage = open(robot, first, store);
-        // Screens join the window when first shown (LazyPages): visit the two whose dividers are dragged.
+        // Screens join the window when first shown (LazyScreens): visit the two whose dividers are dragged.
         robot.interact(() -> app.context.mainViewModel().select(Section.DATASETS));
         robot.interact(() -> app.context.mainViewModel().select(Section.SQL_CONSOLE));
         robot.interact(() -> app.context.mainViewModel().select(Section.PROMPTS));
