@@ -49,11 +49,11 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-instances", defaultValue = "10",
+    @Option(names = "--max-instances", defaultValue = "16",
             description = "Most databases a suite keeps (default: ${DEFAULT-VALUE}).")
     int maxInstances;
 
-    @Option(names = "--candidates", defaultValue = "60",
+    @Option(names = "--candidates", defaultValue = "200",
             description = "Most random databases tried per database (default: ${DEFAULT-VALUE}).")
     int candidates;
 

@@ -37,8 +37,32 @@ public final class DatabaseGenerator {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /**
+     * How a candidate is drawn besides its seed.
+     *
+     * @param rows scale: a table without foreign keys gets 1 to {@code rows} rows, one with them
+     *     {@code rows} to three times as many
+     * @param skewed children pick two of three times among the first two parent rows, so a few
+     *     parents have many children (a customer with orders in every year, a group far above the rest)
+     * @param twins how many rows are copied with their related rows ({@link Twins})
+     * @param twinTables the tables twins are taken from; any table when empty
+     */
+    public record Shape(int rows, boolean skewed, int twins, List<String> twinTables) {
+        public Shape {
+            twinTables = List.copyOf(twinTables);
+        }
+
+        /** Values drawn one by one, parents picked evenly, no twins. */
+        public static Shape plain(int rows) {
+            return new Shape(rows, false, 0, List.of());
+        }
+    }
+
+    private static final int TWIN_ROWS = 120;
+
     private final SqliteSchema schema;
     private final ValuePools pools;
+    private boolean skewed;
 
     public DatabaseGenerator(SqliteSchema schema, ValuePools pools) {
         this.schema = schema;
@@ -52,7 +76,14 @@ public final class DatabaseGenerator {
      *     {@code rows} to three times as many
      */
     public void write(Path target, long seed, int rows) {
+        write(target, seed, Shape.plain(rows));
+    }
+
+    /** Writes a new database to {@code target} (replacing it), drawn as {@code shape} says. */
+    public void write(Path target, long seed, Shape shape) {
         Random random = new Random(seed);
+        int rows = shape.rows();
+        skewed = shape.skewed();
         try {
             Files.deleteIfExists(target);
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -72,6 +103,11 @@ public final class DatabaseGenerator {
             for (SqliteSchema.Table table : fillOrder()) {
                 int n = table.foreignKeys().isEmpty() ? 1 + random.nextInt(rows) : rows + random.nextInt(2 * rows + 1);
                 written.put(table.name().toLowerCase(Locale.ROOT), fill(c, table, n, random, written));
+            }
+            c.commit();
+            Twins twins = new Twins(schema);
+            for (int i = 0; i < shape.twins(); i++) {
+                twins.make(c, random, shape.twinTables(), TWIN_ROWS);
             }
             c.commit();
             c.setAutoCommit(true);
@@ -199,7 +235,9 @@ public final class DatabaseGenerator {
                 }
                 continue;
             }
-            Map<String, Object> parent = parents.get(random.nextInt(parents.size()));
+            int pick = skewed && random.nextInt(3) > 0 ? random.nextInt(Math.min(2, parents.size()))
+                    : random.nextInt(parents.size());
+            Map<String, Object> parent = parents.get(pick);
             for (int i = 0; i < fk.columns().size(); i++) {
                 String wanted = referenced.get(i);
                 String parentColumn = schema.table(fk.referencedTable()).flatMap(t -> t.column(wanted))
@@ -229,10 +267,10 @@ public final class DatabaseGenerator {
             return next;
         }
         int pick = random.nextInt(10);
-        if (pick < 3 && !pool.constants().isEmpty()) {
+        if (pick < pools.constantShare() && !pool.constants().isEmpty()) {
             return pool.constants().get(random.nextInt(pool.constants().size()));
         }
-        if (pick < 8 && !pool.real().isEmpty()) {
+        if (pick < Math.max(8, pools.constantShare() + 2) && !pool.real().isEmpty()) {
             // a few values often (ties and duplicates), the rest now and then
             int size = pool.real().size();
             int index = random.nextBoolean() ? random.nextInt(Math.min(size, 4)) : random.nextInt(size);

@@ -132,7 +132,7 @@ final class EquivalenceRules {
 
     /** A column swapped for another of its table where the change cannot show. */
     String column(Column c, SqliteSchema.Table table, SqliteSchema.Column from, SqliteSchema.Column to,
-            NeighbourGenerator.Scan scan) {
+            TreeScan scan) {
         PlainSelect grouped = scan.groupBy.get(c);
         if (grouped != null && !table.primaryKey().isEmpty()) {
             String q = qualifier(c);
@@ -205,13 +205,13 @@ final class EquivalenceRules {
     }
 
     private static List<Column> columns(Expression e) {
-        NeighbourGenerator.Scan scan = new NeighbourGenerator.Scan();
+        TreeScan scan = new TreeScan();
         e.accept(scan.visitor, null);
         return scan.columns;
     }
 
     private static boolean hasAggregate(Expression e) {
-        NeighbourGenerator.Scan scan = new NeighbourGenerator.Scan();
+        TreeScan scan = new TreeScan();
         e.accept(scan.visitor, null);
         return scan.functions.stream().anyMatch(f -> f.getName() != null
                 && AGGREGATES.contains(f.getName().toUpperCase(Locale.ROOT)));

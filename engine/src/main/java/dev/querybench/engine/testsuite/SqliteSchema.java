@@ -88,11 +88,10 @@ public record SqliteSchema(List<Table> tables, List<String> ddl) {
     }
 
     private static Table readTable(Connection connection, String name) throws SQLException {
-        String quoted = quote(name);
         List<Column> columns = new ArrayList<>();
         TreeMap<Integer, String> pk = new TreeMap<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA table_info(" + quoted + ")")) {
+                ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(name) + ")")) {
             while (rs.next()) {
                 String column = rs.getString("name");
                 String type = rs.getString("type") == null ? "" : rs.getString("type");
@@ -108,16 +107,27 @@ public record SqliteSchema(List<Table> tables, List<String> ddl) {
         if (!pk.isEmpty()) {
             uniques.add(List.copyOf(pk.values()));
         }
-        List<String> uniqueIndexes = new ArrayList<>();
+        for (List<String> unique : uniqueIndexes(connection, name)) {
+            if (!uniques.contains(unique)) {
+                uniques.add(unique);
+            }
+        }
+        return new Table(name, columns, List.copyOf(pk.values()), uniques, foreignKeys(connection, name));
+    }
+
+    /** The column lists of the table's UNIQUE indexes and constraints, primary key aside. */
+    private static List<List<String>> uniqueIndexes(Connection connection, String table) throws SQLException {
+        List<String> indexes = new ArrayList<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA index_list(" + quoted + ")")) {
+                ResultSet rs = s.executeQuery("PRAGMA index_list(" + quote(table) + ")")) {
             while (rs.next()) {
                 if (rs.getInt("unique") == 1 && !"pk".equals(rs.getString("origin"))) {
-                    uniqueIndexes.add(rs.getString("name"));
+                    indexes.add(rs.getString("name"));
                 }
             }
         }
-        for (String index : uniqueIndexes) {
+        List<List<String>> out = new ArrayList<>();
+        for (String index : indexes) {
             TreeMap<Integer, String> cols = new TreeMap<>();
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA index_info(" + quote(index) + ")")) {
@@ -127,14 +137,18 @@ public record SqliteSchema(List<Table> tables, List<String> ddl) {
                     }
                 }
             }
-            if (!cols.isEmpty() && !uniques.contains(List.copyOf(cols.values()))) {
-                uniques.add(List.copyOf(cols.values()));
+            if (!cols.isEmpty()) {
+                out.add(List.copyOf(cols.values()));
             }
         }
+        return out;
+    }
+
+    private static List<ForeignKey> foreignKeys(Connection connection, String table) throws SQLException {
         Map<Integer, List<String[]>> fks = new LinkedHashMap<>();
         Map<Integer, String> fkTables = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + quoted + ")")) {
+                ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + quote(table) + ")")) {
             while (rs.next()) {
                 int id = rs.getInt("id");
                 fkTables.put(id, rs.getString("table"));
@@ -147,7 +161,7 @@ public record SqliteSchema(List<Table> tables, List<String> ddl) {
             List<String> to = fk.getValue().stream().map(p -> p[1]).toList();
             foreignKeys.add(new ForeignKey(from, fkTables.get(fk.getKey()), to.contains(null) ? List.of() : to));
         }
-        return new Table(name, columns, List.copyOf(pk.values()), uniques, foreignKeys);
+        return foreignKeys;
     }
 
     private static boolean isRowid(String type) {

@@ -15,7 +15,8 @@ import java.util.Map;
  * The values random databases draw from, per column: the most frequent values of the real data
  * (so distributions look like the user's), its range, and the constants the gold queries compare
  * that column with, with their next values around (so {@code =}, {@code <} and {@code <=} give
- * different rows). Built once per database; immutable after {@link #read}.
+ * different rows). Built once per database; {@link #focused} gives the pools of one question, whose
+ * constants only are drawn, and more often. Immutable after {@link #read}.
  */
 public final class ValuePools {
 
@@ -25,14 +26,24 @@ public final class ValuePools {
             real = List.copyOf(real);
             constants = List.copyOf(constants);
         }
+
+        Pool withConstants(List<Object> other) {
+            return new Pool(real, other, nullShare, min, max);
+        }
     }
 
     private static final int REAL_VALUES = 40;
+    private static final int SHARE = 3;
+    private static final int FOCUSED_SHARE = 8;
 
     private final Map<String, Pool> pools;
+    private final Map<String, SqliteSchema.Kind> kinds;
+    private final int constantShare;
 
-    private ValuePools(Map<String, Pool> pools) {
+    private ValuePools(Map<String, Pool> pools, Map<String, SqliteSchema.Kind> kinds, int constantShare) {
         this.pools = pools;
+        this.kinds = kinds;
+        this.constantShare = constantShare;
     }
 
     /** The pool of {@code table.column}; an empty one for a column not read. */
@@ -41,16 +52,70 @@ public final class ValuePools {
         return pool != null ? pool : new Pool(List.of(), List.of(), 0.1, null, null);
     }
 
+    /** In tenths: how often a value is one of the constants (when the column has any). */
+    int constantShare() {
+        return constantShare;
+    }
+
+    /**
+     * The same pools with only {@code constants} (one question's) as the constants of each column,
+     * drawn most of the time: every value near that question's boundaries, so rows meet several of
+     * them at once.
+     */
+    public ValuePools focused(List<NeighbourGenerator.Constant> constants) {
+        return focused(byName(constants));
+    }
+
+    /**
+     * The same pools with exactly {@code constants} as the constants of each column (no values
+     * around them), drawn most of the time: one neighbour's boundary and gold's other constants.
+     */
+    public ValuePools exactly(List<NeighbourGenerator.Constant> constants) {
+        Map<String, LinkedHashSet<Object>> byName = new HashMap<>();
+        for (NeighbourGenerator.Constant c : constants) {
+            byName.computeIfAbsent(name(c), k -> new LinkedHashSet<>()).add(c.value());
+        }
+        return focused(byName);
+    }
+
+    private ValuePools focused(Map<String, LinkedHashSet<Object>> byName) {
+        Map<String, Pool> out = new HashMap<>();
+        pools.forEach((key, pool) -> {
+            String column = key.substring(key.indexOf('.') + 1);
+            SqliteSchema.Kind kind = kinds.get(key);
+            out.put(key, pool.withConstants(byName.getOrDefault(column, new LinkedHashSet<>()).stream()
+                    .filter(v -> fits(v, kind)).toList()));
+        });
+        return new ValuePools(out, kinds, FOCUSED_SHARE);
+    }
+
     /**
      * Reads the most frequent values of every column of {@code schema} from the real database,
      * and adds gold's constants to every column of their name.
      */
     public static ValuePools read(Connection real, SqliteSchema schema, List<NeighbourGenerator.Constant> constants)
             throws SQLException {
+        Map<String, LinkedHashSet<Object>> byName = byName(constants);
+        Map<String, Pool> pools = new HashMap<>();
+        Map<String, SqliteSchema.Kind> kinds = new HashMap<>();
+        for (SqliteSchema.Table table : schema.tables()) {
+            long rows = count(real, table);
+            for (SqliteSchema.Column column : table.columns()) {
+                Pool pool = readColumn(real, table, column, rows);
+                List<Object> fitting = byName.getOrDefault(column.name().toLowerCase(Locale.ROOT), new LinkedHashSet<>())
+                        .stream().filter(v -> fits(v, column.kind())).toList();
+                pools.put(key(table.name(), column.name()), pool.withConstants(fitting));
+                kinds.put(key(table.name(), column.name()), column.kind());
+            }
+        }
+        return new ValuePools(pools, kinds, SHARE);
+    }
+
+    /** Gold's constants by column name (lower case), each with the values next to it. */
+    private static Map<String, LinkedHashSet<Object>> byName(List<NeighbourGenerator.Constant> constants) {
         Map<String, LinkedHashSet<Object>> byName = new HashMap<>();
         for (NeighbourGenerator.Constant c : constants) {
-            String name = c.column().replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);
-            LinkedHashSet<Object> set = byName.computeIfAbsent(name, k -> new LinkedHashSet<>());
+            LinkedHashSet<Object> set = byName.computeIfAbsent(name(c), k -> new LinkedHashSet<>());
             Object v = c.value();
             set.add(v);
             if (v instanceof Long l) {
@@ -61,6 +126,9 @@ public final class ValuePools {
                 set.add(d - 1);
             } else if (v instanceof String s) {
                 set.addAll(NeighbourGenerator.nearStrings(s));
+                if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    continue;
+                }
                 if (!s.isEmpty()) {
                     set.add(s.substring(0, s.length() - 1));
                     set.add(s + "a");
@@ -72,63 +140,61 @@ public final class ValuePools {
                 }
             }
         }
-        Map<String, Pool> pools = new HashMap<>();
-        for (SqliteSchema.Table table : schema.tables()) {
-            String t = SqliteSchema.quote(table.name());
-            long rows = 0;
-            try (Statement s = real.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
-                if (rs.next()) {
-                    rows = rs.getLong(1);
+        return byName;
+    }
+
+    private static String name(NeighbourGenerator.Constant c) {
+        return c.column().replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static long count(Connection real, SqliteSchema.Table table) throws SQLException {
+        try (Statement s = real.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqliteSchema.quote(table.name()))) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The most frequent values of one column, its share of NULLs and its numeric range; no constants yet. */
+    private static Pool readColumn(Connection real, SqliteSchema.Table table, SqliteSchema.Column column, long rows)
+            throws SQLException {
+        String t = SqliteSchema.quote(table.name());
+        String c = SqliteSchema.quote(column.name());
+        List<Object> frequent = new ArrayList<>();
+        try (Statement s = real.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + c + ", COUNT(*) FROM " + t + " WHERE " + c
+                        + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + REAL_VALUES)) {
+            while (rs.next()) {
+                Object v = rs.getObject(1);
+                if (v instanceof Integer i) {
+                    v = i.longValue();
+                } else if (v instanceof Float f) {
+                    v = f.doubleValue();
+                } else if (v instanceof byte[]) {
+                    continue;
                 }
-            }
-            for (SqliteSchema.Column column : table.columns()) {
-                String c = SqliteSchema.quote(column.name());
-                List<Object> real1 = new ArrayList<>();
-                long nulls = 0;
-                Double min = null;
-                Double max = null;
-                try (Statement s = real.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT " + c + ", COUNT(*) FROM " + t + " WHERE " + c
-                                + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + REAL_VALUES)) {
-                    while (rs.next()) {
-                        Object v = rs.getObject(1);
-                        if (v instanceof Integer i) {
-                            v = i.longValue();
-                        } else if (v instanceof Float f) {
-                            v = f.doubleValue();
-                        } else if (v instanceof byte[]) {
-                            continue;
-                        }
-                        real1.add(v);
-                    }
-                }
-                try (Statement s = real.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT SUM(" + c + " IS NULL), MIN(" + c + "), MAX(" + c
-                                + ") FROM " + t)) {
-                    if (rs.next()) {
-                        nulls = rs.getLong(1);
-                        if (rs.getObject(2) instanceof Number n) {
-                            min = n.doubleValue();
-                        }
-                        if (rs.getObject(3) instanceof Number n) {
-                            max = n.doubleValue();
-                        }
-                    }
-                }
-                double nullShare = column.notNull() ? 0 : Math.max(0.1, rows == 0 ? 0.2 : (double) nulls / rows);
-                LinkedHashSet<Object> gold = byName.getOrDefault(column.name().toLowerCase(Locale.ROOT),
-                        new LinkedHashSet<>());
-                List<Object> fitting = gold.stream().filter(v -> fits(v, column.kind())).toList();
-                pools.put(key(table.name(), column.name()), new Pool(real1, fitting, Math.min(0.3, nullShare), min, max));
+                frequent.add(v);
             }
         }
-        return new ValuePools(pools);
+        long nulls = 0;
+        Double min = null;
+        Double max = null;
+        try (Statement s = real.createStatement();
+                ResultSet rs = s.executeQuery("SELECT SUM(" + c + " IS NULL), MIN(" + c + "), MAX(" + c + ") FROM " + t)) {
+            if (rs.next()) {
+                nulls = rs.getLong(1);
+                min = rs.getObject(2) instanceof Number n ? n.doubleValue() : null;
+                max = rs.getObject(3) instanceof Number n ? n.doubleValue() : null;
+            }
+        }
+        double nullShare = column.notNull() ? 0 : Math.max(0.1, rows == 0 ? 0.2 : (double) nulls / rows);
+        return new Pool(frequent, List.of(), Math.min(0.3, nullShare), min, max);
     }
 
     private static boolean fits(Object value, SqliteSchema.Kind kind) {
         return switch (kind) {
             case INTEGER, BOOLEAN -> value instanceof Long;
             case REAL -> value instanceof Number;
+            case null -> false;
             default -> true;
         };
     }

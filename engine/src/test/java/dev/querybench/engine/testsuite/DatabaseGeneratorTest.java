@@ -73,7 +73,8 @@ class DatabaseGeneratorTest {
         int nonEmptyMoves = 0;
         for (int seed = 0; seed < 30; seed++) {
             Path file = dir.resolve("gen-" + seed + ".sqlite");
-            generator.write(file, seed, 2 + seed % 12);
+            generator.write(file, seed, new DatabaseGenerator.Shape(2 + seed % 12, seed % 3 == 1, seed % 3 == 2 ? 2 : 0,
+                    List.of()));
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
                 assertThat(rows(s, "PRAGMA foreign_key_check")).as("foreign keys of seed " + seed).isEmpty();
                 assertThat(rows(s, "PRAGMA integrity_check")).containsExactly("ok");
@@ -98,6 +99,53 @@ class DatabaseGeneratorTest {
             }
         }
         assertThat(nonEmptyMoves).isEqualTo(30);
+    }
+
+    @Test
+    void poolsAimedAtOneQuestionHoldOnlyItsConstants() throws Exception {
+        Path real = realDatabase(dir.resolve("real.sqlite"));
+        ValuePools pools;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
+            pools = ValuePools.read(c, SqliteSchema.read(c), List.of(new NeighbourGenerator.Constant("qty", 3L),
+                    new NeighbourGenerator.Constant("item", "kettle")));
+        }
+        assertThat(pools.of("stock", "qty").constants()).containsExactly(3L, 4L, 2L);
+        ValuePools focused = pools.focused(List.of(new NeighbourGenerator.Constant("qty", 7L)));
+        assertThat(focused.of("stock", "qty").constants()).containsExactly(7L, 8L, 6L);
+        assertThat(focused.of("stock", "item").constants()).isEmpty();
+        assertThat(focused.of("stock", "qty").real()).isEqualTo(pools.of("stock", "qty").real());
+        assertThat(focused.constantShare()).isGreaterThan(pools.constantShare());
+        assertThat(pools.exactly(List.of(new NeighbourGenerator.Constant("opened", "2024-01-01"))).of("store", "opened")
+                .constants()).containsExactly("2024-01-01");
+    }
+
+    @Test
+    void aTwinCopiesARowWithTheRowsThatHangFromIt() throws Exception {
+        Path real = realDatabase(dir.resolve("real.sqlite"));
+        SqliteSchema schema;
+        ValuePools pools;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
+            schema = SqliteSchema.read(c);
+            pools = ValuePools.read(c, schema, List.of());
+        }
+        int twinsWithStores = 0;
+        for (int seed = 0; seed < 10; seed++) {
+            Path file = dir.resolve("t-" + seed + ".sqlite");
+            new DatabaseGenerator(schema, pools).write(file, seed, new DatabaseGenerator.Shape(6, false, 1, List.of("region")));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                assertThat(rows(s, "PRAGMA foreign_key_check")).isEmpty();
+                // the twin's name is marked (name is UNIQUE); its stores are copies of the original's
+                assertThat(count(s, "SELECT COUNT(*) FROM region t JOIN region o ON t.name = o.name || ' 2'")).isEqualTo(1);
+                twinsWithStores += count(s, """
+                        SELECT COUNT(*) FROM region t JOIN region o ON t.name = o.name || ' 2'
+                        WHERE (SELECT COUNT(*) FROM store WHERE region_id = o.id) > 0
+                          AND (SELECT group_concat(opened || '/' || size, ',') FROM (SELECT * FROM store
+                               WHERE region_id = t.id ORDER BY id))
+                            = (SELECT group_concat(opened || '/' || size, ',') FROM (SELECT * FROM store
+                               WHERE region_id = o.id ORDER BY id))""");
+            }
+        }
+        assertThat(twinsWithStores).as("twins whose stores were copied too").isPositive();
     }
 
     @Test

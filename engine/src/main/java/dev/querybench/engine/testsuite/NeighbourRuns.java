@@ -1,0 +1,131 @@
+package dev.querybench.engine.testsuite;
+
+import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.SafeExecutor;
+import dev.querybench.engine.db.sqlite.SqliteBackend;
+import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.evaluation.base.Outcome;
+import dev.querybench.engine.evaluation.sql.MatchMode;
+import dev.querybench.engine.evaluation.sql.ResultComparator;
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs gold and its neighbours, only through the {@link SafeExecutor} and with the settings'
+ * limits: on the real database first (which neighbours fail, differ, or pass there), then on each
+ * candidate (which neighbours it kills: a result that differs from gold's as strict matching would
+ * judge it, or a failure where gold runs). Not thread-safe.
+ */
+final class NeighbourRuns {
+
+    private final NeighbourGenerator generator = new NeighbourGenerator();
+    private final ResultComparator comparator = new ResultComparator();
+    private final QueryLimits limits;
+
+    NeighbourRuns(QueryLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Gold of each case on {@code real}; its neighbours (at most {@code maxNeighbours}) sorted by what they do there. */
+    void onOriginal(Path real, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours) {
+        try (SqliteBackend backend = new SqliteBackend(real, 1)) {
+            SafeExecutor executor = new SafeExecutor(backend);
+            for (QuestionCase c : cases) {
+                Optional<QueryResult> gold = run(executor, c.gold);
+                if (gold.isEmpty()) {
+                    c.problem = "gold fails on the database";
+                    continue;
+                }
+                List<NeighbourGenerator.Neighbour> all;
+                try {
+                    all = generator.neighbours(c.gold, schema);
+                } catch (IllegalStateException e) {
+                    all = List.of();
+                }
+                if (all.isEmpty()) {
+                    c.problem = "gold has no neighbours (it does not parse as one SELECT, or its tree cannot be changed)";
+                }
+                sort(executor, c, gold.get(), all, maxNeighbours);
+            }
+        }
+    }
+
+    private void sort(SafeExecutor executor, QuestionCase c, QueryResult gold, List<NeighbourGenerator.Neighbour> all,
+            int maxNeighbours) {
+        for (NeighbourGenerator.Neighbour n : all) {
+            if (c.neighbours.size() == maxNeighbours) {
+                break;
+            }
+            if (n.equivalent()) {
+                c.equivalent++;
+                continue;
+            }
+            Optional<QueryResult> result = run(executor, n.sql());
+            if (result.isEmpty()) {
+                continue;
+            }
+            int index = c.neighbours.size();
+            c.neighbours.add(n);
+            if (same(c, gold, result.get())) {
+                c.passOnOriginal.set(index);
+            } else {
+                c.caughtByOriginal++;
+            }
+        }
+    }
+
+    /** The neighbours of each case that {@code candidate} kills. */
+    BitSet[] kills(Path candidate, List<QuestionCase> cases) {
+        BitSet[] killed = QuestionCase.newSets(cases.size());
+        try (SqliteBackend backend = new SqliteBackend(candidate, 1)) {
+            SafeExecutor executor = new SafeExecutor(backend);
+            for (int i = 0; i < cases.size(); i++) {
+                QuestionCase c = cases.get(i);
+                if (c.neighbours.isEmpty()) {
+                    continue;
+                }
+                Optional<QueryResult> gold = run(executor, c.gold);
+                if (gold.isEmpty()) {
+                    continue;
+                }
+                for (int n = 0; n < c.neighbours.size(); n++) {
+                    Optional<QueryResult> result = run(executor, c.neighbours.get(n).sql());
+                    if (result.isEmpty() || !same(c, gold.get(), result.get())) {
+                        killed[i].set(n);
+                    }
+                }
+            }
+        }
+        return killed;
+    }
+
+    /** The constants of every case's gold, for the value pools. */
+    List<NeighbourGenerator.Constant> constants(QuestionCase c) {
+        return generator.constants(c.gold);
+    }
+
+    /** The first SQLite gold of the question. */
+    static String gold(dev.querybench.engine.dataset.Question q) {
+        return q.goldFor(Dialect.SQLITE).getFirst();
+    }
+
+    private boolean same(QuestionCase c, QueryResult gold, QueryResult other) {
+        boolean match = comparator.compare(gold, other, c.ordered, MatchMode.STRICT, c.orderKeys).outcome() == Outcome.PASS;
+        if (gold.truncated() || other.truncated()) {
+            return gold.truncated() == other.truncated() && gold.rowCount() == other.rowCount() && match;
+        }
+        return match;
+    }
+
+    private Optional<QueryResult> run(SafeExecutor executor, String sql) {
+        try {
+            return Optional.of(executor.execute(sql, limits));
+        } catch (QueryBenchException e) {
+            return Optional.empty();
+        }
+    }
+}
