@@ -20,16 +20,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client QueryBench hands to langchain4j's chat models. It sends requests with the
  * JDK's client (HTTP/1.1, the JVM's proxy settings) and, unlike langchain4j's default, keeps the
  * response headers of an error answer in a {@link ProviderHttpException}, so retry hints such as
- * {@code Retry-After} reach the retry policy. The read timeout bounds the whole answer, body
- * included, and an interrupted call is abandoned at once. Streaming
+ * {@code Retry-After} reach the retry policy. An interrupted call is abandoned at once. Streaming
  * and multipart requests, which chat calls do not use, go to langchain4j's JDK client.
  * Thread-safe.
  */
@@ -92,45 +88,25 @@ public final class HttpTransport implements HttpClient {
         send.method(request.method().name(), request.body() == null
                 ? java.net.http.HttpRequest.BodyPublishers.noBody()
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-        HttpResponse<String> response = await(client.sendAsync(send.build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        HttpResponse<String> response;
+        try {
+            response = client.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException cancelled = new CancellationException("the model call was interrupted");
+            cancelled.initCause(e);
+            throw cancelled;
+        }
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             throw new ProviderHttpException(status, response.headers().map(), response.body());
         }
         return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
                 .body(response.body()).build();
-    }
-
-    /**
-     * Waits for the whole response, headers and body, at most the read timeout from the start of
-     * the call: the JDK's request timeout alone covers only the headers, so a provider trickling
-     * its body a byte at a time would hold the call forever. On a timeout or an interrupt the
-     * exchange is cancelled, which closes its connection.
-     */
-    private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> pending) {
-        try {
-            return readTimeout == null ? pending.get() : pending.get(readTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            pending.cancel(true);
-            throw new TimeoutException(new HttpTimeoutException("no complete answer within " + readTimeout.toMillis()
-                    + " ms (the request timeout), headers and body together"));
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException("the model call was interrupted");
-            cancelled.initCause(e);
-            throw cancelled;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException timeout) {
-                throw new TimeoutException(timeout);
-            }
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
-        }
     }
 
     @Override
