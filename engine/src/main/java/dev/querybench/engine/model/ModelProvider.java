@@ -20,6 +20,23 @@ public interface ModelProvider {
         return Optional.empty();
     }
 
+    /**
+     * The environment variable that holds this provider's key by convention: what an ad-hoc spec
+     * reads and what a check without a key asks for. Empty when the endpoint at {@code baseUrl}
+     * (null for the provider's own) needs no key.
+     */
+    default Optional<String> keyVariable(String baseUrl) {
+        return Optional.empty();
+    }
+
+    /**
+     * How the endpoint lists its models, for pre-flight checks.
+     *
+     * @param baseUrl the endpoint, or null for the provider's own
+     * @param apiKey the key, or null when none is given
+     */
+    ModelCatalog catalog(String baseUrl, String apiKey);
+
     /** An adapter for one model of this provider. */
     ModelAdapter create(ModelSpec spec, ModelSettings settings, ErrorHandler errors);
 }

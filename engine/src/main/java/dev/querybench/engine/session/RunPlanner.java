@@ -11,6 +11,7 @@ import dev.querybench.engine.evaluation.RunPlan;
 import dev.querybench.engine.evaluation.sql.MatchMode;
 import dev.querybench.engine.generation.SqlGenerator;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelProviders;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.config.PriceTable;
 import dev.querybench.engine.model.cache.ResponseCache;
@@ -218,16 +219,12 @@ public final class RunPlanner {
     }
 
     /**
-     * The key an ad-hoc spec reads: the provider's usual environment variable. An OpenAI spec
-     * with a base URL is taken for a local OpenAI-compatible server, which needs none.
+     * The key an ad-hoc spec reads: the provider's usual environment variable ({@link
+     * dev.querybench.engine.model.ModelProvider#keyVariable}), none for an endpoint that needs no key.
      */
     private static SecretRef adHocKey(ModelSpec spec, String baseUrl) {
-        return switch (spec.provider()) {
-            case "openai" -> baseUrl == null ? SecretRef.env("OPENAI_API_KEY") : null;
-            case "gemini" -> SecretRef.env("GEMINI_API_KEY");
-            case "anthropic" -> SecretRef.env("ANTHROPIC_API_KEY");
-            default -> null;
-        };
+        return ModelProviders.find(spec.provider()).flatMap(p -> p.keyVariable(baseUrl)).map(SecretRef::env)
+                .orElse(null);
     }
 
 }

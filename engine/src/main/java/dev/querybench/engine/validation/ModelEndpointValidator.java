@@ -8,17 +8,15 @@ import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.Redactor;
+import dev.querybench.engine.model.ModelCatalog;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelProviders;
 import dev.querybench.engine.model.ModelSpec;
-import dev.querybench.engine.model.anthropic.AnthropicModelAdapter;
-import dev.querybench.engine.model.gemini.GeminiModelAdapter;
-import dev.querybench.engine.model.ollama.OllamaModelAdapter;
-import dev.querybench.engine.model.openai.OpenAiModelAdapter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,11 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Pre-flight checks of model endpoints with the cheapest real call each provider offers: list
- * the models. A check finds out whether the endpoint answers (and how fast), whether the key is
+ * the models, as the provider's {@link ModelCatalog} says (URLs, headers, paging, alias
+ * resolution, hints), so this class names no provider. A check finds out whether the endpoint answers (and how fast), whether the key is
  * accepted and whether the chosen model is offered (for Ollama: pulled). Every failure comes
  * back as a {@link ValidationResult} with an {@link ErrorResponse} that says what to do: a bad
  * key, an unknown model, Ollama not running (and how to start it), proxy or TLS trouble, a wrong
@@ -72,119 +70,54 @@ public final class ModelEndpointValidator {
         this.http = builder.build();
     }
 
-    /** One provider's way of listing its models. */
-    private record Lister(String provider, String baseUrl, String firstUrl, Map<String, String> headers,
-            String secret, Function<JsonNode, List<String>> ids, Function<JsonNode, String> nextUrl) {}
-
-    // ---- OpenAI ----------------------------------------------------------------------------
-
-    /** Checks OpenAI's own endpoint with {@code apiKey}. */
-    public ValidationResult validateOpenAi(String apiKey) {
-        return validateOpenAi(apiKey, null, null);
-    }
-
     /**
-     * Checks OpenAI or an OpenAI-compatible server.
+     * Checks one provider's endpoint: that it answers, accepts the key and offers {@code model}.
      *
-     * @param apiKey the key, or null for a server that needs none (OpenAI itself needs one)
-     * @param baseUrl the endpoint, or null for OpenAI's
+     * @param provider a registered provider id, such as {@code openai}
+     * @param apiKey the key, or null for an endpoint that needs none
+     * @param baseUrl the endpoint, or null for the provider's own
      * @param model a model that must be offered, or null
      */
-    public ValidationResult validateOpenAi(String apiKey, String baseUrl, String model) {
-        String base = trimSlash(baseUrl == null ? OpenAiModelAdapter.DEFAULT_BASE_URL : baseUrl);
-        if (baseUrl == null && blank(apiKey)) {
-            return missingKey("openai", base, "OPENAI_API_KEY");
+    public ValidationResult validate(String provider, String apiKey, String baseUrl, String model) {
+        Optional<ModelProvider> found = ModelProviders.find(provider);
+        if (found.isEmpty()) {
+            return ValidationResult.failed(provider, Duration.ZERO, ErrorResponse.of(ErrorCategory.CONFIGURATION,
+                    "provider '" + provider + "' is not supported",
+                    "use one of " + String.join(":, ", ModelProviders.ids()) + ":"));
         }
-        Map<String, String> headers = blank(apiKey) ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-        Lister lister = new Lister("openai", base, base + "/models", headers, apiKey,
-                body -> values(body.path("data"), "id", ""), body -> null);
-        return check(lister, model);
-    }
-
-    // ---- Gemini ----------------------------------------------------------------------------
-
-    /** Checks the Gemini API with {@code apiKey}. */
-    public ValidationResult validateGemini(String apiKey) {
-        return validateGemini(apiKey, null, null);
-    }
-
-    /**
-     * @param baseUrl the endpoint, or null for Google's
-     * @param model a model that must be offered, or null
-     */
-    public ValidationResult validateGemini(String apiKey, String baseUrl, String model) {
-        String base = trimSlash(baseUrl == null ? GeminiModelAdapter.DEFAULT_BASE_URL : baseUrl);
-        if (blank(apiKey)) {
-            return missingKey("gemini", base, "GEMINI_API_KEY");
+        ModelCatalog catalog = found.get().catalog(baseUrl, blank(apiKey) ? null : apiKey);
+        Optional<String> variable = found.get().keyVariable(baseUrl);
+        if (variable.isPresent() && blank(apiKey)) {
+            return missingKey(provider, catalog.baseUrl(), variable.get());
         }
-        String first = base + "/models?pageSize=1000";
-        Lister lister = new Lister("gemini", base, first, Map.of("x-goog-api-key", apiKey), apiKey,
-                body -> values(body.path("models"), "name", "models/"),
-                body -> body.path("nextPageToken").asText("").isEmpty() ? null
-                        : first + "&pageToken=" + URLEncoder.encode(body.path("nextPageToken").asText(),
-                                StandardCharsets.UTF_8));
-        return check(lister, model);
-    }
-
-    // ---- Anthropic -------------------------------------------------------------------------
-
-    /** Checks Anthropic's API with {@code apiKey}. */
-    public ValidationResult validateClaude(String apiKey) {
-        return validateClaude(apiKey, null, null);
-    }
-
-    /**
-     * @param baseUrl the endpoint, or null for Anthropic's
-     * @param model a model or alias (such as {@code claude-sonnet-4-5}) that must be offered, or null
-     */
-    public ValidationResult validateClaude(String apiKey, String baseUrl, String model) {
-        String base = trimSlash(baseUrl == null ? AnthropicModelAdapter.DEFAULT_BASE_URL : baseUrl);
-        if (blank(apiKey)) {
-            return missingKey("anthropic", base, "ANTHROPIC_API_KEY");
+        Endpoint endpoint = new Endpoint(provider, catalog, blank(apiKey) ? null : apiKey);
+        String version = "";
+        if (catalog.versionUrl().isPresent()) {
+            String url = catalog.versionUrl().get();
+            try {
+                HttpResponse<String> answer = get(url, catalog.headers());
+                version = answer.statusCode() == 200 ? catalog.versionLabel(json.readTree(answer.body())) : "";
+            } catch (IOException | InterruptedException e) {
+                return unreachable(endpoint, url, e, Duration.ZERO);
+            }
         }
-        String first = base + "/models?limit=1000";
-        Lister lister = new Lister("anthropic", base, first,
-                Map.of("x-api-key", apiKey, "anthropic-version", AnthropicModelAdapter.API_VERSION), apiKey,
-                body -> values(body.path("data"), "id", ""),
-                body -> body.path("has_more").asBoolean(false) && body.hasNonNull("last_id")
-                        ? first + "&after_id=" + URLEncoder.encode(body.path("last_id").asText(), StandardCharsets.UTF_8)
-                        : null);
-        return check(lister, model);
-    }
-
-    // ---- Ollama ----------------------------------------------------------------------------
-
-    /** Checks an Ollama server: that it runs, its version and the models it has pulled. */
-    public ValidationResult validateOllama(String baseUrl) {
-        return validateOllama(baseUrl, null);
-    }
-
-    /**
-     * @param baseUrl the server, or null for {@code http://localhost:11434}
-     * @param model a model that must be pulled, or null
-     */
-    public ValidationResult validateOllama(String baseUrl, String model) {
-        return validateOllama(baseUrl, model, null);
-    }
-
-    private ValidationResult validateOllama(String baseUrl, String model, String apiKey) {
-        String base = trimSlash(baseUrl == null ? OllamaModelAdapter.DEFAULT_BASE_URL : baseUrl);
-        Map<String, String> headers = blank(apiKey) ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-        String version;
-        try {
-            HttpResponse<String> answer = get(base + "/api/version", headers);
-            version = answer.statusCode() == 200 ? json.readTree(answer.body()).path("version").asText("") : "";
-        } catch (IOException | InterruptedException e) {
-            return unreachable(new Lister("ollama", base, base + "/api/version", headers, apiKey, b -> List.of(),
-                    b -> null), e, Duration.ZERO);
-        }
-        Lister lister = new Lister("ollama", base, base + "/api/tags", headers, apiKey,
-                body -> values(body.path("models"), "name", ""), body -> null);
-        ValidationResult result = check(lister, model);
+        ValidationResult result = check(endpoint, model);
         return result.ok() && !version.isEmpty()
-                ? new ValidationResult(result.subject(), result.status(), "Ollama " + version + " " + result.detail(),
+                ? new ValidationResult(result.subject(), result.status(), version + " " + result.detail(),
                         result.latency(), result.models(), result.error())
                 : result;
+    }
+
+    /** One provider's catalog and the key to keep out of messages. */
+    private record Endpoint(String provider, ModelCatalog catalog, String secret) {
+
+        String subject() {
+            return provider + " at " + catalog.baseUrl();
+        }
+
+        ErrorHandler errors() {
+            return new ErrorHandler(new Redactor(secret == null ? List.of() : List.of(secret)));
+        }
     }
 
     // ---- a profile ---------------------------------------------------------------------------
@@ -199,32 +132,22 @@ public final class ModelEndpointValidator {
                     "no key: " + profile.apiKey().describe() + " is not set",
                     profile.apiKey().howToSet()));
         }
-        String apiKey = key.orElse(null);
-        return switch (spec.provider()) {
-            case "openai" -> validateOpenAi(apiKey, profile.baseUrl(), spec.model());
-            case "gemini" -> validateGemini(apiKey, profile.baseUrl(), spec.model());
-            case "anthropic" -> validateClaude(apiKey, profile.baseUrl(), spec.model());
-            case "ollama" -> validateOllama(profile.baseUrl(), spec.model(), apiKey);
-            default -> ValidationResult.failed(spec.provider(), Duration.ZERO, ErrorResponse.of(
-                    ErrorCategory.CONFIGURATION, "provider '" + spec.provider() + "' is not supported",
-                    "use openai:, gemini:, ollama: or anthropic:"));
-        };
+        return validate(spec.provider(), key.orElse(null), profile.baseUrl(), spec.model());
     }
 
     // ---- the shared check --------------------------------------------------------------------
 
-    private ValidationResult check(Lister lister, String model) {
-        String subject = subject(lister);
-        ErrorHandler errors = errors(lister);
+    private ValidationResult check(Endpoint endpoint, String model) {
+        ModelCatalog catalog = endpoint.catalog();
         List<String> ids = new ArrayList<>();
         long start = System.nanoTime();
-        String url = lister.firstUrl();
+        String url = catalog.firstPage();
         try {
             for (int page = 0; url != null && page < MAX_PAGES; page++) {
-                HttpResponse<String> answer = get(url, lister.headers());
+                HttpResponse<String> answer = get(url, catalog.headers());
                 if (answer.statusCode() != 200) {
-                    return ValidationResult.failed(subject, since(start), errors.handleHttpError(lister.provider(), "",
-                            answer.statusCode(), answer.headers().map(), answer.body()));
+                    return ValidationResult.failed(endpoint.subject(), since(start), endpoint.errors().handleHttpError(
+                            endpoint.provider(), "", answer.statusCode(), answer.headers().map(), answer.body()));
                 }
                 JsonNode body;
                 try {
@@ -232,32 +155,33 @@ public final class ModelEndpointValidator {
                 } catch (IOException notJson) {
                     body = null;
                 }
-                List<String> listed = body == null ? null : lister.ids().apply(body);
+                List<String> listed = body == null ? null : catalog.ids(body);
                 if (listed == null) {
-                    return ValidationResult.failed(subject, since(start), notAModelList(lister));
+                    return ValidationResult.failed(endpoint.subject(), since(start), notAModelList(endpoint));
                 }
                 ids.addAll(listed);
-                url = lister.nextUrl().apply(body);
+                url = catalog.nextPage(body);
             }
         } catch (IOException | InterruptedException e) {
-            return unreachable(lister, e, since(start));
+            return unreachable(endpoint, catalog.firstPage(), e, since(start));
         }
-        return outcome(lister, subject, model, ids, since(start));
+        return outcome(endpoint, model, ids, since(start));
     }
 
-    private ValidationResult outcome(Lister lister, String subject, String model, List<String> ids, Duration latency) {
-        boolean ollama = "ollama".equals(lister.provider());
-        String noun = ollama ? "pulled" : "listed";
-        String found = model == null ? null : match(lister.provider(), model, ids);
-        if (model != null && found == null && !(ids.isEmpty() && "openai".equals(lister.provider()))) {
-            String remedy = ollama ? "pull it: ollama pull " + model
-                    : ids.isEmpty() ? "check the key's project and the provider's model access"
+    private ValidationResult outcome(Endpoint endpoint, String model, List<String> ids, Duration latency) {
+        ModelCatalog catalog = endpoint.catalog();
+        String noun = catalog.listedVerb();
+        String found = model == null ? null : catalog.match(model, ids);
+        if (model != null && found == null && !(ids.isEmpty() && catalog.emptyListIsUnchecked())) {
+            String remedy = catalog.missingRemedy(model).orElseGet(() -> ids.isEmpty()
+                    ? "check the key's project and the provider's model access"
                     : "pick one of: " + String.join(", ", ids.stream().sorted().limit(10).toList())
-                            + (ids.size() > 10 ? ", …" : "");
+                            + (ids.size() > 10 ? ", …" : ""));
             ErrorResponse error = new ErrorResponse(ErrorCategory.NOT_FOUND, false, "model '" + model + "' is not "
-                    + (ollama ? "pulled on this Ollama server" : "offered by " + lister.baseUrl()) + " (" + ids.size()
-                    + (ids.size() == 1 ? " model " : " models ") + noun + ")", remedy);
-            return new ValidationResult(subject, CheckResult.Status.FAIL, error.message(), latency, ids, error);
+                    + catalog.missingPhrase() + " (" + ids.size() + (ids.size() == 1 ? " model " : " models ")
+                    + noun + ")", remedy);
+            return new ValidationResult(endpoint.subject(), CheckResult.Status.FAIL, error.message(), latency, ids,
+                    error);
         }
         StringBuilder detail = new StringBuilder("reachable in " + latency.toMillis() + " ms; " + ids.size()
                 + (ids.size() == 1 ? " model " : " models ") + noun);
@@ -268,50 +192,37 @@ public final class ModelEndpointValidator {
         if (latency.compareTo(SLOW) > 0) {
             ErrorResponse slow = ErrorResponse.of(ErrorCategory.TIMEOUT, "the endpoint answers slowly ("
                     + latency.toMillis() + " ms)", "check the network and proxy; raise timeoutSeconds if runs time out");
-            return new ValidationResult(subject, CheckResult.Status.WARN, detail + "; slow", latency, ids, slow);
+            return new ValidationResult(endpoint.subject(), CheckResult.Status.WARN, detail + "; slow", latency, ids,
+                    slow);
         }
-        return new ValidationResult(subject, CheckResult.Status.OK, detail.toString(), latency, ids, null);
+        return new ValidationResult(endpoint.subject(), CheckResult.Status.OK, detail.toString(), latency, ids, null);
     }
 
-    /** The listed id that serves {@code model}: the same id, an Anthropic snapshot of an alias, Ollama's :latest. */
-    private static String match(String provider, String model, List<String> ids) {
-        if (ids.contains(model)) {
-            return model;
-        }
-        return switch (provider) {
-            case "anthropic" -> ids.stream().filter(id -> id.startsWith(model + "-")).sorted().reduce((a, b) -> b)
-                    .orElse(null);
-            case "ollama" -> !model.contains(":") && ids.contains(model + ":latest") ? model + ":latest" : null;
-            default -> null;
-        };
-    }
-
-    private ValidationResult unreachable(Lister lister, Exception e, Duration latency) {
-        String subject = subject(lister);
+    private ValidationResult unreachable(Endpoint endpoint, String url, Exception e, Duration latency) {
+        String subject = endpoint.subject();
+        String base = endpoint.catalog().baseUrl();
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
         if (e instanceof HttpTimeoutException) {
             return ValidationResult.failed(subject, latency, ErrorResponse.of(ErrorCategory.TIMEOUT, "no answer from "
-                    + lister.baseUrl() + " within " + timeout.toMillis() + " ms", "check the base URL, the proxy"
+                    + base + " within " + timeout.toMillis() + " ms", "check the base URL, the proxy"
                     + " settings and that the server is up"));
         }
         if (e instanceof ConnectException) {
-            Optional<Proxy> proxy = proxyFor(lister.firstUrl());
+            Optional<Proxy> proxy = proxyFor(url);
             if (proxy.isPresent()) {
                 return ValidationResult.failed(subject, latency, ErrorResponse.of(ErrorCategory.NETWORK,
-                        "cannot reach the proxy " + proxy.get().address() + " on the way to " + lister.baseUrl(),
+                        "cannot reach the proxy " + proxy.get().address() + " on the way to " + base,
                         "check the proxy settings (HTTPS_PROXY, -Dhttps.proxyHost/-Dhttps.proxyPort) or bypass the"
                                 + " proxy for this host with -Dhttp.nonProxyHosts"));
             }
-            if ("ollama".equals(lister.provider())) {
-                return ValidationResult.failed(subject, latency, ErrorResponse.of(ErrorCategory.NETWORK,
-                        "Ollama is not running at " + lister.baseUrl() + " (connection refused)",
-                        "start it with `ollama serve` (or open the Ollama app); if it runs elsewhere, set the"
-                                + " profile's baseUrl"));
+            Optional<ErrorResponse> refused = endpoint.catalog().refused();
+            if (refused.isPresent()) {
+                return ValidationResult.failed(subject, latency, refused.get());
             }
         }
-        return ValidationResult.failed(subject, latency, errors(lister).handleModelError(lister.provider(), "", e));
+        return ValidationResult.failed(subject, latency, endpoint.errors().handleModelError(endpoint.provider(), "", e));
     }
 
     private Optional<Proxy> proxyFor(String url) {
@@ -325,15 +236,10 @@ public final class ModelEndpointValidator {
         }
     }
 
-    private ErrorResponse notAModelList(Lister lister) {
-        String hint = switch (lister.provider()) {
-            case "openai" -> "OpenAI-compatible servers usually end in /v1";
-            case "gemini" -> "the Gemini API ends in /v1beta";
-            case "anthropic" -> "Anthropic's API ends in /v1";
-            default -> "Ollama's base URL is the server root, such as http://localhost:11434";
-        };
-        return new ErrorResponse(ErrorCategory.CONFIGURATION, false, lister.baseUrl() + " answered, but not with a "
-                + lister.provider() + " model list", "check the base URL: " + hint);
+    private static ErrorResponse notAModelList(Endpoint endpoint) {
+        return new ErrorResponse(ErrorCategory.CONFIGURATION, false, endpoint.catalog().baseUrl()
+                + " answered, but not with a " + endpoint.provider() + " model list",
+                "check the base URL: " + endpoint.catalog().baseUrlHint());
     }
 
     private ValidationResult missingKey(String provider, String base, String variable) {
@@ -348,36 +254,8 @@ public final class ModelEndpointValidator {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static ErrorHandler errors(Lister lister) {
-        return new ErrorHandler(new Redactor(lister.secret() == null ? List.of() : List.of(lister.secret())));
-    }
-
-    private static String subject(Lister lister) {
-        return lister.provider() + " at " + lister.baseUrl();
-    }
-
-    /** Values of {@code field} in each element of {@code array}, without {@code prefix}; null if not a list. */
-    private static List<String> values(JsonNode array, String field, String prefix) {
-        if (!array.isArray()) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode item : array) {
-            String value = item.path(field).asText("");
-            if (!value.isEmpty()) {
-                out.add(value.startsWith(prefix) ? value.substring(prefix.length()) : value);
-            }
-        }
-        return out;
-    }
-
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    private static String trimSlash(String url) {
-        String s = url.strip();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static boolean blank(String s) {

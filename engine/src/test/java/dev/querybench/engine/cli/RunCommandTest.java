@@ -42,6 +42,16 @@ class RunCommandTest {
     }
 
     @Test
+    void anAdHocSpecReadsItsProvidersKeyVariableAndSaysSoWhenUnset() {
+        CliHarness.Result r = cli.run("run", "--workspace", "sample", "--model", "gemini:gemini-2.0-flash",
+                "--out", home.resolve("no-key").toString());
+
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("needs a key from environment variable GEMINI_API_KEY");
+        assertThat(stub.calls()).isZero();
+    }
+
+    @Test
     void reportsExactlyTheAccuracyTheScriptImpliesPerVariant() throws Exception {
         // ddl-basic: gold for the first 20 questions; ddl-samples-hints: gold for the first 30.
         // Everything else gets a wrong query (odd positions) or broken SQL (even positions).

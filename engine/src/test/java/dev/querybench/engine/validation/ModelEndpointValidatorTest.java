@@ -38,7 +38,7 @@ class ModelEndpointValidatorTest {
     @Test
     void aHealthyEndpointReportsLatencyTheModelListAndTheModel() {
         try (OpenAiStub stub = OpenAiStub.start().requireKey(KEY)) {
-            ValidationResult r = validator.validateOpenAi(KEY, stub.baseUrl(), "gpt-4o-mini");
+            ValidationResult r = validator.validate("openai", KEY, stub.baseUrl(), "gpt-4o-mini");
             assertThat(r.status()).isEqualTo(CheckResult.Status.OK);
             assertThat(r.models()).containsExactly("gpt-4o-mini", "stub-model");
             assertThat(r.detail()).contains("reachable in", "2 models listed", "gpt-4o-mini available");
@@ -54,9 +54,9 @@ class ModelEndpointValidatorTest {
                 GeminiStub gemini = GeminiStub.start().requireKey(KEY);
                 AnthropicStub claude = AnthropicStub.start().requireKey(KEY)) {
             for (ValidationResult r : new ValidationResult[] {
-                    validator.validateOpenAi(BAD_KEY, openAi.baseUrl(), null),
-                    validator.validateGemini(BAD_KEY, gemini.baseUrl(), null),
-                    validator.validateClaude(BAD_KEY, claude.baseUrl(), null)}) {
+                    validator.validate("openai", BAD_KEY, openAi.baseUrl(), null),
+                    validator.validate("gemini", BAD_KEY, gemini.baseUrl(), null),
+                    validator.validate("anthropic", BAD_KEY, claude.baseUrl(), null)}) {
                 assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
                 assertThat(r.error().category()).as(r.detail()).isEqualTo(ErrorCategory.AUTHENTICATION);
                 assertThat(r.detail()).contains("refused the API key").doesNotContain(BAD_KEY);
@@ -67,17 +67,25 @@ class ModelEndpointValidatorTest {
 
     @Test
     void aMissingKeyIsReportedWithoutACall() {
-        ValidationResult r = validator.validateGemini(null);
+        ValidationResult r = validator.validate("gemini", null, null, null);
         assertThat(r.error().category()).isEqualTo(ErrorCategory.AUTHENTICATION);
         assertThat(r.remedy()).contains("export GEMINI_API_KEY");
-        assertThat(validator.validateClaude("").remedy()).contains("ANTHROPIC_API_KEY");
-        assertThat(validator.validateOpenAi(null).remedy()).contains("OPENAI_API_KEY");
+        assertThat(validator.validate("anthropic", "", null, null).remedy()).contains("ANTHROPIC_API_KEY");
+        assertThat(validator.validate("openai", null, null, null).remedy()).contains("OPENAI_API_KEY");
+    }
+
+    @Test
+    void anUnregisteredProviderIsNamedWithTheRegisteredOnes() {
+        ValidationResult r = validator.validate("mistral", KEY, null, null);
+        assertThat(r.error().category()).isEqualTo(ErrorCategory.CONFIGURATION);
+        assertThat(r.detail()).contains("provider 'mistral' is not supported");
+        assertThat(r.remedy()).contains("openai:", "gemini:", "ollama:", "anthropic:");
     }
 
     @Test
     void anUnknownModelListsWhatIsOffered() {
         try (GeminiStub stub = GeminiStub.start().requireKey(KEY)) {
-            ValidationResult r = validator.validateGemini(KEY, stub.baseUrl(), "gemini-9-ultra");
+            ValidationResult r = validator.validate("gemini", KEY, stub.baseUrl(), "gemini-9-ultra");
             assertThat(r.error().category()).isEqualTo(ErrorCategory.NOT_FOUND);
             assertThat(r.detail()).contains("model 'gemini-9-ultra' is not offered", "3 models listed");
             assertThat(r.remedy()).contains("gemini-2.5-flash", "gemini-2.5-pro");
@@ -87,7 +95,7 @@ class ModelEndpointValidatorTest {
     @Test
     void aClaudeAliasIsFoundAsItsDatedSnapshot() {
         try (AnthropicStub stub = AnthropicStub.start().requireKey(KEY)) {
-            ValidationResult r = validator.validateClaude(KEY, stub.baseUrl(), "claude-sonnet-4-5");
+            ValidationResult r = validator.validate("anthropic", KEY, stub.baseUrl(), "claude-sonnet-4-5");
             assertThat(r.status()).isEqualTo(CheckResult.Status.OK);
             assertThat(r.detail()).contains("claude-sonnet-4-5 available (as claude-sonnet-4-5-20250929)");
         }
@@ -99,7 +107,7 @@ class ModelEndpointValidatorTest {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        ValidationResult r = validator.validateOllama("http://127.0.0.1:" + port, "qwen2.5-coder:7b");
+        ValidationResult r = validator.validate("ollama", null, "http://127.0.0.1:" + port, "qwen2.5-coder:7b");
         assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(r.detail()).isEqualTo("Ollama is not running at http://127.0.0.1:" + port + " (connection refused)");
         assertThat(r.remedy()).contains("ollama serve");
@@ -108,11 +116,11 @@ class ModelEndpointValidatorTest {
     @Test
     void anOllamaModelThatIsNotPulledSaysHowToPullIt() {
         try (OllamaStub stub = OllamaStub.start()) {
-            ValidationResult missing = validator.validateOllama(stub.baseUrl(), "qwen2.5-coder:32b");
+            ValidationResult missing = validator.validate("ollama", null, stub.baseUrl(), "qwen2.5-coder:32b");
             assertThat(missing.error().category()).isEqualTo(ErrorCategory.NOT_FOUND);
             assertThat(missing.detail()).contains("not pulled on this Ollama server", "3 models pulled");
             assertThat(missing.remedy()).isEqualTo("pull it: ollama pull qwen2.5-coder:32b");
-            ValidationResult pulled = validator.validateOllama(stub.baseUrl(), "llama3.2");
+            ValidationResult pulled = validator.validate("ollama", null, stub.baseUrl(), "llama3.2");
             assertThat(pulled.detail()).startsWith("Ollama " + OllamaStub.VERSION).contains("llama3.2 available");
         }
     }
@@ -129,7 +137,7 @@ class ModelEndpointValidatorTest {
         try (OpenAiStub stub = OpenAiStub.start()) {
             ModelEndpointValidator behindProxy = new ModelEndpointValidator(Duration.ofSeconds(2),
                     ProxySelector.of(proxy.getAddress()));
-            ValidationResult r = behindProxy.validateOpenAi(KEY, stub.baseUrl(), null);
+            ValidationResult r = behindProxy.validate("openai", KEY, stub.baseUrl(), null);
             assertThat(r.error().category()).isEqualTo(ErrorCategory.NETWORK);
             assertThat(r.detail()).contains("proxy asks for credentials");
             assertThat(r.remedy()).contains("-Dhttps.proxyUser");
@@ -147,7 +155,7 @@ class ModelEndpointValidatorTest {
         }
         ModelEndpointValidator behindProxy = new ModelEndpointValidator(Duration.ofSeconds(2),
                 ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
-        ValidationResult r = behindProxy.validateOpenAi(KEY, "http://192.0.2.1/v1", null);
+        ValidationResult r = behindProxy.validate("openai", KEY, "http://192.0.2.1/v1", null);
         assertThat(r.detail()).contains("cannot reach the proxy");
         assertThat(r.remedy()).contains("HTTPS_PROXY");
     }
@@ -166,7 +174,7 @@ class ModelEndpointValidatorTest {
                     }
                 }
             });
-            ValidationResult r = validator.validateOpenAi(KEY, "https://127.0.0.1:" + plainHttp.getLocalPort() + "/v1",
+            ValidationResult r = validator.validate("openai", KEY, "https://127.0.0.1:" + plainHttp.getLocalPort() + "/v1",
                     null);
             assertThat(r.error().category()).as(r.detail()).isEqualTo(ErrorCategory.NETWORK);
             assertThat(r.detail()).contains("TLS connection failed");
@@ -178,7 +186,7 @@ class ModelEndpointValidatorTest {
     void aSlowEndpointTimesOut() {
         try (OpenAiStub stub = OpenAiStub.start().failModelsList(Fault.slow(Duration.ofMillis(1500)))) {
             ValidationResult r = new ModelEndpointValidator(Duration.ofMillis(300), ProxySelector.of(null))
-                    .validateOpenAi(KEY, stub.baseUrl(), null);
+                    .validate("openai", KEY, stub.baseUrl(), null);
             assertThat(r.error().category()).isEqualTo(ErrorCategory.TIMEOUT);
             assertThat(r.detail()).contains("no answer from", "within 300 ms");
         }
@@ -187,11 +195,11 @@ class ModelEndpointValidatorTest {
     @Test
     void aWrongBaseUrlIsNotMistakenForAMissingModel() {
         try (OllamaStub ollama = OllamaStub.start(); OpenAiStub openAi = OpenAiStub.start()) {
-            ValidationResult wrongPath = validator.validateOpenAi(KEY, ollama.baseUrl(), "gpt-4o-mini");
+            ValidationResult wrongPath = validator.validate("openai", KEY, ollama.baseUrl(), "gpt-4o-mini");
             assertThat(wrongPath.error().category()).isEqualTo(ErrorCategory.NOT_FOUND);
             assertThat(wrongPath.detail()).contains("nothing answers at this path");
             assertThat(wrongPath.remedy()).contains("/v1");
-            ValidationResult notAList = validator.validateGemini(KEY, openAi.baseUrl(), null);
+            ValidationResult notAList = validator.validate("gemini", KEY, openAi.baseUrl(), null);
             assertThat(notAList.error().category()).isEqualTo(ErrorCategory.CONFIGURATION);
             assertThat(notAList.detail()).contains("answered, but not with a gemini model list");
         }
@@ -201,11 +209,11 @@ class ModelEndpointValidatorTest {
     void serverTroubleAndRateLimitsAreReportedAsSuch() {
         try (AnthropicStub stub = AnthropicStub.start().requireKey(KEY)) {
             stub.failModelsList(Fault.overloaded());
-            ValidationResult busy = validator.validateClaude(KEY, stub.baseUrl(), null);
+            ValidationResult busy = validator.validate("anthropic", KEY, stub.baseUrl(), null);
             assertThat(busy.error().category()).isEqualTo(ErrorCategory.SERVER);
             assertThat(busy.detail()).contains("overloaded", "529");
             stub.failModelsList(Fault.rateLimited(Duration.ofSeconds(2)));
-            ValidationResult limited = validator.validateClaude(KEY, stub.baseUrl(), null);
+            ValidationResult limited = validator.validate("anthropic", KEY, stub.baseUrl(), null);
             assertThat(limited.error().category()).isEqualTo(ErrorCategory.RATE_LIMIT);
             assertThat(limited.error().retryAfter()).isEqualTo(Duration.ofSeconds(2));
         }

@@ -2,6 +2,7 @@ package dev.querybench.engine.model.gemini;
 
 import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelCatalog;
 import dev.querybench.engine.model.ModelProvider;
 import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
@@ -18,6 +19,16 @@ public final class GeminiProvider implements ModelProvider {
     @Override
     public Optional<String> defaultModel() {
         return Optional.of(GeminiModelAdapter.DEFAULT_MODEL);
+    }
+
+    @Override
+    public Optional<String> keyVariable(String baseUrl) {
+        return Optional.of("GEMINI_API_KEY");
+    }
+
+    @Override
+    public ModelCatalog catalog(String baseUrl, String apiKey) {
+        return new GeminiCatalog(baseUrl, apiKey);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.querybench.engine.model.ollama;
 
 import dev.querybench.engine.errors.ErrorHandler;
 import dev.querybench.engine.model.ModelAdapter;
+import dev.querybench.engine.model.ModelCatalog;
 import dev.querybench.engine.model.ModelProvider;
 import dev.querybench.engine.model.ModelSettings;
 import dev.querybench.engine.model.ModelSpec;
@@ -12,6 +13,11 @@ public final class OllamaProvider implements ModelProvider {
     @Override
     public String id() {
         return "ollama";
+    }
+
+    @Override
+    public ModelCatalog catalog(String baseUrl, String apiKey) {
+        return new OllamaCatalog(baseUrl, apiKey);
     }
 
     @Override
