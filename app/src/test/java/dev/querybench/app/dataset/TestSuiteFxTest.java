@@ -10,8 +10,10 @@ import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.session.WorkspaceTestSuite;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -34,7 +36,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * "Generate test suite" on the Datasets screen: in the main window it starts, shows progress and
  * is cancelled; on the screen with small settings it finishes and lists what each question's suite
- * catches (screenshots at 1360×860, light and dark).
+ * catches (screenshots at 1360×860, light and dark); for a dataset on PostgreSQL it is disabled and
+ * its tooltip says why.
  */
 @ExtendWith(ApplicationExtension.class)
 class TestSuiteFxTest {
@@ -91,18 +94,7 @@ class TestSuiteFxTest {
                     TestSuiteViewModelTest.SMALL, app.tasks);
             DatasetViewModel vm = new DatasetViewModel(session.workspace().dataset(), session.databases(),
                     session.queryLimits(), app.tasks, suite);
-            Stage stage = fx(() -> {
-                FXMLLoader loader = new FXMLLoader(DatasetView.class.getResource(
-                        "/dev/querybench/app/dataset/DatasetView.fxml"));
-                loader.setControllerFactory(type -> new DatasetView(vm));
-                Parent root = loader.load();
-                Stage s = new Stage();
-                s.setScene(new Scene(root, 1360, 860));
-                s.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets());
-                s.show();
-                vm.activate();
-                return s;
-            });
+            Stage stage = show(vm);
             Scene own = stage.getScene();
             waitFor(20, suite.availableProperty()::get);
             robot.clickOn(robot.from(own.getRoot()).lookup("#testSuiteGenerate").queryAs(Button.class));
@@ -121,5 +113,53 @@ class TestSuiteFxTest {
             screenshot(own, "dataset-testsuite-dark.png");
             robot.interact(stage::close);
         }
+    }
+
+    @Test
+    void onAnotherEngineTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
+        Path ws = home.resolve("pg");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                name: shop
+                questions:
+                  - id: one
+                    question: How many products?
+                    gold: SELECT count(*) FROM product
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}
+                dataset: dataset.yaml
+                """);
+        TestSuiteViewModel suite = new TestSuiteViewModel(new WorkspaceTestSuite(
+                new WorkspaceLoader().load(ws), new SecretResolver(Map.of())),
+                TestSuiteViewModelTest.SMALL, app.tasks);
+        // The sample's questions stand in on the screen: only the generator's workspace is on PostgreSQL.
+        try (WorkspaceSession session = WorkspaceSession.open(app.context.workspace(), new SecretResolver(Map.of()),
+                Clock.systemUTC())) {
+            Stage stage = show(new DatasetViewModel(session.workspace().dataset(), session.databases(),
+                    session.queryLimits(), app.tasks, suite));
+            Parent root = stage.getScene().getRoot();
+            Button generate = robot.from(root).lookup("#testSuiteGenerate").queryAs(Button.class);
+            waitFor(20, () -> suite.availabilityProperty().get().startsWith("Test suites are generated"));
+            assertThat(generate.isDisabled()).isTrue();
+            assertThat(generate.getTooltip().getText())
+                    .isEqualTo("Test suites are generated for SQLite databases only for now: shop is on PostgreSQL.");
+            robot.interact(stage::close);
+        }
+    }
+
+    /** The Datasets screen alone in a window of its own, 1360×860, light, activated. */
+    private static Stage show(DatasetViewModel vm) throws Exception {
+        return fx(() -> {
+            FXMLLoader loader = new FXMLLoader(DatasetView.class.getResource("/dev/querybench/app/dataset/DatasetView.fxml"));
+            loader.setControllerFactory(type -> new DatasetView(vm));
+            Parent root = loader.load();
+            Stage s = new Stage();
+            s.setScene(new Scene(root, 1360, 860));
+            s.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets());
+            s.show();
+            vm.activate();
+            return s;
+        });
     }
 }
