@@ -5,6 +5,7 @@ import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.StartupTrace;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.dataset.DatasetViewModel;
+import dev.querybench.app.dataset.TestSuiteViewModel;
 import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.ModelChoice;
@@ -22,6 +23,8 @@ import dev.querybench.engine.health.WorkspaceHealthChecks;
 import dev.querybench.engine.prompt.PromptFiles;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.session.WorkspaceTestSuite;
+import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import dev.querybench.engine.validation.ConnectionChecklist;
 import dev.querybench.engine.validation.EnvironmentDoctor;
 import dev.querybench.engine.validation.ModelEndpointValidator;
@@ -112,7 +115,9 @@ public final class AppContext implements AutoCloseable {
                         tasks),
                 new PromptEditorViewModel(new PromptFiles(workspace.resolve(workspace.config().prompts())),
                         workspace.dataset().questions(), session.generator(), tasks, dialogs),
-                new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks),
+                new DatasetViewModel(workspace.dataset(), session.databases(), session.queryLimits(), tasks,
+                        new TestSuiteViewModel(new WorkspaceTestSuite(workspace, secrets),
+                                TestSuiteBuilder.Settings.defaults(1), tasks)),
                 new ConnectionWizardViewModel(workspace, new ConnectionChecklist(secrets, CHECK_TIMEOUT, clock), tasks,
                         secrets),
                 new HealthViewModel(monitor, checks, tasks));

@@ -3,6 +3,7 @@ package dev.querybench.app.dataset;
 import dev.querybench.app.widgets.CodeView;
 import dev.querybench.app.widgets.ResultGrid;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -16,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The dataset browser's FXML controller. */
@@ -47,6 +49,16 @@ public final class DatasetView {
     @FXML private CodeView goldSql;
     @FXML private Label rowsSummary;
     @FXML private ResultGrid goldRows;
+    @FXML private ProgressBar suiteProgress;
+    @FXML private Label suiteStatus;
+    @FXML private Button suiteCancel;
+    @FXML private StackPane suiteButtonHolder;
+    @FXML private Button suiteButton;
+    @FXML private Label suiteWritten;
+    @FXML private TableView<TestSuiteRow> suiteTable;
+    @FXML private TableColumn<TestSuiteRow, String> suiteQuestionColumn;
+    @FXML private TableColumn<TestSuiteRow, String> suiteCaughtColumn;
+    @FXML private TableColumn<TestSuiteRow, TestSuiteRow> suiteSurvivorsColumn;
 
     public DatasetView(DatasetViewModel viewModel) {
         this.viewModel = viewModel;
@@ -102,6 +114,34 @@ public final class DatasetView {
             goldRows.show(is);
             rowsSummary.setText(is.summary());
         });
+        bindTestSuite(viewModel.testSuite());
+    }
+
+    private void bindTestSuite(TestSuiteViewModel suite) {
+        suiteProgress.progressProperty().bind(suite.progressProperty());
+        suiteProgress.visibleProperty().bind(suite.runningProperty());
+        suiteProgress.managedProperty().bind(suite.runningProperty());
+        suiteCancel.visibleProperty().bind(suite.runningProperty());
+        suiteCancel.managedProperty().bind(suite.runningProperty());
+        suiteStatus.textProperty().bind(suite.statusProperty());
+        suiteStatus.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), suite.failedProperty().get());
+        suite.failedProperty().addListener(
+                (obs, was, is) -> suiteStatus.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), is));
+        suiteButton.disableProperty().bind(suite.runningProperty().or(suite.availableProperty().not()));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(suite.availabilityProperty());
+        suiteButton.setTooltip(why);
+        Tooltip.install(suiteButtonHolder, why);
+        suiteWritten.textProperty().bind(suite.writtenProperty());
+        suiteWritten.visibleProperty().bind(suite.writtenProperty().isNotEmpty());
+        suiteWritten.managedProperty().bind(suiteWritten.visibleProperty());
+        suiteTable.setItems(suite.rows());
+        suiteTable.visibleProperty().bind(Bindings.isNotEmpty(suite.rows()));
+        suiteTable.managedProperty().bind(suiteTable.visibleProperty());
+        suiteQuestionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().questionId()));
+        suiteCaughtColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().caughtText()));
+        suiteSurvivorsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        suiteSurvivorsColumn.setCellFactory(c -> new SurvivorsCell());
     }
 
     /** Puts the keyboard in the search field. */
@@ -114,8 +154,35 @@ public final class DatasetView {
         viewModel.checkGold();
     }
 
+    @FXML
+    private void onGenerateSuite() {
+        viewModel.testSuite().generate();
+    }
+
+    @FXML
+    private void onCancelSuite() {
+        viewModel.testSuite().cancel();
+    }
+
     private static void column(TableColumn<DatasetRow, String> column, Function<DatasetRow, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    /** The first surviving neighbour and how many more; all of them in the tooltip. */
+    private static final class SurvivorsCell extends TableCell<TestSuiteRow, TestSuiteRow> {
+        @Override
+        protected void updateItem(TestSuiteRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            int more = row.survivors().size() - 1;
+            setText(row.survivors().isEmpty() ? "none" : row.survivors().getFirst()
+                    + (more > 0 ? "   (+" + more + " more)" : ""));
+            setTooltip(row.survivors().isEmpty() ? null : new Tooltip(row.survivorsText()));
+        }
     }
 
     /** The gold check as a coloured pill with the detail beside it. */

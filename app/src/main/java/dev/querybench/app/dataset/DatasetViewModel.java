@@ -85,11 +85,14 @@ public final class DatasetViewModel {
     private final ReadOnlyObjectWrapper<List<Highlight>> goldHighlights =
             new ReadOnlyObjectWrapper<>(this, "goldHighlights", List.of());
     private final ReadOnlyObjectWrapper<GridData> goldRows = new ReadOnlyObjectWrapper<>(this, "goldRows", GridData.EMPTY);
+    private final TestSuiteViewModel testSuite;
     private TaskRunner.Job checkJob;
 
     /** @param databases the databases the questions are asked of; each gold query runs on its question's own */
-    public DatasetViewModel(Dataset dataset, QuestionDatabases databases, QueryLimits limits, TaskRunner tasks) {
+    public DatasetViewModel(Dataset dataset, QuestionDatabases databases, QueryLimits limits, TaskRunner tasks,
+            TestSuiteViewModel testSuite) {
         this.dataset = dataset;
+        this.testSuite = testSuite;
         this.databases = databases;
         this.limits = limits;
         this.tasks = tasks;
@@ -128,9 +131,11 @@ public final class DatasetViewModel {
     /** Starts the gold check. */
     public void activate() {
         checkGold();
+        testSuite.activate();
     }
 
     public void deactivate() {
+        testSuite.cancel();
         if (checkJob != null) {
             checkJob.cancel();
         }
@@ -296,6 +301,11 @@ public final class DatasetViewModel {
     }
 
     // ---- properties
+
+    /** The test-suite generator of the dataset's databases. */
+    public TestSuiteViewModel testSuite() {
+        return testSuite;
+    }
 
     public String title() {
         return dataset.name();

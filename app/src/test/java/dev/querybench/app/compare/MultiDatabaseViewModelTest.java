@@ -159,7 +159,10 @@ class MultiDatabaseViewModelTest {
     @Test
     void theGoldCheckRunsEachGoldQueryOnItsQuestionsDatabase() {
         DatasetViewModel vm = new DatasetViewModel(session.workspace().dataset(), session.databases(),
-                session.queryLimits(), tasks);
+                session.queryLimits(), tasks, new dev.querybench.app.dataset.TestSuiteViewModel(
+                        new dev.querybench.engine.session.WorkspaceTestSuite(session.workspace(),
+                                new dev.querybench.engine.config.SecretResolver(java.util.Map.of())),
+                        dev.querybench.engine.testsuite.TestSuiteBuilder.Settings.defaults(1), tasks));
 
         vm.activate();
 

@@ -7,6 +7,8 @@ import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.session.WorkspaceTestSuite;
+import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +36,10 @@ class DatasetViewModelTest {
     }
 
     private DatasetViewModel viewModel(Dataset dataset) {
-        return new DatasetViewModel(dataset, sample.session.databases(), sample.session.queryLimits(),
-                new ImmediateTaskRunner());
+        ImmediateTaskRunner tasks = new ImmediateTaskRunner();
+        return new DatasetViewModel(dataset, sample.session.databases(), sample.session.queryLimits(), tasks,
+                new TestSuiteViewModel(new WorkspaceTestSuite(sample.workspace, sample.secrets),
+                        TestSuiteBuilder.Settings.defaults(1), tasks));
     }
 
     @Test

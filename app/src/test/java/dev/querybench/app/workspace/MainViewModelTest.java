@@ -54,7 +54,10 @@ class MainViewModelTest {
                         sample.workspace.dataset().questions(), sample.session.generator(), tasks,
                         new RecordingDialogs()),
                 new dev.querybench.app.dataset.DatasetViewModel(sample.workspace.dataset(), sample.session.databases(),
-                        sample.session.queryLimits(), tasks), wizard, health);
+                        sample.session.queryLimits(), tasks, new dev.querybench.app.dataset.TestSuiteViewModel(
+                                new dev.querybench.engine.session.WorkspaceTestSuite(sample.workspace, sample.secrets),
+                                dev.querybench.engine.testsuite.TestSuiteBuilder.Settings.defaults(1), tasks)),
+                wizard, health);
         main = new MainViewModel(sample.workspace, sample.session, models, doctor, screens, tasks,
                 new RecordingDialogs(), true);
     }

@@ -1,25 +1,16 @@
 package dev.querybench.engine.cli;
 
-import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.Workspace;
-import dev.querybench.engine.config.WorkspaceProfileWriter;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.db.ConnectionProfile;
-import dev.querybench.engine.db.DatabaseFolder;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
-import dev.querybench.engine.session.QuestionDatabases;
-import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.session.WorkspaceTestSuite;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import dev.querybench.engine.testsuite.TestSuiteReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,14 +81,8 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Workspace ws = new dev.querybench.engine.config.WorkspaceLoader().load(environment.workspaceFolder(workspace));
-        String defaultName = ws.config().database().nameOrDefault();
-        Map<String, List<Question>> byDatabase = new LinkedHashMap<>();
-        for (Question q : ws.dataset().questions()) {
-            String name = q.database().isBlank() ? defaultName : q.database();
-            if (only.isEmpty() || only.contains(name)) {
-                byDatabase.computeIfAbsent(name, k -> new ArrayList<>()).add(q);
-            }
-        }
+        WorkspaceTestSuite suites = new WorkspaceTestSuite(ws, environment.secrets());
+        Map<String, List<Question>> byDatabase = suites.questionsByDatabase(only);
         if (byDatabase.isEmpty()) {
             environment.err().println("no question is asked of " + (only.isEmpty() ? "any database" : String.join(", ", only))
                     + "; name a database the dataset's questions use");
@@ -106,92 +91,20 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
         TestSuiteBuilder.Settings settings = new TestSuiteBuilder.Settings(seed, maxInstances, candidates, 30,
                 maxNeighbours, Duration.ofSeconds(budgetSeconds),
                 new QueryLimits(Duration.ofSeconds(timeoutSeconds), ws.config().run().rowCapOrDefault()));
-        Path suiteFolder = ws.stateFolder().resolve("testsuite");
-        List<TestSuiteBuilder.DatabaseReport> reports = new ArrayList<>();
-        boolean problems = false;
-        for (Map.Entry<String, List<Question>> entry : byDatabase.entrySet()) {
-            String name = entry.getKey();
-            Optional<TestSuiteBuilder.Target> target = target(ws, name, entry.getValue(), suiteFolder);
-            if (target.isEmpty()) {
-                problems = true;
-                continue;
-            }
-            TestSuiteBuilder.DatabaseReport report;
-            try {
-                report = new TestSuiteBuilder().build(target.get(), settings, line -> {
-                    out.println(line);
-                    out.flush();
-                });
-            } catch (IllegalStateException | java.io.UncheckedIOException e) {
-                environment.err().println("database '" + name + "': no test suite: " + e.getMessage()
-                        + " (check that the file is a SQLite database and the folders are writable)");
-                problems = true;
-                continue;
-            }
-            reports.add(report);
-            if (!noSave && ws.config().databaseProfile(name).isPresent()) {
-                saveInstances(ws, name, report);
+        WorkspaceTestSuite.Outcome outcome = suites.build(byDatabase, settings, !noSave, line -> {
+            out.println(line);
+            out.flush();
+        }, step -> { });
+        outcome.problems().forEach(p -> environment.err().println(p.message()));
+        for (TestSuiteBuilder.DatabaseReport report : outcome.reports()) {
+            if (outcome.savedTo().contains(report.database())) {
+                out.println(report.database() + ": instances saved to " + suites.configFile());
             }
             print(out, report);
         }
-        TestSuiteReport.write(suiteFolder, reports, seed);
-        out.println("Report: " + suiteFolder.resolve(TestSuiteReport.MARKDOWN) + " and "
-                + suiteFolder.resolve(TestSuiteReport.JSON));
-        return problems ? ExitCodes.PROBLEMS : ExitCodes.OK;
-    }
-
-    private Optional<TestSuiteBuilder.Target> target(Workspace ws, String name, List<Question> questions,
-            Path suiteFolder) {
-        Path work = suiteFolder.resolve("work").resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_"));
-        Optional<DatabaseConfig> profile = ws.config().databaseProfile(name);
-        if (profile.isPresent()) {
-            ConnectionProfile connection = WorkspaceSession.databaseProfile(ws, environment.secrets(), name);
-            if (connection.dialect() != Dialect.SQLITE) {
-                environment.err().println("database '" + name + "' is on " + connection.dialect().name().toLowerCase()
-                        + "; test suites are generated for SQLite databases only for now (skipped)");
-                return Optional.empty();
-            }
-            Path file = Path.of(connection.url().database());
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                environment.err().println("database '" + name + "': SQLite file " + file + " does not exist; build it"
-                        + " (give the profile init: scripts) or fix its path (skipped)");
-                return Optional.empty();
-            }
-            return Optional.of(new TestSuiteBuilder.Target(name, file, questions, suiteFolder.resolve(name), work));
-        }
-        Path datasetFolder = ws.resolve(ws.config().dataset()).getParent();
-        for (String folder : QuestionDatabases.DATASET_FOLDERS) {
-            Optional<Path> file = new DatabaseFolder(datasetFolder.resolve(folder)).file(name);
-            if (file.isPresent()) {
-                return Optional.of(new TestSuiteBuilder.Target(name, file.get(), questions, file.get().getParent(),
-                        work));
-            }
-        }
-        environment.err().println("database '" + name + "' is neither a profile of the workspace nor a SQLite file in"
-                + " database/ or dev_databases/ next to the dataset (skipped)");
-        return Optional.empty();
-    }
-
-    private void saveInstances(Workspace ws, String name, TestSuiteBuilder.DatabaseReport report) {
-        DatabaseConfig db = ws.config().databaseProfile(name).orElseThrow();
-        List<String> instances = new ArrayList<>();
-        for (String existing : db.instances()) {
-            if (!TestSuiteBuilder.isSuiteFile(name, Path.of(existing))) {
-                instances.add(existing);
-            }
-        }
-        for (TestSuiteBuilder.InstanceReport instance : report.instances()) {
-            instances.add(ws.root().toAbsolutePath().normalize().relativize(instance.file().toAbsolutePath().normalize())
-                    .toString().replace('\\', '/'));
-        }
-        if (instances.equals(db.instances())) {
-            return;
-        }
-        DatabaseConfig updated = new DatabaseConfig(db.name(), db.type(), db.path(), db.init(), db.url(), db.host(),
-                db.port(), db.database(), db.schema(), db.username(), db.password(), db.options(), db.poolSize(),
-                db.connectTimeoutSeconds(), instances);
-        new WorkspaceProfileWriter().save(ws.root(), new WorkspaceProfileWriter.Profile(updated, List.of(), null));
-        environment.out().println(name + ": instances saved to " + ws.root().resolve(Workspace.CONFIG_FILE));
+        out.println("Report: " + outcome.reportFolder().resolve(TestSuiteReport.MARKDOWN) + " and "
+                + outcome.reportFolder().resolve(TestSuiteReport.JSON));
+        return outcome.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
     private void print(PrintWriter out, TestSuiteBuilder.DatabaseReport report) {

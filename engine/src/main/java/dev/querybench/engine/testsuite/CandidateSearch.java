@@ -55,7 +55,8 @@ final class CandidateSearch {
     }
 
     /** Tries candidates until a limit; {@code start} is when the build began (for the budget). */
-    void run(long start, Consumer<String> progress) {
+    void run(long start, Consumer<String> progress, Consumer<TestSuiteBuilder.Step> steps) {
+        int useful = 0;
         int total = cases.stream().mapToInt(c -> c.passOnOriginal.cardinality()).sum();
         int sinceLastGain = 0;
         for (int k = 0; k < settings.candidates() && QuestionCase.count(killedSoFar) < total; k++) {
@@ -87,11 +88,23 @@ final class CandidateSearch {
                 killedSoFar[i].or(fresh);
             }
             sinceLastGain = gain == 0 ? sinceLastGain + 1 : 0;
+            useful += gain == 0 ? 0 : 1;
+            steps.accept(new TestSuiteBuilder.Step(target.database(), questionsCaught(), cases.size(), k + 1,
+                    settings.candidates(), QuestionCase.count(killedSoFar), total, useful));
             progress.accept(String.format(Locale.ROOT, "%s: candidate %d (%s, %d rows a table): %d new, %d of %d killed"
                     + " (%.1f s)%s", target.database(), k + 1, plan.name(), plan.shape().rows(), gain,
                     QuestionCase.count(killedSoFar), total, (System.nanoTime() - start) / 1e9,
                     kept ? " (kept from an earlier build)" : ""));
         }
+    }
+
+    /** Questions whose every neighbour that passes on the real database some candidate kills. */
+    private int questionsCaught() {
+        int n = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            n += killedSoFar[i].cardinality() == cases.get(i).passOnOriginal.cardinality() ? 1 : 0;
+        }
+        return n;
     }
 
     List<BitSet[]> kills() {

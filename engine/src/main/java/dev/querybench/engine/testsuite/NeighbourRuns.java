@@ -31,10 +31,13 @@ final class NeighbourRuns {
     }
 
     /** Gold of each case on {@code real}; its neighbours (at most {@code maxNeighbours}) sorted by what they do there. */
-    void onOriginal(Path real, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours) {
+    void onOriginal(Path real, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours,
+            java.util.function.IntConsumer questionsDone) {
         try (SqliteBackend backend = new SqliteBackend(real, 1)) {
             SafeExecutor executor = new SafeExecutor(backend);
+            int done = 0;
             for (QuestionCase c : cases) {
+                questionsDone.accept(done++);
                 Optional<QueryResult> gold = run(executor, c.gold);
                 if (gold.isEmpty()) {
                     c.problem = "gold fails on the database";

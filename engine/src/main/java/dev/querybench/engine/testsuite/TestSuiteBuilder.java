@@ -104,8 +104,28 @@ public final class TestSuiteBuilder {
         }
     }
 
+    /**
+     * How far a build is. While neighbours run on the real database, {@code questionsDone} counts the
+     * questions done and {@code candidatesTried} is 0; while candidates are tried, {@code questionsDone}
+     * counts the questions whose every neighbour that passes there some candidate catches.
+     *
+     * @param caught neighbours that pass on the real database and some candidate catches
+     * @param toCatch neighbours that pass on the real database
+     * @param useful candidates that caught a neighbour no earlier one caught: the most the suite can keep
+     */
+    public record Step(String database, int questionsDone, int questions, int candidatesTried, int candidates,
+            int caught, int toCatch, int useful) {}
+
     /** Builds the suite of {@code target}, writes its instance files and returns what it found. */
     public DatabaseReport build(Target target, Settings settings, Consumer<String> progress) {
+        return build(target, settings, progress, step -> { });
+    }
+
+    /**
+     * Like {@link #build(Target, Settings, Consumer)}, also reporting each {@link Step}. A listener that
+     * throws stops the build: the exception reaches the caller and the suite written before stays.
+     */
+    public DatabaseReport build(Target target, Settings settings, Consumer<String> progress, Consumer<Step> steps) {
         long start = System.nanoTime();
         List<QuestionCase> cases = new ArrayList<>();
         for (Question q : target.questions()) {
@@ -122,13 +142,14 @@ public final class TestSuiteBuilder {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the schema of " + target.file() + ": " + e.getMessage(), e);
         }
-        runs.onOriginal(target.file(), cases, schema, settings.maxNeighbours());
+        runs.onOriginal(target.file(), cases, schema, settings.maxNeighbours(), done -> steps.accept(
+                new Step(target.database(), done, cases.size(), 0, settings.candidates(), 0, 0, 0)));
         progress.accept(String.format("%s: %d questions, %d neighbours, %d pass on the real database",
                 target.database(), cases.size(), cases.stream().mapToInt(c -> c.neighbours.size()).sum(),
                 cases.stream().mapToInt(c -> c.passOnOriginal.cardinality()).sum()));
 
         CandidateSearch search = new CandidateSearch(target, settings, cases, schema, pools, runs);
-        search.run(start, progress);
+        search.run(start, progress, steps);
         List<Integer> chosen = SuiteFiles.distil(search.kills(), cases, settings.maxInstances());
         List<InstanceReport> instances = SuiteFiles.write(target, chosen, search.kills(), search.sizes(), cases);
         return new DatabaseReport(target.database(), instances, questionReports(cases, chosen, search.kills()),

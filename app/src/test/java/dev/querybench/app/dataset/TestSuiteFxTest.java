@@ -1,0 +1,165 @@
+package dev.querybench.app.dataset;
+
+import static dev.querybench.app.testing.Screens.fx;
+import static dev.querybench.app.testing.Screens.screenshot;
+import static dev.querybench.app.testing.Screens.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.app.workspace.Theme;
+import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.session.WorkspaceSession;
+import dev.querybench.engine.session.WorkspaceTestSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * "Generate test suite" on the Datasets screen: in the main window it starts, shows progress and
+ * is cancelled; on the screen with small settings it finishes and lists what each question's suite
+ * catches (screenshots at 1360×860, light and dark); for a dataset on PostgreSQL it is disabled and
+ * its tooltip says why.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TestSuiteFxTest {
+
+    @TempDir
+    static Path home;
+
+    private static SampleApp app;
+    private Scene scene;
+
+    @BeforeAll
+    static void openSample() {
+        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
+    }
+
+    @AfterAll
+    static void close() {
+        app.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        new MainWindow(app.context.mainViewModel()).show(stage, 1360, 860);
+        scene = stage.getScene();
+    }
+
+    @Test
+    void startsShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        TestSuiteViewModel vm = app.context.mainViewModel().datasetBrowser().testSuite();
+        robot.clickOn("Datasets");
+        waitFor(20, vm.availableProperty()::get);
+        Button generate = robot.from(scene.getRoot()).lookup("#testSuiteGenerate").queryAs(Button.class);
+        assertThat(generate.isDisabled()).isFalse();
+        assertThat(generate.getTooltip().getText()).startsWith("Generate a test suite for the dataset's SQLite");
+
+        robot.clickOn(generate);
+        Label status = robot.from(scene.getRoot()).lookup("#testSuiteStatus").queryAs(Label.class);
+        waitFor(60, () -> status.getText().startsWith("ridgeline: "));
+        assertThat(generate.isDisabled()).isTrue();
+        screenshot(scene, "dataset-testsuite-running.png");
+        robot.clickOn(robot.from(scene.getRoot()).lookup("#testSuiteCancel").queryAs(Button.class));
+
+        waitFor(60, () -> !vm.runningProperty().get());
+        assertThat(status.getText()).startsWith("Cancelled. The suite built before stays");
+        assertThat(vm.failedProperty().get()).isFalse();
+        assertThat(generate.isDisabled()).isFalse();
+    }
+
+    @Test
+    void aFinishedSuiteListsWhatEachQuestionCatchesAndWhereItWent(FxRobot robot) throws Exception {
+        SecretResolver secrets = new SecretResolver(Map.of());
+        try (WorkspaceSession session = WorkspaceSession.open(app.context.workspace(), secrets, Clock.systemUTC())) {
+            TestSuiteViewModel suite = new TestSuiteViewModel(new WorkspaceTestSuite(session.workspace(), secrets),
+                    TestSuiteViewModelTest.SMALL, app.tasks);
+            DatasetViewModel vm = new DatasetViewModel(session.workspace().dataset(), session.databases(),
+                    session.queryLimits(), app.tasks, suite);
+            Stage stage = show(vm);
+            Scene own = stage.getScene();
+            waitFor(20, suite.availableProperty()::get);
+            robot.clickOn(robot.from(own.getRoot()).lookup("#testSuiteGenerate").queryAs(Button.class));
+            waitFor(120, () -> !suite.runningProperty().get() && !suite.rows().isEmpty());
+
+            TableView<?> table = robot.from(own.getRoot()).lookup("#testSuiteTable").queryAs(TableView.class);
+            assertThat(table.isVisible()).isTrue();
+            assertThat(table.getItems()).hasSize(54);
+            assertThat(robot.from(own.getRoot()).lookup("#testSuiteStatus").queryAs(Label.class).getText())
+                    .contains("neighbours that pass on the database itself");
+            assertThat(robot.from(own.getRoot()).lookup("#testSuiteWritten").queryAs(Label.class).getText())
+                    .contains(".querybench").contains("testsuite-report.md");
+            waitFor(60, () -> !vm.checkingProperty().get());
+            screenshot(own, "dataset-testsuite-light.png");
+            robot.interact(() -> own.getStylesheets().setAll(Theme.DARK.stylesheets()));
+            screenshot(own, "dataset-testsuite-dark.png");
+            robot.interact(stage::close);
+        }
+    }
+
+    @Test
+    void onAnotherEngineTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
+        Path ws = home.resolve("pg");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                name: shop
+                questions:
+                  - id: one
+                    question: How many products?
+                    gold: SELECT count(*) FROM product
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}
+                dataset: dataset.yaml
+                """);
+        TestSuiteViewModel suite = new TestSuiteViewModel(new WorkspaceTestSuite(
+                new WorkspaceLoader().load(ws), new SecretResolver(Map.of())),
+                TestSuiteViewModelTest.SMALL, app.tasks);
+        // The sample's questions stand in on the screen: only the generator's workspace is on PostgreSQL.
+        try (WorkspaceSession session = WorkspaceSession.open(app.context.workspace(), new SecretResolver(Map.of()),
+                Clock.systemUTC())) {
+            Stage stage = show(new DatasetViewModel(session.workspace().dataset(), session.databases(),
+                    session.queryLimits(), app.tasks, suite));
+            Parent root = stage.getScene().getRoot();
+            Button generate = robot.from(root).lookup("#testSuiteGenerate").queryAs(Button.class);
+            waitFor(20, () -> suite.availabilityProperty().get().startsWith("Test suites are generated"));
+            assertThat(generate.isDisabled()).isTrue();
+            assertThat(generate.getTooltip().getText())
+                    .isEqualTo("Test suites are generated for SQLite databases only for now: shop is on PostgreSQL.");
+            robot.interact(stage::close);
+        }
+    }
+
+    /** The Datasets screen alone in a window of its own, 1360×860, light, activated. */
+    private static Stage show(DatasetViewModel vm) throws Exception {
+        return fx(() -> {
+            FXMLLoader loader = new FXMLLoader(DatasetView.class.getResource("/dev/querybench/app/dataset/DatasetView.fxml"));
+            loader.setControllerFactory(type -> new DatasetView(vm));
+            Parent root = loader.load();
+            Stage s = new Stage();
+            s.setScene(new Scene(root, 1360, 860));
+            s.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets());
+            s.show();
+            vm.activate();
+            return s;
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package dev.querybench.app.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.querybench.app.core.ImmediateTaskRunner;
+import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.session.WorkspaceTestSuite;
+import dev.querybench.engine.testsuite.TestSuiteBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Datasets screen's test-suite generator: a small suite really generated for the sample's
+ * database, with progress, per-question results and the instances listed in the profile; refused
+ * with the reason for a dataset on another engine; a clear message when the database is missing.
+ */
+class TestSuiteViewModelTest {
+
+    /** Small enough to run in seconds: 4 candidates, 12 neighbours a question, 3 instances at most. */
+    static final TestSuiteBuilder.Settings SMALL = new TestSuiteBuilder.Settings(7, 3, 4, 30, 12,
+            Duration.ofMinutes(2), new QueryLimits(Duration.ofSeconds(5), 10_000));
+
+    @TempDir
+    Path home;
+
+    @Test
+    void generatesASuiteForTheSampleShowingProgressAndWhatEachQuestionCatches() throws Exception {
+        try (SampleFixture sample = new SampleFixture(home.resolve("sample-workspace"))) {
+            TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(sample.workspace, sample.secrets),
+                    SMALL, new ImmediateTaskRunner());
+            vm.activate();
+            assertThat(vm.availableProperty().get()).as(vm.availabilityProperty().get()).isTrue();
+            List<String> statuses = new ArrayList<>();
+            vm.statusProperty().addListener((obs, was, is) -> statuses.add(is));
+
+            vm.generate();
+
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.failedProperty().get()).as(vm.statusProperty().get()).isFalse();
+            assertThat(statuses).anyMatch(s -> s.startsWith("ridgeline: running the neighbours of question 1 of 54"))
+                    .anyMatch(s -> s.matches("ridgeline: \\d+ of 54 questions done .* candidate \\d of at most 4"));
+            assertThat(vm.rows()).hasSize(54);
+            assertThat(vm.rows()).anyMatch(r -> r.toCatch() == 0 && r.caughtText().equals("nothing to catch"))
+                    .anyMatch(r -> r.toCatch() > 0 && r.caughtText().equals(r.caught() + " of " + r.toCatch()));
+            int caught = vm.rows().stream().mapToInt(TestSuiteRow::caught).sum();
+            int toCatch = vm.rows().stream().mapToInt(TestSuiteRow::toCatch).sum();
+            assertThat(caught).isPositive().isLessThanOrEqualTo(toCatch);
+            assertThat(vm.rows()).anyMatch(r -> !r.survivors().isEmpty() && r.survivorsText().contains(" — SELECT"));
+            assertThat(vm.statusProperty().get()).matches("\\d instances? catch " + caught + " of the " + toCatch
+                    + " neighbours that pass on the database itself \\(.*%\\)\\.");
+            Path folder = sample.workspace.root().resolve(".querybench/testsuite/ridgeline").toAbsolutePath();
+            assertThat(vm.writtenProperty().get()).contains("ridgeline: ").contains(folder.toString())
+                    .contains("now listed under instances: in querybench.yaml").contains("testsuite-report.md");
+            List<String> instances = new WorkspaceLoader().load(sample.workspace.root()).config()
+                    .databaseProfile("ridgeline").orElseThrow().instances();
+            assertThat(instances).isNotEmpty().allMatch(i -> i.startsWith(".querybench/testsuite/ridgeline/"));
+            instances.forEach(i -> assertThat(sample.workspace.root().resolve(i)).isRegularFile());
+        }
+    }
+
+    @Test
+    void aDatasetOnAnotherEngineCannotGetASuiteAndTheButtonSaysWhy() throws Exception {
+        Path ws = home.resolve("pg");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                name: shop
+                questions:
+                  - id: one
+                    question: How many products?
+                    gold: SELECT count(*) FROM product
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}
+                dataset: dataset.yaml
+                """);
+        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
+                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+
+        vm.activate();
+        vm.generate();
+
+        assertThat(vm.availableProperty().get()).isFalse();
+        assertThat(vm.availabilityProperty().get())
+                .isEqualTo("Test suites are generated for SQLite databases only for now: shop is on PostgreSQL.");
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.rows()).isEmpty();
+    }
+
+    @Test
+    void aMissingDatabaseFileGivesAClearMessage() throws Exception {
+        Path ws = home.resolve("missing");
+        Files.createDirectories(ws);
+        Files.writeString(ws.resolve("dataset.yaml"), """
+                name: shop
+                questions:
+                  - id: one
+                    question: How many products?
+                    gold: SELECT count(*) FROM product
+                """);
+        Files.writeString(ws.resolve("querybench.yaml"), """
+                database: {name: shop, type: sqlite, path: missing.db}
+                dataset: dataset.yaml
+                """);
+        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
+                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+
+        vm.activate();
+        vm.generate();
+
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("No database got a test suite.");
+        assertThat(vm.writtenProperty().get()).contains("database 'shop': SQLite file")
+                .contains("missing.db does not exist; build it (give the profile init: scripts) or fix its path");
+        assertThat(vm.rows()).isEmpty();
+    }
+}

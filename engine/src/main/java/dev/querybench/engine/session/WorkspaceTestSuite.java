@@ -1,0 +1,186 @@
+package dev.querybench.engine.session;
+
+import dev.querybench.engine.config.DatabaseConfig;
+import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.config.WorkspaceProfileWriter;
+import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.ConnectionProfile;
+import dev.querybench.engine.db.DatabaseFolder;
+import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.config.SecretResolver;
+import dev.querybench.engine.testsuite.TestSuiteBuilder;
+import dev.querybench.engine.testsuite.TestSuiteReport;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Test suites for a workspace's databases (docs/testsuite.md), as {@code querybench dataset
+ * testsuite} and the Datasets screen build them: finds each database the questions are asked of (a
+ * SQLite profile, or a SQLite file next to the dataset), builds its suite with
+ * {@link TestSuiteBuilder}, lists the suite under the profile's {@code instances:} (keeping the
+ * instances the user listed) and writes the report. Does file and database I/O; not thread-safe.
+ */
+public final class WorkspaceTestSuite {
+
+    /** A database that got no suite, and why. */
+    public record Problem(String database, String message) {}
+
+    /** What a build did; {@code savedTo} names the databases whose instances went into the profile. */
+    public record Outcome(List<TestSuiteBuilder.DatabaseReport> reports, List<Problem> problems, List<String> savedTo,
+            Path reportFolder) {
+        public Outcome {
+            reports = List.copyOf(reports);
+            problems = List.copyOf(problems);
+            savedTo = List.copyOf(savedTo);
+        }
+    }
+
+    private final Workspace ws;
+    private final SecretResolver secrets;
+
+    public WorkspaceTestSuite(Workspace workspace, SecretResolver secrets) {
+        this.ws = workspace;
+        this.secrets = secrets;
+    }
+
+    /** The questions of each database they are asked of, in dataset order; only the {@code only} ones unless empty. */
+    public Map<String, List<Question>> questionsByDatabase(List<String> only) {
+        String defaultName = ws.config().database().nameOrDefault();
+        Map<String, List<Question>> byDatabase = new LinkedHashMap<>();
+        for (Question q : ws.dataset().questions()) {
+            String name = q.database().isBlank() ? defaultName : q.database();
+            if (only.isEmpty() || only.contains(name)) {
+                byDatabase.computeIfAbsent(name, k -> new ArrayList<>()).add(q);
+            }
+        }
+        return byDatabase;
+    }
+
+    /** The folder the suites of dataset databases, the work files and the report go to. */
+    public Path folder() {
+        return ws.stateFolder().resolve("testsuite");
+    }
+
+    /**
+     * Why no database of the dataset can get a suite (none is on SQLite), or empty when one can. Reads
+     * the profiles only; a missing file is found by {@link #build}.
+     */
+    public Optional<String> unsupported() {
+        List<String> engines = new ArrayList<>();
+        for (String name : questionsByDatabase(List.of()).keySet()) {
+            if (ws.config().databaseProfile(name).isEmpty()) {
+                return Optional.empty();
+            }
+            Dialect dialect = WorkspaceSession.databaseProfile(ws, secrets, name).dialect();
+            if (dialect == Dialect.SQLITE) {
+                return Optional.empty();
+            }
+            engines.add(name + " is on " + dialect.displayName());
+        }
+        return Optional.of("Test suites are generated for SQLite databases only for now: "
+                + (engines.isEmpty() ? "the dataset has no questions" : String.join(", ", engines)) + ".");
+    }
+
+    /**
+     * Builds the suite of every database in {@code byDatabase} (see {@link #questionsByDatabase}) and
+     * writes the report; with {@code save}, lists each profile's suite under its {@code instances:}. A
+     * listener that throws stops the build (the exception reaches the caller).
+     */
+    public Outcome build(Map<String, List<Question>> byDatabase, TestSuiteBuilder.Settings settings, boolean save,
+            Consumer<String> lines, Consumer<TestSuiteBuilder.Step> steps) {
+        List<TestSuiteBuilder.DatabaseReport> reports = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<String> saved = new ArrayList<>();
+        for (Map.Entry<String, List<Question>> entry : byDatabase.entrySet()) {
+            String name = entry.getKey();
+            TestSuiteBuilder.Target target;
+            try {
+                target = target(name, entry.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(name, e.getMessage()));
+                continue;
+            }
+            TestSuiteBuilder.DatabaseReport report;
+            try {
+                report = new TestSuiteBuilder().build(target, settings, lines, steps);
+            } catch (java.util.concurrent.CancellationException e) {
+                throw e;
+            } catch (IllegalStateException | UncheckedIOException e) {
+                problems.add(new Problem(name, "database '" + name + "': no test suite: " + e.getMessage()
+                        + " (check that the file is a SQLite database and the folders are writable)"));
+                continue;
+            }
+            reports.add(report);
+            if (save && ws.config().databaseProfile(name).isPresent() && saveInstances(name, report)) {
+                saved.add(name);
+            }
+        }
+        TestSuiteReport.write(folder(), reports, settings.seed());
+        return new Outcome(reports, problems, saved, folder());
+    }
+
+    private TestSuiteBuilder.Target target(String name, List<Question> questions) {
+        Path suiteFolder = folder();
+        Path work = suiteFolder.resolve("work").resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Optional<DatabaseConfig> profile = ws.config().databaseProfile(name);
+        if (profile.isPresent()) {
+            ConnectionProfile connection = WorkspaceSession.databaseProfile(ws, secrets, name);
+            if (connection.dialect() != Dialect.SQLITE) {
+                throw new IllegalArgumentException("database '" + name + "' is on "
+                        + connection.dialect().name().toLowerCase(Locale.ROOT)
+                        + "; test suites are generated for SQLite databases only for now (skipped)");
+            }
+            Path file = Path.of(connection.url().database());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("database '" + name + "': SQLite file " + file + " does not exist;"
+                        + " build it (give the profile init: scripts) or fix its path (skipped)");
+            }
+            return new TestSuiteBuilder.Target(name, file, questions, suiteFolder.resolve(name), work);
+        }
+        Path datasetFolder = ws.resolve(ws.config().dataset()).getParent();
+        for (String folder : QuestionDatabases.DATASET_FOLDERS) {
+            Optional<Path> file = new DatabaseFolder(datasetFolder.resolve(folder)).file(name);
+            if (file.isPresent()) {
+                return new TestSuiteBuilder.Target(name, file.get(), questions, file.get().getParent(), work);
+            }
+        }
+        throw new IllegalArgumentException("database '" + name + "' is neither a profile of the workspace nor a SQLite"
+                + " file in database/ or dev_databases/ next to the dataset (skipped)");
+    }
+
+    /** Replaces the suite listed under the profile's instances; true when the profile changed. */
+    private boolean saveInstances(String name, TestSuiteBuilder.DatabaseReport report) {
+        DatabaseConfig db = ws.config().databaseProfile(name).orElseThrow();
+        List<String> instances = new ArrayList<>();
+        for (String existing : db.instances()) {
+            if (!TestSuiteBuilder.isSuiteFile(name, Path.of(existing))) {
+                instances.add(existing);
+            }
+        }
+        for (TestSuiteBuilder.InstanceReport instance : report.instances()) {
+            instances.add(ws.root().toAbsolutePath().normalize().relativize(instance.file().toAbsolutePath().normalize())
+                    .toString().replace('\\', '/'));
+        }
+        if (instances.equals(db.instances())) {
+            return false;
+        }
+        DatabaseConfig updated = new DatabaseConfig(db.name(), db.type(), db.path(), db.init(), db.url(), db.host(),
+                db.port(), db.database(), db.schema(), db.username(), db.password(), db.options(), db.poolSize(),
+                db.connectTimeoutSeconds(), instances);
+        new WorkspaceProfileWriter().save(ws.root(), new WorkspaceProfileWriter.Profile(updated, List.of(), null));
+        return true;
+    }
+
+    /** The workspace's profile file, where saved instances are listed. */
+    public Path configFile() {
+        return ws.root().resolve(Workspace.CONFIG_FILE);
+    }
+}
