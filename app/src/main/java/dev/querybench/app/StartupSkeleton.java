@@ -2,6 +2,7 @@ package dev.querybench.app;
 
 import dev.querybench.app.workspace.Section;
 import dev.querybench.app.workspace.WindowLayout;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -65,6 +66,7 @@ final class StartupSkeleton {
             Label label = new Label(section.label());
             label.getStyleClass().add("nav-label");
             HBox entry = new HBox(label);
+            entry.setPadding(new Insets(9, 12, 9, 29));
             entry.getStyleClass().add("nav-entry");
             sections.getChildren().add(entry);
         }
