@@ -6,6 +6,7 @@ import static dev.querybench.app.connection.WizardWork.emptyToNull;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.db.DatabaseBackends;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,8 +22,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class DatabaseForm {
 
-    /** The database types the wizard offers. */
-    public static final List<String> TYPES = List.of("sqlite", "postgresql", "mysql", "trino");
+    /** The database types the wizard offers: every registered engine, in registration order. */
+    public static final List<String> TYPES = DatabaseBackends.all().stream().map(e -> e.dialect().id()).toList();
 
     private final Workspace workspace;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
