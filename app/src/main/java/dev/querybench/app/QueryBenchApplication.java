@@ -8,6 +8,7 @@ import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.WindowLayout;
 import dev.querybench.app.workspace.WindowLayoutStore;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
 import dev.querybench.engine.sample.SampleWorkspace;
@@ -103,7 +104,7 @@ public final class QueryBenchApplication extends Application {
 
     private void showStartupFailure() {
         if (startupFailure instanceof QueryBenchException known) {
-            dialogs.showError("QueryBench cannot open the workspace", known.error().message(), known.error().remedy(),
+            dialogs.showError("QueryBench cannot open the workspace", Explanation.of(known),
                     known.getCause() == null ? "" : Redactor.none().redact(String.valueOf(known.getCause())));
         } else {
             dialogs.showError("QueryBench cannot open the workspace", "Opening the workspace failed unexpectedly.",

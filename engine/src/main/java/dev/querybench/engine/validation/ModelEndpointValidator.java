@@ -116,7 +116,8 @@ public final class ModelEndpointValidator {
         }
 
         ErrorHandler errors() {
-            return new ErrorHandler(new Redactor(secret == null ? List.of() : List.of(secret)));
+            return new ErrorHandler(new Redactor(secret == null ? List.of() : List.of(secret)))
+                    .withAdvice(ModelProviders.all());
         }
     }
 
