@@ -8,6 +8,7 @@ import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.WindowLayout;
 import dev.querybench.app.workspace.WindowLayoutStore;
+import dev.querybench.engine.db.sqlite.SqliteNativeLibrary;
 import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
@@ -48,6 +49,7 @@ public final class QueryBenchApplication extends Application {
         UiWarmUp.start();
         try {
             home = LaunchOptions.home(System.getenv(), Path.of(System.getProperty("user.home")));
+            SqliteNativeLibrary.useCached(home);
             layoutStore = WindowLayoutStore.inHome(home);
             layout = layoutStore.load();
             history = WorkspaceHistory.inHome(home);
