@@ -1,5 +1,7 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.db.sqlite.SqliteNativeLibrary;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.util.LinkedHashMap;
@@ -24,7 +26,13 @@ public final class QueryBenchCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(CliEnvironment.system(), args));
+        if (args.length > 0 && !args[0].startsWith("-")) {
+            // a subcommand: its workspace's YAML readers are built on a second core while picocli parses
+            Thread.ofPlatform().daemon().name("querybench-prepare").start(WorkspaceLoader::prepare);
+        }
+        CliEnvironment environment = CliEnvironment.system();
+        SqliteNativeLibrary.useCached(environment.home());
+        System.exit(execute(environment, args));
     }
 
     /** Runs one command line and returns its exit code. */

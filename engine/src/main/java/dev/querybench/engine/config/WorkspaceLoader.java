@@ -22,8 +22,10 @@ import java.util.Optional;
 /** Reads and checks a workspace folder. Thread-safe. */
 public final class WorkspaceLoader {
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    /** Configured once and only read with after, so one mapper (and its deserializers) serves every loader. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper yaml = YAML;
     private final DatasetReader datasets = new DatasetReader();
     private final DatasetImporter imported = new DatasetImporter();
 
@@ -126,6 +128,23 @@ public final class WorkspaceLoader {
                     "check that it is a file you may read", e);
         }
         return YamlSource.parse(name, text, 0, WorkspaceLoader::failure);
+    }
+
+    /**
+     * Builds the YAML readers of the workspace, the dataset and the prompt files ahead of their first
+     * use (Jackson finds their fields by reflection, about 0.2 s at a command's start), so another
+     * thread can do it while the command line is parsed. Reads no file; whatever fails here fails
+     * again, and is reported, when the workspace is read.
+     */
+    public static void prepare() {
+        try {
+            YAML.readerFor(WorkspaceConfig.class);
+            YAML.readTree("prepared: true");
+            DatasetReader.prepare();
+            PromptLibrary.prepare();
+        } catch (IOException | RuntimeException e) {
+            // nothing to report: the loader builds what it needs on first use
+        }
     }
 
     private WorkspaceConfig bind(YamlSource source, Path file) {

@@ -45,9 +45,16 @@ import java.util.Set;
  */
 public final class DatasetReader {
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    /** Configured once and only read with after, so one mapper (and its deserializers) serves every reader. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    private final ObjectMapper yaml = YAML;
+
+    /** Builds the dataset's YAML reader ahead of its first use (see {@code WorkspaceLoader.prepare}). */
+    public static void prepare() {
+        YAML.readerFor(RawDataset.class);
+    }
 
     private record RawQuestion(
             String id, String question, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> gold,
