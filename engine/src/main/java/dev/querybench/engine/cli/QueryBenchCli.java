@@ -4,6 +4,7 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.sqlite.SqliteNativeLibrary;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.QueryBenchException;
+import dev.querybench.engine.validation.GoldSchemaCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,8 +28,12 @@ public final class QueryBenchCli implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("-")) {
-            // a subcommand: its workspace's YAML readers are built on a second core while picocli parses
-            Thread.ofPlatform().daemon().name("querybench-prepare").start(WorkspaceLoader::prepare);
+            // a subcommand: its workspace's YAML readers are built, and the SQL parser loaded, on a second
+            // core while picocli parses
+            Thread.ofPlatform().daemon().name("querybench-prepare").start(() -> {
+                WorkspaceLoader.prepare();
+                GoldSchemaCheck.prepare();
+            });
         }
         CliEnvironment environment = CliEnvironment.system();
         SqliteNativeLibrary.useCached(environment.home());
