@@ -8,8 +8,8 @@ import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.session.WorkspaceTestSuite;
+import dev.querybench.engine.testing.TestDatabases;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,21 +69,8 @@ class TestSuiteViewModelTest {
 
     @Test
     void aDatasetOnAnotherEngineCannotGetASuiteAndTheButtonSaysWhy() throws Exception {
-        Path ws = home.resolve("pg");
-        Files.createDirectories(ws);
-        Files.writeString(ws.resolve("dataset.yaml"), """
-                name: shop
-                questions:
-                  - id: one
-                    question: How many products?
-                    gold: SELECT count(*) FROM product
-                """);
-        Files.writeString(ws.resolve("querybench.yaml"), """
-                database: {name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}
-                dataset: dataset.yaml
-                """);
-        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
-                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("pg"),
+                "{name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}"));
 
         vm.activate();
         vm.generate();
@@ -97,21 +84,8 @@ class TestSuiteViewModelTest {
 
     @Test
     void aMissingDatabaseFileGivesAClearMessage() throws Exception {
-        Path ws = home.resolve("missing");
-        Files.createDirectories(ws);
-        Files.writeString(ws.resolve("dataset.yaml"), """
-                name: shop
-                questions:
-                  - id: one
-                    question: How many products?
-                    gold: SELECT count(*) FROM product
-                """);
-        Files.writeString(ws.resolve("querybench.yaml"), """
-                database: {name: shop, type: sqlite, path: missing.db}
-                dataset: dataset.yaml
-                """);
-        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
-                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("missing"),
+                "{name: shop, type: sqlite, path: missing.db}"));
 
         vm.activate();
         vm.generate();
@@ -121,5 +95,11 @@ class TestSuiteViewModelTest {
         assertThat(vm.writtenProperty().get()).contains("database 'shop': SQLite file")
                 .contains("missing.db does not exist; build it (give the profile init: scripts) or fix its path");
         assertThat(vm.rows()).isEmpty();
+    }
+
+    /** The generator for the workspace in {@code ws}, with no secrets and the small settings. */
+    private static TestSuiteViewModel viewModel(Path ws) {
+        return new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
+                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
     }
 }
