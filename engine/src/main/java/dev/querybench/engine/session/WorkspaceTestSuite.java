@@ -65,6 +65,20 @@ public final class WorkspaceTestSuite {
         this.secrets = secrets;
     }
 
+    /**
+     * The admin account {@code user} with the password {@code password} holds (null for none).
+     *
+     * @throws dev.querybench.engine.config.ConfigException when the variable or keyring entry is not set
+     */
+    public Admin admin(String user, dev.querybench.engine.config.SecretRef password) {
+        if (password == null) {
+            return new Admin(user, null);
+        }
+        return new Admin(user, secrets.resolve(password).orElseThrow(() -> new dev.querybench.engine.config
+                .ConfigException("the admin account's password is read from " + password.describe()
+                        + ", which is not set", password.howToSet(), null)));
+    }
+
     /** The questions of each database they are asked of, in dataset order; only the {@code only} ones unless empty. */
     public Map<String, List<Question>> questionsByDatabase(List<String> only) {
         String defaultName = ws.config().database().nameOrDefault();
