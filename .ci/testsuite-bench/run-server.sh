@@ -4,7 +4,7 @@
 # account with `db reader`, points a copy of the sample workspace at it, and builds the suite with
 # `dataset testsuite --user <admin>`; whole processes timed with peak memory. Drops what it made.
 #
-# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [ENGINES="postgresql mysql"] bash .ci/testsuite-bench/run-server.sh
+# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [BUDGET=300] [ENGINES="postgresql mysql"] bash .ci/testsuite-bench/run-server.sh
 #   PG_URL     default jdbc:postgresql://127.0.0.1:5432/   (admin: PG_ADMIN, default postgres, trust or PGPASSWORD)
 #   MYSQL_URL  default jdbc:mysql://127.0.0.1:3306/        (admin: MYSQL_ADMIN, default root, no password)
 #   QUERYBENCH_JAR  default engine/target/querybench-engine.jar
@@ -14,6 +14,7 @@ repo="$(cd "$here/../.." && pwd)"
 JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SEED=${SEED:-1}
+BUDGET=${BUDGET:-300}
 ENGINES=${ENGINES:-postgresql mysql}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/}; PG_ADMIN=${PG_ADMIN:-postgres}
 MYSQL_URL=${MYSQL_URL:-jdbc:mysql://127.0.0.1:3306/}; MYSQL_ADMIN=${MYSQL_ADMIN:-root}
@@ -58,7 +59,7 @@ PY
   echo "Sample (54 questions, 13 tables) on $engine, seed $SEED:"
   log="$BENCH_DIR/time.$$"
   /usr/bin/time -f "%e %M" -o "$log" env QUERYBENCH_HOME="$BENCH_DIR/home" "$JAVA" -jar "$JAR" dataset testsuite \
-      -w "$ws" --seed "$SEED" --user "$admin" > "$BENCH_DIR/$engine.out" 2> "$BENCH_DIR/$engine.err" \
+      -w "$ws" --seed "$SEED" --budget "$BUDGET" --user "$admin" > "$BENCH_DIR/$engine.out" 2> "$BENCH_DIR/$engine.err" \
     || { echo "$engine failed; see $BENCH_DIR/$engine.err"; tail -5 "$BENCH_DIR/$engine.err"; }
   read -r WALL PEAK < "$log"; rm -f "$log"
   printf '  %7.1f s wall  %5d MB peak\n' "$WALL" "$((PEAK / 1024))"

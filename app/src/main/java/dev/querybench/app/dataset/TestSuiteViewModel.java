@@ -117,7 +117,7 @@ public final class TestSuiteViewModel {
         String entry = adminPasswordName.get() == null ? "" : adminPasswordName.get().strip();
         if (needsAdmin.get() && user.isEmpty()) {
             failed.set(true);
-            status.set("Give the admin account first. " + adminHint.get());
+            status.set("Give the admin account first: the account that creates the instances on the server.");
             return;
         }
         SecretRef password;

@@ -42,27 +42,25 @@ final class NeighbourRuns {
     /** As {@link #onOriginal(Path, List, SqliteSchema, int, java.util.function.IntConsumer)} on any backend. */
     void onOriginal(DatabaseBackend backend, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours,
             java.util.function.IntConsumer questionsDone) {
-        {
-            SafeExecutor executor = new SafeExecutor(backend);
-            int done = 0;
-            for (QuestionCase c : cases) {
-                questionsDone.accept(done++);
-                Optional<QueryResult> gold = run(executor, c.gold);
-                if (gold.isEmpty()) {
-                    c.problem = "gold fails on the database";
-                    continue;
-                }
-                List<NeighbourGenerator.Neighbour> all;
-                try {
-                    all = generator.neighbours(c.gold, schema);
-                } catch (IllegalStateException e) {
-                    all = List.of();
-                }
-                if (all.isEmpty()) {
-                    c.problem = "gold has no neighbours (it does not parse as one SELECT, or its tree cannot be changed)";
-                }
-                sort(executor, c, gold.get(), all, maxNeighbours);
+        SafeExecutor executor = new SafeExecutor(backend);
+        int done = 0;
+        for (QuestionCase c : cases) {
+            questionsDone.accept(done++);
+            Optional<QueryResult> gold = run(executor, c.gold);
+            if (gold.isEmpty()) {
+                c.problem = "gold fails on the database";
+                continue;
             }
+            List<NeighbourGenerator.Neighbour> all;
+            try {
+                all = generator.neighbours(c.gold, schema);
+            } catch (IllegalStateException e) {
+                all = List.of();
+            }
+            if (all.isEmpty()) {
+                c.problem = "gold has no neighbours (it does not parse as one SELECT, or its tree cannot be changed)";
+            }
+            sort(executor, c, gold.get(), all, maxNeighbours);
         }
     }
 
@@ -100,22 +98,20 @@ final class NeighbourRuns {
     /** The neighbours of each case that the database behind {@code backend} kills. */
     BitSet[] kills(DatabaseBackend backend, List<QuestionCase> cases) {
         BitSet[] killed = QuestionCase.newSets(cases.size());
-        {
-            SafeExecutor executor = new SafeExecutor(backend);
-            for (int i = 0; i < cases.size(); i++) {
-                QuestionCase c = cases.get(i);
-                if (c.neighbours.isEmpty()) {
-                    continue;
-                }
-                Optional<QueryResult> gold = run(executor, c.gold);
-                if (gold.isEmpty()) {
-                    continue;
-                }
-                for (int n = 0; n < c.neighbours.size(); n++) {
-                    Optional<QueryResult> result = run(executor, c.neighbours.get(n).sql());
-                    if (result.isEmpty() || !same(c, gold.get(), result.get())) {
-                        killed[i].set(n);
-                    }
+        SafeExecutor executor = new SafeExecutor(backend);
+        for (int i = 0; i < cases.size(); i++) {
+            QuestionCase c = cases.get(i);
+            if (c.neighbours.isEmpty()) {
+                continue;
+            }
+            Optional<QueryResult> gold = run(executor, c.gold);
+            if (gold.isEmpty()) {
+                continue;
+            }
+            for (int n = 0; n < c.neighbours.size(); n++) {
+                Optional<QueryResult> result = run(executor, c.neighbours.get(n).sql());
+                if (result.isEmpty() || !same(c, gold.get(), result.get())) {
+                    killed[i].set(n);
                 }
             }
         }
