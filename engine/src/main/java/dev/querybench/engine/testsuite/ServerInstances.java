@@ -130,6 +130,13 @@ final class ServerInstances implements AutoCloseable {
 
     /** Drops {@code area} and everything in it, when it exists. */
     void drop(String area) throws SQLException {
+        if (dialect == Dialect.MYSQL && grantee != null) {
+            try {
+                execute("REVOKE SELECT ON " + quote(area) + ".* FROM " + grantee);
+            } catch (SQLException none) {
+                // nothing was granted on it (it never existed)
+            }
+        }
         execute(dialect == Dialect.POSTGRESQL ? "DROP SCHEMA IF EXISTS " + quote(area) + " CASCADE"
                 : "DROP DATABASE IF EXISTS " + quote(area));
     }
