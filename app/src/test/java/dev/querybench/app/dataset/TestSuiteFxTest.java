@@ -147,7 +147,7 @@ class TestSuiteFxTest {
             assertThat(robot.from(root).lookup("#testSuiteAdminRow").query().isVisible()).isTrue();
             robot.clickOn(generate);
             Label status = robot.from(root).lookup("#testSuiteStatus").queryAs(Label.class);
-            waitFor(10, () -> status.getText().startsWith("Give the admin account first."));
+            waitFor(10, () -> status.getText().startsWith("Give the admin account first"));
             robot.clickOn(robot.from(root).lookup("#testSuiteAdminUser").queryAs(javafx.scene.control.TextField.class))
                     .write("postgres");
             assertThat(suite.adminUserProperty().get()).isEqualTo("postgres");

@@ -107,7 +107,7 @@ class TestSuiteViewModelTest {
 
             vm.generate();
             assertThat(vm.failedProperty().get()).isTrue();
-            assertThat(vm.statusProperty().get()).startsWith("Give the admin account first.");
+            assertThat(vm.statusProperty().get()).startsWith("Give the admin account first");
 
             vm.adminUserProperty().set(server.user());
             vm.adminPasswordNameProperty().set(server.password().isEmpty() ? "" : "QB_ADMIN_PW");
