@@ -144,7 +144,7 @@ public final class DatasetView {
         suiteAdminPassword.textProperty().bindBidirectional(suite.adminPasswordNameProperty());
         suiteAdminKeyring.selectedProperty().bindBidirectional(suite.adminPasswordInKeyringProperty());
         suiteAdminPassword.promptTextProperty().bind(Bindings.when(suite.adminPasswordInKeyringProperty())
-                .then("OS keyring entry (empty: none)").otherwise("environment variable (empty: none)"));
+                .then("OS keyring entry (or none)").otherwise("environment variable (or none)"));
         suiteAdminHint.textProperty().bind(suite.adminHintProperty());
         suiteAdminRow.disableProperty().bind(suite.runningProperty());
         suiteWritten.textProperty().bind(suite.writtenProperty());
