@@ -3,8 +3,10 @@ package dev.querybench.app;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.core.WorkspaceHistory;
+import dev.querybench.app.text.Wording;
 import dev.querybench.app.workspace.Section;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
 import dev.querybench.engine.templates.WorkspaceTemplates;
@@ -199,8 +201,7 @@ public final class Workbench {
 
     private void showFailure(Throwable failure) {
         if (failure instanceof QueryBenchException known) {
-            dialogs.showError("Cannot open the workspace", sentence(known.error().message()),
-                    sentence(known.error().remedy()),
+            dialogs.showError("Cannot open the workspace", Wording.sentences(Explanation.of(known)),
                     known.getCause() == null ? "" : Redactor.none().redact(String.valueOf(known.getCause())));
         } else {
             dialogs.showError("Cannot open the workspace", "Opening the workspace failed unexpectedly.",
@@ -209,9 +210,6 @@ public final class Workbench {
         }
     }
 
-    private static String sentence(String text) {
-        return dev.querybench.app.text.Wording.sentence(text);
-    }
 
     // ---- properties
 

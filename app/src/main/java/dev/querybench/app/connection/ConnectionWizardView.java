@@ -191,7 +191,7 @@ public final class ConnectionWizardView {
         readerPasswordName.textProperty().bindBidirectional(reader.passwordNameProperty());
         readerPasswordInKeyring.selectedProperty().bindBidirectional(reader.passwordInKeyringProperty());
         readerPasswordSecret.textProperty().bindBidirectional(reader.passwordSecretProperty());
-        createReaderButton.disableProperty().bind(viewModel.busyProperty().or(db.typeProperty().isEqualTo("trino")));
+        createReaderButton.disableProperty().bind(viewModel.busyProperty().or(reader.creatableProperty().not()));
         readerStatus.textProperty().bind(reader.statusProperty());
         readerStatus.visibleProperty().bind(reader.statusProperty().isNotEmpty());
         readerStatus.managedProperty().bind(readerStatus.visibleProperty());

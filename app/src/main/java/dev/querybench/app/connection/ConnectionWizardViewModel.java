@@ -14,6 +14,9 @@ import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelProviders;
+import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.validation.CheckResult;
 import dev.querybench.engine.validation.ConnectionChecklist;
 import java.util.ArrayList;
@@ -45,8 +48,8 @@ import javafx.collections.ObservableList;
  */
 public final class ConnectionWizardViewModel {
 
-    /** The model providers the wizard offers. */
-    public static final List<String> PROVIDERS = List.of("openai", "anthropic", "gemini", "ollama");
+    /** The model providers the wizard offers: every registered one, in registration order. */
+    public static final List<String> PROVIDERS = ModelProviders.all().stream().map(ModelProvider::id).toList();
 
     private final Workspace workspace;
     private final ConnectionChecklist checklist;
@@ -60,10 +63,10 @@ public final class ConnectionWizardViewModel {
     private final ObservableList<CheckLine> dbChecks = FXCollections.observableArrayList();
 
     private final StringProperty modelName = new SimpleStringProperty(this, "modelName", "");
-    private final StringProperty provider = new SimpleStringProperty(this, "provider", "openai");
+    private final StringProperty provider = new SimpleStringProperty(this, "provider", PROVIDERS.getFirst());
     private final StringProperty modelId = new SimpleStringProperty(this, "modelId", "");
     private final StringProperty baseUrl = new SimpleStringProperty(this, "baseUrl", "");
-    private final StringProperty keyEnv = new SimpleStringProperty(this, "keyEnv", "OPENAI_API_KEY");
+    private final StringProperty keyEnv = new SimpleStringProperty(this, "keyEnv", ModelProfile.keyVariable(PROVIDERS.getFirst()));
     /** True to keep the key in the OS keyring under {@link #keyEnv}'s name instead of an environment variable. */
     private final BooleanProperty keyInKeyring = new SimpleBooleanProperty(this, "keyInKeyring");
     /** A key typed to be stored in the keyring; cleared once stored, never written to a file. */
@@ -108,12 +111,7 @@ public final class ConnectionWizardViewModel {
         judgeModel.set(judge != null && judge.enabledOrDefault() && judge.model() != null ? judge.model() : "");
         refreshJudgeChoices();
         models.addListener((javafx.collections.ListChangeListener<ModelProfile>) change -> refreshJudgeChoices());
-        provider.addListener((obs, was, is) -> keyEnv.set(switch (is) {
-            case "anthropic" -> "ANTHROPIC_API_KEY";
-            case "gemini" -> "GEMINI_API_KEY";
-            case "ollama" -> "";
-            default -> "OPENAI_API_KEY";
-        }));
+        provider.addListener((obs, was, is) -> keyEnv.set(ModelProfile.keyVariable(is)));
         summary.bind(Bindings.createStringBinding(() -> CheckLine.summary(database, models, judgeModel.get(),
                 langfuse), database.nameProperty(), database.typeProperty(),
                 models, langfuse.enabledProperty(), langfuse.hostProperty(), judgeModel));
@@ -190,10 +188,10 @@ public final class ConnectionWizardViewModel {
         if (model == null) {
             return;
         }
-        int colon = model.spec().indexOf(':');
+        ModelSpec spec = model.parsedSpec(PROVIDERS.getFirst());
         modelName.set(model.name());
-        provider.set(colon < 0 ? "openai" : model.spec().substring(0, colon));
-        modelId.set(colon < 0 ? model.spec() : model.spec().substring(colon + 1));
+        provider.set(spec.provider());
+        modelId.set(spec.model());
         baseUrl.set(model.baseUrl() == null ? "" : model.baseUrl());
         keyEnv.set(model.keyEnv() == null ? "" : model.keyEnv());
         keyInKeyring.set(model.keyring());

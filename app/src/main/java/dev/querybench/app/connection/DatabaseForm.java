@@ -6,6 +6,8 @@ import static dev.querybench.app.connection.WizardWork.emptyToNull;
 import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.Dialect;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,12 +23,14 @@ import javafx.beans.property.StringProperty;
  */
 public final class DatabaseForm {
 
-    /** The database types the wizard offers. */
-    public static final List<String> TYPES = List.of("sqlite", "postgresql", "mysql", "trino");
+    /** The database types the wizard offers: every registered engine, in registration order. */
+    public static final List<String> TYPES = DatabaseBackends.all().stream().map(e -> e.dialect().id()).toList();
+    /** The engine of a database file rather than a server: what a profile without a type is. */
+    private static final String FILE_TYPE = Dialect.SQLITE.id();
 
     private final Workspace workspace;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
-    private final StringProperty type = new SimpleStringProperty(this, "type", "sqlite");
+    private final StringProperty type = new SimpleStringProperty(this, "type", FILE_TYPE);
     private final StringProperty path = new SimpleStringProperty(this, "path", "");
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty host = new SimpleStringProperty(this, "host", "");
@@ -41,14 +45,16 @@ public final class DatabaseForm {
 
     DatabaseForm(Workspace workspace) {
         this.workspace = workspace;
-        sqlite.bind(type.isEqualTo("sqlite"));
+        // a file (path) rather than a server (URL or host, port and database)
+        sqlite.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Dialect.fromName(type.get()).map(Dialect::isServer).orElse(true), type));
         fill(workspace.config().database());
     }
 
     /** Shows {@code db}'s fields. */
     void fill(DatabaseConfig db) {
         name.set(db.nameOrDefault());
-        type.set(db.type() == null ? "sqlite" : db.type());
+        type.set(db.type() == null ? FILE_TYPE : db.type());
         path.set(db.path() == null ? "" : db.path());
         url.set(db.url() == null ? "" : db.url());
         host.set(db.host() == null ? "" : db.host());
@@ -75,7 +81,7 @@ public final class DatabaseForm {
             }
             List<String> init = path.get().strip().equals(workspace.config().database().path())
                     ? workspace.config().database().init() : List.of();
-            return new DatabaseConfig(WizardWork.name(name.get(), "database"), "sqlite", path.get().strip(), init, null,
+            return new DatabaseConfig(WizardWork.name(name.get(), "database"), FILE_TYPE, path.get().strip(), init, null,
                     null, null, null, null, null, null, null, null, null);
         }
         Integer portNumber = null;

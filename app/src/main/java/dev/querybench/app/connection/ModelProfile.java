@@ -2,6 +2,8 @@ package dev.querybench.app.connection;
 
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
+import dev.querybench.engine.model.ModelProviders;
+import dev.querybench.engine.model.ModelSpec;
 
 /**
  * A model profile as the wizard lists it.
@@ -39,5 +41,19 @@ public record ModelProfile(String name, String spec, String baseUrl, String keyE
     public String describe(int position) {
         return (position == 0 ? "primary · " : "fallback " + position + " · ") + name + " — " + spec
                 + (baseUrl == null ? "" : " at " + baseUrl) + " · " + keyText();
+    }
+
+    /** The spec as provider and model; a spec that does not parse is a model of {@code fallbackProvider}. */
+    ModelSpec parsedSpec(String fallbackProvider) {
+        try {
+            return ModelSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            return new ModelSpec(fallbackProvider, spec);
+        }
+    }
+
+    /** The key variable a provider's own endpoint reads by convention, or "" when it needs none. */
+    static String keyVariable(String providerId) {
+        return ModelProviders.find(providerId).flatMap(p -> p.keyVariable(null)).orElse("");
     }
 }

@@ -10,11 +10,11 @@ import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
 import dev.querybench.engine.db.ConnectionProfile;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.reader.ReaderAccount;
 import dev.querybench.engine.db.reader.ReaderAccounts;
 import dev.querybench.engine.errors.QueryBenchException;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,7 +37,6 @@ public final class ReaderForm {
 
     /** The name of the variable or keyring entry the wizard suggests for the reader's password. */
     public static final String DEFAULT_PASSWORD_NAME = "QUERYBENCH_READER_PASSWORD";
-    private static final Set<String> WITH_ACCOUNTS = Set.of("postgresql", "mysql", "trino");
 
     private final Workspace workspace;
     private final DatabaseForm database;
@@ -54,6 +53,8 @@ public final class ReaderForm {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper(this, "sql", "");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+    /** Whether QueryBench can create the reader on this engine itself (otherwise it only shows the rule or SQL). */
+    private final ReadOnlyBooleanWrapper creatable = new ReadOnlyBooleanWrapper(this, "creatable");
 
     /** @param created runs on the FX thread once a reader was made and its profile shown (the wizard checks it) */
     ReaderForm(Workspace workspace, DatabaseForm database, SecretResolver secrets, WizardWork work, Runnable created) {
@@ -63,7 +64,11 @@ public final class ReaderForm {
         this.work = work;
         this.created = created;
         available.bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> WITH_ACCOUNTS.contains(database.typeProperty().get()), database.typeProperty()));
+                () -> dialect(database.typeProperty().get()).map(Dialect::isServer).orElse(false),
+                database.typeProperty()));
+        creatable.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> dialect(database.typeProperty().get()).map(ReaderAccounts::creates).orElse(false),
+                database.typeProperty()));
         database.typeProperty().addListener((obs, was, is) -> {
             sql.set("");
             status.set("");
@@ -125,8 +130,9 @@ public final class ReaderForm {
                 reader), script -> {
                     sql.set(script);
                     failed.set(false);
-                    status.set("trino".equals(admin.type())
-                            ? "Trino's users live in the coordinator's configuration: add this rule there, then use"
+                    status.set(!dialect(admin.type()).map(ReaderAccounts::creates).orElse(true)
+                            ? dialect(admin.type()).orElseThrow().displayName() + "'s users live in the coordinator's"
+                                    + " configuration: add this rule there, then use"
                                     + " the account " + reader.name() + " in the profile."
                             : "For a DBA: replace '" + ReaderAccounts.PASSWORD_PLACEHOLDER + "', run it, then use the"
                                     + " account " + reader.name() + " in the profile with its password by reference.");
@@ -194,6 +200,15 @@ public final class ReaderForm {
     }
 
     /** True for engines with accounts (PostgreSQL, MySQL/MariaDB, Trino). */
+    /** Whether QueryBench can create the reader itself on the chosen engine (not only show its SQL or rule). */
+    public ReadOnlyBooleanProperty creatableProperty() {
+        return creatable.getReadOnlyProperty();
+    }
+
+    private static java.util.Optional<Dialect> dialect(String type) {
+        return Dialect.fromName(type);
+    }
+
     public ReadOnlyBooleanProperty availableProperty() {
         return available.getReadOnlyProperty();
     }

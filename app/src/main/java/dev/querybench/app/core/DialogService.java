@@ -1,5 +1,7 @@
 package dev.querybench.app.core;
 
+import dev.querybench.engine.errors.Explanation;
+
 /** Shows messages that need the user's attention. Call from the FX thread. */
 public interface DialogService {
 
@@ -13,6 +15,14 @@ public interface DialogService {
      * @param details technical details, or blank
      */
     void showError(String title, String message, String remedy, String details);
+
+    /**
+     * A failure as every surface shows it ({@link Explanation}): its headline (where and what) as
+     * the message, its fix as the next step.
+     */
+    default void showError(String title, Explanation problem, String details) {
+        showError(title, problem.headline(), problem.fix(), details);
+    }
 
     /**
      * Asks a yes/no question, such as whether to throw away unsaved changes.

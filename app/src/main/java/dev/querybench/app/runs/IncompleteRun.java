@@ -26,4 +26,9 @@ record IncompleteRun(String status, String cause, String remedy) {
                 + " ones (or run `querybench run --resume " + id + "`).";
         return new IncompleteRun(status, cause, remedy);
     }
+
+    /** The banner's failure: the cause and how to finish the run. */
+    dev.querybench.engine.errors.Explanation explanation() {
+        return new dev.querybench.engine.errors.Explanation(cause, "", remedy);
+    }
 }

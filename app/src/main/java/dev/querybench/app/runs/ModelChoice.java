@@ -1,9 +1,12 @@
 package dev.querybench.app.runs;
 
+import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.errors.Explanation;
+import dev.querybench.engine.model.ModelProviders;
 import dev.querybench.engine.model.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +46,8 @@ public record ModelChoice(String id, String label, String detail, String baseUrl
     }
 
     static ModelChoice adHoc(String spec, String baseUrl, SecretResolver secrets) {
-        // The engine reads OpenAI's own endpoint with OPENAI_API_KEY; a given endpoint needs no key.
-        boolean openAiDefault = baseUrl == null && "openai".equals(providerOf(spec));
-        SecretRef key = openAiDefault ? SecretRef.env("OPENAI_API_KEY") : null;
+        // The engine reads the provider's usual key variable, as the run planner does (none for an endpoint that needs none).
+        SecretRef key = keyVariable(spec, baseUrl).map(SecretRef::env).orElse(null);
         String detail = (baseUrl == null ? "provider's default endpoint" : "at " + baseUrl) + " · from the command line";
         return new ModelChoice(spec, spec, detail, baseUrl, missingKey(key, secrets), true);
     }
@@ -57,21 +59,18 @@ public record ModelChoice(String id, String label, String detail, String baseUrl
             }
         } catch (dev.querybench.engine.errors.QueryBenchException e) {
             // no keyring service: say so and how to fix it, rather than fail to open the workspace
-            return sentence(e.error().message()) + ". " + sentence(e.error().remedy()) + ".";
+            Explanation why = Wording.sentences(Explanation.of(e));
+            return why.headline() + " " + why.fix();
         }
         return key.env() == null ? "No key in " + key.describe() + ": " + key.howToSet() + "."
                 : key.env() + " is not set. Export it before starting QueryBench.";
     }
 
-    private static String sentence(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    private static String providerOf(String spec) {
+    private static java.util.Optional<String> keyVariable(String spec, String baseUrl) {
         try {
-            return ModelSpec.parse(spec).provider();
+            return ModelProviders.find(ModelSpec.parse(spec).provider()).flatMap(p -> p.keyVariable(baseUrl));
         } catch (IllegalArgumentException e) {
-            return "";
+            return java.util.Optional.empty();
         }
     }
 

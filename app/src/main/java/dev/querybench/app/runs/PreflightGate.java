@@ -5,6 +5,7 @@ import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.text.Wording;
 import dev.querybench.engine.config.ModelConfig;
 import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.session.JudgeChoice;
 import dev.querybench.engine.session.RunRequest;
@@ -82,8 +83,8 @@ final class PreflightGate {
             go.accept(request);
             return;
         }
-        String list = problems.stream().map(p -> "• " + Wording.sentence(p.error().message())
-                + (p.error().remedy().isBlank() ? "" : " — fix: " + p.error().remedy()))
+        String list = problems.stream().map(p -> Explanation.of(p.error()))
+                .map(e -> "• " + Wording.sentence(e.headline()) + (e.fix().isBlank() ? "" : " — fix: " + e.fix()))
                 .collect(Collectors.joining("\n"));
         List<String> names = problems.stream().map(Unusable::name).toList();
         boolean judgeDown = names.contains("judge");

@@ -1,10 +1,15 @@
 package dev.querybench.app.runs;
 
 import dev.querybench.app.core.DialogService;
+import dev.querybench.app.text.Wording;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -15,6 +20,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class RunErrorBanner {
 
     private final DialogService dialogs;
+    private static final Explanation NONE = new Explanation("", "", "");
+
+    /** What stopped the run, where and the fix: the one model every surface shows a failure through. */
+    private final ReadOnlyObjectWrapper<Explanation> problem = new ReadOnlyObjectWrapper<>(this, "problem", NONE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper remedy = new ReadOnlyStringWrapper(this, "remedy", "");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
@@ -22,6 +31,8 @@ public final class RunErrorBanner {
 
     RunErrorBanner(DialogService dialogs) {
         this.dialogs = dialogs;
+        message.bind(Bindings.createStringBinding(() -> problem.get().headline(), problem));
+        remedy.bind(Bindings.createStringBinding(() -> problem.get().fix(), problem));
         shown.bind(message.isNotEmpty());
     }
 
@@ -30,12 +41,12 @@ public final class RunErrorBanner {
         QueryBenchException known = find(failure);
         String text;
         if (known != null) {
-            message.set(sentence(known.error().message()));
-            remedy.set(sentence(known.error().remedy()));
+            problem.set(Wording.sentences(Explanation.of(known)));
             text = "Category: " + known.error().category() + (known.getCause() == null ? "" : "\n" + chain(known.getCause()));
         } else {
-            message.set("The run stopped because of an unexpected problem (" + failure.getClass().getSimpleName() + ").");
-            remedy.set("Try again. If it happens again, report it with the details.");
+            problem.set(new Explanation("The run stopped because of an unexpected problem ("
+                    + failure.getClass().getSimpleName() + ").", "", "Try again. If it happens again, report it with"
+                    + " the details."));
             text = chain(failure);
         }
         details.set(Redactor.none().redact(text));
@@ -43,30 +54,24 @@ public final class RunErrorBanner {
 
     /** Shows why a run is incomplete and how to finish it ({@link IncompleteRun}). */
     void show(IncompleteRun incomplete) {
-        message.set(incomplete.cause());
-        remedy.set(incomplete.remedy());
+        problem.set(incomplete.explanation());
         details.set(Redactor.none().redact(incomplete.status() + "\n" + incomplete.cause() + "\n" + incomplete.remedy()));
     }
 
     public void dismiss() {
-        message.set("");
-        remedy.set("");
+        problem.set(NONE);
         details.set("");
     }
 
     /** Opens the technical details of the shown error. */
     public void showDetails() {
         if (shown.get()) {
-            dialogs.showError("Run problem", message.get(), remedy.get(), details.get());
+            dialogs.showError("Run problem", problem.get(), details.get());
         }
     }
 
     static String sentence(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        String s = dev.querybench.app.text.Wording.sentence(text.strip());
-        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
+        return Wording.fullSentence(text);
     }
 
     private static QueryBenchException find(Throwable failure) {
@@ -89,6 +94,12 @@ public final class RunErrorBanner {
         return out.toString();
     }
 
+    /** The shown failure (what, where, fix); blank parts when none is shown. */
+    public ReadOnlyObjectProperty<Explanation> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The shown failure's headline (where and what). */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

@@ -1,9 +1,13 @@
 package dev.querybench.app.text;
 
+import dev.querybench.engine.errors.Explanation;
+import dev.querybench.engine.model.ModelProvider;
+import dev.querybench.engine.model.ModelProviders;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How the workbench words counts and engine messages: "1 column" and "2 columns", sentences
@@ -11,9 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class Wording {
 
-    private static final Map<String, String> PROVIDERS = Map.of("openai", "OpenAI", "gemini", "Gemini",
-            "anthropic", "Anthropic", "ollama", "Ollama");
-    private static final Pattern LEADING_PROVIDER = Pattern.compile("(?i)^(openai|gemini|anthropic|ollama)(?=[:\\s]|$)");
+    /** Each registered provider's id with its own name. */
+    private static final Map<String, String> PROVIDERS = ModelProviders.all().stream()
+            .collect(Collectors.toUnmodifiableMap(ModelProvider::id, ModelProvider::displayName));
+    private static final Pattern LEADING_PROVIDER = Pattern.compile("(?i)^(" + PROVIDERS.keySet().stream()
+            .map(Pattern::quote).collect(Collectors.joining("|")) + ")(?=[:\\s]|$)");
 
     private Wording() {}
 
@@ -44,5 +50,22 @@ public final class Wording {
         boolean literal = text.startsWith("jdbc:") || text.startsWith("http") || firstWord.contains(".")
                 || firstWord.contains("_") || firstWord.startsWith("$");
         return literal ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /**
+     * A failure worded for the workbench: its what and fix as sentences ending in a full stop,
+     * its place unchanged.
+     */
+    public static Explanation sentences(Explanation problem) {
+        return new Explanation(fullSentence(problem.what()), problem.where(), fullSentence(problem.fix()));
+    }
+
+    /** {@link #sentence}, ending in a full stop unless it already ends a sentence; "" for blank text. */
+    public static String fullSentence(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String s = sentence(text.strip());
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
     }
 }

@@ -4,12 +4,9 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.widgets.ResultGrid;
-import dev.querybench.app.workspace.MainWindow;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -35,7 +32,7 @@ class DatasetFxTest {
 
     @BeforeAll
     static void openSample() {
-        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
+        app = SampleApp.sample(home);
     }
 
     @AfterAll
@@ -45,8 +42,7 @@ class DatasetFxTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
-        scene = stage.getScene();
+        scene = SampleApp.showMainWindow(app, stage, 1440, 900);
     }
 
     @Test

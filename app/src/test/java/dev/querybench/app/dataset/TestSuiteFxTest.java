@@ -5,9 +5,7 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
-import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
@@ -50,7 +48,7 @@ class TestSuiteFxTest {
 
     @BeforeAll
     static void openSample() {
-        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
+        app = SampleApp.sample(home);
     }
 
     @AfterAll
@@ -60,8 +58,7 @@ class TestSuiteFxTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(app.context.mainViewModel()).show(stage, 1360, 860);
-        scene = stage.getScene();
+        scene = SampleApp.showMainWindow(app, stage, 1360, 860);
     }
 
     @Test

@@ -9,10 +9,10 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.session.WorkspaceTestSuite;
+import dev.querybench.engine.testing.TestDatabases;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +73,8 @@ class TestSuiteViewModelTest {
 
     @Test
     void aDatasetOnTrinoCannotGetASuiteAndTheButtonSaysWhy() throws Exception {
-        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(workspace(
-                "trino", "{name: shop, type: trino, host: 127.0.0.1, database: memory, schema: default, username: x}")),
-                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("trino"),
+                "{name: shop, type: trino, host: 127.0.0.1, database: memory, schema: default, username: x}"));
 
         vm.activate();
         vm.generate();
@@ -93,7 +92,7 @@ class TestSuiteViewModelTest {
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE product (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL, price NUMERIC(8,2))",
                     "INSERT INTO product VALUES (1, 'pen', 1.50), (2, 'pad', 3.00), (3, 'mug', 4.00)");
-            Path ws = workspace("pg", "{name: " + db.name() + ", url: \"" + db.readOnly().jdbcUrl() + "\", username: "
+            Path ws = TestDatabases.productWorkspace(home.resolve("pg"), "{name: " + db.name() + ", url: \"" + db.readOnly().jdbcUrl() + "\", username: "
                     + db.readOnly().username() + ", password: {env: QB_READER_PW}}");
             Map<String, String> env = new java.util.HashMap<>(Map.of("QB_READER_PW", db.readOnly().password(),
                     "QB_ADMIN_PW", server.password()));
@@ -122,37 +121,10 @@ class TestSuiteViewModelTest {
         }
     }
 
-    private Path workspace(String folder, String profile) throws Exception {
-        Path ws = home.resolve(folder);
-        Files.createDirectories(ws);
-        Files.writeString(ws.resolve("dataset.yaml"), """
-                name: shop
-                questions:
-                  - id: one
-                    question: Which products cost more than 2?
-                    gold: SELECT name FROM product WHERE price > 2
-                """);
-        Files.writeString(ws.resolve("querybench.yaml"), "database: " + profile + "\ndataset: dataset.yaml\n");
-        return ws;
-    }
-
     @Test
     void aMissingDatabaseFileGivesAClearMessage() throws Exception {
-        Path ws = home.resolve("missing");
-        Files.createDirectories(ws);
-        Files.writeString(ws.resolve("dataset.yaml"), """
-                name: shop
-                questions:
-                  - id: one
-                    question: How many products?
-                    gold: SELECT count(*) FROM product
-                """);
-        Files.writeString(ws.resolve("querybench.yaml"), """
-                database: {name: shop, type: sqlite, path: missing.db}
-                dataset: dataset.yaml
-                """);
-        TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
-                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
+        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("missing"),
+                "{name: shop, type: sqlite, path: missing.db}"));
 
         vm.activate();
         vm.generate();
@@ -162,5 +134,11 @@ class TestSuiteViewModelTest {
         assertThat(vm.writtenProperty().get()).contains("database 'shop': SQLite file")
                 .contains("missing.db does not exist; build it (give the profile init: scripts) or fix its path");
         assertThat(vm.rows()).isEmpty();
+    }
+
+    /** The generator for the workspace in {@code ws}, with no secrets and the small settings. */
+    private static TestSuiteViewModel viewModel(Path ws) {
+        return new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
+                new SecretResolver(Map.of())), SMALL, new ImmediateTaskRunner());
     }
 }

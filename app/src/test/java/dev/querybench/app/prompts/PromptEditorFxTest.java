@@ -4,11 +4,8 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
-import dev.querybench.app.workspace.MainWindow;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -36,7 +33,7 @@ class PromptEditorFxTest {
 
     @BeforeAll
     static void openSample() {
-        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
+        app = SampleApp.sample(home);
     }
 
     @AfterAll
@@ -46,8 +43,7 @@ class PromptEditorFxTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
-        scene = stage.getScene();
+        scene = SampleApp.showMainWindow(app, stage, 1440, 900);
     }
 
     @Test

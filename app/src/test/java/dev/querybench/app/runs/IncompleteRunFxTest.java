@@ -9,6 +9,7 @@ import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
+import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.testing.Fault;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.SampleScript;
@@ -84,6 +85,14 @@ class IncompleteRunFxTest {
         Node resume = fx(() -> scene.getRoot().lookup("#bannerResumeButton"));
         assertThat(fx(() -> resume.isVisible() && scene.getRoot().lookup("#errorBanner").isVisible())).isTrue();
         screenshot(scene, "run-incomplete.png");
+        // the banner at the common laptop size in the dark theme too, for a look
+        robot.interact(() -> {
+            scene.getWindow().setWidth(1360);
+            scene.getWindow().setHeight(860);
+            context.mainViewModel().themeProperty().set(Theme.DARK);
+        });
+        screenshot(scene, "run-incomplete-dark-1360.png");
+        robot.interact(() -> context.mainViewModel().themeProperty().set(Theme.LIGHT));
 
         int before = stub.calls();
         robot.clickOn("#bannerResumeButton");

@@ -5,14 +5,11 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.grid.GridRow;
 import dev.querybench.app.grid.PagedRows;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.widgets.ResultGrid;
-import dev.querybench.app.workspace.MainWindow;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -38,7 +35,7 @@ class SqlConsoleFxTest {
 
     @BeforeAll
     static void openSample() {
-        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
+        app = SampleApp.sample(home);
     }
 
     @AfterAll
@@ -48,8 +45,7 @@ class SqlConsoleFxTest {
 
     @Start
     void start(Stage stage) {
-        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 900);
-        scene = stage.getScene();
+        scene = SampleApp.showMainWindow(app, stage, 1440, 900);
     }
 
     /** Scrolls to {@code row} and lays the grid out, timed on the FX thread itself. */

@@ -2,6 +2,7 @@ package dev.querybench.app.testing;
 
 import dev.querybench.app.AppContext;
 import dev.querybench.app.core.FxTaskRunner;
+import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.testing.OpenAiStub;
@@ -13,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * The workbench's composition root opened on the sample workspace under a test's home folder, as
@@ -30,6 +33,20 @@ public final class SampleApp implements AutoCloseable {
         this.stub = stub;
         this.tasks = tasks;
         this.context = context;
+    }
+
+    /** The sample workspace with no command-line model: the set-up of the FX tests of single screens. */
+    public static SampleApp sample(Path home) {
+        return open(home, Map.of(), false, new FxTaskRunner());
+    }
+
+    /**
+     * Shows {@code app}'s main window on {@code stage} at the given size and returns its scene: the
+     * one line of an FX test's own {@code @Start} method (TestFX does not run an inherited one).
+     */
+    public static Scene showMainWindow(SampleApp app, Stage stage, int width, int height) {
+        new MainWindow(app.context.mainViewModel()).show(stage, width, height);
+        return stage.getScene();
     }
 
     /** Started with {@code --model openai:gpt-4o-mini --base-url <stub>}; the stub answers as {@link SampleFixture#script}. */

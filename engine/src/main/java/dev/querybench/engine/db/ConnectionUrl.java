@@ -78,18 +78,18 @@ public record ConnectionUrl(
     }
 
     private static Dialect dialectOf(String scheme) {
-        return switch (scheme) {
-            case "sqlite" -> Dialect.SQLITE;
-            case "postgresql" -> Dialect.POSTGRESQL;
-            case "mysql" -> Dialect.MYSQL;
-            case "trino" -> Dialect.TRINO;
-            case "mariadb" -> throw new IllegalArgumentException("unknown scheme 'jdbc:mariadb': QueryBench reaches"
-                    + " MariaDB through MySQL Connector/J; write jdbc:mysql://HOST:3306/DATABASE");
-            case "postgres" -> throw new IllegalArgumentException(
-                    "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://");
-            default -> throw new IllegalArgumentException("unknown scheme 'jdbc:" + scheme + "': QueryBench supports "
-                    + "jdbc:sqlite:, jdbc:postgresql://, jdbc:mysql:// and jdbc:trino://");
-        };
+        for (DatabaseEngine engine : DatabaseBackends.all()) {
+            if (engine.dialect().jdbcSubprotocol().equals(scheme)) {
+                return engine.dialect();
+            }
+        }
+        throw new IllegalArgumentException(switch (scheme) {
+            case "mariadb" -> "unknown scheme 'jdbc:mariadb': QueryBench reaches MariaDB through MySQL Connector/J;"
+                    + " write jdbc:mysql://HOST:3306/DATABASE";
+            case "postgres" -> "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://";
+            default -> "unknown scheme 'jdbc:" + scheme + "': QueryBench supports jdbc:sqlite:, jdbc:postgresql://,"
+                    + " jdbc:mysql:// and jdbc:trino://";
+        });
     }
 
     /** A server URL's {@code [user[:password]@]host[:port][/database[/schema]]}; user and password become options. */

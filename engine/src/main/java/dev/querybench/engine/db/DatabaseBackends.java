@@ -3,6 +3,7 @@ package dev.querybench.engine.db;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.QueryBenchException;
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -27,10 +28,20 @@ public final class DatabaseBackends {
         return engine(profile.dialect()).open(profile, errors);
     }
 
+    /** Every registered engine, in registration order: what the wizard offers, for one. */
+    public static List<DatabaseEngine> all() {
+        return Registered.ENGINES;
+    }
+
+    /** The registered engines, loaded once on first use (an immutable list of stateless engines). */
+    private static final class Registered {
+        static final List<DatabaseEngine> ENGINES = ServiceLoader.load(DatabaseEngine.class,
+                DatabaseEngine.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
     /** The engine registered for a dialect. */
     public static DatabaseEngine engine(Dialect dialect) {
-        return ServiceLoader.load(DatabaseEngine.class, DatabaseEngine.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get)
+        return all().stream()
                 .filter(e -> e.dialect() == dialect)
                 .findFirst()
                 .orElseThrow(() -> new QueryBenchException(ErrorResponse.of(ErrorCategory.INTERNAL,

@@ -56,7 +56,7 @@ public final class DatabaseErrors {
         return switch (kind) {
             case TLS_MISMATCH -> ErrorResponse.of(ErrorCategory.CONFIGURATION,
                     "TLS mismatch: the client and the " + engine + " server disagree about encryption (" + detail + ")",
-                    tlsRemedy(dialect));
+                    DatabaseBackends.engine(dialect).tlsFix());
             case AUTHENTICATION -> ErrorResponse.of(ErrorCategory.AUTHENTICATION,
                     engine + " refused the user name or password (" + detail + ")",
                     "check the username and the password's environment variable in the database profile");
@@ -240,15 +240,6 @@ public final class DatabaseErrors {
                 || text.contains("no pg_hba.conf entry") && text.contains("no encryption");
     }
 
-    private static String tlsRemedy(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> "set sslmode in the URL to what the server offers: sslmode=disable for a server"
-                    + " without TLS, sslmode=require (or verify-full) for one that demands it";
-            case MYSQL -> "set sslMode in the URL to what the server offers: sslMode=DISABLED or sslMode=REQUIRED";
-            case TRINO -> "use SSL=true for an HTTPS coordinator and SSL=false (the default) for plain HTTP";
-            case SQLITE -> "SQLite files need no TLS; remove TLS options from the URL";
-        };
-    }
 
     private static List<Throwable> chain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();

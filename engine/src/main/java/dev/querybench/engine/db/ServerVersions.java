@@ -9,12 +9,7 @@ public final class ServerVersions {
     private ServerVersions() {}
 
     public static String describe(DatabaseMetaData meta, Dialect dialect) throws SQLException {
-        String version = meta.getDatabaseProductVersion();
-        return switch (dialect) {
-            case MYSQL -> mysql(version);
-            case SQLITE -> "SQLite " + version;
-            default -> dialect.displayName() + " " + version;
-        };
+        return DatabaseBackends.engine(dialect).serverName(meta.getDatabaseProductVersion());
     }
 
     /** MariaDB reports itself with a 5.5.5- prefix to old clients; the real version follows. */

@@ -49,15 +49,17 @@ public final class ErrorHandler {
     private final Clock clock;
     private final RetryHints hints;
     private final String keySource;
+    private final Map<String, ProviderAdvice> advice;
     private final ObjectMapper json = new ObjectMapper();
 
     public ErrorHandler(Redactor redactor, Clock clock) {
-        this(redactor, clock, null);
+        this(redactor, clock, null, Map.of());
     }
 
-    private ErrorHandler(Redactor redactor, Clock clock, String keySource) {
+    private ErrorHandler(Redactor redactor, Clock clock, String keySource, Map<String, ProviderAdvice> advice) {
         this.redactor = redactor;
         this.clock = clock;
+        this.advice = advice;
         this.hints = new RetryHints(clock);
         this.keySource = keySource;
     }
@@ -67,16 +69,22 @@ public final class ErrorHandler {
      * variable OPENAI_API_KEY}) when a provider refuses it.
      */
     public ErrorHandler withKeySource(String source) {
-        return new ErrorHandler(redactor, clock, source == null || source.isBlank() ? null : source);
+        return new ErrorHandler(redactor, clock, source == null || source.isBlank() ? null : source, advice);
+    }
+
+    /** The same handler, whose remedies follow each given provider's conventions (key variable, local server). */
+    public ErrorHandler withAdvice(java.util.Collection<? extends ProviderAdvice> providers) {
+        Map<String, ProviderAdvice> byId = new java.util.HashMap<>();
+        providers.forEach(p -> byId.put(p.id(), p));
+        return new ErrorHandler(redactor, clock, keySource, Map.copyOf(byId));
+    }
+
+    private java.util.Optional<ProviderAdvice> advice(String provider) {
+        return java.util.Optional.ofNullable(provider == null ? null : advice.get(provider));
     }
 
     private String keyRemedy(String provider) {
-        String variable = switch (provider) {
-            case "openai" -> "OPENAI_API_KEY";
-            case "anthropic" -> "ANTHROPIC_API_KEY";
-            case "gemini" -> "GEMINI_API_KEY";
-            default -> null;
-        };
+        String variable = advice(provider).flatMap(a -> a.keyVariable(null)).orElse(null);
         if (keySource != null) {
             return "the key comes from the " + keySource + ": check that it holds a current " + provider
                     + " key (no spaces or quotes around it), then run again";
@@ -92,7 +100,7 @@ public final class ErrorHandler {
     /**
      * Explains a failed model call, whatever langchain4j or the HTTP client threw.
      *
-     * @param provider the provider id ({@code openai}, {@code gemini}, {@code ollama}, {@code anthropic})
+     * @param provider the provider id, as {@code openai}
      * @param model the model as configured
      */
     public ErrorResponse handleModelError(String provider, String model, Throwable error) {
@@ -215,9 +223,8 @@ public final class ErrorHandler {
                     + " URL (HTTP 404: " + detail + ")", "check baseUrl: OpenAI-compatible servers usually end in /v1,"
                     + " Gemini in /v1beta, Anthropic in /v1, and Ollama is the server root");
         }
-        String remedy = "ollama".equals(provider)
-                ? "pull it first: ollama pull " + model
-                : "check the model name; querybench validate models lists the models this key can use";
+        String remedy = advice(provider).flatMap(a -> a.unknownModelFix(model))
+                .orElse("check the model name; querybench validate models lists the models this key can use");
         return ErrorResponse.of(ErrorCategory.NOT_FOUND, who + ": the provider does not know this model (" + detail
                 + ")", remedy);
     }
@@ -241,9 +248,8 @@ public final class ErrorHandler {
                 }
                 case ConnectException e -> {
                     return ErrorResponse.of(ErrorCategory.NETWORK, who + ": nothing answers at the endpoint (connection"
-                            + " refused)", "ollama".equals(provider)
-                            ? "start Ollama with `ollama serve` (or open the Ollama app) and check the profile's baseUrl"
-                            : "check that the server is running and that the base URL and proxy settings are right");
+                            + " refused)", advice(provider).flatMap(ProviderAdvice::unreachableFix).orElse(
+                            "check that the server is running and that the base URL and proxy settings are right"));
                 }
                 case UnknownHostException _, UnresolvedAddressException _, UnresolvedModelServerException _ -> {
                     return unknownHost(who, detail);

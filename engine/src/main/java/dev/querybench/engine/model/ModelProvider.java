@@ -1,6 +1,7 @@
 package dev.querybench.engine.model;
 
 import dev.querybench.engine.errors.ErrorHandler;
+import dev.querybench.engine.errors.ProviderAdvice;
 import java.util.Optional;
 
 /**
@@ -10,10 +11,14 @@ import java.util.Optional;
  * ModelProviders} finds it by {@link #id()}, so this package never names a vendor package.
  * Implementations are stateless and thread-safe.
  */
-public interface ModelProvider {
+public interface ModelProvider extends ProviderAdvice {
 
     /** The lower-case id a model spec starts with, as {@code openai} in {@code openai:gpt-4o-mini}. */
+    @Override
     String id();
+
+    /** The provider's own name as people write it, such as {@code OpenAI} for {@code openai}. */
+    String displayName();
 
     /** The model a bare spec (the id alone) means, if this provider has one. */
     default Optional<String> defaultModel() {
@@ -25,6 +30,7 @@ public interface ModelProvider {
      * reads and what a check without a key asks for. Empty when the endpoint at {@code baseUrl}
      * (null for the provider's own) needs no key.
      */
+    @Override
     default Optional<String> keyVariable(String baseUrl) {
         return Optional.empty();
     }

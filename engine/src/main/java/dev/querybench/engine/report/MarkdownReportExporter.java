@@ -45,7 +45,7 @@ public final class MarkdownReportExporter implements ResultsExporter {
         md.append("\n**").append(review.size()).append(review.size() == 1 ? " execution failure" : " execution failures")
                 .append(" the judge calls equivalent**")
                 .append(review.isEmpty() ? ".\n" : " (candidates for gold review):\n\n");
-        review.forEach(i -> md.append("- ").append(i.key()).append(": ").append(ReportText.oneLine(i.judge().rationale()))
+        review.forEach(i -> md.append("- ").append(i.key()).append(": ").append(text(i.judge().rationale()))
                 .append('\n'));
         List<ItemResult> others = results.items().stream().filter(i -> i.judge() != null && !review.contains(i)
                 && i.judge().agreesWith(i.outcome()).map(agrees -> !agrees).orElse(true)).toList();
@@ -53,7 +53,7 @@ public final class MarkdownReportExporter implements ResultsExporter {
             md.append("\nOther items where the judge does not confirm the execution verdict:\n\n");
             others.forEach(i -> md.append("- ").append(i.key()).append(": execution ").append(i.outcome())
                     .append(", judge ").append(i.judge().decision().id()).append(" — ")
-                    .append(ReportText.oneLine(i.judge().rawAnswer() != null ? "raw answer: " + i.judge().rawAnswer()
+                    .append(text(i.judge().rawAnswer() != null ? "raw answer: " + i.judge().rawAnswer()
                             : i.judge().rationale())).append('\n'));
         }
     }
@@ -129,7 +129,17 @@ public final class MarkdownReportExporter implements ResultsExporter {
         List<ItemResult> errors = results.items().stream().filter(i -> i.outcome() == Outcome.ERROR).toList();
         if (!errors.isEmpty()) {
             md.append("\n## Errors (excluded from accuracy)\n\n");
-            errors.forEach(e -> md.append("- ").append(e.key()).append(": ").append(e.verdict().reason()).append('\n'));
+            errors.forEach(e -> md.append("- ").append(e.key()).append(": ").append(text(e.verdict().reason()))
+                    .append('\n'));
         }
+    }
+
+    /**
+     * Free text (a reason, a rationale, a model's answer) as one Markdown line that shows as
+     * written: markup and table bars are escaped, so an answer holding {@code <script>} stays text.
+     */
+    static String text(String free) {
+        return ReportText.oneLine(free).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|");
     }
 }

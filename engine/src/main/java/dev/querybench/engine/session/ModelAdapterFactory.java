@@ -42,7 +42,7 @@ public final class ModelAdapterFactory {
                             + ", which is not set",
                     profile.apiKey().howToSet()));
         }
-        ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList()))
+        ErrorHandler errors = new ErrorHandler(new Redactor(key.stream().toList())).withAdvice(ModelProviders.all())
                 .withKeySource(profile.apiKey() == null ? null : profile.apiKey().describe());
         ModelSettings settings = new ModelSettings(profile.baseUrl(), key.orElse(null), profile.temperatureOrDefault(),
                 profile.maxTokensOrDefault(), Duration.ofSeconds(profile.timeoutSecondsOrDefault()));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -34,6 +35,11 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /** The changeable nodes of a query: functions, literals, columns and predicates, in tree order. */
 final class TreeScan {
+    /** The binary expressions that count as predicates: the six comparisons and LIKE. */
+    private static final List<Class<? extends BinaryExpression>> COMPARISONS = List.of(EqualsTo.class,
+            NotEqualsTo.class, GreaterThan.class, GreaterThanEquals.class, MinorThan.class, MinorThanEquals.class,
+            LikeExpression.class);
+
     final List<Function> functions = new ArrayList<>();
     final List<LongValue> longs = new ArrayList<>();
     final List<DoubleValue> doubles = new ArrayList<>();
@@ -129,46 +135,13 @@ final class TreeScan {
             return null;
         }
 
+        /** Comparisons and LIKE: the binary expressions that are predicates a mutation can flip. */
         @Override
-        public <S> Void visit(EqualsTo e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(NotEqualsTo e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(GreaterThan e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(GreaterThanEquals e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(MinorThan e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(MinorThanEquals e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
-        }
-
-        @Override
-        public <S> Void visit(LikeExpression e, S context) {
-            predicates.add(e);
-            return super.visit(e, context);
+        protected <S> Void visitBinaryExpression(BinaryExpression e, S context) {
+            if (COMPARISONS.stream().anyMatch(kind -> kind.isInstance(e))) {
+                predicates.add(e);
+            }
+            return super.visitBinaryExpression(e, context);
         }
 
         @Override

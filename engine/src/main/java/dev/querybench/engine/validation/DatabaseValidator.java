@@ -2,6 +2,7 @@ package dev.querybench.engine.validation;
 
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
+import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.DatabaseErrors;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.ServerVersions;
@@ -294,20 +295,7 @@ public final class DatabaseValidator {
     private Connection connect(ConnectionProfile profile) throws SQLException {
         ConnectionUrl url = profile.url();
         Map<String, String> options = new LinkedHashMap<>(url.options());
-        long seconds = Math.max(1, (connectTimeout.toMillis() + 999) / 1000);
-        switch (profile.dialect()) {
-            case POSTGRESQL -> {
-                options.putIfAbsent("connectTimeout", String.valueOf(seconds));
-                options.putIfAbsent("loginTimeout", String.valueOf(seconds));
-                options.putIfAbsent("socketTimeout", String.valueOf(seconds + 5));
-            }
-            case MYSQL -> {
-                options.putIfAbsent("connectTimeout", String.valueOf(connectTimeout.toMillis()));
-                options.putIfAbsent("socketTimeout", String.valueOf(connectTimeout.toMillis() + 5_000));
-            }
-            case SQLITE -> options.putIfAbsent("open_mode", "1");
-            case TRINO -> { }
-        }
+        DatabaseBackends.engine(profile.dialect()).checkOptions(options, connectTimeout);
         Properties properties = new Properties();
         if (profile.username() != null) {
             properties.setProperty("user", profile.username());

@@ -1,5 +1,6 @@
 package dev.querybench.engine.validation;
 
+import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.Dialect;
 import java.util.Comparator;
 import java.util.List;
@@ -7,56 +8,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The URL options each JDBC driver QueryBench uses understands, to catch typos before connecting. */
+/**
+ * The URL options each engine's JDBC driver understands ({@link
+ * dev.querybench.engine.db.DatabaseEngine#driverOptions()}), to catch typos before connecting.
+ */
 final class DriverOptions {
 
-    private static final Set<String> POSTGRESQL = Set.of("user", "password", "ApplicationName", "assumeMinServerVersion",
-            "autosave", "binaryTransfer", "cancelSignalTimeout", "channelBinding", "cleanupSavepoints", "connectTimeout",
-            "currentSchema", "defaultRowFetchSize", "escapeSyntaxCallMode", "gssEncMode", "gsslib", "hostRecheckSeconds",
-            "jaasApplicationName", "kerberosServerName", "loadBalanceHosts", "localSocketAddress", "loggerLevel",
-            "loginTimeout", "logUnclosedConnections", "maxResultBuffer", "options", "preferQueryMode", "prepareThreshold",
-            "quoteReturningIdentifiers", "readOnly", "readOnlyMode", "receiveBufferSize", "reWriteBatchedInserts",
-            "sendBufferSize", "socketFactory", "socketTimeout", "ssl", "sslcert", "sslfactory", "sslhostnameverifier",
-            "sslkey", "sslmode", "sslnegotiation", "sslpassword", "sslrootcert", "sspiServiceClass", "stringtype",
-            "targetServerType", "tcpKeepAlive", "tcpNoDelay", "unknownLength", "adaptiveFetch", "groupStartupParameters");
-    private static final Set<String> MYSQL = Set.of("user", "password", "useSSL", "sslMode", "requireSSL",
-            "verifyServerCertificate", "trustCertificateKeyStoreUrl", "trustCertificateKeyStorePassword",
-            "trustCertificateKeyStoreType", "clientCertificateKeyStoreUrl", "clientCertificateKeyStorePassword",
-            "clientCertificateKeyStoreType", "enabledTLSProtocols", "tlsVersions", "connectTimeout", "socketTimeout",
-            "serverTimezone", "connectionTimeZone", "forceConnectionTimeZoneToSession", "characterEncoding", "useUnicode",
-            "allowPublicKeyRetrieval", "allowMultiQueries", "zeroDateTimeBehavior", "useCursorFetch", "defaultFetchSize",
-            "tcpKeepAlive", "useCompression", "sessionVariables", "allowLoadLocalInfile", "allowUrlInLocalInfile",
-            "connectionAttributes", "autoReconnect", "rewriteBatchedStatements", "useServerPrepStmts", "cachePrepStmts",
-            "permitMysqlScheme", "databaseTerm", "nullDatabaseMeansCurrent", "useInformationSchema",
-            "serverRSAPublicKeyFile", "defaultAuthenticationPlugin", "authenticationPlugins", "maxAllowedPacket",
-            "tinyInt1isBit", "transformedBitIsBoolean", "yearIsDateType", "useLocalSessionState",
-            "readOnlyPropagatesToServer", "jdbcCompliantTruncation", "useAffectedRows", "paranoid", "logger",
-            "profileSQL", "maxRows", "preserveInstants", "connectionCollation");
-    private static final Set<String> TRINO = Set.of("user", "password", "socksProxy", "httpProxy",
-            "applicationNamePrefix", "disableCompression", "assumeLiteralNamesInMetadataCallsForNonConformingClients",
-            "assumeLiteralUnderscoreInMetadataCallsForNonConformingClients", "SSL", "SSLVerification",
-            "SSLKeyStorePath", "SSLKeyStorePassword", "SSLKeyStoreType", "SSLTrustStorePath", "SSLTrustStorePassword",
-            "SSLTrustStoreType", "SSLUseSystemTrustStore", "hostnameInCertificate", "KerberosRemoteServiceName",
-            "KerberosPrincipal", "KerberosUseCanonicalHostname", "KerberosServicePrincipalPattern",
-            "KerberosConfigPath", "KerberosKeytabPath", "KerberosCredentialCachePath", "KerberosDelegation",
-            "accessToken", "externalAuthentication", "externalAuthenticationTimeout", "externalAuthenticationTokenCache",
-            "extraCredentials", "roles", "sessionProperties", "source", "clientInfo", "clientTags", "traceToken",
-            "timezone", "explicitPrepare", "encoding", "sessionUser", "validateConnection", "timeout",
-            "legacyPreparedStatements", "path", "resourceEstimates", "dnsResolver", "dnsResolverContext", "locale");
-    private static final Set<String> SQLITE = Set.of("open_mode", "journal_mode", "synchronous", "busy_timeout",
-            "foreign_keys", "date_class", "date_precision", "date_string_format", "transaction_mode", "shared_cache",
-            "cache_size", "mmap_size", "mode", "cache", "immutable", "jdbc.explicit_readonly", "query_only",
-            "recursive_triggers", "case_sensitive_like", "temp_store", "page_size", "limit_attached");
 
     private DriverOptions() {}
 
     static Set<String> known(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> POSTGRESQL;
-            case MYSQL -> MYSQL;
-            case TRINO -> TRINO;
-            case SQLITE -> SQLITE;
-        };
+        return DatabaseBackends.engine(dialect).driverOptions();
     }
 
     static boolean isKnown(Dialect dialect, String option) {

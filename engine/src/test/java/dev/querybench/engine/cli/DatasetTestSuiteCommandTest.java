@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,11 +25,11 @@ class DatasetTestSuiteCommandTest {
     void buildsASuiteAndListsItAsInstancesOfTheProfile() throws Exception {
         Path ws = dir.resolve("ws");
         Files.createDirectories(ws);
-        dev.querybench.engine.testing.TestDatabases.sqlite(ws.resolve("shop.db"), """
+        TestDatabases.sqlite(ws.resolve("shop.db"), """
                 CREATE TABLE product (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL);
                 INSERT INTO product VALUES (1, 'pen', 1.5), (2, 'pad', 3.0), (3, 'mug', 4.0);
                 """);
-        dev.querybench.engine.testing.TestDatabases.sqlite(ws.resolve("mine.db"), """
+        TestDatabases.sqlite(ws.resolve("mine.db"), """
                 CREATE TABLE product (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL);
                 """);
         Files.writeString(ws.resolve("dataset.yaml"), """
@@ -83,19 +84,7 @@ class DatasetTestSuiteCommandTest {
 
     @Test
     void aDatabaseThatCannotBeUsedIsNamedAndTheExitCodeSaysSo() throws Exception {
-        Path ws = dir.resolve("ws");
-        Files.createDirectories(ws);
-        Files.writeString(ws.resolve("dataset.yaml"), """
-                name: shop
-                questions:
-                  - id: one
-                    question: How many products?
-                    gold: SELECT count(*) FROM product
-                """);
-        Files.writeString(ws.resolve("querybench.yaml"), """
-                database: {name: shop, type: sqlite, path: missing.db}
-                dataset: dataset.yaml
-                """);
+        Path ws = TestDatabases.productWorkspace(dir.resolve("ws"), "{name: shop, type: sqlite, path: missing.db}");
 
         CliHarness.Result r = new CliHarness(dir, Map.of()).run("dataset", "testsuite", "--workspace", ws.toString());
 

@@ -3,6 +3,7 @@ package dev.querybench.engine.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import dev.querybench.engine.model.ModelProviders;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -24,7 +25,7 @@ class ErrorHandlerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final ErrorHandler handler = new ErrorHandler(new Redactor(List.of("sk-secret-123456")),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC)).withAdvice(ModelProviders.all());
 
     private ErrorResponse http(int status, Map<String, List<String>> headers, String body) {
         return handler.handleModelError("openai", "gpt-4o-mini", new ProviderHttpException(status, headers, body));

@@ -150,4 +150,108 @@ class ReportExportersTest {
         assertThatThrownBy(() -> writer.write(results, dir.resolve("x"), List.of("pdf")))
                 .hasMessageContaining("unknown report format 'pdf'");
     }
+
+    /** The run's items with the first one's SQL full of CSV and markup characters and its cost unknown. */
+    private static List<ItemResult> awkwardItems() {
+        List<ItemResult> items = new java.util.ArrayList<>(results.items());
+        ItemResult i = items.getFirst();
+        items.set(0, new ItemResult(i.key(), i.prompt(), i.answer(), "SELECT 'a,b' AS \"x \"\"y\"\"\",\n  '<b>' AS z",
+                i.verdict(), i.latencyMs(), i.usage(), i.modelId(), i.provenance(), null, i.error(), i.finishedAt(),
+                i.attempts(), i.judge()));
+        return items;
+    }
+
+    @Test
+    void csvHasOneRowPerItemAndEachCellAsTheItemHoldsIt() throws Exception {
+        List<ItemResult> items = awkwardItems();
+        Path file = new CsvResultsExporter().export(new RunResults(results.run(), items, results.cells(), 0),
+                dir.resolve("csv"));
+
+        List<java.util.Map<String, String>> rows;
+        try (com.fasterxml.jackson.databind.MappingIterator<java.util.Map<String, String>> read =
+                new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(java.util.Map.class)
+                        .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                        .readValues(file.toFile())) {
+            rows = read.readAll();
+        }
+        assertThat(rows).hasSize(items.size());
+        for (int n = 0; n < items.size(); n++) {
+            ItemResult item = items.get(n);
+            java.util.Map<String, String> row = rows.get(n);
+            assertThat(row).containsEntry("question_id", item.key().questionId())
+                    .containsEntry("variant", item.key().variant()).containsEntry("model", item.key().model())
+                    .containsEntry("repeat", String.valueOf(item.key().repeat()))
+                    .containsEntry("outcome", item.outcome().name())
+                    .containsEntry("latency_ms", String.valueOf(item.latencyMs()))
+                    .containsEntry("input_tokens", String.valueOf(item.usage().inputTokens()))
+                    .containsEntry("predicted_sql", item.sql() == null ? "" : item.sql())
+                    .containsEntry("cost_usd", item.cost() == null ? "" : item.cost().toPlainString())
+                    .containsEntry("reason", item.verdict().reason());
+        }
+        // commas, doubled quotes and the line break survive the round trip; an unknown cost is an empty cell
+        assertThat(rows.getFirst().get("predicted_sql")).isEqualTo(items.getFirst().sql());
+        assertThat(rows.getFirst().get("cost_usd")).isEmpty();
+        assertThat(rows.get(1).get("cost_usd")).isNotEmpty();
+    }
+
+    @Test
+    void jsonHoldsEveryItemAsStoredAndAnUnknownCostAsNull() throws Exception {
+        List<ItemResult> items = awkwardItems();
+        Path file = new JsonResultsExporter().export(new RunResults(results.run(), items, results.cells(), 0),
+                dir.resolve("json"));
+
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        assertThat(doc.get("items")).hasSize(items.size());
+        for (int n = 0; n < items.size(); n++) {
+            ItemResult item = items.get(n);
+            var node = doc.get("items").get(n);
+            assertThat(node.get("questionId").asText()).isEqualTo(item.key().questionId());
+            assertThat(node.get("variant").asText()).isEqualTo(item.key().variant());
+            assertThat(node.get("outcome").asText()).isEqualTo(item.outcome().name());
+            assertThat(node.get("predictedSql").asText()).isEqualTo(item.sql());
+            assertThat(node.get("inputTokens").asLong()).isEqualTo(item.usage().inputTokens());
+        }
+        assertThat(doc.get("items").get(0).get("costUsd").isNull()).isTrue();
+        assertThat(doc.get("items").get(1).get("costUsd").decimalValue()).isEqualByComparingTo(items.get(1).cost());
+        assertThat(doc.get("cells")).hasSize(results.cells().size());
+    }
+
+    @Test
+    void htmlShowsAnUnknownCostAsUnknownAndIsOneFileThatNeedsNoNetwork() throws Exception {
+        List<ItemResult> unpriced = results.items().stream().map(i -> new ItemResult(i.key(), i.prompt(), i.answer(),
+                i.sql(), i.verdict(), i.latencyMs(), i.usage(), i.modelId(), i.provenance(), null, i.error(),
+                i.finishedAt(), i.attempts(), i.judge())).toList();
+        Path folder = dir.resolve("offline");
+        String html = Files.readString(new HtmlReportExporter().export(new RunResults(results.run(), unpriced,
+                new RunSummary().cells(unpriced), 0), folder));
+
+        assertThat(html.split("<td>unknown \\(no price\\)</td>", -1)).hasSize(results.cells().size() + 1);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("report.html");
+        }
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*\"(?!#|data:)")
+                .doesNotContainPattern("(?i)@import|url\\(\\s*['\"]?(?!data:|#)");
+        assertThat(html).contains("<style>");
+    }
+
+    @Test
+    void markdownKeepsEachCellsFiguresAndShowsMarkupInReasonsAsText() throws Exception {
+        List<ItemResult> items = new java.util.ArrayList<>(results.items());
+        ItemResult i = items.getFirst();
+        items.set(0, new ItemResult(i.key(), i.prompt(), i.answer(), i.sql(), dev.querybench.engine.evaluation.base
+                .Verdict.error("execution", "model call failed: <script>alert(1)</script>\nsee | the log"),
+                i.latencyMs(), i.usage(), i.modelId(), i.provenance(), i.cost(), "boom", i.finishedAt(), i.attempts(),
+                i.judge()));
+        RunResults withError = new RunResults(results.run(), items, new RunSummary().cells(items), 0);
+
+        String md = Files.readString(new MarkdownReportExporter().export(withError, dir.resolve("md-error")));
+
+        for (var c : withError.cells()) {
+            assertThat(md).contains("| " + c.variant() + " | " + c.model() + " | " + c.passed() + " | " + c.failed()
+                    + " | " + c.errors() + " | " + ReportText.percent(c.accuracy().value()) + " |");
+        }
+        assertThat(md).contains("## Errors (excluded from accuracy)", "- " + i.key()
+                + ": model call failed: &lt;script&gt;alert(1)&lt;/script&gt; see \\| the log\n");
+        assertThat(md).doesNotContain("<script>");
+    }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Small SQLite databases and a plain prompt written into a test's workspace folder. */
+/** Small SQLite databases, a plain prompt and a one-question workspace written into a test's folder. */
 public final class TestDatabases {
 
     private TestDatabases() {}
@@ -39,6 +39,29 @@ public final class TestDatabases {
 
                     Question: {{question}}
                     """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A workspace in {@code folder} whose dataset {@code shop} asks one question about products,
+     * on the database {@code database} (a flow mapping such as {@code {name: shop, type: sqlite,
+     * path: shop.db}}): the set-up of the test-suite generator's refusals, in the CLI and the
+     * workbench alike.
+     */
+    public static Path productWorkspace(Path folder, String database) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("dataset.yaml"), """
+                    name: shop
+                    questions:
+                      - id: one
+                        question: How many products?
+                        gold: SELECT count(*) FROM product
+                    """);
+            Files.writeString(folder.resolve("querybench.yaml"), "database: " + database + "\ndataset: dataset.yaml\n");
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,9 @@ import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.db.AccountSafety;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
-import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.DatabaseErrors;
+import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.DatabaseEngine;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
@@ -33,9 +34,9 @@ public final class ReaderAccounts {
     /** Stands for the password in SQL written for a DBA. */
     public static final String PASSWORD_PLACEHOLDER = "choose-a-password";
 
-    /** Whether this service can create the reader itself (PostgreSQL, MySQL/MariaDB). */
+    /** Whether this service can create the reader itself ({@link DatabaseEngine#createsReaders()}). */
     public static boolean creates(Dialect dialect) {
-        return dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL;
+        return DatabaseBackends.engine(dialect).createsReaders();
     }
 
     /**

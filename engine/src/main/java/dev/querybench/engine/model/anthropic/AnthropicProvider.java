@@ -17,6 +17,11 @@ public final class AnthropicProvider implements ModelProvider {
     }
 
     @Override
+    public String displayName() {
+        return "Anthropic";
+    }
+
+    @Override
     public Optional<String> keyVariable(String baseUrl) {
         return Optional.of("ANTHROPIC_API_KEY");
     }

@@ -17,6 +17,11 @@ public final class GeminiProvider implements ModelProvider {
     }
 
     @Override
+    public String displayName() {
+        return "Gemini";
+    }
+
+    @Override
     public Optional<String> defaultModel() {
         return Optional.of(GeminiModelAdapter.DEFAULT_MODEL);
     }

@@ -17,6 +17,11 @@ public final class OpenAiProvider implements ModelProvider {
     }
 
     @Override
+    public String displayName() {
+        return "OpenAI";
+    }
+
+    @Override
     public Optional<String> keyVariable(String baseUrl) {
         return baseUrl == null ? Optional.of("OPENAI_API_KEY") : Optional.empty();
     }
