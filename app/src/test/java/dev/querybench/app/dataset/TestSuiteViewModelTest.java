@@ -94,6 +94,14 @@ class TestSuiteViewModelTest {
                     "INSERT INTO product VALUES (1, 'pen', 1.50), (2, 'pad', 3.00), (3, 'mug', 4.00)");
             Path ws = TestDatabases.productWorkspace(home.resolve("pg"), "{name: " + db.name() + ", url: \"" + db.readOnly().jdbcUrl() + "\", username: "
                     + db.readOnly().username() + ", password: {env: QB_READER_PW}}");
+            // a filter, so a neighbour passes on the database and the suite has something to catch
+            java.nio.file.Files.writeString(ws.resolve("dataset.yaml"), """
+                    name: shop
+                    questions:
+                      - id: one
+                        question: Which products cost more than 2?
+                        gold: SELECT name FROM product WHERE price > 2
+                    """);
             Map<String, String> env = new java.util.HashMap<>(Map.of("QB_READER_PW", db.readOnly().password(),
                     "QB_ADMIN_PW", server.password()));
             TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
