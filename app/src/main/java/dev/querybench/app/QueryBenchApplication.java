@@ -25,9 +25,14 @@ import javafx.stage.Stage;
  */
 public final class QueryBenchApplication extends Application {
 
+    /** System property: {@code false} shows no skeleton while the first workspace opens (start-up A/B). */
+    static final String SKELETON_PROPERTY = "querybench.startup.skeleton";
+
     private final FxTaskRunner tasks = new FxTaskRunner();
     private final FxDialogService dialogs = new FxDialogService(MainWindow.stylesheet());
-    private AppContext first;
+    /** The first workspace, opened off the FX thread while the skeleton shows. */
+    private final java.util.concurrent.CompletableFuture<AppContext> first = new java.util.concurrent.CompletableFuture<>();
+    private volatile boolean stopped;
     private AppContext.Settings settings;
     private Path home;
     private Throwable startupFailure;
@@ -48,14 +53,24 @@ public final class QueryBenchApplication extends Application {
             history = WorkspaceHistory.inHome(home);
             settings = LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
                     Path.of(System.getProperty("user.home")));
-            String remembered = history.lastModel(settings.workspaceFolder().toAbsolutePath().normalize())
-                    .orElse(null);
-            first = AppContext.open(settings, tasks, dialogs, remembered);
-            history.opened(first.workspace().root());
-            StartupTrace.mark("workspace open");
         } catch (RuntimeException e) {
             startupFailure = e;
+            return;
         }
+        // The workspace opens on a thread of its own while the FX thread shows the window's skeleton.
+        AppContext.Settings opening = settings;
+        Thread.ofPlatform().name("querybench-open").start(() -> {
+            try {
+                String remembered = history.lastModel(opening.workspaceFolder().toAbsolutePath().normalize())
+                        .orElse(null);
+                AppContext context = AppContext.open(opening, tasks, dialogs, remembered);
+                history.opened(context.workspace().root());
+                StartupTrace.mark("workspace open");
+                first.complete(context);
+            } catch (RuntimeException | Error e) {
+                first.completeExceptionally(e);
+            }
+        });
     }
 
     @Override
@@ -68,25 +83,43 @@ public final class QueryBenchApplication extends Application {
             return;
         }
         dialogs.setOwner(stage);
-        workbench = new Workbench(settings, SampleWorkspace.defaultLocation(home), tasks, dialogs, history);
-        if (first != null) {
-            workbench.adopt(first);
-        } else {
-            workbench.adopt(null);
+        if (!"false".equals(System.getProperty(SKELETON_PROPERTY))) {
+            StartupSkeleton.show(stage, layout, folderName(settings.workspaceFolder()));
+            StartupTrace.mark("skeleton shown");
+            if (StartupTrace.on()) {
+                dev.querybench.app.widgets.FirstFrame.then(() -> StartupTrace.mark("skeleton on screen"));
+            }
         }
+        first.whenComplete((context, failure) -> Platform.runLater(() -> showWorkbench(stage, context, failure)));
+    }
+
+    private void showWorkbench(Stage stage, AppContext context, Throwable failure) {
+        if (stopped) {
+            return; // stop() closes it
+        }
+        startupFailure = failure instanceof java.util.concurrent.CompletionException wrapped
+                ? wrapped.getCause() : failure;
+        workbench = new Workbench(settings, SampleWorkspace.defaultLocation(home), tasks, dialogs, history);
+        workbench.adopt(context);
         WorkbenchWindow window = new WorkbenchWindow(stage, workbench, DesktopOpener.forThisOs(
                 uri -> getHostServices().showDocument(uri.toString()), tasks, dialogs),
                 Path.of(System.getProperty("user.home")), Platform::exit);
         window.show(layout, closed -> closedLayout = closed);
-        if (first == null) {
+        if (context == null) {
             showStartupFailure();
         }
         StartupTrace.mark("window shown");
         ReadySignal.afterFirstFrame(stage);
     }
 
+    private static String folderName(Path folder) {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return name == null ? folder.toString() : name.toString();
+    }
+
     @Override
     public void stop() {
+        stopped = true;
         tasks.close();
         if (closedLayout != null) {
             // The window is gone by now, so this small write blocks nothing the user sees.
@@ -96,9 +129,14 @@ public final class QueryBenchApplication extends Application {
                 System.err.println("QueryBench: " + e.getMessage());
             }
         }
-        AppContext open = workbench == null ? first : workbench.currentProperty().get();
-        if (open != null) {
-            open.close();
+        if (workbench != null) {
+            AppContext open = workbench.currentProperty().get();
+            if (open != null) {
+                open.close();
+            }
+        } else {
+            // quit before the first workspace was shown: close it whenever it opens
+            first.thenAccept(AppContext::close);
         }
     }
 

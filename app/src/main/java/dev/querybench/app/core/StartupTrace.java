@@ -14,6 +14,11 @@ public final class StartupTrace {
 
     private StartupTrace() {}
 
+    /** True when the trace is on. */
+    public static boolean on() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
     /** Prints {@code what} with the JVM's uptime when the trace is on. */
     public static void mark(String what) {
         if (Boolean.getBoolean(PROPERTY)) {

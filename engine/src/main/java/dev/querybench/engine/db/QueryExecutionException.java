@@ -22,6 +22,14 @@ public final class QueryExecutionException extends QueryBenchException {
         this.failure = failure;
     }
 
+    /**
+     * The work the query belonged to was cancelled (its thread was interrupted), before the query
+     * ran or while it ran: no verdict on the query, and the caller stays interrupted.
+     */
+    public static QueryExecutionException cancelled(Throwable cause) {
+        return new QueryExecutionException(QueryFailure.RUNTIME, "interrupted: the work was cancelled", cause);
+    }
+
     public QueryFailure failure() {
         return failure;
     }

@@ -22,8 +22,10 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * MySQL executable comment, a statement that does not start as a query, a data-changing or
  * row-locking clause, or a call of a function that acts beyond reading (files, other sessions,
  * settings, locks, replication, SQL inside a string) is refused. Quoted and Unicode-escaped names
- * count as the names they spell. JSqlParser then parses the text; when it accepts it, the tree
- * must be a query with no {@code SELECT … INTO} and no data-changing {@code WITH}. When JSqlParser
+ * count as the names they spell. When the text holds a word that could make it write or lock
+ * ({@code INTO}, {@code FOR}, {@code UPDATE} …), JSqlParser then parses it; when it accepts it, the
+ * tree must be a query with no {@code SELECT … INTO} and no data-changing {@code WITH}. Other
+ * queries are not parsed: the tree could not refuse them, and the parse is most of this layer's cost. When JSqlParser
  * cannot parse what the dialect may well accept ({@code ==}, {@code GLOB}, {@code NOTNULL},
  * {@code [names]} on SQLite …), the text goes to the engine's read-only, least-privilege session,
  * which decides: this layer never gives a syntax verdict the engine would not give, except for an
@@ -89,13 +91,26 @@ public final class StatementGuard {
      *     {@link QueryFailure#SYNTAX} when a quote or comment is not closed
      */
     public String check(String sql) {
-        String text = lexicalCheck(sql);
-        parsed(text).ifPresent(StatementGuard::checkTree);
-        return text;
+        Lexical lexical = lexicalCheck(sql);
+        if (lexical.treeMatters()) {
+            parsed(lexical.text()).ifPresent(StatementGuard::checkTree);
+        }
+        return lexical.text();
     }
 
-    /** The checks the lexer can make; returns the statement as {@link #check} does. */
-    private String lexicalCheck(String sql) {
+    /**
+     * What the lexer found: the statement as {@link #check} returns it, and whether the parse tree could still
+     * refuse it. The tree only adds verdicts about writing, locking and data-changing clauses, each of which needs
+     * one of {@link #TREE_WORDS} as an unquoted word; a query without any of them (most queries) is not parsed.
+     */
+    private record Lexical(String text, boolean treeMatters) {}
+
+    /** The unquoted words without which no tree check can refuse a statement the lexer let through. */
+    private static final Set<String> TREE_WORDS = Set.of("insert", "update", "delete", "merge", "truncate",
+            "replace", "upsert", "into", "for", "share", "lock", "returning", "copy", "call", "execute", "do", "set");
+
+    /** The checks the lexer can make. */
+    private Lexical lexicalCheck(String sql) {
         if (sql == null || sql.isBlank()) {
             throw refused("the statement is empty");
         }
@@ -134,7 +149,9 @@ public final class StatementGuard {
                     + (first.kind() == SqlToken.Kind.WORD ? "a " + first.value().toUpperCase(Locale.ROOT) + " statement"
                             : "not a query"));
         }
-        return sql.substring(0, tokens.getLast().end());
+        boolean treeMatters = tokens.stream()
+                .anyMatch(t -> t.kind() == SqlToken.Kind.WORD && TREE_WORDS.contains(t.lowerName()));
+        return new Lexical(sql.substring(0, tokens.getLast().end()), treeMatters);
     }
 
     /**
@@ -220,7 +237,7 @@ public final class StatementGuard {
         } catch (JSQLParserException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // a cancelled caller gets no statement to run (and stays interrupted)
-                throw new QueryExecutionException(QueryFailure.RUNTIME, "interrupted: the work was cancelled", e);
+                throw QueryExecutionException.cancelled(e);
             }
             return Optional.empty();
         }

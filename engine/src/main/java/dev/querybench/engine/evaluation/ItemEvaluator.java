@@ -69,7 +69,8 @@ final class ItemEvaluator {
     }
 
     /**
-     * Asks the model under the provider's permit, then scores its SQL under the database's permit.
+     * Asks the model under the provider's permit (held for the calls alone), then scores its SQL
+     * under the database's permit.
      * A question whose database is unknown or down is an ERROR item without asking any model.
      *
      * @throws NoAnswer when no model answered for a reason outside the prompt (rate limit, outage,
@@ -78,17 +79,20 @@ final class ItemEvaluator {
     ItemResult evaluate(ItemKey key, Question question, PromptTemplate variant, ModelAdapter model,
             String mode, Semaphore provider, Semaphore database) throws InterruptedException {
         Generation generation;
-        provider.acquire();
-        long asked = System.nanoTime();
+        // the provider's permit is held for each model call only (PermittedModel), not while the
+        // prompt is rendered or the answer read and tried
+        PermittedModel permitted = new PermittedModel(model, provider);
+        long started = System.nanoTime();
         try {
-            generation = generator.generate(model, variant, question, key.repeat());
+            generation = generator.generate(permitted, variant, question, key.repeat());
+        } catch (PermittedModel.Interrupted e) {
+            throw new InterruptedException(e.getMessage());
         } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             // a dataset problem: no model is asked, and the run goes on with the other questions
             return new ItemResult(key, null, null, null, PerDatabaseEvaluator.datasetError(mode, e.getMessage()), 0, Usage.NONE, null,
                     Provenance.UNKNOWN, BigDecimal.ZERO, Explanation.of(e), clock.instant(), List.of());
-        } finally {
-            provider.release();
         }
+        long asked = permitted.firstAsked(started);
         if (generation.completion() == null && generation.failure() != null
                 && UNANSWERED.contains(generation.failure().category())) {
             throw new NoAnswer(generation.failure());

@@ -47,7 +47,8 @@ public final class ModelEndpointValidator {
 
     private final Duration timeout;
     private final ProxySelector proxies;
-    private final HttpClient http;
+    /** Made on the first check: building a client sets up TLS, which a start that checks nothing need not wait for. */
+    private HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     /** A validator using the JVM's proxy settings. */
@@ -62,12 +63,18 @@ public final class ModelEndpointValidator {
     public ModelEndpointValidator(Duration timeout, ProxySelector proxies) {
         this.timeout = timeout;
         this.proxies = proxies;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL);
-        if (proxies != null) {
-            builder.proxy(proxies);
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                    .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL);
+            if (proxies != null) {
+                builder.proxy(proxies);
+            }
+            http = builder.build();
         }
-        this.http = builder.build();
+        return http;
     }
 
     /**
@@ -252,7 +259,7 @@ public final class ModelEndpointValidator {
     private HttpResponse<String> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static Duration since(long start) {

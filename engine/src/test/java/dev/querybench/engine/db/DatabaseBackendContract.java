@@ -87,6 +87,15 @@ public abstract class DatabaseBackendContract {
     /** How {@link DatabaseBackend#serverVersion()} starts. */
     protected abstract String versionPrefix();
 
+    /**
+     * Whether interrupting the thread that runs a query stops the query on the server too. Not on
+     * PostgreSQL and MariaDB: the interrupt closes the virtual thread's socket at once, after which
+     * their drivers no longer send a cancel, so the server stops the query at its own statement timeout.
+     */
+    protected boolean interruptStopsTheServerQuery() {
+        return true;
+    }
+
     /** Whether the engine keeps declared primary and foreign keys (Trino does not). */
     protected boolean declaresKeys() {
         return true;
@@ -168,6 +177,50 @@ public abstract class DatabaseBackendContract {
         }
         assertThat(safe.execute("SELECT COUNT(*) FROM t", LIMITS).rows().getFirst().getFirst())
                 .satisfies(v -> assertThat(((Number) v).intValue()).isEqualTo(3));
+    }
+
+    @Test
+    void aRunawayQueryWhoseThreadIsInterruptedIsStoppedOnTheServer() throws Exception {
+        // a cancelled run interrupts its items' virtual threads: their queries stop long before the timeout
+        QueryLimits patient = new QueryLimits(Duration.ofSeconds(60), 10);
+        String marker = "qb_interrupted_" + UUID.randomUUID().toString().replace("-", "");
+        String sql = runawayQueries(marker).getFirst();
+        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread item = Thread.ofVirtual().start(() -> {
+            try {
+                safe.execute(sql, patient);
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!db.isRunning(marker).orElse(true) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        item.interrupt();
+        assertThat(failure.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(sql)
+                .isInstanceOfSatisfying(QueryExecutionException.class,
+                        e -> assertThat(e).hasMessageContaining("interrupted: the work was cancelled"));
+        if (interruptStopsTheServerQuery()) {
+            assertStopsRunning(marker);
+        }
+        assertThat(safe.execute("SELECT COUNT(*) FROM t", LIMITS).rows().getFirst().getFirst())
+                .satisfies(v -> assertThat(((Number) v).intValue()).isEqualTo(3));
+    }
+
+    @Test
+    void anInterruptedCallerGetsNoQueryRun() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> safe.execute("SELECT COUNT(*) FROM t", LIMITS))
+                    .isInstanceOfSatisfying(QueryExecutionException.class,
+                            e -> assertThat(e).hasMessageContaining("interrupted: the work was cancelled"));
+            assertThat(Thread.currentThread().isInterrupted()).as("the caller stays interrupted").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     private void assertStopsRunning(String marker) throws InterruptedException {

@@ -20,6 +20,11 @@ class MysqlBackendTest extends DatabaseBackendContract {
     }
 
     @Override
+    protected boolean interruptStopsTheServerQuery() {
+        return false;
+    }
+
+    @Override
     protected String versionPrefix() {
         return backendIsMariaDb() ? "MariaDB " : "MySQL ";
     }

@@ -23,6 +23,11 @@ class PostgresBackendTest extends DatabaseBackendContract {
     }
 
     @Override
+    protected boolean interruptStopsTheServerQuery() {
+        return false;
+    }
+
+    @Override
     protected String versionPrefix() {
         return "PostgreSQL ";
     }

@@ -116,6 +116,9 @@ public final class JdbcQueryRunner {
                     if (deadline.fired()) {
                         throw timeout(limits, e);
                     }
+                    if (deadline.interrupted() || Thread.currentThread().isInterrupted()) {
+                        throw QueryExecutionException.cancelled(e);
+                    }
                     throw e;
                 }
                 if (deadline.fired()) {

@@ -15,17 +15,26 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP client QueryBench hands to langchain4j's chat models. It sends requests with the
  * JDK's client (HTTP/1.1, the JVM's proxy settings) and, unlike langchain4j's default, keeps the
  * response headers of an error answer in a {@link ProviderHttpException}, so retry hints such as
- * {@code Retry-After} reach the retry policy. An interrupted call is abandoned at once. Streaming
+ * {@code Retry-After} reach the retry policy. The read timeout bounds the whole answer, body
+ * included, and an interrupted call is abandoned at once. Streaming
  * and multipart requests, which chat calls do not use, go to langchain4j's JDK client.
  * Thread-safe.
  */
@@ -35,6 +44,8 @@ public final class HttpTransport implements HttpClient {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final java.net.http.HttpClient client;
+    /** Cuts bodies still arriving at their deadline; its thread ends when no call is pending. */
+    private final ScheduledThreadPoolExecutor timer;
     private final Duration readTimeout;
     private final Duration connectTimeout;
     private volatile HttpClient fallback;
@@ -48,6 +59,14 @@ public final class HttpTransport implements HttpClient {
             http.connectTimeout(builder.connectTimeout);
         }
         this.client = http.build();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "querybench-http-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
         this.readTimeout = builder.readTimeout;
         this.connectTimeout = builder.connectTimeout;
     }
@@ -90,7 +109,11 @@ public final class HttpTransport implements HttpClient {
                 : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = client.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // send, not sendAsync: sendAsync hands its answer over through the common ForkJoinPool (one
+            // worker on a 2-core machine), so any task blocking there held every model call back
+            response = client.send(send.build(), readTimeout == null
+                    ? HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)
+                    : wholeAnswerWithin(System.nanoTime() + readTimeout.toNanos()));
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (IOException e) {
@@ -107,6 +130,68 @@ public final class HttpTransport implements HttpClient {
         }
         return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map())
                 .body(response.body()).build();
+    }
+
+    /**
+     * Reads the body as text, cut at {@code deadline} ({@link System#nanoTime} scale): the JDK's
+     * request timeout covers only the wait for the headers, so a provider trickling its body a
+     * byte at a time would hold the call forever. At the deadline the body's subscription is
+     * cancelled, which closes the connection, and the call fails with an {@link HttpTimeoutException}.
+     */
+    private HttpResponse.BodyHandler<String> wholeAnswerWithin(long deadline) {
+        return info -> new BodyDeadline(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), deadline);
+    }
+
+    /** A body subscriber that gives up at a deadline. */
+    private final class BodyDeadline implements HttpResponse.BodySubscriber<String> {
+
+        private final HttpResponse.BodySubscriber<String> body;
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final long deadline;
+
+        BodyDeadline(HttpResponse.BodySubscriber<String> body, long deadline) {
+            this.body = body;
+            this.deadline = deadline;
+            body.getBody().whenComplete((text, failure) -> {
+                if (failure == null) {
+                    result.complete(text);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            });
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            ScheduledFuture<?> cut = timer.schedule(() -> {
+                if (result.completeExceptionally(new HttpTimeoutException("no complete answer within "
+                        + readTimeout.toMillis() + " ms (the request timeout), headers and body together"))) {
+                    subscription.cancel();
+                }
+            }, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            result.whenComplete((text, failure) -> cut.cancel(false));
+            body.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            body.onNext(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            body.onError(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            body.onComplete();
+        }
     }
 
     @Override
