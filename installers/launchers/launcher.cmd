@@ -42,7 +42,7 @@ if /i "%NAME:~0,14%"=="querybench-app" (
 ) else (
   set "JAR=%TARGET%\querybench-engine.jar"
   set "AOT=%TARGET%\querybench.aot"
-  set "ARGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m %QUERYBENCH_JAVA_OPTIONS% --enable-native-access=ALL-UNNAMED -cp "!JAR!" dev.querybench.engine.cli.QueryBenchCli"
+  set "ARGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -XX:UserThreadWaitAttemptsAtExit=1 %QUERYBENCH_JAVA_OPTIONS% --enable-native-access=ALL-UNNAMED -cp "!JAR!" dev.querybench.engine.cli.QueryBenchCli"
 )
 if not exist "!JAR!" (
   echo %NAME%: !JAR! is missing: build it with mvnw.cmd -q -B -DskipTests package 1>&2

@@ -142,12 +142,16 @@ final class RunCommand implements Callable<Integer> {
         // parses the gold on a second thread while the plan is made and the models are checked over the network
         CompletableFuture<Void> schema = CompletableFuture.runAsync(
                 () -> new GoldSchemaCheck().require(ws, session.backend().introspect()));
+        // the model check goes over the network on its own thread while the plan is made; what it finds is
+        // reported after the plan's and the judge's problems, as when they ran in turn
+        CompletableFuture<List<String>> modelCheck = CompletableFuture.supplyAsync(() -> checkModels(session, request),
+                task -> Thread.ofVirtual().name("querybench-model-check").start(task));
         RunPlan plan;
         ItemJudge judge;
         try {
             plan = session.plan(request);
             judge = session.judge(request);
-            preflight(session, request);
+            printWarnings(await(modelCheck));
         } catch (RuntimeException e) {
             awaitSchemaCheck(schema); // the dataset's problem comes first, as when checked in turn
             throw e;
@@ -209,8 +213,15 @@ final class RunCommand implements Callable<Integer> {
      * members can be used stops the run (exit code 4) with the reason and the fix.
      */
     private void preflight(WorkspaceSession session, RunRequest request) {
-        List<String> warnings = new RunPreflight(EnvironmentDoctor.defaultValidator(), environment.secrets())
+        printWarnings(checkModels(session, request));
+    }
+
+    private List<String> checkModels(WorkspaceSession session, RunRequest request) {
+        return new RunPreflight(EnvironmentDoctor.defaultValidator(), environment.secrets())
                 .check(session.modelChains(request));
+    }
+
+    private void printWarnings(List<String> warnings) {
         warnings.forEach(w -> environment.err().println("warning: " + w));
     }
 
@@ -246,8 +257,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Waits for the gold schema check and throws what it found, as if it had run on this thread. */
     private static void awaitSchemaCheck(CompletableFuture<Void> schema) {
+        await(schema);
+    }
+
+    /** Waits for work done on another thread and throws what it threw, as if it had run on this one. */
+    private static <T> T await(CompletableFuture<T> work) {
         try {
-            schema.join();
+            return work.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -17,12 +17,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The response cache of a workspace, in an SQLite file under its {@code .querybench} folder.
  * An answer is kept with what it cost in tokens and time, and served while younger than the
- * TTL; an expired one is removed when met. Thread-safe: access is serialised on one connection.
+ * TTL; an expired one is removed when met. Thread-safe: access is serialised on one connection, and
+ * answers put at once are committed together.
  */
 public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
 
@@ -46,6 +49,7 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
     private final Connection connection;
     private final Duration ttl;
     private final Clock clock;
+    private final List<Pending> waiting = new ArrayList<>();
 
     /**
      * Opens (or creates) the cache file.
@@ -97,29 +101,86 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
         }
     }
 
+    /**
+     * Stores an answer and returns once it is committed (on disk, with SQLite's full synchronous
+     * writes). Answers put at the same moment by several threads are committed together: the first
+     * caller to get the connection writes every answer waiting, in one transaction and one sync, so
+     * a wave of concurrent answers costs one disk flush rather than one each.
+     */
     @Override
-    public synchronized void put(CacheKey key, Completion answer) {
+    public void put(CacheKey key, Completion answer) {
         if (answer.text().isBlank()) {
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO answers VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, key.digest());
-            ps.setString(2, key.provider());
-            ps.setString(3, key.model());
-            ps.setString(4, key.parameters());
-            ps.setString(5, key.promptSha256());
-            ps.setString(6, answer.text());
-            ps.setLong(7, answer.usage().inputTokens());
-            ps.setLong(8, answer.usage().outputTokens());
-            ps.setLong(9, answer.latency().toMillis());
-            ps.setString(10, answer.finishReason());
-            ps.setString(11, answer.modelId());
-            ps.setString(12, answer.provenance().answeredBy());
-            ps.setString(13, clock.instant().toString());
-            ps.executeUpdate();
+        Pending mine = new Pending(key, answer, clock.instant());
+        synchronized (waiting) {
+            waiting.add(mine);
+        }
+        synchronized (this) {
+            if (mine.done) {
+                return; // committed with another caller's batch
+            }
+            List<Pending> batch;
+            synchronized (waiting) {
+                batch = List.copyOf(waiting);
+                waiting.clear();
+            }
+            write(batch);
+            batch.forEach(p -> p.done = true);
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO answers VALUES"
+                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Pending p : batch) {
+                    bind(ps, p);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             // a cache that cannot write only costs a later call; the answer itself is fine
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // nothing was written; the connection is left in auto-commit by the finally above
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Pending p) throws SQLException {
+        ps.setString(1, p.key.digest());
+        ps.setString(2, p.key.provider());
+        ps.setString(3, p.key.model());
+        ps.setString(4, p.key.parameters());
+        ps.setString(5, p.key.promptSha256());
+        ps.setString(6, p.answer.text());
+        ps.setLong(7, p.answer.usage().inputTokens());
+        ps.setLong(8, p.answer.usage().outputTokens());
+        ps.setLong(9, p.answer.latency().toMillis());
+        ps.setString(10, p.answer.finishReason());
+        ps.setString(11, p.answer.modelId());
+        ps.setString(12, p.answer.provenance().answeredBy());
+        ps.setString(13, p.createdAt.toString());
+    }
+
+    /** An answer waiting to be committed; {@code done} is written and read under the cache's lock. */
+    private static final class Pending {
+        private final CacheKey key;
+        private final Completion answer;
+        private final Instant createdAt;
+        private boolean done;
+
+        Pending(CacheKey key, Completion answer, Instant createdAt) {
+            this.key = key;
+            this.answer = answer;
+            this.createdAt = createdAt;
         }
     }
 
