@@ -14,6 +14,9 @@
 #   PYTHON           a Python 3 with pandas, numpy, sqlalchemy, psycopg2, sqlparse (default /usr/bin/python3)
 #   QUERYBENCH_JAR   default engine/target/querybench-engine.jar (build: ./mvnw -q -B -DskipTests package)
 #   SCORE_JAVA_OPTS  JVM options for querybench (default: none; see BENCHMARKS.md for the ones measured)
+#   SCORE_READER     the login role querybench scores sql-eval under (default qb_score_reader; created
+#                    without a password when missing and granted reading on the question databases;
+#                    SCORE_READER_PASSWORD when the server asks for one)
 # A part whose variables are missing is skipped with a message.
 #
 # usage: BENCH_DIR=… SPIDER_EVAL_DIR=… SPIDER_DATA=… bash .ci/score-bench/run.sh [spider] [sqleval]
@@ -75,8 +78,20 @@ sqleval() {
       "$pairs/predictions.json" "$BENCH_DIR/official-defog.txt"
   local compare; compare=$(sed -n 's/compared [0-9]* pairs in \([0-9.]*\) s/\1/p' "$BENCH_DIR/official comparison (harness).out")
   echo "  of which comparing: $compare s"
-  local url="jdbc:postgresql://${DBHOST:-127.0.0.1}:${DBPORT:-5432}/" account=(--user "${DBUSER:-postgres}")
-  [ -n "${DBPASSWORD:-}" ] && account+=(--password-env DBPASSWORD)
+  # untrusted SQL runs under a reader account (a privileged one is refused): one login role that may
+  # connect to each question database and read its tables, made through the PG* variables' account
+  local reader=${SCORE_READER:-qb_score_reader} db
+  psql -q -v ON_ERROR_STOP=1 -d postgres -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname =
+      '$reader') THEN CREATE ROLE $reader LOGIN; END IF; END\$\$" >/dev/null
+  for db in $("$PYTHON" -c "import pandas, sys; print(' '.join(sorted(pandas.read_csv(sys.argv[1]).db_name.unique())))" \
+      "$pairs/questions.csv"); do
+    psql -q -v ON_ERROR_STOP=1 -d "$db" -c "GRANT CONNECT ON DATABASE $db TO $reader; DO \$\$DECLARE s text; BEGIN
+        FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
+        LOOP EXECUTE format('GRANT USAGE ON SCHEMA %I TO $reader; GRANT SELECT ON ALL TABLES IN SCHEMA %I TO $reader',
+        s, s); END LOOP; END\$\$" >/dev/null
+  done
+  local url="jdbc:postgresql://${DBHOST:-127.0.0.1}:${DBPORT:-5432}/" account=(--user "$reader")
+  [ -n "${SCORE_READER_PASSWORD:-}" ] && account+=(--password-env SCORE_READER_PASSWORD)
   timed "querybench score (defog)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/questions.csv" \
       --predictions "$pairs/predictions.json" --db "$url" "${account[@]}" --mode defog \
       --out "$BENCH_DIR/defog" --format json

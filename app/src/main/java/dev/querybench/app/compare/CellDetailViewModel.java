@@ -124,10 +124,10 @@ public final class CellDetailViewModel {
         loadGrids(question, predictedRaw);
     }
 
-    /** "Judged by strict: values differ. Model problem: …" — how the verdict was reached. */
+    /** "Judged by strict: values differ. Model problem: … — fix" — how the verdict was reached. */
     static String reasonOf(ItemResult item) {
         String reason = item.verdict().reason();
-        String error = item.error() == null ? "" : " Model problem: " + item.error();
+        String error = item.error() == null ? "" : " Model problem: " + item.error().oneLine();
         return "Judged by " + item.verdict().mode() + (reason.isBlank() ? "." : ": " + reason) + error;
     }
 

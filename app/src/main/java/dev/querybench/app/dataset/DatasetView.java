@@ -17,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -55,6 +56,11 @@ public final class DatasetView {
     @FXML private StackPane suiteButtonHolder;
     @FXML private Button suiteButton;
     @FXML private Label suiteWritten;
+    @FXML private HBox suiteAdminRow;
+    @FXML private TextField suiteAdminUser;
+    @FXML private TextField suiteAdminPassword;
+    @FXML private CheckBox suiteAdminKeyring;
+    @FXML private Label suiteAdminHint;
     @FXML private TableView<TestSuiteRow> suiteTable;
     @FXML private TableColumn<TestSuiteRow, String> suiteQuestionColumn;
     @FXML private TableColumn<TestSuiteRow, String> suiteCaughtColumn;
@@ -132,6 +138,15 @@ public final class DatasetView {
         why.textProperty().bind(suite.availabilityProperty());
         suiteButton.setTooltip(why);
         Tooltip.install(suiteButtonHolder, why);
+        suiteAdminRow.visibleProperty().bind(suite.needsAdminProperty());
+        suiteAdminRow.managedProperty().bind(suite.needsAdminProperty());
+        suiteAdminUser.textProperty().bindBidirectional(suite.adminUserProperty());
+        suiteAdminPassword.textProperty().bindBidirectional(suite.adminPasswordNameProperty());
+        suiteAdminKeyring.selectedProperty().bindBidirectional(suite.adminPasswordInKeyringProperty());
+        suiteAdminPassword.promptTextProperty().bind(Bindings.when(suite.adminPasswordInKeyringProperty())
+                .then("OS keyring entry (or none)").otherwise("environment variable (or none)"));
+        suiteAdminHint.textProperty().bind(suite.adminHintProperty());
+        suiteAdminRow.disableProperty().bind(suite.runningProperty());
         suiteWritten.textProperty().bind(suite.writtenProperty());
         suiteWritten.visibleProperty().bind(suite.writtenProperty().isNotEmpty());
         suiteWritten.managedProperty().bind(suiteWritten.visibleProperty());

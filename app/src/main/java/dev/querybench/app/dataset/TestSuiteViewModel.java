@@ -1,20 +1,27 @@
 package dev.querybench.app.dataset;
 
 import dev.querybench.app.core.TaskRunner;
+import dev.querybench.engine.config.SecretRef;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.session.WorkspaceTestSuite;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,8 +31,10 @@ import javafx.collections.ObservableList;
  * dataset testsuite} does, in the background; shows how far it is (questions whose neighbours are
  * all caught, databases kept so far), can be cancelled, and then lists per question the neighbours
  * caught and the ones that survive, and where the instances were written. A database profile's
- * suite is listed under its {@code instances:}. Available only when a database of the dataset is on
- * SQLite; says why otherwise.
+ * suite is listed under its {@code instances:}. A database on PostgreSQL or MySQL/MariaDB gets its
+ * instances as new schemas or databases, created by the admin account given here (a name and the
+ * environment variable or OS keyring entry holding its password, as the connection wizard's Create
+ * reader takes them). Not available for Trino; says why.
  */
 public final class TestSuiteViewModel {
 
@@ -44,6 +53,12 @@ public final class TestSuiteViewModel {
     private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper(this, "written", "");
     private final ObservableList<TestSuiteRow> rows = FXCollections.observableArrayList();
     private final ObservableList<TestSuiteRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyBooleanWrapper needsAdmin = new ReadOnlyBooleanWrapper(this, "needsAdmin");
+    private final ReadOnlyStringWrapper adminHint = new ReadOnlyStringWrapper(this, "adminHint", "");
+    private final StringProperty adminUser = new SimpleStringProperty(this, "adminUser", "");
+    private final StringProperty adminPasswordName = new SimpleStringProperty(this, "adminPasswordName", "");
+    private final BooleanProperty adminPasswordInKeyring = new SimpleBooleanProperty(this, "adminPasswordInKeyring");
+    private Map<String, Dialect> servers = Map.of();
     private TaskRunner.Job job;
 
     /** @param settings seed and limits of every build (the command's defaults in the workbench) */
@@ -53,12 +68,22 @@ public final class TestSuiteViewModel {
         this.tasks = tasks;
     }
 
-    /** Finds out in the background whether a database of the dataset can get a suite. */
+    /** What {@link #activate} finds: why no suite can be built (or empty), and the databases on a server. */
+    private record Availability(Optional<String> why, Map<String, Dialect> servers) {}
+
+    /**
+     * Finds out in the background whether a database of the dataset can get a suite, and whether one is
+     * on a server (then the build needs the admin account, as the connection wizard's Create reader does).
+     */
     public void activate() {
-        tasks.submit(suites::unsupported, (Optional<String> why) -> {
-            available.set(why.isEmpty());
-            availability.set(why.orElse("Generate a test suite for the dataset's SQLite databases: random databases"
-                    + " that catch neighbours of each gold query that pass on the database itself."));
+        tasks.submit(() -> new Availability(suites.unsupported(), suites.serverDatabases()), (Availability found) -> {
+            available.set(found.why().isEmpty());
+            servers = found.servers();
+            needsAdmin.set(!found.servers().isEmpty());
+            adminHint.set(adminHint(found.servers()));
+            availability.set(found.why().orElse("Generate a test suite for the dataset's databases: random databases"
+                    + " that catch neighbours of each gold query that pass on the database itself."
+                    + (found.servers().isEmpty() ? "" : " " + adminHint.get())));
         }, failure -> {
             available.set(false);
             availability.set("Cannot tell which databases can get a test suite: " + failure.getMessage());
@@ -72,9 +97,37 @@ public final class TestSuiteViewModel {
         }
     }
 
+    private static String adminHint(Map<String, Dialect> servers) {
+        if (servers.isEmpty()) {
+            return "";
+        }
+        List<String> where = new ArrayList<>();
+        servers.forEach((name, dialect) -> where.add(name + " is on " + dialect.displayName() + ", so its instances"
+                + " are new " + (dialect == Dialect.POSTGRESQL ? "schemas in its database" : "databases") + " (qbts_…)"));
+        return String.join("; ", where) + ": give an account that may create them and grant reading, as for Create"
+                + " reader in the connection wizard.";
+    }
+
     /** Starts a build of every database's suite. */
     public void generate() {
         if (running.get() || !available.get()) {
+            return;
+        }
+        String user = adminUser.get() == null ? "" : adminUser.get().strip();
+        String entry = adminPasswordName.get() == null ? "" : adminPasswordName.get().strip();
+        if (needsAdmin.get() && user.isEmpty()) {
+            failed.set(true);
+            status.set("Give the admin account first: the account that creates the instances on the server.");
+            return;
+        }
+        SecretRef password;
+        try {
+            password = entry.isEmpty() ? null : adminPasswordInKeyring.get() ? SecretRef.keyring(entry)
+                    : SecretRef.env(entry);
+        } catch (IllegalArgumentException e) {
+            failed.set(true);
+            status.set("The admin password's " + (adminPasswordInKeyring.get() ? "keyring entry" : "environment"
+                    + " variable") + " name is not valid: " + e.getMessage());
             return;
         }
         running.set(true);
@@ -84,7 +137,8 @@ public final class TestSuiteViewModel {
         written.set("");
         status.set("Starting…");
         job = tasks.<WorkspaceTestSuite.Outcome, TestSuiteBuilder.Step>submit(context -> suites.build(
-                suites.questionsByDatabase(List.of()), settings, true, line -> stopIfCancelled(context), step -> {
+                suites.questionsByDatabase(List.of()), settings, true,
+                needsAdmin.get() ? suites.admin(user, password) : null, line -> stopIfCancelled(context), step -> {
                     stopIfCancelled(context);
                     context.publish(step);
                 }),
@@ -151,6 +205,12 @@ public final class TestSuiteViewModel {
         if (report.instances().isEmpty()) {
             return report.database() + ": no instance catches anything the database lets through.";
         }
+        if (servers.containsKey(report.database())) {
+            return report.database() + ": " + report.instances().size() + " instances on the server ("
+                    + String.join(", ", report.instances().stream().map(TestSuiteBuilder.InstanceReport::name).toList())
+                    + ")" + (saved ? ", now listed under instances: in " + suites.configFile().getFileName()
+                            : ", the instances of the database");
+        }
         Path folder = report.instances().getFirst().file().toAbsolutePath().getParent();
         long kb = report.instances().stream().mapToLong(TestSuiteBuilder.InstanceReport::bytes).sum() / 1024;
         return report.database() + ": " + report.instances().size() + " instances (" + kb + " KB) in " + folder
@@ -159,6 +219,31 @@ public final class TestSuiteViewModel {
     }
 
     // ---- properties
+
+    /** True when a database of the dataset is on PostgreSQL or MySQL/MariaDB: the build needs the admin account. */
+    public ReadOnlyBooleanProperty needsAdminProperty() {
+        return needsAdmin.getReadOnlyProperty();
+    }
+
+    /** Which databases are on a server and what their instances will be. */
+    public ReadOnlyStringProperty adminHintProperty() {
+        return adminHint.getReadOnlyProperty();
+    }
+
+    /** The account that creates the instances on the server. */
+    public StringProperty adminUserProperty() {
+        return adminUser;
+    }
+
+    /** The environment variable or keyring entry holding its password; empty for none. */
+    public StringProperty adminPasswordNameProperty() {
+        return adminPasswordName;
+    }
+
+    /** True when {@link #adminPasswordNameProperty()} names an OS keyring entry, false for a variable. */
+    public BooleanProperty adminPasswordInKeyringProperty() {
+        return adminPasswordInKeyring;
+    }
 
     /** False when no database of the dataset is on SQLite (then {@link #availabilityProperty()} says why). */
     public ReadOnlyBooleanProperty availableProperty() {

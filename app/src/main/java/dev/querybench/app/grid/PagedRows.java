@@ -96,6 +96,28 @@ public final class PagedRows extends ObservableListBase<GridRow> {
                 : GridRow.pending(index);
     }
 
+    /**
+     * A row is known by its position, loaded or not: the position of {@code o}'s row, found
+     * without reading a page. A table's selection asks this whenever a page arrives (a replace
+     * change); the list's own search would build and compare every row up to the selected one, and
+     * read their pages (a million rows, hundreds of milliseconds on the UI thread, the first time a
+     * selected placeholder row was loaded).
+     */
+    @Override
+    public int indexOf(Object o) {
+        return o instanceof GridRow row && row.index() >= 0 && row.index() < size() ? (int) row.index() : -1;
+    }
+
+    @Override
+    public int lastIndexOf(Object o) {
+        return indexOf(o);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        return indexOf(o) >= 0;
+    }
+
     @Override
     public int size() {
         return (int) Math.min(Integer.MAX_VALUE, size);

@@ -99,6 +99,11 @@ class GridScrollBenchmark {
         long maxRssKb;
         long maxThreads;
         final AtomicLong maxStallNanos = new AtomicLong();
+        /** When the latest ping ran on the FX thread (nanoTime). */
+        volatile long lastPingRan = System.nanoTime();
+        /** The FX thread's stack (innermost frames) sampled while a ping was over 30 ms late: how often each. */
+        final Map<String, Integer> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile String phase = "";
 
         Sampler() {
             setDaemon(true);
@@ -112,7 +117,13 @@ class GridScrollBenchmark {
                 if (now - lastPing >= 10_000_000) {
                     lastPing = now;
                     long posted = now;
-                    Platform.runLater(() -> maxStallNanos.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                    Platform.runLater(() -> {
+                        lastPingRan = System.nanoTime();
+                        maxStallNanos.accumulateAndGet(lastPingRan - posted, Math::max);
+                    });
+                }
+                if (now - lastPingRan > 30_000_000) {
+                    sampleFxStack(this);
                 }
                 try {
                     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -128,6 +139,19 @@ class GridScrollBenchmark {
                 }
             }
         }
+    }
+
+    /** Where the FX thread is while it is late: the frames of a stall, counted, printed at the end. */
+    private static void sampleFxStack(Sampler sampler) {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().equals("JavaFX Application Thread")) {
+                StringBuilder frames = new StringBuilder(sampler.phase);
+                for (int i = 0; i < Math.min(14, stack.length); i++) {
+                    frames.append("\n      at ").append(stack[i]);
+                }
+                sampler.stallStacks.merge(frames.toString(), 1, Integer::sum);
+            }
+        });
     }
 
     @Test
@@ -147,6 +171,7 @@ class GridScrollBenchmark {
         List<Double> burstStalls = new ArrayList<>();
         robot.clickOn(grid);
         for (int burst = 0; burst < 5; burst++) {
+            sampler.phase = "burst " + (burst + 1);
             // As a held key repeats: a press every 20 ms, not waiting for the grid between presses.
             for (int i = 0; i < 40; i++) {
                 Platform.runLater(() -> {
@@ -164,6 +189,7 @@ class GridScrollBenchmark {
         double[] targets = {0.35, 0.9, 0.1, 0.6, 0.999, 0.5};
         int wheelMoved = 0;
         for (double target : targets) {
+            sampler.phase = "drag to " + target;
             drags.add(dragThumbTo(robot, target));
             // The wheel right after a drag, while the page may still be loading, must move the rows.
             int before = fx(this::firstVisible);
@@ -185,6 +211,14 @@ class GridScrollBenchmark {
                         + " PageDown bursts, %.0f ms during the drags · pages read %d, cached %d (%.1f MB)%n",
                 sampler.maxRssKb / 1024, sampler.maxThreads, pageDownStall / 1e6, sampler.maxStallNanos.get() / 1e6,
                 vm.rows().pagesRead(), vm.rows().pagesCached(), vm.rows().cachedBytes() / 1048576.0);
+        if (Boolean.getBoolean("bench.stallStacks")) {
+            printStallStacks(sampler);
+        }
+    }
+
+    private static void printStallStacks(Sampler sampler) {
+        sampler.stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(25).forEach(e -> System.out.printf(Locale.ROOT, "stall sample x%d: %s%n", e.getValue(), e.getKey()));
     }
 
     private static String format(List<Double> values) {

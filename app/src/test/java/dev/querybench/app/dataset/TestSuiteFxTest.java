@@ -34,8 +34,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * "Generate test suite" on the Datasets screen: in the main window it starts, shows progress and
  * is cancelled; on the screen with small settings it finishes and lists what each question's suite
- * catches (screenshots at 1360×860, light and dark); for a dataset on PostgreSQL it is disabled and
- * its tooltip says why.
+ * catches (screenshots at 1360×860, light and dark); for a dataset on PostgreSQL it shows the admin
+ * account row, its tooltip says what the instances will be, and it refuses to start without an account.
  */
 @ExtendWith(ApplicationExtension.class)
 class TestSuiteFxTest {
@@ -68,7 +68,7 @@ class TestSuiteFxTest {
         waitFor(20, vm.availableProperty()::get);
         Button generate = robot.from(scene.getRoot()).lookup("#testSuiteGenerate").queryAs(Button.class);
         assertThat(generate.isDisabled()).isFalse();
-        assertThat(generate.getTooltip().getText()).startsWith("Generate a test suite for the dataset's SQLite");
+        assertThat(generate.getTooltip().getText()).startsWith("Generate a test suite for the dataset's databases");
 
         robot.clickOn(generate);
         Label status = robot.from(scene.getRoot()).lookup("#testSuiteStatus").queryAs(Label.class);
@@ -113,7 +113,7 @@ class TestSuiteFxTest {
     }
 
     @Test
-    void onAnotherEngineTheButtonIsDisabledAndSaysWhy(FxRobot robot) throws Exception {
+    void onPostgresTheButtonAsksForTheAdminAccount(FxRobot robot) throws Exception {
         Path ws = home.resolve("pg");
         Files.createDirectories(ws);
         Files.writeString(ws.resolve("dataset.yaml"), """
@@ -137,10 +137,20 @@ class TestSuiteFxTest {
                     session.queryLimits(), app.tasks, suite));
             Parent root = stage.getScene().getRoot();
             Button generate = robot.from(root).lookup("#testSuiteGenerate").queryAs(Button.class);
-            waitFor(20, () -> suite.availabilityProperty().get().startsWith("Test suites are generated"));
-            assertThat(generate.isDisabled()).isTrue();
-            assertThat(generate.getTooltip().getText())
-                    .isEqualTo("Test suites are generated for SQLite databases only for now: shop is on PostgreSQL.");
+            waitFor(20, suite.needsAdminProperty()::get);
+            assertThat(generate.isDisabled()).isFalse();
+            assertThat(generate.getTooltip().getText()).contains("shop is on PostgreSQL, so its instances are new"
+                    + " schemas in its database (qbts_…)");
+            assertThat(robot.from(root).lookup("#testSuiteAdminRow").query().isVisible()).isTrue();
+            robot.clickOn(generate);
+            Label status = robot.from(root).lookup("#testSuiteStatus").queryAs(Label.class);
+            waitFor(10, () -> status.getText().startsWith("Give the admin account first"));
+            robot.clickOn(robot.from(root).lookup("#testSuiteAdminUser").queryAs(javafx.scene.control.TextField.class))
+                    .write("postgres");
+            assertThat(suite.adminUserProperty().get()).isEqualTo("postgres");
+            screenshot(stage.getScene(), "dataset-testsuite-server-light.png");
+            robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
+            screenshot(stage.getScene(), "dataset-testsuite-server-dark.png");
             robot.interact(stage::close);
         }
     }

@@ -6,9 +6,12 @@ import dev.querybench.app.core.ImmediateTaskRunner;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.session.WorkspaceTestSuite;
 import dev.querybench.engine.testing.TestDatabases;
+import dev.querybench.engine.testing.db.PostgresTestDatabase;
+import dev.querybench.engine.testing.db.TestServers;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Datasets screen's test-suite generator: a small suite really generated for the sample's
  * database, with progress, per-question results and the instances listed in the profile; refused
- * with the reason for a dataset on another engine; a clear message when the database is missing.
+ * with the reason for a dataset on Trino; a PostgreSQL dataset's suite needs the admin account and
+ * is written as schemas on the real server; a clear message when the database is missing.
  */
 class TestSuiteViewModelTest {
 
@@ -68,18 +72,61 @@ class TestSuiteViewModelTest {
     }
 
     @Test
-    void aDatasetOnAnotherEngineCannotGetASuiteAndTheButtonSaysWhy() throws Exception {
-        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("pg"),
-                "{name: shop, type: postgres, host: 127.0.0.1, database: shop, username: postgres}"));
+    void aDatasetOnTrinoCannotGetASuiteAndTheButtonSaysWhy() throws Exception {
+        TestSuiteViewModel vm = viewModel(TestDatabases.productWorkspace(home.resolve("trino"),
+                "{name: shop, type: trino, host: 127.0.0.1, database: memory, schema: default, username: x}"));
 
         vm.activate();
         vm.generate();
 
         assertThat(vm.availableProperty().get()).isFalse();
-        assertThat(vm.availabilityProperty().get())
-                .isEqualTo("Test suites are generated for SQLite databases only for now: shop is on PostgreSQL.");
+        assertThat(vm.availabilityProperty().get()).isEqualTo("Test suites are generated for SQLite, PostgreSQL and"
+                + " MySQL/MariaDB databases: shop is on Trino.");
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.rows()).isEmpty();
+    }
+
+    @Test
+    void aPostgresDatasetNeedsTheAdminAccountAndGetsItsSuiteAsSchemas() throws Exception {
+        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
+            db.execute("CREATE TABLE product (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL, price NUMERIC(8,2))",
+                    "INSERT INTO product VALUES (1, 'pen', 1.50), (2, 'pad', 3.00), (3, 'mug', 4.00)");
+            Path ws = TestDatabases.productWorkspace(home.resolve("pg"), "{name: " + db.name() + ", url: \"" + db.readOnly().jdbcUrl() + "\", username: "
+                    + db.readOnly().username() + ", password: {env: QB_READER_PW}}");
+            // a filter, so a neighbour passes on the database and the suite has something to catch
+            java.nio.file.Files.writeString(ws.resolve("dataset.yaml"), """
+                    name: shop
+                    questions:
+                      - id: one
+                        question: Which products cost more than 2?
+                        gold: SELECT name FROM product WHERE price > 2
+                    """);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("QB_READER_PW", db.readOnly().password(),
+                    "QB_ADMIN_PW", server.password()));
+            TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(new WorkspaceLoader().load(ws),
+                    new SecretResolver(env)), SMALL, new ImmediateTaskRunner());
+            vm.activate();
+            assertThat(vm.availableProperty().get()).isTrue();
+            assertThat(vm.needsAdminProperty().get()).isTrue();
+            assertThat(vm.adminHintProperty().get()).startsWith(db.name() + " is on PostgreSQL, so its instances are"
+                    + " new schemas in its database");
+
+            vm.generate();
+            assertThat(vm.failedProperty().get()).isTrue();
+            assertThat(vm.statusProperty().get()).startsWith("Give the admin account first");
+
+            vm.adminUserProperty().set(server.user());
+            vm.adminPasswordNameProperty().set(server.password().isEmpty() ? "" : "QB_ADMIN_PW");
+            vm.generate();
+
+            assertThat(vm.failedProperty().get()).as(vm.statusProperty().get() + vm.writtenProperty().get()).isFalse();
+            assertThat(vm.rows()).hasSize(1);
+            assertThat(vm.writtenProperty().get()).contains(db.name() + ": ").contains("instances on the server (qbts_"
+                    + db.name() + "_s7_1").contains("now listed under instances: in querybench.yaml");
+            assertThat(new WorkspaceLoader().load(ws).config().databaseProfile(db.name()).orElseThrow().instances())
+                    .isNotEmpty().allMatch(i -> i.startsWith(db.name() + "-suite-"));
+        }
     }
 
     @Test

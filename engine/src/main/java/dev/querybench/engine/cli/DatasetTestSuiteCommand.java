@@ -1,5 +1,7 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.config.ConfigException;
+import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
@@ -16,14 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code querybench dataset testsuite}: builds a distilled test suite for each SQLite database the
+ * {@code querybench dataset testsuite}: builds a distilled test suite for each SQLite, PostgreSQL or MySQL database the
  * dataset's questions are asked of and writes it as that database's instances (docs/testsuite.md).
  */
 @Command(name = "testsuite", mixinStandardHelpOptions = true,
-        description = "Generate a distilled test suite for each SQLite database of the dataset: neighbour queries of"
+        description = "Generate a distilled test suite for each SQLite, PostgreSQL or MySQL/MariaDB database of the"
+                + " dataset: neighbour queries of"
                 + " every gold query, random databases that keep the schema's constraints and the data's values, and the"
                 + " fewest of them that tell gold from the most neighbours. The databases become instances of the"
-                + " database (a profile's 'instances:', or files next to a dataset database), so runs and score match"
+                + " database (a profile's 'instances:', or files next to a dataset database; on a server, schemas or"
+                + " databases named qbts_<profile>_s<seed>_<n>, created with --user), so runs and score match"
                 + " on each. Writes a report of the neighbours each question's suite catches and those that survive.")
 final class DatasetTestSuiteCommand implements Callable<Integer> {
 
@@ -60,6 +64,15 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
             description = "Limit per query (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--user", paramLabel = "ACCOUNT",
+            description = "PostgreSQL, MySQL/MariaDB: the account that creates the suite's schemas (PostgreSQL) or"
+                    + " databases (MySQL/MariaDB) and grants the profile's account reading them, as for db reader.")
+    String adminUser;
+
+    @Option(names = "--password-env", paramLabel = "VARIABLE",
+            description = "Environment variable that holds the password of --user.")
+    String adminPasswordEnv;
+
     @Option(names = "--no-save",
             description = "Write the suite and report but do not add the instances to the workspace's profile.")
     boolean noSave;
@@ -91,7 +104,7 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
         TestSuiteBuilder.Settings settings = new TestSuiteBuilder.Settings(seed, maxInstances, candidates, 30,
                 maxNeighbours, Duration.ofSeconds(budgetSeconds),
                 new QueryLimits(Duration.ofSeconds(timeoutSeconds), ws.config().run().rowCapOrDefault()));
-        WorkspaceTestSuite.Outcome outcome = suites.build(byDatabase, settings, !noSave, line -> {
+        WorkspaceTestSuite.Outcome outcome = suites.build(byDatabase, settings, !noSave, admin(), line -> {
             out.println(line);
             out.flush();
         }, step -> { });
@@ -105,6 +118,29 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
         out.println("Report: " + outcome.reportFolder().resolve(TestSuiteReport.MARKDOWN) + " and "
                 + outcome.reportFolder().resolve(TestSuiteReport.JSON));
         return outcome.problems().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+    }
+
+    private WorkspaceTestSuite.Admin admin() {
+        if (adminUser == null) {
+            if (adminPasswordEnv != null) {
+                throw new ConfigException("--password-env needs --user", "pass --user with the admin account's name",
+                        null);
+            }
+            return null;
+        }
+        String password = null;
+        if (adminPasswordEnv != null) {
+            SecretRef ref;
+            try {
+                ref = SecretRef.env(adminPasswordEnv);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--password-env: " + e.getMessage(), "name an environment variable", null);
+            }
+            password = environment.secrets().resolve(ref).orElseThrow(() -> new ConfigException(
+                    "--password-env: environment variable " + adminPasswordEnv + " is not set",
+                    "export " + adminPasswordEnv + " with the password of " + adminUser, null));
+        }
+        return new WorkspaceTestSuite.Admin(adminUser, password);
     }
 
     private void print(PrintWriter out, TestSuiteBuilder.DatabaseReport report) {

@@ -40,6 +40,14 @@ public record Explanation(String what, String where, String fix) {
                 "", "");
     }
 
+    /**
+     * A bare message with no place and no fix, as a run store written before items kept their
+     * failure's place and fix holds it; null stays null (no failure).
+     */
+    public static Explanation ofMessage(String what) {
+        return what == null ? null : new Explanation(what, "", "");
+    }
+
     /** The fix, or the given one when the failure names none. */
     public String fixOr(String fallback) {
         return fix.isBlank() ? fallback : fix;

@@ -4,6 +4,7 @@ import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.UnknownDatabaseException;
 import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
@@ -89,7 +90,7 @@ final class ItemEvaluator {
         } catch (UnknownDatabaseException | dev.querybench.engine.db.DatabaseUnavailableException e) {
             // a dataset problem: no model is asked, and the run goes on with the other questions
             return new ItemResult(key, null, null, null, PerDatabaseEvaluator.datasetError(mode, e.getMessage()), 0, Usage.NONE, null,
-                    Provenance.UNKNOWN, BigDecimal.ZERO, e.getMessage(), clock.instant(), List.of());
+                    Provenance.UNKNOWN, BigDecimal.ZERO, Explanation.of(e), clock.instant(), List.of());
         }
         long asked = permitted.firstAsked(started);
         if (generation.completion() == null && generation.failure() != null
@@ -112,12 +113,12 @@ final class ItemEvaluator {
             // the model that was asked, and how long asking it took, so traces show the real call
             long tried = Duration.ofNanos(System.nanoTime() - asked).toMillis();
             return new ItemResult(key, generation.prompt(), null, null, verdict, tried, Usage.NONE,
-                    model.spec().model(), Provenance.UNKNOWN, BigDecimal.ZERO, generation.error(), clock.instant(),
+                    model.spec().model(), Provenance.UNKNOWN, BigDecimal.ZERO, generation.explanation(), clock.instant(),
                     generation.attempts());
         }
         return new ItemResult(key, generation.prompt(), completion.text(), generation.sql(), verdict,
                 completion.latency().toMillis(), completion.usage(), completion.modelId(), completion.provenance(),
-                cost(generation.calls()), generation.error(), clock.instant(), generation.attempts());
+                cost(generation.calls()), generation.explanation(), clock.instant(), generation.attempts());
     }
 
     /** True when the run has a judge, the item has SQL to judge, and the judge has not answered it yet. */

@@ -36,6 +36,26 @@ public record Generation(String prompt, Completion completion, String sql, Strin
         this(prompt, completion, sql, error, List.of());
     }
 
+    /** Why an answer gave no SQL. */
+    public static final String NO_SQL = "the answer contains no SQL";
+
+    private static final String NO_SQL_FIX = "ask for one SQL statement in a ```sql block in the prompt variant,"
+            + " or try a model that follows the instruction";
+
+    /**
+     * Why there is no SQL, as every surface shows a failure: the failed call's message and fix, or
+     * an answer without SQL and how to get one; null when there is SQL.
+     */
+    public dev.querybench.engine.errors.Explanation explanation() {
+        if (failure != null) {
+            return dev.querybench.engine.errors.Explanation.of(failure);
+        }
+        if (error == null) {
+            return null;
+        }
+        return new dev.querybench.engine.errors.Explanation(error, "", NO_SQL.equals(error) ? NO_SQL_FIX : "");
+    }
+
     /** A model call that gave no answer at all, with the reason. */
     public static Generation unanswered(String prompt, dev.querybench.engine.errors.ErrorResponse failure) {
         return new Generation(prompt, null, null, failure.message(), List.of(), List.of(), failure);

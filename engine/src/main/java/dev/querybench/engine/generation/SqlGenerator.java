@@ -113,7 +113,7 @@ public final class SqlGenerator {
         String sql = extractor.extract(completion.text()).orElse(null);
         int repairs = repairExecutors == null ? 0 : template.options().repairAttempts();
         if (repairs == 0) {
-            return sql == null ? new Generation(prompt, completion, null, "the answer contains no SQL")
+            return sql == null ? new Generation(prompt, completion, null, Generation.NO_SQL)
                     : new Generation(prompt, completion, sql, null);
         }
         List<Attempt> attempts = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class SqlGenerator {
         Duration latency = completion.latency();
         String conversation = prompt;
         for (int round = 0; ; round++) {
-            String error = sql == null ? "the answer contains no SQL" : tryOnDatabase(question, sql);
+            String error = sql == null ? Generation.NO_SQL : tryOnDatabase(question, sql);
             attempts.add(new Attempt(sql, error));
             if (error == null || round == repairs) {
                 break;
@@ -145,7 +145,7 @@ public final class SqlGenerator {
         Provenance provenance = new Provenance(completion.provenance().answeredBy(), retries, fallbacks, cached);
         Completion total = new Completion(completion.text(), usage, latency, completion.finishReason(),
                 completion.modelId(), provenance);
-        return new Generation(prompt, total, sql, sql == null ? "the answer contains no SQL" : null, attempts, calls);
+        return new Generation(prompt, total, sql, sql == null ? Generation.NO_SQL : null, attempts, calls);
     }
 
     private String tryOnDatabase(Question question, String sql) {

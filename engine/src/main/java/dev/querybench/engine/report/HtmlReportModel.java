@@ -3,6 +3,7 @@ package dev.querybench.engine.report;
 import dev.querybench.engine.compare.BaselineComparison;
 import dev.querybench.engine.compare.ResultDiff;
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
@@ -74,8 +75,9 @@ record HtmlReportModel(String runId, String dataset, int questionCount, String m
     record Cell(int index, String cls, String outcome, String category, String judge, String title, String text) {}
 
     /** What one cell's expanded view shows. */
-    record Detail(int index, String label, String verdict, String verdictClass, String reason, String judge,
-            String predictedSql, String goldSql, List<SampleTable> samples, boolean hasSamples, String noSample) {}
+    record Detail(int index, String label, String verdict, String verdictClass, String reason, Explanation problem,
+            String judge, String predictedSql, String goldSql, List<SampleTable> samples, boolean hasSamples,
+            String noSample) {}
 
     record SampleTable(String caption, List<String> columns, List<SampleRow> rows, String note) {}
 
@@ -258,21 +260,21 @@ record HtmlReportModel(String runId, String dataset, int questionCount, String m
             ReportDetails details) {
         String gold = question.map(Question::primaryGold).orElse("(gold SQL not in the dataset)");
         if (item == null) {
-            return new Detail(index, label, "not finished", "none", "This item has no result in the run.", "", "", gold,
-                    List.of(), false, "");
+            return new Detail(index, label, "not finished", "none", "This item has no result in the run.", null, "", "",
+                    gold, List.of(), false, "");
         }
         String verdict = item.outcome().name() + (item.verdict().failureCategory() == null ? ""
                 : " · " + item.verdict().failureCategory().id());
         String reason = "Judged by " + item.verdict().mode() + (item.verdict().reason().isBlank() ? "."
-                : ": " + item.verdict().reason()) + (item.error() == null ? "" : " Model problem: " + item.error());
+                : ": " + item.verdict().reason());
         String judge = item.judge() == null ? "" : "LLM judge: " + item.judge().decision().id().replace('_', ' ')
                 + " — " + item.judge().rationale();
         String predicted = item.sql() == null || item.sql().isBlank() ? "" : item.sql().strip();
         Optional<ResultDiff.Comparison> sample = question.flatMap(q -> details.sample(q, item.sql()));
         List<SampleTable> tables = sample.map(s -> List.of(table("Predicted rows", s.predicted(), "+"),
                 table("Gold rows", s.gold(), "−"))).orElse(List.of());
-        return new Detail(index, label, verdict, item.outcome().name().toLowerCase(Locale.ROOT), reason, judge,
-                predicted.isEmpty() ? "(the model gave no SQL)" : predicted, gold, tables, !tables.isEmpty(),
+        return new Detail(index, label, verdict, item.outcome().name().toLowerCase(Locale.ROOT), reason, item.error(),
+                judge, predicted.isEmpty() ? "(the model gave no SQL)" : predicted, gold, tables, !tables.isEmpty(),
                 question.isEmpty() ? "The question is not in the dataset." : "Result samples need the database;"
                         + " export from the workbench or with querybench report in the workspace.");
     }

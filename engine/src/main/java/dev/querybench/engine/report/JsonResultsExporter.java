@@ -15,7 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The complete results as one JSON document: run, per-cell figures, the judge's agreement and every item. */
+/**
+ * The complete results as one JSON document: run, per-cell figures, the judge's agreement and every
+ * item. A failed item keeps its message in {@code error} and has it with its place and fix in
+ * {@code errorExplanation} ({@code {what, where, fix}}).
+ */
 public final class JsonResultsExporter implements ResultsExporter {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -143,6 +147,18 @@ public final class JsonResultsExporter implements ResultsExporter {
         return m;
     }
 
+    /** A failure as {@code {what, where, fix}}, or null without one. */
+    private static Map<String, Object> explanation(dev.querybench.engine.errors.Explanation e) {
+        if (e == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", e.what());
+        m.put("where", e.where());
+        m.put("fix", e.fix());
+        return m;
+    }
+
     private static Map<String, Object> item(ItemResult i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("questionId", i.key().questionId());
@@ -160,7 +176,9 @@ public final class JsonResultsExporter implements ResultsExporter {
         m.put("predictedSql", i.sql());
         m.put("answer", i.answer());
         m.put("prompt", i.prompt());
-        m.put("error", i.error());
+        // "error" stays the message, as before; the place and fix are beside it
+        m.put("error", i.error() == null ? null : i.error().what());
+        m.put("errorExplanation", explanation(i.error()));
         m.put("latencyMs", i.latencyMs());
         m.put("inputTokens", i.usage().inputTokens());
         m.put("outputTokens", i.usage().outputTokens());

@@ -1,5 +1,6 @@
 package dev.querybench.engine.report;
 
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
@@ -129,8 +130,20 @@ public final class MarkdownReportExporter implements ResultsExporter {
         List<ItemResult> errors = results.items().stream().filter(i -> i.outcome() == Outcome.ERROR).toList();
         if (!errors.isEmpty()) {
             md.append("\n## Errors (excluded from accuracy)\n\n");
-            errors.forEach(e -> md.append("- ").append(e.key()).append(": ").append(text(e.verdict().reason()))
-                    .append('\n'));
+            errors.forEach(e -> {
+                md.append("- ").append(e.key()).append(": ").append(text(e.verdict().reason())).append('\n');
+                problem(md, e.error());
+            });
+        }
+    }
+
+    /** A failed item's place and fix under its line in a list (nothing without a failure). */
+    private static void problem(StringBuilder md, Explanation error) {
+        if (error != null && !error.where().isBlank()) {
+            md.append("  - where: ").append(text(error.where())).append('\n');
+        }
+        if (error != null && !error.fix().isBlank()) {
+            md.append("  - fix: ").append(text(error.fix())).append('\n');
         }
     }
 

@@ -3,6 +3,7 @@ package dev.querybench.engine.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
@@ -26,12 +27,13 @@ final class ItemRows {
             + " outcome, score, mode, flags, failure_category, reason, missing_rows, extra_rows, latency_ms,"
             + " input_tokens, output_tokens, model_id, error, finished_at, answered_by, retries, fallbacks, cached, cost_usd,"
             + " attempts, judge, judge_model, judge_verdict, judge_score, judge_rationale, judge_raw, judge_input_tokens,"
-            + " judge_output_tokens, judge_latency_ms, judge_cost_usd, judge_answered_by, judge_cached";
+            + " judge_output_tokens, judge_latency_ms, judge_cost_usd, judge_answered_by, judge_cached, error_where,"
+            + " error_fix";
 
     /** Inserts an item, replacing an earlier attempt at it. */
     static final String INSERT = "INSERT OR REPLACE INTO items (" + COLUMNS + ") VALUES ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final ObjectMapper json;
 
@@ -63,7 +65,8 @@ final class ItemRows {
             ps.setLong(18, item.usage().inputTokens());
             ps.setLong(19, item.usage().outputTokens());
             ps.setString(20, item.modelId());
-            ps.setString(21, item.error());
+            Explanation error = item.error();
+            ps.setString(21, error == null ? null : error.what());
             ps.setString(22, item.finishedAt().toString());
             Provenance p = item.provenance();
             ps.setString(23, p.answeredBy().isEmpty() ? null : p.answeredBy());
@@ -73,6 +76,8 @@ final class ItemRows {
             ps.setString(27, item.cost() == null ? null : item.cost().toPlainString());
             ps.setString(28, json.writeValueAsString(item.attempts()));
             setJudge(ps, 29, item.judge());
+            ps.setString(41, error == null ? null : error.where());
+            ps.setString(42, error == null ? null : error.fix());
     }
 
     private static void setJudge(PreparedStatement ps, int first, JudgeVerdict j) throws SQLException {
@@ -112,9 +117,18 @@ final class ItemRows {
                 rs.getLong("latency_ms"), new Usage(rs.getLong("input_tokens"), rs.getLong("output_tokens")),
                 rs.getString("model_id"), new Provenance(rs.getString("answered_by"), rs.getInt("retries"),
                         rs.getInt("fallbacks"), rs.getInt("cached") != 0),
-                cost == null ? null : new BigDecimal(cost), rs.getString("error"),
+                cost == null ? null : new BigDecimal(cost), error(rs),
                 Instant.parse(rs.getString("finished_at")),
                 json.readValue(rs.getString("attempts"), new TypeReference<List<Attempt>>() {}), readJudge(rs));
+    }
+
+    /**
+     * The item's failure; a row stored before schema 8 has only the message, which loads as an
+     * explanation without place or fix.
+     */
+    private static Explanation error(ResultSet rs) throws SQLException {
+        String what = rs.getString("error");
+        return what == null ? null : new Explanation(what, rs.getString("error_where"), rs.getString("error_fix"));
     }
 
     private static JudgeVerdict readJudge(ResultSet rs) throws SQLException {

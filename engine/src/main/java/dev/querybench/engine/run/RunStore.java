@@ -25,8 +25,9 @@ import java.util.Optional;
  * schema version ({@code PRAGMA user_version}) and is upgraded on open: version 2 added each
  * item's provenance (which model answered, retries, fallbacks, cached), version 3 its cost, version 6
  * the LLM judge's verdict per item and the judge each run asks, version 7 the privileged accounts
- * (opted in with {@code allowPrivilegedAccount}) a run's untrusted SQL ran under. Thread-safe: writes
- * are serialised on one connection.
+ * (opted in with {@code allowPrivilegedAccount}) a run's untrusted SQL ran under, version 8 each failed
+ * item's place and fix next to its message (an older row's message loads as an explanation with only
+ * the "what"). Thread-safe: writes are serialised on one connection.
  */
 public final class RunStore implements AutoCloseable {
 

@@ -77,6 +77,9 @@ final class RunStoreSchema {
             ALTER TABLE items ADD COLUMN judge_cached INTEGER;
             """, """
             ALTER TABLE runs ADD COLUMN privileged_accounts TEXT NOT NULL DEFAULT '[]';
+            """, """
+            ALTER TABLE items ADD COLUMN error_where TEXT;
+            ALTER TABLE items ADD COLUMN error_fix TEXT;
             """);
 
     private RunStoreSchema() {}

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,9 +23,10 @@ import java.util.function.Consumer;
 /**
  * Test suites for a workspace's databases (docs/testsuite.md), as {@code querybench dataset
  * testsuite} and the Datasets screen build them: finds each database the questions are asked of (a
- * SQLite profile, or a SQLite file next to the dataset), builds its suite with
+ * SQLite, PostgreSQL or MySQL/MariaDB profile, or a SQLite file next to the dataset), builds its suite with
  * {@link TestSuiteBuilder}, lists the suite under the profile's {@code instances:} (keeping the
- * instances the user listed) and writes the report. Does file and database I/O; not thread-safe.
+ * instances the user listed; a server suite's instances as profiles of their own, see
+ * {@link ServerSuiteProfiles}) and writes the report. Does file and database I/O; not thread-safe.
  */
 public final class WorkspaceTestSuite {
 
@@ -43,12 +43,40 @@ public final class WorkspaceTestSuite {
         }
     }
 
+    /**
+     * The privileged account that creates a server database's instances (PostgreSQL: schemas in the
+     * profile's database; MySQL/MariaDB: databases) and grants the profile's account reading them.
+     *
+     * @param user the account's name
+     * @param password its password, or null for none
+     */
+    public record Admin(String user, String password) {
+        @Override
+        public String toString() {
+            return "Admin[" + user + (password == null ? "" : ", password=****") + "]";
+        }
+    }
+
     private final Workspace ws;
     private final SecretResolver secrets;
 
     public WorkspaceTestSuite(Workspace workspace, SecretResolver secrets) {
         this.ws = workspace;
         this.secrets = secrets;
+    }
+
+    /**
+     * The admin account {@code user} with the password {@code password} holds (null for none).
+     *
+     * @throws dev.querybench.engine.config.ConfigException when the variable or keyring entry is not set
+     */
+    public Admin admin(String user, dev.querybench.engine.config.SecretRef password) {
+        if (password == null) {
+            return new Admin(user, null);
+        }
+        return new Admin(user, secrets.resolve(password).orElseThrow(() -> new dev.querybench.engine.config
+                .ConfigException("the admin account's password is read from " + password.describe()
+                        + ", which is not set", password.howToSet(), null)));
     }
 
     /** The questions of each database they are asked of, in dataset order; only the {@code only} ones unless empty. */
@@ -80,13 +108,30 @@ public final class WorkspaceTestSuite {
                 return Optional.empty();
             }
             Dialect dialect = WorkspaceSession.databaseProfile(ws, secrets, name).dialect();
-            if (dialect == Dialect.SQLITE) {
+            if (dialect != Dialect.TRINO) {
                 return Optional.empty();
             }
             engines.add(name + " is on " + dialect.displayName());
         }
-        return Optional.of("Test suites are generated for SQLite databases only for now: "
+        return Optional.of("Test suites are generated for SQLite, PostgreSQL and MySQL/MariaDB databases: "
                 + (engines.isEmpty() ? "the dataset has no questions" : String.join(", ", engines)) + ".");
+    }
+
+    /**
+     * The databases of the dataset on a PostgreSQL or MySQL/MariaDB server (their suites need an
+     * {@link Admin} account), by name with their engine; reads the profiles only.
+     */
+    public Map<String, Dialect> serverDatabases() {
+        Map<String, Dialect> servers = new LinkedHashMap<>();
+        for (String name : questionsByDatabase(List.of()).keySet()) {
+            if (ws.config().databaseProfile(name).isPresent()) {
+                Dialect dialect = WorkspaceSession.databaseProfile(ws, secrets, name).dialect();
+                if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) {
+                    servers.put(name, dialect);
+                }
+            }
+        }
+        return servers;
     }
 
     /**
@@ -96,6 +141,15 @@ public final class WorkspaceTestSuite {
      */
     public Outcome build(Map<String, List<Question>> byDatabase, TestSuiteBuilder.Settings settings, boolean save,
             Consumer<String> lines, Consumer<TestSuiteBuilder.Step> steps) {
+        return build(byDatabase, settings, save, null, lines, steps);
+    }
+
+    /**
+     * As {@link #build(Map, TestSuiteBuilder.Settings, boolean, Consumer, Consumer)}, with the account
+     * that creates the instances of server databases ({@code admin}; null when there are none).
+     */
+    public Outcome build(Map<String, List<Question>> byDatabase, TestSuiteBuilder.Settings settings, boolean save,
+            Admin admin, Consumer<String> lines, Consumer<TestSuiteBuilder.Step> steps) {
         List<TestSuiteBuilder.DatabaseReport> reports = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<String> saved = new ArrayList<>();
@@ -103,7 +157,7 @@ public final class WorkspaceTestSuite {
             String name = entry.getKey();
             TestSuiteBuilder.Target target;
             try {
-                target = target(name, entry.getValue());
+                target = target(name, entry.getValue(), admin, settings.seed());
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(name, e.getMessage()));
                 continue;
@@ -115,11 +169,14 @@ public final class WorkspaceTestSuite {
                 throw e;
             } catch (IllegalStateException | UncheckedIOException e) {
                 problems.add(new Problem(name, "database '" + name + "': no test suite: " + e.getMessage()
-                        + " (check that the file is a SQLite database and the folders are writable)"));
+                        + (target.server() == null ? " (check that the file is a SQLite database and the folders are"
+                                + " writable)" : "")));
                 continue;
             }
             reports.add(report);
-            if (save && ws.config().databaseProfile(name).isPresent() && saveInstances(name, report)) {
+            boolean changed = save && ws.config().databaseProfile(name).isPresent() && (target.server() == null
+                    ? saveInstances(name, report) : ServerSuiteProfiles.save(ws, name, report));
+            if (changed) {
                 saved.add(name);
             }
         }
@@ -127,16 +184,19 @@ public final class WorkspaceTestSuite {
         return new Outcome(reports, problems, saved, folder());
     }
 
-    private TestSuiteBuilder.Target target(String name, List<Question> questions) {
+    private TestSuiteBuilder.Target target(String name, List<Question> questions, Admin admin, long seed) {
         Path suiteFolder = folder();
         Path work = suiteFolder.resolve("work").resolve(name.replaceAll("[^A-Za-z0-9_.-]", "_"));
         Optional<DatabaseConfig> profile = ws.config().databaseProfile(name);
         if (profile.isPresent()) {
             ConnectionProfile connection = WorkspaceSession.databaseProfile(ws, secrets, name);
+            if (connection.dialect() == Dialect.POSTGRESQL || connection.dialect() == Dialect.MYSQL) {
+                return serverTarget(name, connection, questions, admin, work);
+            }
             if (connection.dialect() != Dialect.SQLITE) {
                 throw new IllegalArgumentException("database '" + name + "' is on "
-                        + connection.dialect().name().toLowerCase(Locale.ROOT)
-                        + "; test suites are generated for SQLite databases only for now (skipped)");
+                        + connection.dialect().displayName() + "; test suites are generated for SQLite, PostgreSQL"
+                        + " and MySQL/MariaDB databases (skipped)");
             }
             Path file = Path.of(connection.url().database());
             if (!Files.isRegularFile(file)) {
@@ -154,6 +214,20 @@ public final class WorkspaceTestSuite {
         }
         throw new IllegalArgumentException("database '" + name + "' is neither a profile of the workspace nor a SQLite"
                 + " file in database/ or dev_databases/ next to the dataset (skipped)");
+    }
+
+    private static TestSuiteBuilder.Target serverTarget(String name, ConnectionProfile connection,
+            List<Question> questions, Admin admin, Path work) {
+        if (admin == null || admin.user() == null || admin.user().isBlank()) {
+            throw new IllegalArgumentException("database '" + name + "' is on " + connection.dialect().displayName()
+                    + ": its test suite is written as new " + (connection.dialect() == Dialect.POSTGRESQL ? "schemas"
+                    : "databases") + " on the server, which needs an account that may create them and grant"
+                    + " reading (give it with --user and --password-env, as for db reader) (skipped)");
+        }
+        TestSuiteBuilder.Server server = new TestSuiteBuilder.Server(connection,
+                connection.withCredentials(admin.user(), admin.password()));
+        Path folder = work.resolveSibling(work.getFileName() + "-" + connection.dialect().id());
+        return TestSuiteBuilder.Target.onServer(name, server, questions, folder);
     }
 
     /** Replaces the suite listed under the profile's instances; true when the profile changed. */
@@ -174,7 +248,7 @@ public final class WorkspaceTestSuite {
         }
         DatabaseConfig updated = new DatabaseConfig(db.name(), db.type(), db.path(), db.init(), db.url(), db.host(),
                 db.port(), db.database(), db.schema(), db.username(), db.password(), db.options(), db.poolSize(),
-                db.connectTimeoutSeconds(), instances);
+                db.connectTimeoutSeconds(), instances, db.readerRole(), db.allowPrivilegedAccount());
         new WorkspaceProfileWriter().save(ws.root(), new WorkspaceProfileWriter.Profile(updated, List.of(), null));
         return true;
     }

@@ -7,11 +7,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Generates candidate databases one by one and records which neighbours each kills. The first
+ * Generates candidate databases one by one and records which neighbours each kills ({@code judge}
+ * runs the neighbours on a candidate: on the file itself for SQLite, on its copy on the server for
+ * PostgreSQL and MySQL/MariaDB). The first
  * ones (up to two fifths of the limit, or until {@code patience} in a row kill nothing new) are
  * drawn for all questions at once: values one by one, and every other candidate with skewed
  * parents, or with twins (rows copied with their related rows). The rest each aim at one
@@ -34,6 +37,7 @@ final class CandidateSearch {
     private final SqliteSchema schema;
     private final ValuePools pools;
     private final NeighbourRuns runs;
+    private final Function<Path, BitSet[]> judge;
     private final KillCache cache;
     private final List<BitSet[]> kills = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
@@ -43,13 +47,14 @@ final class CandidateSearch {
     private int aimFrom = -1;
 
     CandidateSearch(TestSuiteBuilder.Target target, TestSuiteBuilder.Settings settings, List<QuestionCase> cases,
-            SqliteSchema schema, ValuePools pools, NeighbourRuns runs) {
+            SqliteSchema schema, ValuePools pools, Function<Path, BitSet[]> judge) {
         this.target = target;
         this.settings = settings;
         this.cases = cases;
         this.schema = schema;
         this.pools = pools;
-        this.runs = runs;
+        this.runs = new NeighbourRuns(settings.limits());
+        this.judge = judge;
         this.cache = new KillCache(target.workFolder(), schema, cases, settings);
         this.killedSoFar = QuestionCase.newSets(cases.size());
     }
@@ -74,7 +79,7 @@ final class CandidateSearch {
             if (!kept) {
                 Path file = KillCache.candidateFile(target.workFolder(), k);
                 new DatabaseGenerator(schema, plan.pools()).write(file, seed(k), plan.shape());
-                killed = runs.kills(file, cases);
+                killed = judge.apply(file);
                 cache.save(k, plan.name(), killed);
             }
             kills.add(killed);

@@ -1,5 +1,6 @@
 package dev.querybench.engine.testsuite;
 
+import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
@@ -34,26 +35,32 @@ final class NeighbourRuns {
     void onOriginal(Path real, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours,
             java.util.function.IntConsumer questionsDone) {
         try (SqliteBackend backend = new SqliteBackend(real, 1)) {
-            SafeExecutor executor = new SafeExecutor(backend);
-            int done = 0;
-            for (QuestionCase c : cases) {
-                questionsDone.accept(done++);
-                Optional<QueryResult> gold = run(executor, c.gold);
-                if (gold.isEmpty()) {
-                    c.problem = "gold fails on the database";
-                    continue;
-                }
-                List<NeighbourGenerator.Neighbour> all;
-                try {
-                    all = generator.neighbours(c.gold, schema);
-                } catch (IllegalStateException e) {
-                    all = List.of();
-                }
-                if (all.isEmpty()) {
-                    c.problem = "gold has no neighbours (it does not parse as one SELECT, or its tree cannot be changed)";
-                }
-                sort(executor, c, gold.get(), all, maxNeighbours);
+            onOriginal(backend, cases, schema, maxNeighbours, questionsDone);
+        }
+    }
+
+    /** As {@link #onOriginal(Path, List, SqliteSchema, int, java.util.function.IntConsumer)} on any backend. */
+    void onOriginal(DatabaseBackend backend, List<QuestionCase> cases, SqliteSchema schema, int maxNeighbours,
+            java.util.function.IntConsumer questionsDone) {
+        SafeExecutor executor = new SafeExecutor(backend);
+        int done = 0;
+        for (QuestionCase c : cases) {
+            questionsDone.accept(done++);
+            Optional<QueryResult> gold = run(executor, c.gold);
+            if (gold.isEmpty()) {
+                c.problem = "gold fails on the database";
+                continue;
             }
+            List<NeighbourGenerator.Neighbour> all;
+            try {
+                all = generator.neighbours(c.gold, schema);
+            } catch (IllegalStateException e) {
+                all = List.of();
+            }
+            if (all.isEmpty()) {
+                c.problem = "gold has no neighbours (it does not parse as one SELECT, or its tree cannot be changed)";
+            }
+            sort(executor, c, gold.get(), all, maxNeighbours);
         }
     }
 
@@ -83,23 +90,28 @@ final class NeighbourRuns {
 
     /** The neighbours of each case that {@code candidate} kills. */
     BitSet[] kills(Path candidate, List<QuestionCase> cases) {
-        BitSet[] killed = QuestionCase.newSets(cases.size());
         try (SqliteBackend backend = new SqliteBackend(candidate, 1)) {
-            SafeExecutor executor = new SafeExecutor(backend);
-            for (int i = 0; i < cases.size(); i++) {
-                QuestionCase c = cases.get(i);
-                if (c.neighbours.isEmpty()) {
-                    continue;
-                }
-                Optional<QueryResult> gold = run(executor, c.gold);
-                if (gold.isEmpty()) {
-                    continue;
-                }
-                for (int n = 0; n < c.neighbours.size(); n++) {
-                    Optional<QueryResult> result = run(executor, c.neighbours.get(n).sql());
-                    if (result.isEmpty() || !same(c, gold.get(), result.get())) {
-                        killed[i].set(n);
-                    }
+            return kills(backend, cases);
+        }
+    }
+
+    /** The neighbours of each case that the database behind {@code backend} kills. */
+    BitSet[] kills(DatabaseBackend backend, List<QuestionCase> cases) {
+        BitSet[] killed = QuestionCase.newSets(cases.size());
+        SafeExecutor executor = new SafeExecutor(backend);
+        for (int i = 0; i < cases.size(); i++) {
+            QuestionCase c = cases.get(i);
+            if (c.neighbours.isEmpty()) {
+                continue;
+            }
+            Optional<QueryResult> gold = run(executor, c.gold);
+            if (gold.isEmpty()) {
+                continue;
+            }
+            for (int n = 0; n < c.neighbours.size(); n++) {
+                Optional<QueryResult> result = run(executor, c.neighbours.get(n).sql());
+                if (result.isEmpty() || !same(c, gold.get(), result.get())) {
+                    killed[i].set(n);
                 }
             }
         }
@@ -113,7 +125,12 @@ final class NeighbourRuns {
 
     /** The first SQLite gold of the question. */
     static String gold(dev.querybench.engine.dataset.Question q) {
-        return q.goldFor(Dialect.SQLITE).getFirst();
+        return gold(q, Dialect.SQLITE);
+    }
+
+    /** The first gold of the question written for {@code dialect} (the dataset's gold when it has none). */
+    static String gold(dev.querybench.engine.dataset.Question q, Dialect dialect) {
+        return q.goldFor(dialect).getFirst();
     }
 
     private boolean same(QuestionCase c, QueryResult gold, QueryResult other) {

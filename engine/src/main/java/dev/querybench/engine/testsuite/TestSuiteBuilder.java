@@ -1,6 +1,8 @@
 package dev.querybench.engine.testsuite;
 
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.db.ConnectionProfile;
+import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,9 +60,35 @@ public final class TestSuiteBuilder {
      * @param output the folder the suite's instance files go to
      * @param workFolder the folder for candidates and the resume cache
      */
-    public record Target(String database, Path file, List<Question> questions, Path output, Path workFolder) {
+    public record Target(String database, Path file, List<Question> questions, Path output, Path workFolder,
+            Server server) {
         public Target {
             questions = List.copyOf(questions);
+        }
+
+        /** A SQLite database. */
+        public Target(String database, Path file, List<Question> questions, Path output, Path workFolder) {
+            this(database, file, questions, output, workFolder, null);
+        }
+
+        /** A database on a PostgreSQL or MySQL/MariaDB server; {@code workFolder} holds candidates and the resume cache. */
+        public static Target onServer(String database, Server server, List<Question> questions, Path workFolder) {
+            return new Target(database, null, questions, workFolder, workFolder, server);
+        }
+    }
+
+    /**
+     * Where a server database's suite goes (docs/testsuite.md): instances are schemas (PostgreSQL)
+     * or databases (MySQL/MariaDB) named by {@link #serverInstanceName}, created through {@code admin}
+     * and made readable by {@code profile}'s account, which runs gold and every neighbour.
+     *
+     * @param profile the database profile's connection (the account untrusted SQL runs under)
+     * @param admin the same database with an account that may create schemas or databases and grant
+     */
+    public record Server(ConnectionProfile profile, ConnectionProfile admin) {
+        @Override
+        public String toString() {
+            return "Server[" + profile + ", admin " + admin.username() + "]";
         }
     }
 
@@ -127,11 +155,15 @@ public final class TestSuiteBuilder {
      */
     public DatabaseReport build(Target target, Settings settings, Consumer<String> progress, Consumer<Step> steps) {
         long start = System.nanoTime();
+        Dialect dialect = target.server() == null ? Dialect.SQLITE : target.server().profile().dialect();
         List<QuestionCase> cases = new ArrayList<>();
         for (Question q : target.questions()) {
-            cases.add(new QuestionCase(q, NeighbourRuns.gold(q)));
+            cases.add(new QuestionCase(q, NeighbourRuns.gold(q, dialect)));
         }
         NeighbourRuns runs = new NeighbourRuns(settings.limits());
+        if (target.server() != null) {
+            return new ServerSuite(target, settings, cases, runs).build(start, progress, steps);
+        }
         SqliteSchema schema;
         ValuePools pools;
         try (Connection real = SuiteFiles.readOnly(target.file())) {
@@ -148,10 +180,16 @@ public final class TestSuiteBuilder {
                 target.database(), cases.size(), cases.stream().mapToInt(c -> c.neighbours.size()).sum(),
                 cases.stream().mapToInt(c -> c.passOnOriginal.cardinality()).sum()));
 
-        CandidateSearch search = new CandidateSearch(target, settings, cases, schema, pools, runs);
+        CandidateSearch search = new CandidateSearch(target, settings, cases, schema, pools,
+                file -> runs.kills(file, cases));
         search.run(start, progress, steps);
         List<Integer> chosen = SuiteFiles.distil(search.kills(), cases, settings.maxInstances());
         List<InstanceReport> instances = SuiteFiles.write(target, chosen, search.kills(), search.sizes(), cases);
+        return report(target, cases, chosen, search, instances, start);
+    }
+
+    static DatabaseReport report(Target target, List<QuestionCase> cases, List<Integer> chosen, CandidateSearch search,
+            List<InstanceReport> instances, long start) {
         return new DatabaseReport(target.database(), instances, questionReports(cases, chosen, search.kills()),
                 search.kills().size(), search.budgetReached(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -179,6 +217,14 @@ public final class TestSuiteBuilder {
     /** The file name of the suite's {@code n}th instance of a database. */
     public static String instanceName(String database, int n) {
         return SuiteFiles.instanceName(database, n);
+    }
+
+    /**
+     * The name of the {@code n}th instance (from 1) of a server database's suite built with {@code seed}:
+     * a schema on PostgreSQL, a database on MySQL/MariaDB, {@code qbts_<profile>_s<seed>_<n>}.
+     */
+    public static String serverInstanceName(String database, long seed, int n) {
+        return ServerInstances.baseName(database, seed) + "_" + n;
     }
 
     /** True for a file a suite of {@code database} wrote (replaced when the suite is built again). */

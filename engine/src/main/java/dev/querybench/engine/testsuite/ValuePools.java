@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The values random databases draw from, per column: the most frequent values of the real data
@@ -95,13 +96,22 @@ public final class ValuePools {
      */
     public static ValuePools read(Connection real, SqliteSchema schema, List<NeighbourGenerator.Constant> constants)
             throws SQLException {
+        return read(real, schema, constants, SqliteSchema::quote);
+    }
+
+    /**
+     * As {@link #read(Connection, SqliteSchema, List)} on any engine: {@code quote} quotes an
+     * identifier in its dialect. A column whose values cannot be grouped (JSON, say) gets an empty pool.
+     */
+    public static ValuePools read(Connection real, SqliteSchema schema, List<NeighbourGenerator.Constant> constants,
+            UnaryOperator<String> quote) throws SQLException {
         Map<String, LinkedHashSet<Object>> byName = byName(constants);
         Map<String, Pool> pools = new HashMap<>();
         Map<String, SqliteSchema.Kind> kinds = new HashMap<>();
         for (SqliteSchema.Table table : schema.tables()) {
-            long rows = count(real, table);
+            long rows = count(real, table, quote);
             for (SqliteSchema.Column column : table.columns()) {
-                Pool pool = readColumn(real, table, column, rows);
+                Pool pool = readColumn(real, table, column, rows, quote);
                 List<Object> fitting = byName.getOrDefault(column.name().toLowerCase(Locale.ROOT), new LinkedHashSet<>())
                         .stream().filter(v -> fits(v, column.kind())).toList();
                 pools.put(key(table.name(), column.name()), pool.withConstants(fitting));
@@ -147,39 +157,53 @@ public final class ValuePools {
         return c.column().replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);
     }
 
-    private static long count(Connection real, SqliteSchema.Table table) throws SQLException {
+    private static long count(Connection real, SqliteSchema.Table table, UnaryOperator<String> quote)
+            throws SQLException {
         try (Statement s = real.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + SqliteSchema.quote(table.name()))) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote.apply(table.name()))) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
     /** The most frequent values of one column, its share of NULLs and its numeric range; no constants yet. */
-    private static Pool readColumn(Connection real, SqliteSchema.Table table, SqliteSchema.Column column, long rows)
+    private static Pool readColumn(Connection real, SqliteSchema.Table table, SqliteSchema.Column column, long rows,
+            UnaryOperator<String> quote) throws SQLException {
+        if (column.kind() == SqliteSchema.Kind.BLOB) {
+            return new Pool(List.of(), List.of(), column.notNull() ? 0 : 0.1, null, null);
+        }
+        String t = quote.apply(table.name());
+        String c = quote.apply(column.name());
+        boolean autoCommit = real.getAutoCommit();
+        java.sql.Savepoint savepoint = autoCommit ? null : real.setSavepoint();
+        try {
+            return readColumn(real, t, c, column, rows);
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                real.rollback(savepoint);
+            }
+            return new Pool(List.of(), List.of(), column.notNull() ? 0 : 0.1, null, null);
+        }
+    }
+
+    private static Pool readColumn(Connection real, String t, String c, SqliteSchema.Column column, long rows)
             throws SQLException {
-        String t = SqliteSchema.quote(table.name());
-        String c = SqliteSchema.quote(column.name());
         List<Object> frequent = new ArrayList<>();
         try (Statement s = real.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + c + ", COUNT(*) FROM " + t + " WHERE " + c
                         + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + REAL_VALUES)) {
             while (rs.next()) {
-                Object v = rs.getObject(1);
-                if (v instanceof Integer i) {
-                    v = i.longValue();
-                } else if (v instanceof Float f) {
-                    v = f.doubleValue();
-                } else if (v instanceof byte[]) {
-                    continue;
+                Object v = normalize(rs.getObject(1), column.kind());
+                if (v != null) {
+                    frequent.add(v);
                 }
-                frequent.add(v);
             }
         }
         long nulls = 0;
         Double min = null;
         Double max = null;
         try (Statement s = real.createStatement();
-                ResultSet rs = s.executeQuery("SELECT SUM(" + c + " IS NULL), MIN(" + c + "), MAX(" + c + ") FROM " + t)) {
+                ResultSet rs = s.executeQuery("SELECT SUM(CASE WHEN " + c + " IS NULL THEN 1 ELSE 0 END), MIN(" + c + "),"
+                        + " MAX(" + c + ") FROM " + t)) {
             if (rs.next()) {
                 nulls = rs.getLong(1);
                 min = rs.getObject(2) instanceof Number n ? n.doubleValue() : null;
@@ -189,6 +213,35 @@ public final class ValuePools {
         double nullShare = column.notNull() ? 0 : Math.max(0.1, rows == 0 ? 0.2 : (double) nulls / rows);
         return new Pool(frequent, List.of(), Math.min(0.3, nullShare), min, max);
     }
+
+    /**
+     * A value as the generator writes it: whole numbers as Long, other numbers as Double, dates and
+     * times as ISO text, booleans as 0 and 1, anything else as its text; null for bytes.
+     */
+    static Object normalize(Object v, SqliteSchema.Kind kind) {
+        return switch (v) {
+            case null -> null;
+            case byte[] bytes -> null;
+            case Boolean b -> b ? 1L : 0L;
+            case Integer i -> (long) i;
+            case Short i -> (long) i;
+            case Byte i -> (long) i;
+            case Long l -> l;
+            case java.math.BigInteger i -> i.longValue();
+            case Float f -> (double) f;
+            case java.math.BigDecimal n when kind == SqliteSchema.Kind.INTEGER
+                    && n.stripTrailingZeros().scale() <= 0
+                    -> n.longValue();
+            case Number n -> n.doubleValue();
+            case java.sql.Timestamp ts -> ts.toLocalDateTime().format(TIMESTAMP);
+            case java.time.LocalDateTime ts -> ts.format(TIMESTAMP);
+            case java.sql.Date d -> d.toLocalDate().toString();
+            default -> v.toString();
+        };
+    }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static boolean fits(Object value, SqliteSchema.Kind kind) {
         return switch (kind) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.dataset.Question;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunResults;
@@ -240,7 +241,7 @@ class ReportExportersTest {
         ItemResult i = items.getFirst();
         items.set(0, new ItemResult(i.key(), i.prompt(), i.answer(), i.sql(), dev.querybench.engine.evaluation.base
                 .Verdict.error("execution", "model call failed: <script>alert(1)</script>\nsee | the log"),
-                i.latencyMs(), i.usage(), i.modelId(), i.provenance(), i.cost(), "boom", i.finishedAt(), i.attempts(),
+                i.latencyMs(), i.usage(), i.modelId(), i.provenance(), i.cost(), Explanation.ofMessage("boom"), i.finishedAt(), i.attempts(),
                 i.judge()));
         RunResults withError = new RunResults(results.run(), items, new RunSummary().cells(items), 0);
 

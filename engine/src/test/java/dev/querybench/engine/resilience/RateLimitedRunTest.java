@@ -39,9 +39,18 @@ class RateLimitedRunTest {
     @TempDir
     Path dir;
 
-    /** The sample workspace with {@code questions} questions and one model profile on {@code stub}. */
+    /**
+     * The sample workspace with {@code questions} questions and one model profile on {@code stub}
+     * whose calls time out after a second (so the stub's slow faults are timeouts).
+     */
     private Workspace workspace(ScriptedModelStub<?> stub, String spec, int questions, String resilience)
             throws Exception {
+        return workspace(stub, spec, questions, resilience, 1);
+    }
+
+    /** The same with calls timing out after {@code timeoutSeconds}. */
+    private Workspace workspace(ScriptedModelStub<?> stub, String spec, int questions, String resilience,
+            int timeoutSeconds) throws Exception {
         Path root = SampleFixture.withQuestions(dir.resolve("ws"), questions, "limits");
         Files.writeString(root.resolve("querybench.yaml"), """
                 name: limits
@@ -49,11 +58,11 @@ class RateLimitedRunTest {
                 dataset: dataset.yaml
                 variants: [ddl-basic, ddl-samples-hints]
                 models:
-                  - {name: only, spec: "%s", baseUrl: "%s", apiKey: {env: ANTHROPIC_API_KEY}, timeoutSeconds: 1}
+                  - {name: only, spec: "%s", baseUrl: "%s", apiKey: {env: ANTHROPIC_API_KEY}, timeoutSeconds: %d}
                 resilience: %s
                 run: {models: [only], concurrency: 8}
                 cache: {enabled: false}
-                """.formatted(spec, stub.baseUrl(), resilience));
+                """.formatted(spec, stub.baseUrl(), timeoutSeconds, resilience));
         Workspace ws = new WorkspaceLoader().load(root);
         SampleScript.answerGold(stub, ws.dataset().questions());
         return ws;
@@ -118,22 +127,37 @@ class RateLimitedRunTest {
         }
     }
 
+    /**
+     * Twelve overloaded answers open the breaker; the items it refuses then wait for its trial call
+     * rather than fail. Robust to a loaded machine: each item may be sent one more time than there are
+     * failures, so however the failures fall on the items (under load retries can reach the stub
+     * before the breaker has counted enough failures to open) no item runs out of attempts, and an
+     * item that is unanswered was failed by the open breaker; the stub answers at once, so the calls
+     * get a timeout no loaded machine reaches (a timed-out call would be sent again and count as a
+     * failure); the checks are on counts (every call is one of the failures or one item's answer) and
+     * on a lower bound of time that load can only lengthen.
+     */
     @Test
     void whileTheBreakerIsOpenItemsWaitForItsTrialCallInsteadOfFailing() throws Exception {
+        int openMillis = 400;
+        int failures = 12;
         try (AnthropicStub stub = AnthropicStub.start().requireKey(ANTHROPIC_KEY)) {
-            Workspace ws = workspace(stub, "anthropic:claude-haiku-4-5", 15, "{retry: {maxAttempts: 2,"
-                    + " initialBackoffMillis: 5, maxBackoffMillis: 20}, circuitBreaker: {failureRatePercent: 50,"
-                    + " window: 10, minimumCalls: 5, openMillis: 400, halfOpenCalls: 1}, patienceSeconds: 30}");
-            stub.failNext(12, Fault.overloaded());
+            Workspace ws = workspace(stub, "anthropic:claude-haiku-4-5", 15, "{retry: {maxAttempts: " + (failures + 1)
+                    + ", initialBackoffMillis: 5, maxBackoffMillis: 20}, circuitBreaker: {failureRatePercent: 50,"
+                    + " window: 10, minimumCalls: 5, openMillis: " + openMillis + ", halfOpenCalls: 1},"
+                    + " patienceSeconds: 30}", 60);
+            stub.failNext(failures, Fault.overloaded());
             long start = System.nanoTime();
             RunResults results = run(ws);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(results.unanswered()).isEmpty();
+            assertThat(results.unanswered()).as("no item failed because the breaker was open").isEmpty();
+            assertThat(results.complete()).isTrue();
             assertThat(results.items()).hasSize(30).allSatisfy(i -> assertThat(i.outcome()).isEqualTo(Outcome.PASS));
-            assertThat(took).as("the items waited for the breaker's open period").isGreaterThan(Duration.ofMillis(400));
-            assertThat(stub.calls()).as("an open breaker sends nothing: no call beyond the 12 failures, a few"
-                    + " trials and the answers").isLessThanOrEqualTo(30 + 12 + 4);
+            assertThat(took).as("the items waited for the breaker's open period")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(openMillis));
+            assertThat(stub.calls()).as("an open breaker sends nothing: every call is one of the failures (trials"
+                    + " that met one included) or one item's answer").isEqualTo(30 + failures);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.querybench.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.base.FailureCategory;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Verdict;
@@ -84,7 +85,7 @@ class RunStoreTest {
             s.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> new RunStore(file)).hasMessageContaining("newer QueryBench");
-        assertThat(RunStore.schemaVersion()).isEqualTo(7);
+        assertThat(RunStore.schemaVersion()).isEqualTo(8);
     }
 
     @Test
@@ -135,6 +136,55 @@ class RunStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
+        }
+    }
+
+    @Test
+    void aFailedItemKeepsWhatWhereAndFixAcrossReopening() {
+        Path file = dir.resolve("runs.db");
+        RunRecord run = new RunRecord("r1", Instant.parse("2026-11-23T10:00:00Z"), "ws", "ds", List.of("q1"),
+                List.of("v"), List.of("m"), "strict", "running");
+        Explanation why = new Explanation("database 'shop' cannot be used: no such file", "questions.yaml:12:5",
+                "put shop.sqlite next to the dataset");
+        ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), null, null, null,
+                Verdict.error("strict", "dataset error"), 0, Usage.NONE, null, why, Instant.parse("2026-11-23T10:00:01Z"));
+        try (RunStore store = new RunStore(file)) {
+            store.createRun(run);
+            store.save("r1", item);
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.items("r1")).singleElement().satisfies(read -> {
+                assertThat(read).isEqualTo(item);
+                assertThat(read.error()).isEqualTo(why);
+            });
+        }
+    }
+
+    @Test
+    void aFailedItemStoredBeforeVersionEightLoadsItsMessageAsWhatAlone() throws Exception {
+        Path file = dir.resolve("runs.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : VERSION_5_SCHEMA.split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("INSERT INTO runs (id, created_at, workspace, dataset, question_ids, variants, models, match_mode,"
+                    + " status) VALUES ('old', '2026-01-01T00:00:00Z', 'ws', 'ds', '[\"q1\"]', '[\"v\"]', '[\"m\"]',"
+                    + " 'strict', 'finished')");
+            s.execute("INSERT INTO items (run_id, question_id, variant, model, repeat, outcome, score, mode, flags,"
+                    + " reason, missing_rows, extra_rows, latency_ms, input_tokens, output_tokens, model_id, error,"
+                    + " finished_at) VALUES ('old', 'q1', 'v', 'm', 0, 'ERROR', 0.0, 'strict', '',"
+                    + " 'model call failed: refused', '[]', '[]', 40, 0, 0, 'gpt-x', 'the provider refused the request',"
+                    + " '2026-01-01T00:00:01Z')");
+            s.execute("PRAGMA user_version = 5");
+        }
+        try (RunStore store = new RunStore(file)) {
+            assertThat(store.items("old")).singleElement().satisfies(item -> {
+                assertThat(item.outcome()).isEqualTo(dev.querybench.engine.evaluation.base.Outcome.ERROR);
+                assertThat(item.error()).isEqualTo(new Explanation("the provider refused the request", "", ""));
+                assertThat(item.modelFailed()).isTrue();
+            });
         }
     }
 
@@ -207,7 +257,7 @@ class RunStoreTest {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(7);
+            assertThat(rs.getInt(1)).isEqualTo(RunStore.schemaVersion());
         }
     }
 

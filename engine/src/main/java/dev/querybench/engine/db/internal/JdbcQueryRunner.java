@@ -107,7 +107,11 @@ public final class JdbcQueryRunner {
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setMaxRows(maxRows);
             statement.setFetchSize(fetchSize);
-            statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
+            if (dialect != Dialect.POSTGRESQL) {
+                // PostgreSQL has the transaction's statement_timeout and the watchdog's cancel already; the
+                // driver's own timer would be a third copy, scheduled and cancelled on a shared timer per statement
+                statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
+            }
             try (QueryWatchdog.Deadline deadline = watchdog.arm(statement, limits.timeout())) {
                 T result;
                 try {

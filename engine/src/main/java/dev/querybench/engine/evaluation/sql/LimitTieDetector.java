@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
-import dev.querybench.engine.db.SqlParsing;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -23,7 +21,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  * Detects gold queries whose {@code ORDER BY … LIMIT n} cuts through a tie: the last kept row
  * and the first dropped row have the same sort key, so another correct query may keep a
  * different row (test-suite-sql-eval#25, mini_dev#49). Runs a probe that selects the sort keys
- * with {@code LIMIT n + 1}. Each gold query is probed once. Thread-safe.
+ * with {@code LIMIT n + 1}. Each gold query is probed once, from the tree order detection parsed
+ * ({@link ParsedQueries}): the probe is printed from that tree changed in place, which is then put
+ * back as it was. Thread-safe.
  */
 public final class LimitTieDetector {
 
@@ -31,11 +31,17 @@ public final class LimitTieDetector {
     private final QueryLimits limits;
     private final ValueNormalizer normalizer = new ValueNormalizer();
     private final ConcurrentMap<String, Boolean> cache = new ConcurrentHashMap<>();
-    private final SqlParsing parsing = new SqlParsing();
+    private final ParsedQueries parsed;
 
     public LimitTieDetector(SafeExecutor executor, QueryLimits limits) {
+        this(executor, limits, new ParsedQueries());
+    }
+
+    /** @param parsed the gold trees, shared with order detection */
+    public LimitTieDetector(SafeExecutor executor, QueryLimits limits, ParsedQueries parsed) {
         this.executor = executor;
         this.limits = limits;
+        this.parsed = parsed;
     }
 
     public boolean isAmbiguous(String goldSql) {
@@ -48,32 +54,38 @@ public final class LimitTieDetector {
         if (!lower.contains("limit") || !lower.contains("order")) {
             return Optional.empty();
         }
-        PlainSelect select;
-        try {
-            if (!(parsing.statement(goldSql) instanceof PlainSelect plain)) {
-                return Optional.empty();
-            }
-            select = plain;
-        } catch (JSQLParserException e) {
-            return Optional.empty();
-        }
+        return parsed.read(goldSql, statement -> statement instanceof PlainSelect select ? probe(select) : null);
+    }
+
+    /** The probe printed from the select changed in place, which is then restored (the tree is shared). */
+    private static Probe probe(PlainSelect select) {
         Limit limit = select.getLimit();
         List<OrderByElement> order = select.getOrderByElements();
         if (limit == null || order == null || order.isEmpty() || !(limit.getRowCount() instanceof LongValue count)
                 || select.getFetch() != null) {
-            return Optional.empty();
+            return null;
         }
         long n = count.getValue();
+        List<SelectItem<?>> items = select.getSelectItems();
+        List<Expression> originals = new ArrayList<>();
         List<SelectItem<?>> keys = new ArrayList<>();
-        for (OrderByElement element : order) {
-            Expression key = resolve(element.getExpression(), select.getSelectItems());
-            keys.add(SelectItem.from(key));
-            element.setExpression(key);
+        try {
+            for (OrderByElement element : order) {
+                Expression key = resolve(element.getExpression(), items);
+                keys.add(SelectItem.from(key));
+                originals.add(element.getExpression());
+                element.setExpression(key);
+            }
+            select.setSelectItems(keys);
+            limit.setRowCount(new LongValue(n + 1));
+            return new Probe(select.toString(), n);
+        } finally {
+            for (int i = 0; i < originals.size(); i++) {
+                order.get(i).setExpression(originals.get(i));
+            }
+            select.setSelectItems(items);
+            limit.setRowCount(count);
         }
-        select.setSelectItems(keys);
-        select.setOrderByElements(order);
-        limit.setRowCount(new LongValue(n + 1));
-        return Optional.of(new Probe(select.toString(), n));
     }
 
     /** A positional or alias reference in ORDER BY stands for a select-list expression. */

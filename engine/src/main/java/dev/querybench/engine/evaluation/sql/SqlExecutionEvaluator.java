@@ -100,7 +100,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         this.comparator = comparator;
         this.matchMode = matchMode;
         this.gold = new GoldResults(executor, limits);
-        this.ties = new LimitTieDetector(executor, limits);
+        this.ties = new LimitTieDetector(executor, limits, parsed);
         this.spider = new SpiderRewrite(keepDistinct);
     }
 
@@ -176,12 +176,10 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
     }
 
     private GoldOrder orderOf(String goldSql) {
-        java.util.Optional<net.sf.jsqlparser.statement.Statement> statement = parsed.of(goldSql);
-        if (statement.isEmpty()) {
-            return new GoldOrder(OrderDetector.textuallyOrdered(goldSql), null);
-        }
-        boolean ordered = OrderDetector.isOrdered(statement.get());
-        return new GoldOrder(ordered, ordered ? OrderKeys.of(statement.get()).orElse(null) : null);
+        return parsed.read(goldSql, statement -> {
+            boolean ordered = OrderDetector.isOrdered(statement);
+            return new GoldOrder(ordered, ordered ? OrderKeys.of(statement).orElse(null) : null);
+        }).orElseGet(() -> new GoldOrder(OrderDetector.textuallyOrdered(goldSql), null));
     }
 
     /**

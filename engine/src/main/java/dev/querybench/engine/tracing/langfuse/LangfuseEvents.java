@@ -187,10 +187,10 @@ final class LangfuseEvents {
         }
         if (result.modelFailed()) {
             body.put("level", "ERROR");
-            body.put("statusMessage", result.error());
+            body.put("statusMessage", result.error().oneLine());
         } else if (result.sql() == null && result.error() != null) {
             body.put("level", "WARNING");
-            body.put("statusMessage", result.error());
+            body.put("statusMessage", result.error().oneLine());
         }
         ObjectNode metadata = body.putObject("metadata");
         metadata.put("variant", result.key().variant());
