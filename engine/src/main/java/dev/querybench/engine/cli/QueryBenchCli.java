@@ -27,16 +27,16 @@ public final class QueryBenchCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        CliEnvironment environment = CliEnvironment.system();
         if (args.length > 0 && !args[0].startsWith("-")) {
             // a subcommand: its workspace's YAML readers are built, and the SQL parser loaded, on a second
-            // core while picocli parses
+            // core while picocli parses; SQLite's native library comes from its checked copy in the home
             Thread.ofPlatform().daemon().name("querybench-prepare").start(() -> {
                 WorkspaceLoader.prepare();
                 GoldSchemaCheck.prepare();
             });
+            SqliteNativeLibrary.useCached(environment.home());
         }
-        CliEnvironment environment = CliEnvironment.system();
-        SqliteNativeLibrary.useCached(environment.home());
         System.exit(execute(environment, args));
     }
 
