@@ -1,10 +1,8 @@
 package dev.querybench.engine.cli;
 
-import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.sqlite.SqliteNativeLibrary;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.QueryBenchException;
-import dev.querybench.engine.validation.GoldSchemaCheck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -29,12 +27,7 @@ public final class QueryBenchCli implements Runnable {
     public static void main(String[] args) {
         CliEnvironment environment = CliEnvironment.system();
         if (args.length > 0 && !args[0].startsWith("-")) {
-            // a subcommand: its workspace's YAML readers are built, and the SQL parser loaded, on a second
-            // core while picocli parses; SQLite's native library comes from its checked copy in the home
-            Thread.ofPlatform().daemon().name("querybench-prepare").start(() -> {
-                WorkspaceLoader.prepare();
-                GoldSchemaCheck.prepare();
-            });
+            // a subcommand: SQLite's native library comes from its checked copy in the home
             SqliteNativeLibrary.useCached(environment.home());
         }
         System.exit(execute(environment, args));

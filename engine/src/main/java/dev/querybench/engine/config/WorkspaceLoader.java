@@ -130,23 +130,6 @@ public final class WorkspaceLoader {
         return YamlSource.parse(name, text, 0, WorkspaceLoader::failure);
     }
 
-    /**
-     * Builds the YAML readers of the workspace, the dataset and the prompt files ahead of their first
-     * use (Jackson finds their fields by reflection, about 0.2 s at a command's start), so another
-     * thread can do it while the command line is parsed. Reads no file; whatever fails here fails
-     * again, and is reported, when the workspace is read.
-     */
-    public static void prepare() {
-        try {
-            YAML.readerFor(WorkspaceConfig.class);
-            YAML.readTree("prepared: true");
-            DatasetReader.prepare();
-            PromptLibrary.prepare();
-        } catch (IOException | RuntimeException e) {
-            // nothing to report: the loader builds what it needs on first use
-        }
-    }
-
     private WorkspaceConfig bind(YamlSource source, Path file) {
         WorkspaceConfig config = source.empty() ? null : source.bind(yaml, WorkspaceConfig.class);
         if (config == null) {

@@ -51,11 +51,6 @@ public final class DatasetReader {
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
     private final ObjectMapper yaml = YAML;
 
-    /** Builds the dataset's YAML reader ahead of its first use (see {@code WorkspaceLoader.prepare}). */
-    public static void prepare() {
-        YAML.readerFor(RawDataset.class);
-    }
-
     private record RawQuestion(
             String id, String question, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> gold,
             String difficulty, List<String> tags, String evidence,

@@ -133,11 +133,6 @@ public final class PromptLibrary {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
-
-    /** Builds the front matter's YAML reader ahead of its first use (see {@code WorkspaceLoader.prepare}). */
-    public static void prepare() {
-        MAPPER.readerFor(Map.class);
-    }
     @SuppressWarnings("unchecked")
     private static final Class<Map<String, Object>> MAP = (Class<Map<String, Object>>) (Class<?>) Map.class;
 

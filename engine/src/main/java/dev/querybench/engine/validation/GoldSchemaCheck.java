@@ -26,18 +26,6 @@ import java.util.TreeSet;
  */
 public final class GoldSchemaCheck {
 
-    /**
-     * Loads and runs the SQL parser once on a statement of its own, so the first gold parsed later
-     * does not pay for it; another thread can do this while the command line is parsed. Reads nothing.
-     */
-    public static void prepare() {
-        try {
-            SqlReferences.of("SELECT t.a, count(*) FROM t JOIN u ON t.id = u.id WHERE t.b > 1 GROUP BY t.a");
-        } catch (RuntimeException e) {
-            // nothing to report: the check parses the gold itself
-        }
-    }
-
     /** The first gold reference the schema lacks, as a problem in the dataset file, or empty. */
     public Optional<FileProblem> find(Workspace workspace, SchemaSnapshot schema) {
         Map<String, Set<String>> columnsByTable = new HashMap<>();
