@@ -111,6 +111,8 @@ class PrivilegedAccountRecordTest {
         // take the store back to schema 6, as the previous release wrote it
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE runs DROP COLUMN privileged_accounts");
+            s.execute("ALTER TABLE items DROP COLUMN error_where");
+            s.execute("ALTER TABLE items DROP COLUMN error_fix");
             s.execute("PRAGMA user_version = 6");
         }
         try (RunStore store = new RunStore(file)) {

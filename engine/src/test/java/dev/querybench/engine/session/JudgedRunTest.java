@@ -197,7 +197,7 @@ class JudgedRunTest {
         assertThat(q2Item.path("judge").path("rationale").asText()).startsWith("Both answer");
         String csv = Files.readString(out.resolve("results.csv"));
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(
-                "judge_verdict,judge_score,judge_rationale,judge_raw_answer,judge_cost_usd");
+                "judge_verdict,judge_score,judge_rationale,judge_raw_answer,judge_cost_usd,error_where,error_fix");
         assertThat(csv).contains("not_equivalent,0.3,\"Misses the date filter.\"");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(md).contains("| agreement | judge latency p50 / p95 |");
