@@ -77,15 +77,12 @@ public final class ReaderForm {
 
     /** Creates the reader with the page's account, saves a profile for it and shows that profile. */
     public void create() {
-        DatabaseConfig admin;
-        ReaderAccount reader;
-        try {
-            admin = database.config();
-            reader = ReaderAccount.named(name.get() == null ? "" : name.get().strip());
-        } catch (IllegalArgumentException | QueryBenchException e) {
-            fail(WizardWork.message(e));
+        Accounts page = pageAccounts();
+        if (page == null) {
             return;
         }
+        DatabaseConfig admin = page.admin();
+        ReaderAccount reader = page.reader();
         if (blank(passwordName.get())) {
             fail("Name the environment variable or keyring entry for the reader's password.");
             return;
@@ -115,15 +112,12 @@ public final class ReaderForm {
 
     /** Shows the SQL that creates the reader, with a placeholder password, for a DBA to run (Trino: the rule). */
     public void showSql() {
-        DatabaseConfig admin;
-        ReaderAccount reader;
-        try {
-            admin = database.config();
-            reader = ReaderAccount.named(name.get() == null ? "" : name.get().strip());
-        } catch (IllegalArgumentException | QueryBenchException e) {
-            fail(WizardWork.message(e));
+        Accounts page = pageAccounts();
+        if (page == null) {
             return;
         }
+        DatabaseConfig admin = page.admin();
+        ReaderAccount reader = page.reader();
         // the script needs the engine and the address only, not the administrator's password
         DatabaseConfig address = accounts.profile(admin, admin.nameOrDefault(), reader, null);
         work.submit(() -> accounts.script(new DatabaseProfileResolver(secrets).resolve(address, workspace.root(), 1),
@@ -160,6 +154,18 @@ public final class ReaderForm {
                 null));
         return profile;
     }
+
+    /** The page's administrator and reader, or null after saying what is wrong with them. */
+    private Accounts pageAccounts() {
+        try {
+            return new Accounts(database.config(), ReaderAccount.named(name.get() == null ? "" : name.get().strip()));
+        } catch (IllegalArgumentException | QueryBenchException e) {
+            fail(WizardWork.message(e));
+            return null;
+        }
+    }
+
+    private record Accounts(DatabaseConfig admin, ReaderAccount reader) {}
 
     private void fail(String message) {
         failed.set(true);
