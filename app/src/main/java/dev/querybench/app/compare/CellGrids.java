@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -23,7 +24,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * (rows up to the row cap, missing and extra rows marked); a side the row cap cut is then shown
  * whole, as the SQL console shows a result: counted, and read from the database a page at a time
  * through a {@link GridPager} (one read in flight, the newest wins, a bounded page cache), its
- * first rows (the marked ones) from memory. Call from the UI thread only.
+ * first rows from memory. Rows are marked missing or extra only when neither result was cut: marks
+ * over the first rows of two cut results would contradict a verdict that compared every row.
+ * Call from the UI thread only.
  */
 final class CellGrids {
 
@@ -86,9 +89,12 @@ final class CellGrids {
             if (!loaded.gold().equals(question.primaryGold())) {
                 goldRun.accept(loaded.gold());
             }
-            gold.set(grid(loaded.diff().gold(), found.goldWhole(), RowMark.MISSING, "missing from the prediction", gold));
-            predicted.set(grid(loaded.diff().predicted(), found.predictedWhole(), RowMark.EXTRA, "not in gold",
-                    predicted));
+            // Marks over the first rows of a cut result prove nothing (the verdict compared every row).
+            boolean cut = loaded.diff().gold().truncated() || loaded.diff().predicted().truncated();
+            gold.set(grid(loaded.diff().gold(), found.goldWhole(), cut ? null : RowMark.MISSING,
+                    "missing from the prediction", gold));
+            predicted.set(grid(loaded.diff().predicted(), found.predictedWhole(), cut ? null : RowMark.EXTRA,
+                    "not in gold", predicted));
         }, failure -> {
             if (mine != generation) {
                 return;
@@ -118,18 +124,24 @@ final class CellGrids {
         }
     }
 
+    /**
+     * @param mark how a marked row shows, or null when a result is over the row cap and no row is marked
+     */
     private GridData grid(ResultDiff.Side side, PagedQuery whole, RowMark mark, String meaning,
             ReadOnlyObjectWrapper<GridData> target) {
         if (side.error() != null) {
             return GridData.failed("Did not run: " + side.error());
         }
         List<Boolean> marked = side.marked();
-        int count = side.markedCount();
+        LongFunction<RowMark> marks = index -> mark != null && index < marked.size() && marked.get((int) index) ? mark
+                : RowMark.NONE;
+        int count = mark == null ? 0 : side.markedCount();
+        String notMarked = mark == null ? " · not marked (over the row cap)" : "";
         if (whole == null || whole.rowCount() <= side.rows().size()) {
-            PagedRows rows = PagedRows.inMemory(side.rows(), index -> marked.get((int) index) ? mark : RowMark.NONE);
-            String summary = plural(side.rows().size()) + (side.truncated() ? " (cut at the row cap)" : "")
-                    + (count == 0 ? "" : " · " + count + " " + meaning);
-            return new GridData(side.columns(), rows, summary, false);
+            String summary = plural(side.rows().size())
+                    + (side.truncated() ? " (cut at the row cap)" + (mark == null ? " · not marked" : "") : notMarked)
+                    + (count == 0 ? "" : String.format(Locale.ROOT, " · %,d %s", count, meaning));
+            return new GridData(side.columns(), PagedRows.inMemory(side.rows(), marks), summary, false);
         }
         long mine = generation;
         GridPager pager = new GridPager(tasks, headThenPages(side.rows(), whole), PAGE_SIZE, failure -> {
@@ -138,15 +150,11 @@ final class CellGrids {
             }
         });
         pagers.add(pager);
-        PagedRows rows = new PagedRows(whole.rowCount(), PAGE_SIZE, PagedRows.DEFAULT_CACHE_BYTES, pager,
-                index -> index < marked.size() && marked.get((int) index) ? mark : RowMark.NONE);
-        String summary = plural(whole.rowCount()) + (count == 0
-                ? String.format(Locale.ROOT, " (the first %,d compared)", side.rows().size())
-                : String.format(Locale.ROOT, " · %,d %s among the first %,d", count, meaning, side.rows().size()));
-        return new GridData(side.columns(), rows, summary, false);
+        PagedRows rows = new PagedRows(whole.rowCount(), PAGE_SIZE, PagedRows.DEFAULT_CACHE_BYTES, pager, marks);
+        return new GridData(side.columns(), rows, plural(whole.rowCount()) + notMarked, false);
     }
 
-    /** The rows held in memory first (those the marks are for), then the rest read from the database. */
+    /** The rows held in memory first, then the rest read from the database. */
     static PageReader headThenPages(List<List<String>> head, PagedQuery whole) {
         return (offset, size, cancel) -> {
             List<List<String>> rows = new ArrayList<>(size);

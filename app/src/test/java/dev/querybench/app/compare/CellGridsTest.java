@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A comparison cell's grids on a real SQLite file: a result over the row cap is shown whole and
- * read a page at a time (its first rows, the compared ones, marked), one under it from memory.
+ * read a page at a time, unmarked; results under it from memory, missing and extra rows marked.
  */
 class CellGridsTest {
 
@@ -60,16 +60,16 @@ class CellGridsTest {
             assertThat(goldRun).isEmpty();
             assertThat(gold.rows()).isInstanceOf(PagedRows.class).hasSize(2_600);
             assertThat(predicted.rows()).hasSize(2_599);
-            // Compared on the first 1,000 rows of each: gold's row 3 is missing; predicted's row 1,001 is extra.
-            assertThat(gold.summary()).isEqualTo("2,600 rows · 1 missing from the prediction among the first 1,000");
-            assertThat(predicted.summary()).isEqualTo("2,599 rows · 1 not in gold among the first 1,000");
-            assertThat(gold.rows().get(2).mark()).isEqualTo(RowMark.MISSING);
-            assertThat(predicted.rows().get(999).mark()).isEqualTo(RowMark.EXTRA);
-            // Rows beyond the cap come from the database (each page across the cap from both), unmarked.
+            // Both cut at 1,000 rows: gold's row 3 is not among the prediction's first 1,000 and the
+            // prediction's row 1,001 not among gold's, but that proves nothing, so nothing is marked.
+            assertThat(gold.summary()).isEqualTo("2,600 rows · not marked (over the row cap)");
+            assertThat(predicted.summary()).isEqualTo("2,599 rows · not marked (over the row cap)");
+            assertThat(gold.rows().get(2).mark()).isEqualTo(RowMark.NONE);
+            assertThat(predicted.rows().get(999).mark()).isEqualTo(RowMark.NONE);
+            // Rows beyond the cap come from the database.
             GridRow last = gold.rows().get(2_599);
             assertThat(last.loaded()).isTrue();
             assertThat(last.values()).containsExactly("2600", "row 2600");
-            assertThat(last.mark()).isEqualTo(RowMark.NONE);
             assertThat(gold.rows().get(1_000).values()).containsExactly("1001", "row 1001");
             assertThat(predicted.rows().get(1_500).values()).containsExactly("1502", "row 1502");
             assertThat(((PagedRows) gold.rows()).pagesRead()).isEqualTo(3);
@@ -89,9 +89,11 @@ class CellGridsTest {
 
             assertThat(grids.gold.get().summary()).isEqualTo("20 rows");
             assertThat(grids.predicted.get().summary()).isEqualTo("21 rows · 1 not in gold");
+            assertThat(grids.predicted.get().rows()).extracting(GridRow::mark).containsOnlyOnce(RowMark.EXTRA);
             grids.load(question("SELECT id FROM n"), null, sql -> { });
             assertThat(grids.predicted.get().error()).isTrue();
             assertThat(grids.gold.get().rows()).hasSize(40);
+            assertThat(grids.gold.get().summary()).isEqualTo("40 rows · not marked (over the row cap)");
         }
     }
 }
