@@ -16,7 +16,6 @@ import dev.querybench.engine.errors.FileProblem;
 import dev.querybench.engine.yaml.YamlSource;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +167,7 @@ public final class DatasetReader {
         }
         List<String> tags = raw.tags() == null ? List.of()
                 : raw.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
-        Map<Dialect, List<String>> dialectGold = new EnumMap<>(Dialect.class);
+        Map<Dialect, List<String>> dialectGold = new java.util.LinkedHashMap<>();
         if (raw.goldDialects() != null) {
             for (Map.Entry<String, GoldList> e : raw.goldDialects().entrySet()) {
                 List<Object> path = List.of("questions", index, "gold_dialects", e.getKey());

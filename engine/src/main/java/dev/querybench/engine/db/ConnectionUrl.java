@@ -39,9 +39,9 @@ public record ConnectionUrl(
         return new ConnectionUrl(dialect, host, port == null ? null : String.valueOf(port), database, schema, options);
     }
 
-    /** An SQLite URL for a file. */
-    public static ConnectionUrl sqlite(String path) {
-        return new ConnectionUrl(Dialect.SQLITE, null, null, path, null, Map.of());
+    /** The URL of a file for a file engine (SQLite). */
+    public static ConnectionUrl file(Dialect dialect, String path) {
+        return new ConnectionUrl(dialect, null, null, path, null, Map.of());
     }
 
     /**
@@ -66,7 +66,7 @@ public record ConnectionUrl(
         String query = question < 0 ? "" : rest.substring(question + 1);
         String body = question < 0 ? rest : rest.substring(0, question);
         Map<String, String> options = parseOptions(query);
-        if (dialect == Dialect.SQLITE) {
+        if (!dialect.isServer()) {
             String path = body.startsWith("file:") ? body.substring(5) : body;
             return new ConnectionUrl(dialect, null, null, path.isBlank() ? null : path, null, options);
         }
@@ -110,7 +110,7 @@ public record ConnectionUrl(
         String[] hostPort = hostAndPort(authority);
         String database;
         String schema = null;
-        if (dialect == Dialect.TRINO) {
+        if (dialect.schemaInUrl()) {
             String[] parts = path.split("/", -1);
             database = parts.length > 0 ? blankToNull(parts[0]) : null;
             schema = parts.length > 1 ? blankToNull(parts[1]) : null;
@@ -167,7 +167,7 @@ public record ConnectionUrl(
     /** The URL as a JDBC driver reads it. */
     public String toJdbcUrl() {
         StringBuilder out = new StringBuilder("jdbc:").append(dialect.jdbcSubprotocol()).append(':');
-        if (dialect == Dialect.SQLITE) {
+        if (!dialect.isServer()) {
             out.append(database == null ? "" : database);
         } else {
             out.append("//").append(host == null ? "" : host);
