@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Splits SQL text into tokens the way one engine reads it, so checks see code, not the insides of
- * strings, quoted names and comments, and see comments where — and only where — the engine does:
+ * strings, quoted names and comments, and see comments where — and only where — the engine does.
+ * What differs by engine is its dialect's {@link SqlSyntax} (stated in the vendor package); the
+ * built-in engines read:
  *
  * <ul>
  *   <li>PostgreSQL: {@code --} and nested {@code /* … *}{@code /} comments; {@code '…'} with doubled

@@ -111,8 +111,8 @@ public final class JdbcQueryRunner {
             statement.setMaxRows(maxRows);
             statement.setFetchSize(fetchSize);
             if (driverTimer) {
-                // where the engine says so (PostgreSQL), the transaction's statement_timeout and the watchdog's cancel
-                // suffice; the driver's own timer would be a third copy, scheduled and cancelled on a shared timer
+                // an engine may say it needs none (PostgreSQL: the transaction's statement_timeout and the watchdog's
+                // cancel suffice; pgjdbc's timer would be a third copy, scheduled and cancelled per statement)
                 statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             }
             try (QueryWatchdog.Deadline deadline = watchdog.arm(statement, limits.timeout())) {
