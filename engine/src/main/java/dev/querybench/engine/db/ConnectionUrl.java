@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,13 +84,14 @@ public record ConnectionUrl(
                 return engine.dialect();
             }
         }
-        throw new IllegalArgumentException(switch (scheme) {
-            case "mariadb" -> "unknown scheme 'jdbc:mariadb': QueryBench reaches MariaDB through MySQL Connector/J;"
-                    + " write jdbc:mysql://HOST:3306/DATABASE";
-            case "postgres" -> "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://";
-            default -> "unknown scheme 'jdbc:" + scheme + "': QueryBench supports jdbc:sqlite:, jdbc:postgresql://,"
-                    + " jdbc:mysql:// and jdbc:trino://";
-        });
+        String hint = DatabaseBackends.all().stream().flatMap(e -> e.wrongSchemeHint(scheme).stream()).findFirst()
+                .orElseGet(() -> {
+                    List<String> schemes = DatabaseBackends.all().stream().map(e -> "jdbc:"
+                            + e.dialect().jdbcSubprotocol() + (e.dialect().isServer() ? "://" : ":")).toList();
+                    return "QueryBench supports " + (schemes.size() == 1 ? schemes.getFirst() : String.join(", ",
+                            schemes.subList(0, schemes.size() - 1)) + " and " + schemes.getLast());
+                });
+        throw new IllegalArgumentException("unknown scheme 'jdbc:" + scheme + "': " + hint);
     }
 
     /** A server URL's {@code [user[:password]@]host[:port][/database[/schema]]}; user and password become options. */

@@ -224,4 +224,17 @@ public interface DatabaseEngine {
      * engines without files ignore them.
      */
     default void buildIfMissing(java.nio.file.Path file, List<java.nio.file.Path> scripts) {}
+
+    /** The products a dataset's {@code requires:} may name for this engine ({@code mysql}, {@code mariadb}). */
+    default List<String> products() {
+        return List.of(dialect().id());
+    }
+
+    /**
+     * What to write instead of an unknown JDBC scheme that users of this engine mistake for its own
+     * ({@code jdbc:postgres}), or empty when the scheme is not such a mistake.
+     */
+    default Optional<String> wrongSchemeHint(String scheme) {
+        return Optional.empty();
+    }
 }

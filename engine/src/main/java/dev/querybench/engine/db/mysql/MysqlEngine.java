@@ -179,4 +179,15 @@ public final class MysqlEngine implements DatabaseEngine {
     public Optional<SuiteAreas> suiteAreas() {
         return Optional.of(new MysqlSuiteAreas());
     }
+
+    @Override
+    public List<String> products() {
+        return List.of("mysql", "mariadb");
+    }
+
+    @Override
+    public Optional<String> wrongSchemeHint(String scheme) {
+        return scheme.equals("mariadb") ? Optional.of("QueryBench reaches MariaDB through MySQL Connector/J; write"
+                + " jdbc:mysql://HOST:3306/DATABASE") : Optional.empty();
+    }
 }

@@ -178,4 +178,9 @@ public final class PostgresEngine implements DatabaseEngine {
     public Optional<SuiteAreas> suiteAreas() {
         return Optional.of(new PostgresSuiteAreas());
     }
+
+    @Override
+    public Optional<String> wrongSchemeHint(String scheme) {
+        return scheme.equals("postgres") ? Optional.of("the PostgreSQL scheme is jdbc:postgresql://") : Optional.empty();
+    }
 }
