@@ -7,9 +7,8 @@ import java.util.Optional;
 
 /**
  * Splits SQL text into tokens the way one engine reads it, so checks see code, not the insides of
- * strings, quoted names and comments, and see comments where — and only where — the engine does.
- * What differs by engine is its dialect's {@link SqlSyntax} (stated in the vendor package); the
- * built-in engines read:
+ * strings, quoted names and comments, and see comments where — and only where — the engine does,
+ * as its dialect's {@link SqlSyntax} says (stated in its vendor package). The built-in engines:
  *
  * <ul>
  *   <li>PostgreSQL: {@code --} and nested {@code /* … *}{@code /} comments; {@code '…'} with doubled
@@ -24,7 +23,6 @@ import java.util.Optional;
  *       {@code "…"}, {@code `…`} and {@code […]} names; {@code ?NNN :name @name $name} parameters;
  *   <li>Trino: {@code --} and flat block comments; {@code "…"} names; {@code U&'…'} strings.
  * </ul>
- *
  * Stateless.
  */
 public final class SqlLexer {
@@ -103,8 +101,7 @@ public final class SqlLexer {
                 return string(i, i, has(Feature.BACKSLASH_ESCAPES));
             }
             if (c == '"') {
-                return has(Feature.DOUBLE_QUOTED_STRINGS) ? string(i, i, has(Feature.BACKSLASH_ESCAPES))
-                        : identifier(i, i, '"', false);
+                return has(Feature.DOUBLE_QUOTED_STRINGS) ? string(i, i, true) : identifier(i, i, '"', false);
             }
             if (c == '`' && has(Feature.BACKTICK_NAMES)) {
                 return identifier(i, i, '`', false);
