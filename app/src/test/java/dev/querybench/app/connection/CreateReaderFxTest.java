@@ -1,5 +1,6 @@
 package dev.querybench.app.connection;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +10,6 @@ import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Theme;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class CreateReaderFxTest {
 
     @Test
     void createReaderIsRefusedExplainedThenMadeAndChecked(FxRobot robot) throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         ConnectionWizardViewModel vm = app.context.mainViewModel().wizard();
         String reader;
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
