@@ -60,6 +60,38 @@ final class ServerSuiteProfiles {
         return true;
     }
 
+    /**
+     * The schemas (PostgreSQL) or databases (MySQL/MariaDB) the suite profiles listed under
+     * {@code name}'s instances read: the instances an earlier build registered. Only names a suite
+     * gives ({@code qbts_…}), so a profile the user pointed elsewhere is never among them.
+     */
+    static List<String> registeredAreas(Workspace ws, String name) {
+        DatabaseConfig db = ws.config().databaseProfile(name).orElse(null);
+        if (db == null) {
+            return List.of();
+        }
+        Pattern ours = Pattern.compile(Pattern.quote(name) + "-suite-\\d+");
+        List<String> areas = new ArrayList<>();
+        for (String instance : db.instances()) {
+            DatabaseConfig p = ours.matcher(instance).matches() ? ws.config().databaseProfile(instance).orElse(null) : null;
+            if (p == null) {
+                continue;
+            }
+            String area = p.options().get("currentSchema");
+            if (area == null && p.url() != null && !p.url().isBlank()) {
+                ConnectionUrl url = ConnectionUrl.parse(p.url());
+                area = url.dialect() == Dialect.POSTGRESQL ? url.options().get("currentSchema") : url.database();
+            }
+            if (area == null) {
+                area = p.schema() != null ? p.schema() : p.database();
+            }
+            if (area != null && area.matches("qbts_[a-z0-9_]+")) {
+                areas.add(area);
+            }
+        }
+        return areas;
+    }
+
     /** A copy of {@code db} named {@code profile} that reads {@code area}: its schema or its database. */
     private static DatabaseConfig reading(DatabaseConfig db, String profile, Dialect dialect, String area) {
         String url = db.url();
