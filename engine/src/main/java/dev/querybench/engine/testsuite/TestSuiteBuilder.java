@@ -46,7 +46,7 @@ public final class TestSuiteBuilder {
     public record Settings(long seed, int maxInstances, int candidates, int patience, int maxNeighbours,
             Duration budget, QueryLimits limits) {
         public static Settings defaults(long seed) {
-            return new Settings(seed, 16, 200, 30, 80, Duration.ofMinutes(5),
+            return new Settings(seed, 16, 400, 30, 80, Duration.ofMinutes(5),
                     new QueryLimits(Duration.ofSeconds(5), 10_000));
         }
     }
