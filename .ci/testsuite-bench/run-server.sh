@@ -4,7 +4,7 @@
 # account with `db reader`, points a copy of the sample workspace at it, and builds the suite with
 # `dataset testsuite --user <admin>`; whole processes timed with peak memory. Drops what it made.
 #
-# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [BUDGET=300] [CANDIDATES=200] [MAX_INSTANCES=16] [ENGINES="postgresql mysql"]
+# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [BUDGET=300] [CANDIDATES=400] [MAX_INSTANCES=16] [ENGINES="postgresql mysql"]
 #            bash .ci/testsuite-bench/run-server.sh
 #   PG_URL     default jdbc:postgresql://127.0.0.1:5432/   (admin: PG_ADMIN, default postgres, trust or PGPASSWORD)
 #   MYSQL_URL  default jdbc:mysql://127.0.0.1:3306/        (admin: MYSQL_ADMIN, default root, no password)
@@ -16,7 +16,7 @@ JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SEED=${SEED:-1}
 BUDGET=${BUDGET:-300}
-CANDIDATES=${CANDIDATES:-200}
+CANDIDATES=${CANDIDATES:-400}
 MAX_INSTANCES=${MAX_INSTANCES:-16}
 ENGINES=${ENGINES:-postgresql mysql}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/}; PG_ADMIN=${PG_ADMIN:-postgres}

@@ -3,7 +3,7 @@
 # the suite of the built-in sample and of a small Spider-format dataset (make_mini_spider.py), whole
 # processes timed with peak memory, and prints each suite's catch rate from its report.
 #
-# usage: BENCH_DIR=/tmp/ts-bench [SEED=1] [CANDIDATES=200] bash .ci/testsuite-bench/run.sh
+# usage: BENCH_DIR=/tmp/ts-bench [SEED=1] [CANDIDATES=400] bash .ci/testsuite-bench/run.sh
 #   QUERYBENCH_JAR  default engine/target/querybench-engine.jar
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,7 +11,7 @@ repo="$(cd "$here/../.." && pwd)"
 JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SEED=${SEED:-1}
-CANDIDATES=${CANDIDATES:-200}
+CANDIDATES=${CANDIDATES:-400}
 : "${BENCH_DIR:?set BENCH_DIR to a work folder outside the repository}"
 rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR/spider"
 
