@@ -5,6 +5,7 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.SuiteAreas;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,19 +78,32 @@ final class ServerSuiteProfiles {
             if (p == null) {
                 continue;
             }
-            String area = p.options().get("currentSchema");
-            if (area == null && p.url() != null && !p.url().isBlank()) {
-                ConnectionUrl url = ConnectionUrl.parse(p.url());
-                area = url.dialect() == Dialect.POSTGRESQL ? url.options().get("currentSchema") : url.database();
-            }
-            if (area == null) {
-                area = p.schema() != null ? p.schema() : p.database();
-            }
+            String area = areaRead(p);
             if (area != null && area.matches("qbts_[a-z0-9_]+")) {
                 areas.add(area);
             }
         }
         return areas;
+    }
+
+    /** The schema or database a suite profile reads (as {@link #reading} wrote it), or null. */
+    private static String areaRead(DatabaseConfig p) {
+        boolean hasUrl = p.url() != null && !p.url().isBlank();
+        Dialect dialect = Dialect.fromName(p.type() != null ? p.type() : hasUrl ? ConnectionUrl.parse(p.url())
+                .dialect().id() : "").orElse(null);
+        if (dialect == null) {
+            return null;
+        }
+        boolean inSchema = dialect.engine().suiteAreas().map(SuiteAreas::areasAreSchemas).orElse(false);
+        String schemaOption = dialect.engine().schemaOption().orElse(null);
+        if (inSchema && schemaOption != null) {
+            String option = p.options().get(schemaOption);
+            if (option == null && hasUrl) {
+                option = ConnectionUrl.parse(p.url()).options().get(schemaOption);
+            }
+            return option != null ? option : p.schema();
+        }
+        return hasUrl ? ConnectionUrl.parse(p.url()).database() : p.database();
     }
 
     /** A copy of {@code db} named {@code profile} that reads {@code area}: its schema or its database. */
@@ -98,12 +112,14 @@ final class ServerSuiteProfiles {
         String database = db.database();
         String schema = db.schema();
         Map<String, String> options = new LinkedHashMap<>(db.options());
-        if (dialect == Dialect.POSTGRESQL) {
+        boolean inSchema = dialect.engine().suiteAreas().map(SuiteAreas::areasAreSchemas).orElse(false);
+        String schemaOption = dialect.engine().schemaOption().orElse(null);
+        if (inSchema && schemaOption != null) {
             if (url != null && !url.isBlank()) {
-                options.put("currentSchema", area);
+                options.put(schemaOption, area);
             } else {
                 schema = area;
-                options.remove("currentSchema");
+                options.remove(schemaOption);
             }
         } else if (url != null && !url.isBlank()) {
             ConnectionUrl parsed = ConnectionUrl.parse(url);
