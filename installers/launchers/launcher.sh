@@ -6,9 +6,9 @@
 # Java: $JAVA_HOME/bin/java when JAVA_HOME is set, else the first java on PATH; it must be 25 or
 # newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot) is used when present.
 # The command line's commands are short-lived, so its JVM compiles with C1 only, collects with the
-# serial collector and starts from a small heap (docs/cli-startup.md); the workbench's compiles with
-# C1 only too (docs/workbench.md, Start-up). QUERYBENCH_JAVA_OPTIONS is added after these options,
-# so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC).
+# serial collector and starts from a small heap (docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
+# added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC),
+# and reaches the workbench's JVM too.
 REQUIRED=25
 name=$(basename "$0")
 self=$0
@@ -63,10 +63,8 @@ case "$name" in
     for module in "$target"/lib/javafx-*-*-*.jar; do
       [ -f "$module" ] && modules="${modules:+$modules:}$module"
     done
-    # C1 only: on two cores the C2 compiler's start-up work took the CPU the first frame needed
-    # (docs/workbench.md, Start-up); QUERYBENCH_JAVA_OPTIONS=-XX:TieredStopAtLevel=4 brings C2 back.
     # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
-    set -- -XX:TieredStopAtLevel=1 ${QUERYBENCH_JAVA_OPTIONS:-} --module-path "$modules" \
+    set -- ${QUERYBENCH_JAVA_OPTIONS:-} --module-path "$modules" \
       --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED \
       -cp "$jar" dev.querybench.app.QueryBenchLauncher "$@"
     ;;

@@ -7,7 +7,8 @@
 #   - found for this image: bin/QueryBench starts with -XX:AOTCache=<it>;
 #   - not found: bin/QueryBench starts without, and a training run (the same launcher, headless,
 #     on a throw-away copy of the sample workspace, -XX:AOTCacheOutput, at the lowest CPU
-#     priority) writes it in the background, so the next start uses it;
+#     priority) writes it in the background, so the next start uses it; it runs with C1 only, so
+#     that the cache holds no method profiles (docs/workbench.md, Start-up);
 #   - a cache of another version or runtime is never used (its name carries a checksum of the
 #     image's launcher configuration, runtime and jars) and is deleted once a new one is written;
 #   - nothing about the cache can stop the app from starting: a folder that cannot be written, a
@@ -36,7 +37,7 @@ if [ -n "${QUERYBENCH_AOT_TRAIN:-}" ]; then
   work=$(mktemp -d "$dir/training.XXXXXX") || { rmdir "$cache.lock" 2>/dev/null; exit 1; }
   if env -u QUERYBENCH_AOT_TRAIN -u QUERYBENCH_READY_FILE -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS \
       QUERYBENCH_HOME="$work/home" \
-      JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$work/app.aot -Dquerybench.exitWhenReady=true -Dglass.platform=headless -Dprism.order=sw" \
+      JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$work/app.aot -XX:TieredStopAtLevel=1 -Dquerybench.exitWhenReady=true -Dglass.platform=headless -Dprism.order=sw" \
       nice -n 19 timeout 600 "$app" >"$work/training.log" 2>&1 </dev/null && [ -s "$work/app.aot" ]; then
     # Same folder, so the move is a rename: a start never sees half a cache.
     mv -f "$work/app.aot" "$cache"
