@@ -105,4 +105,19 @@ class ArchitectureTest {
                 .because("the root package wires everything (AppContext, Workbench) and so sits above every feature")
                 .check(classes);
     }
+
+    /**
+     * The workbench reaches database engines through the engine's DatabaseEngine and Dialect, never
+     * a vendor package; only the launcher names db.sqlite, to place SQLite's native library at start-up.
+     */
+    @Test
+    void theWorkbenchNamesNoDatabaseVendor() {
+        noClasses().that().resideInAPackage("dev.querybench.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.querybench.engine.db.postgres..",
+                        "dev.querybench.engine.db.mysql..", "dev.querybench.engine.db.trino..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.querybench.app.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("dev.querybench.engine.db.sqlite..")
+                .check(classes);
+    }
 }

@@ -53,6 +53,35 @@ class ArchitectureTest {
                 .check(engine);
     }
 
+    /**
+     * A database engine is its vendor package plus a services line: no other package names the
+     * server engines' classes (their dialects, grants, SQL), so nothing outside them can switch on one.
+     */
+    @Test
+    void onlyTheirOwnPackagesNameTheServerEngines() {
+        for (String vendor : java.util.List.of("postgres", "mysql", "trino")) {
+            noClasses().that().resideOutsideOfPackage("dev.querybench.engine.db." + vendor + "..")
+                    .should().dependOnClassesThat().resideInAPackage("dev.querybench.engine.db." + vendor + "..")
+                    .because("vendor behaviour is reached through DatabaseEngine and Dialect, found by registration")
+                    .check(engine);
+        }
+    }
+
+    /**
+     * SQLite is also the file format QueryBench reads and writes itself: dataset folders of .db
+     * files, test suites' copies, scoring folders and the native library at start-up. Only the
+     * packages doing that use {@code db.sqlite}; the rest of the engine reaches SQLite through
+     * DatabaseEngine like any other engine.
+     */
+    @Test
+    void onlyTheSqliteFilePackagesNameSqlite() {
+        noClasses().that().resideOutsideOfPackages("dev.querybench.engine.db.sqlite..",
+                        "dev.querybench.engine.testsuite..", "dev.querybench.engine.session..",
+                        "dev.querybench.engine.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.querybench.engine.db.sqlite..")
+                .check(engine);
+    }
+
     /** A class in {@code x.internal} may be used by classes in {@code x} and its sub-packages only. */
     static ArchCondition<JavaClass> onlyBeUsedUnderTheirParentIfInternal() {
         return new ArchCondition<>("be used only under their parent package when internal") {

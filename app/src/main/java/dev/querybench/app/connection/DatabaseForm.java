@@ -25,8 +25,9 @@ public final class DatabaseForm {
 
     /** The database types the wizard offers: every registered engine, in registration order. */
     public static final List<String> TYPES = DatabaseBackends.all().stream().map(e -> e.dialect().id()).toList();
-    /** The engine of a database file rather than a server: what a profile without a type is. */
-    private static final String FILE_TYPE = Dialect.SQLITE.id();
+    /** The first registered engine of database files rather than servers (SQLite): the form's starting type. */
+    private static final String FILE_TYPE = Dialect.all().stream().filter(d -> !d.isServer()).findFirst()
+            .orElseThrow().id();
 
     private final Workspace workspace;
     private final StringProperty name = new SimpleStringProperty(this, "name", "");

@@ -3,6 +3,7 @@ package dev.querybench.app.dataset;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.SuiteAreas;
 import dev.querybench.engine.session.WorkspaceTestSuite;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class TestSuiteViewModel {
         }
         List<String> where = new ArrayList<>();
         servers.forEach((name, dialect) -> where.add(name + " is on " + dialect.displayName() + ", so its instances"
-                + " are new " + (dialect == Dialect.POSTGRESQL ? "schemas in its database" : "databases") + " (qbts_…)"));
+                + " are new " + dialect.engine().suiteAreas().map(SuiteAreas::areaPlace).orElse("databases") + " (qbts_…)"));
         return String.join("; ", where) + ": give an account that may create them and grant reading, as for Create"
                 + " reader in the connection wizard.";
     }

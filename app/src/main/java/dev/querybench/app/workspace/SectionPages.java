@@ -155,7 +155,7 @@ final class SectionPages {
 
     String databaseType() {
         String type = workspace.config().database().type();
-        return java.util.Arrays.stream(Dialect.values()).filter(d -> d.name().equalsIgnoreCase(type))
+        return Dialect.all().stream().filter(d -> d.id().equalsIgnoreCase(type))
                 .map(Dialect::displayName).findFirst().orElse(type);
     }
 

@@ -1,5 +1,8 @@
 package dev.querybench.app.connection;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.core.ImmediateTaskRunner;
@@ -73,7 +76,7 @@ class ConnectionWizardFlowsTest {
 
     @Test
     void aNewPostgresProfileByHostPortAndDatabaseIsCheckedAndSaved() throws Exception {
-        try (PostgresTestDatabase db = PostgresTestDatabase.create(server(Dialect.POSTGRESQL))) {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(server(PostgresEngine.DIALECT))) {
             ConnectionWizardViewModel vm = wizard(Map.of(PASSWORD_VARIABLE, db.readOnly().password()));
             ConnectionUrl url = ConnectionUrl.parse(db.readOnly().jdbcUrl());
             DatabaseForm form = vm.database();
@@ -99,14 +102,14 @@ class ConnectionWizardFlowsTest {
 
     @Test
     void aNewMysqlProfileByUrlIsCheckedAndSaved() throws Exception {
-        try (MysqlTestDatabase db = MysqlTestDatabase.create(server(Dialect.MYSQL))) {
+        try (MysqlTestDatabase db = MysqlTestDatabase.create(server(MysqlEngine.DIALECT))) {
             byUrl(db, "mysql", "my-shop");
         }
     }
 
     @Test
     void aNewTrinoProfileByUrlIsCheckedAndSaved() throws Exception {
-        try (TrinoTestDatabase db = TrinoTestDatabase.create(server(Dialect.TRINO))) {
+        try (TrinoTestDatabase db = TrinoTestDatabase.create(server(TrinoEngine.DIALECT))) {
             byUrl(db, "trino", "trino-shop");
         }
     }
@@ -202,7 +205,7 @@ class ConnectionWizardFlowsTest {
         vm.checkDatabase();
         assertThat(vm.dbChecks()).filteredOn(l -> l.name().equals("Connection")).singleElement().satisfies(l -> {
             assertThat(l.state()).as(l.detail() + " / " + l.remedy()).isEqualTo(CheckLine.State.OK);
-            assertThat(l.detail()).startsWith(db.dialect() == Dialect.TRINO ? "Trino " : "M");
+            assertThat(l.detail()).startsWith(db.dialect() == TrinoEngine.DIALECT ? "Trino " : "M");
         });
         DatabaseConfig saved = save(vm, name);
         assertThat(saved.type()).isEqualTo(type);

@@ -1,5 +1,6 @@
 package dev.querybench.app.connection;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,6 @@ import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Theme;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ class CreateReaderFxTest {
 
     @Test
     void createReaderIsRefusedExplainedThenMadeAndChecked(FxRobot robot) throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         ConnectionWizardViewModel vm = app.context.mainViewModel().wizard();
         String reader;
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {

@@ -1,5 +1,7 @@
 package dev.querybench.app.connection;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.core.ImmediateTaskRunner;
@@ -8,7 +10,6 @@ import dev.querybench.engine.config.DatabaseConfig;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestDatabase;
@@ -55,7 +56,7 @@ class ReaderFormTest {
 
     @Test
     void postgresReaderIsRefusedToTheOwnerThenCreatedSavedAndChecked() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         String reader;
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             reader = db.name() + "_wz";
@@ -68,7 +69,7 @@ class ReaderFormTest {
 
     @Test
     void mariadbReaderIsRefusedToAPlainUserThenCreatedSavedAndChecked() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             String reader = db.name() + "_wz";
             db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (7)");
@@ -108,7 +109,7 @@ class ReaderFormTest {
         env.put("QB_ADMIN_PW", server.password());
         ConnectionWizardViewModel vm = wizard(env);
         DatabaseForm form = vm.database();
-        form.typeProperty().set(db.dialect() == Dialect.POSTGRESQL ? "postgresql" : "mysql");
+        form.typeProperty().set(db.dialect() == PostgresEngine.DIALECT ? "postgresql" : "mysql");
         form.nameProperty().set("shop");
         form.urlProperty().set(db.readOnly().jdbcUrl());
         form.userProperty().set(db.writable().username());

@@ -1,12 +1,12 @@
 package dev.querybench.app.dataset;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.core.ImmediateTaskRunner;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.session.WorkspaceTestSuite;
 import dev.querybench.engine.testing.TestDatabases;
@@ -88,7 +88,7 @@ class TestSuiteViewModelTest {
 
     @Test
     void aPostgresDatasetNeedsTheAdminAccountAndGetsItsSuiteAsSchemas() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE product (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL, price NUMERIC(8,2))",
                     "INSERT INTO product VALUES (1, 'pen', 1.50), (2, 'pad', 3.00), (3, 'mug', 4.00)");

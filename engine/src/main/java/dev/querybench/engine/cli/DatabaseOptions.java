@@ -7,7 +7,6 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.DatabaseBackend;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.PoolSettings;
 import dev.querybench.engine.session.QuestionDatabases;
 import dev.querybench.engine.session.WorkspaceSession;
@@ -94,8 +93,8 @@ final class DatabaseOptions {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("--db: " + e.getMessage(), "pass a profile name or a JDBC URL", null);
             }
-            if (url.dialect() == Dialect.SQLITE && url.database() != null) {
-                url = ConnectionUrl.sqlite(Path.of(url.database()).toAbsolutePath().normalize().toString())
+            if (!url.dialect().isServer() && url.database() != null) {
+                url = ConnectionUrl.file(url.dialect(), Path.of(url.database()).toAbsolutePath().normalize().toString())
                         .withOptions(url.options());
             }
             String account = user != null ? user : url.options().get("user");

@@ -1,5 +1,6 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.SecretRef;
 import dev.querybench.engine.config.Workspace;
@@ -8,7 +9,6 @@ import dev.querybench.engine.dataset.DatasetImporter;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.DatabaseBackends;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.PoolSettings;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.evaluation.PredictionsReader;
@@ -235,8 +235,8 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new ConfigException(option + value + ": " + e.getMessage(), "pass a JDBC URL such as"
                         + " jdbc:postgresql://127.0.0.1:5432/ or a file", null);
             }
-            if (url.dialect() == Dialect.SQLITE && url.database() != null) {
-                url = ConnectionUrl.sqlite(Path.of(url.database()).toAbsolutePath().normalize().toString());
+            if (!url.dialect().isServer() && url.database() != null) {
+                url = ConnectionUrl.file(url.dialect(), Path.of(url.database()).toAbsolutePath().normalize().toString());
             }
             String account = user != null ? user : url.options().get("user");
             return new ConnectionProfile("command-line", url.dialect(), url.withoutCredentials().toJdbcUrl(), account,
@@ -248,7 +248,7 @@ final class ScoreCommand implements Callable<Integer> {
                     user != null ? user : profile.username(), password != null ? password : profile.password());
         }
         Path file = Path.of(value).toAbsolutePath().normalize();
-        return new ConnectionProfile(file.getFileName().toString(), Dialect.SQLITE, "jdbc:sqlite:" + file, null, null,
+        return new ConnectionProfile(file.getFileName().toString(), SqliteEngine.DIALECT, "jdbc:sqlite:" + file, null, null,
                 pool);
     }
 

@@ -105,19 +105,19 @@ public final class DatabaseProfileResolver {
     private static ConnectionUrl urlOf(DatabaseConfig db, Dialect dialect, Path root, String where) {
         if (db.url() != null && !db.url().isBlank()) {
             ConnectionUrl url = ConnectionUrl.parse(db.url());
-            if (dialect == Dialect.SQLITE && url.database() != null) {
-                url = ConnectionUrl.sqlite(root.resolve(url.database()).normalize().toString());
+            if (!dialect.isServer() && url.database() != null) {
+                url = ConnectionUrl.file(dialect, root.resolve(url.database()).normalize().toString());
             }
             Map<String, String> options = new LinkedHashMap<>(url.options());
             options.putAll(db.options());
             return url.withOptions(options);
         }
-        if (dialect == Dialect.SQLITE) {
+        if (!dialect.isServer()) {
             if (db.path() == null || db.path().isBlank()) {
-                throw new ConfigException(where + ": the sqlite database has no 'path'",
+                throw new ConfigException(where + ": the " + dialect.id() + " database has no 'path'",
                         "add path: <file>.db (relative to the workspace)", null);
             }
-            return ConnectionUrl.sqlite(root.resolve(db.path()).normalize().toString());
+            return ConnectionUrl.file(dialect, root.resolve(db.path()).normalize().toString());
         }
         if (db.host() == null || db.host().isBlank()) {
             throw new ConfigException(where + ": no 'host'", "add host: (for example 127.0.0.1) or a url:", null);
@@ -128,19 +128,19 @@ public final class DatabaseProfileResolver {
                             + ")", null);
         }
         if (db.database() == null || db.database().isBlank()) {
-            throw new ConfigException(where + ": no 'database'", dialect == Dialect.TRINO
+            throw new ConfigException(where + ": no 'database'", dialect.schemaInUrl()
                     ? "add database: <catalog> and schema: <schema>" : "add database: <name>", null);
         }
-        if (dialect == Dialect.TRINO && (db.schema() == null || db.schema().isBlank())) {
-            throw new ConfigException(where + ": no 'schema'", "Trino profiles name a catalog (database:) and a"
-                    + " schema (schema:)", null);
+        if (dialect.schemaInUrl() && (db.schema() == null || db.schema().isBlank())) {
+            throw new ConfigException(where + ": no 'schema'", dialect.displayName() + " profiles name a catalog"
+                    + " (database:) and a schema (schema:)", null);
         }
         Map<String, String> options = new LinkedHashMap<>(db.options());
         String schema = null;
-        if (dialect == Dialect.TRINO) {
+        if (dialect.schemaInUrl()) {
             schema = db.schema();
-        } else if (db.schema() != null && dialect == Dialect.POSTGRESQL) {
-            options.putIfAbsent("currentSchema", db.schema());
+        } else if (db.schema() != null) {
+            dialect.engine().schemaOption().ifPresent(option -> options.putIfAbsent(option, db.schema()));
         }
         return ConnectionUrl.server(dialect, db.host(), db.port(), db.database(), schema, options);
     }

@@ -16,7 +16,6 @@ import dev.querybench.engine.errors.FileProblem;
 import dev.querybench.engine.yaml.YamlSource;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +98,14 @@ public final class DatasetReader {
         }
         String name = raw.name() == null ? fileName : raw.name();
         Map<String, String> requires = raw.requires() == null ? Map.of() : raw.requires();
+        List<String> products = requires.isEmpty() ? List.of()
+                : Dialect.all().stream().flatMap(d -> d.engine().products().stream()).toList();
         for (Map.Entry<String, String> e : requires.entrySet()) {
-            if (!List.of("sqlite", "postgresql", "mysql", "mariadb", "trino").contains(e.getKey())
+            if (!products.contains(e.getKey())
                     || e.getValue() == null || !e.getValue().matches("\\d+(\\.\\d+)*")) {
                 throw source.fail(List.of("requires", e.getKey()), "'" + e.getValue() + "' is not a product and version",
-                        "write requires: {postgresql: \"12\", mysql: \"8.0.31\"} with products sqlite, postgresql,"
-                                + " mysql, mariadb, trino");
+                        "write requires: {postgresql: \"12\", mysql: \"8.0.31\"} with products "
+                                + String.join(", ", products));
             }
         }
         return new Dataset(name, raw.description(), questions, requires);
@@ -168,7 +169,7 @@ public final class DatasetReader {
         }
         List<String> tags = raw.tags() == null ? List.of()
                 : raw.tags().stream().filter(t -> t != null && !t.isBlank()).toList();
-        Map<Dialect, List<String>> dialectGold = new EnumMap<>(Dialect.class);
+        Map<Dialect, List<String>> dialectGold = new java.util.LinkedHashMap<>();
         if (raw.goldDialects() != null) {
             for (Map.Entry<String, GoldList> e : raw.goldDialects().entrySet()) {
                 List<Object> path = List.of("questions", index, "gold_dialects", e.getKey());

@@ -2,7 +2,6 @@ package dev.querybench.engine.dataset;
 
 import dev.querybench.engine.db.Dialect;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +52,7 @@ public record Question(String id, String text, List<String> gold, String difficu
         difficulty = difficulty == null ? "" : difficulty;
         evidence = evidence == null ? "" : evidence;
         database = database == null ? "" : database;
-        EnumMap<Dialect, List<String>> copy = new EnumMap<>(Dialect.class);
+        Map<Dialect, List<String>> copy = new java.util.LinkedHashMap<>();
         if (dialectGold != null) {
             dialectGold.forEach((dialect, queries) -> {
                 if (queries == null || queries.isEmpty()) {

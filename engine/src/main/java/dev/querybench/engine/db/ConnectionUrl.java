@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +40,9 @@ public record ConnectionUrl(
         return new ConnectionUrl(dialect, host, port == null ? null : String.valueOf(port), database, schema, options);
     }
 
-    /** An SQLite URL for a file. */
-    public static ConnectionUrl sqlite(String path) {
-        return new ConnectionUrl(Dialect.SQLITE, null, null, path, null, Map.of());
+    /** The URL of a file for a file engine (SQLite). */
+    public static ConnectionUrl file(Dialect dialect, String path) {
+        return new ConnectionUrl(dialect, null, null, path, null, Map.of());
     }
 
     /**
@@ -66,7 +67,7 @@ public record ConnectionUrl(
         String query = question < 0 ? "" : rest.substring(question + 1);
         String body = question < 0 ? rest : rest.substring(0, question);
         Map<String, String> options = parseOptions(query);
-        if (dialect == Dialect.SQLITE) {
+        if (!dialect.isServer()) {
             String path = body.startsWith("file:") ? body.substring(5) : body;
             return new ConnectionUrl(dialect, null, null, path.isBlank() ? null : path, null, options);
         }
@@ -83,13 +84,14 @@ public record ConnectionUrl(
                 return engine.dialect();
             }
         }
-        throw new IllegalArgumentException(switch (scheme) {
-            case "mariadb" -> "unknown scheme 'jdbc:mariadb': QueryBench reaches MariaDB through MySQL Connector/J;"
-                    + " write jdbc:mysql://HOST:3306/DATABASE";
-            case "postgres" -> "unknown scheme 'jdbc:postgres': the PostgreSQL scheme is jdbc:postgresql://";
-            default -> "unknown scheme 'jdbc:" + scheme + "': QueryBench supports jdbc:sqlite:, jdbc:postgresql://,"
-                    + " jdbc:mysql:// and jdbc:trino://";
-        });
+        String hint = DatabaseBackends.all().stream().flatMap(e -> e.wrongSchemeHint(scheme).stream()).findFirst()
+                .orElseGet(() -> {
+                    List<String> schemes = DatabaseBackends.all().stream().map(e -> "jdbc:"
+                            + e.dialect().jdbcSubprotocol() + (e.dialect().isServer() ? "://" : ":")).toList();
+                    return "QueryBench supports " + (schemes.size() == 1 ? schemes.getFirst() : String.join(", ",
+                            schemes.subList(0, schemes.size() - 1)) + " and " + schemes.getLast());
+                });
+        throw new IllegalArgumentException("unknown scheme 'jdbc:" + scheme + "': " + hint);
     }
 
     /** A server URL's {@code [user[:password]@]host[:port][/database[/schema]]}; user and password become options. */
@@ -110,7 +112,7 @@ public record ConnectionUrl(
         String[] hostPort = hostAndPort(authority);
         String database;
         String schema = null;
-        if (dialect == Dialect.TRINO) {
+        if (dialect.schemaInUrl()) {
             String[] parts = path.split("/", -1);
             database = parts.length > 0 ? blankToNull(parts[0]) : null;
             schema = parts.length > 1 ? blankToNull(parts[1]) : null;
@@ -167,7 +169,7 @@ public record ConnectionUrl(
     /** The URL as a JDBC driver reads it. */
     public String toJdbcUrl() {
         StringBuilder out = new StringBuilder("jdbc:").append(dialect.jdbcSubprotocol()).append(':');
-        if (dialect == Dialect.SQLITE) {
+        if (!dialect.isServer()) {
             out.append(database == null ? "" : database);
         } else {
             out.append("//").append(host == null ? "" : host);

@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
 
 /**
  * Opens the backend a connection profile names, through the {@link DatabaseEngine} registered for
- * its dialect (see docs/architecture.md, "Adding a database engine"). Stateless and thread-safe.
+ * its dialect (see docs/architecture.md, "Where to add"). Stateless and thread-safe.
  */
 public final class DatabaseBackends {
 
@@ -42,7 +42,7 @@ public final class DatabaseBackends {
     /** The engine registered for a dialect. */
     public static DatabaseEngine engine(Dialect dialect) {
         return all().stream()
-                .filter(e -> e.dialect() == dialect)
+                .filter(e -> e.dialect().equals(dialect))
                 .findFirst()
                 .orElseThrow(() -> new QueryBenchException(ErrorResponse.of(ErrorCategory.INTERNAL,
                         "no database engine is registered for " + dialect.displayName(),

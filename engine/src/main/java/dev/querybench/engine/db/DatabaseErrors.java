@@ -12,14 +12,13 @@ import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.net.ssl.SSLException;
 
 /**
  * Turns JDBC driver errors into what a user can act on: an {@link ErrorResponse} (category,
  * retryable, message, remedy) and, for queries, a {@link QueryFailure}. Knows the SQLSTATEs and
- * vendor codes of PostgreSQL, MySQL/MariaDB, Trino's and SQLite's messages, and the network and
- * TLS exceptions drivers wrap. Immutable and thread-safe.
+ * vendor codes each engine knows ({@link DatabaseEngine#errorKind}), and the network and TLS
+ * exceptions drivers wrap. Immutable and thread-safe.
  */
 public final class DatabaseErrors {
 
@@ -29,9 +28,6 @@ public final class DatabaseErrors {
         DATA, TOO_LARGE, OTHER
     }
 
-    private static final Set<Integer> MYSQL_PERMISSION = Set.of(1044, 1142, 1143, 1227, 1290, 1792, 1370, 1045);
-    private static final Set<Integer> MYSQL_UNKNOWN_OBJECT = Set.of(1146, 1054, 1305, 1109, 1051, 1630);
-    private static final Set<Integer> MYSQL_TIMEOUT = Set.of(1317, 3024, 1969);
 
     private final Redactor redactor;
 
@@ -60,8 +56,8 @@ public final class DatabaseErrors {
             case AUTHENTICATION -> ErrorResponse.of(ErrorCategory.AUTHENTICATION,
                     engine + " refused the user name or password (" + detail + ")",
                     "check the username and the password's environment variable in the database profile");
-            case UNKNOWN_DATABASE -> dialect == Dialect.SQLITE ? ErrorResponse.of(ErrorCategory.INVALID_INPUT,
-                    "the file is not an SQLite database (" + detail + ")",
+            case UNKNOWN_DATABASE -> !dialect.isServer() ? ErrorResponse.of(ErrorCategory.INVALID_INPUT,
+                    "the file is not an " + engine + " database (" + detail + ")",
                     "check the database path, or rebuild the file from its SQL scripts")
                     : ErrorResponse.of(ErrorCategory.NOT_FOUND,
                     "the database does not exist on the " + engine + " server (" + detail + ")",
@@ -111,12 +107,7 @@ public final class DatabaseErrors {
         SQLException sql = innermostSqlException(chain);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         int code = sql == null ? 0 : sql.getErrorCode();
-        Kind byCode = switch (dialect) {
-            case POSTGRESQL -> postgres(state, text);
-            case MYSQL -> mysql(state, code, text);
-            case TRINO -> trino(text);
-            case SQLITE -> sqlite(text);
-        };
+        Kind byCode = dialect.engine().errorKind(state, code, text);
         if (byCode != null) {
             return byCode;
         }
@@ -135,102 +126,6 @@ public final class DatabaseErrors {
             return Kind.DATA;
         }
         return Kind.OTHER;
-    }
-
-    private static Kind postgres(String state, String text) {
-        return switch (state) {
-            case "28P01", "28000" -> Kind.AUTHENTICATION;
-            case "3D000" -> Kind.UNKNOWN_DATABASE;
-            case "57014" -> Kind.TIMEOUT;
-            case "42501", "25006" -> Kind.PERMISSION;
-            case "42601" -> Kind.SYNTAX;
-            case "42P01", "42703", "42883", "3F000", "42704" -> Kind.UNKNOWN_OBJECT;
-            default -> text.contains("password authentication failed") ? Kind.AUTHENTICATION : null;
-        };
-    }
-
-    private static Kind mysql(String state, int code, String text) {
-        if (code == 1045 || text.contains("access denied for user") && text.contains("using password")) {
-            return Kind.AUTHENTICATION;
-        }
-        if (code == 1049 || text.contains("unknown database")) {
-            return Kind.UNKNOWN_DATABASE;
-        }
-        if (MYSQL_TIMEOUT.contains(code) || "70100".equals(state) || text.contains("max_statement_time exceeded")
-                || text.contains("maximum statement execution time exceeded")) {
-            return Kind.TIMEOUT;
-        }
-        if (MYSQL_PERMISSION.contains(code) || "25006".equals(state) || text.contains("read only transaction")) {
-            return Kind.PERMISSION;
-        }
-        if (code == 1064 || code == 1149 || text.contains("you have an error in your sql syntax")) {
-            return Kind.SYNTAX;
-        }
-        if (MYSQL_UNKNOWN_OBJECT.contains(code) || "42S02".equals(state) || "42S22".equals(state)) {
-            return Kind.UNKNOWN_OBJECT;
-        }
-        if (text.contains("communications link failure")) {
-            return Kind.UNREACHABLE;
-        }
-        return null;
-    }
-
-    private static Kind trino(String text) {
-        if (text.contains("authentication failed") || text.contains("401") && text.contains("unauthorized")) {
-            return Kind.AUTHENTICATION;
-        }
-        if (text.contains("access denied")) {
-            return Kind.PERMISSION;
-        }
-        if (text.contains("exceeded maximum time limit") || text.contains("exceeded the maximum execution time")
-                || text.contains("query was canceled") || text.contains("exceeded_time_limit")
-                || text.contains("user_canceled") || text.contains("query was cancelled")) {
-            return Kind.TIMEOUT;
-        }
-        if ((text.contains("catalog") && (text.contains("not found") || text.contains("does not exist")))
-                || (text.contains("schema") && text.contains("does not exist") && !text.contains("table"))) {
-            return Kind.UNKNOWN_DATABASE;
-        }
-        if (text.contains("mismatched input") || text.contains("extraneous input") || text.contains("syntax error")
-                || text.contains("no viable alternative")) {
-            return Kind.SYNTAX;
-        }
-        if (text.contains("cannot be resolved") || text.contains("does not exist") || text.contains("not registered")
-                || text.contains("table") && text.contains("not found")) {
-            return Kind.UNKNOWN_OBJECT;
-        }
-        if (text.contains("division by zero") || text.contains("cannot cast") || text.contains("type_mismatch")
-                || text.contains("cannot apply operator")) {
-            return Kind.DATA;
-        }
-        if (text.contains("failed to connect") || text.contains("error executing query") && text.contains("connect")) {
-            return Kind.UNREACHABLE;
-        }
-        return null;
-    }
-
-    private static Kind sqlite(String text) {
-        if (text.contains("interrupted")) {
-            return Kind.TIMEOUT;
-        }
-        if (text.contains("syntax error") || text.contains("incomplete input") || text.contains("unrecognized token")) {
-            return Kind.SYNTAX;
-        }
-        if (text.contains("no such table") || text.contains("no such column") || text.contains("ambiguous column")
-                || text.contains("no such function")) {
-            return Kind.UNKNOWN_OBJECT;
-        }
-        if (text.contains("readonly") || text.contains("read-only") || text.contains("not authorized")
-                || text.contains("too many attached") || text.contains("query_only")) {
-            return Kind.PERMISSION;
-        }
-        if (text.contains("not a database") || text.contains("unable to open")) {
-            return Kind.UNKNOWN_DATABASE;
-        }
-        if (text.contains("string or blob too big")) {
-            return Kind.TOO_LARGE;
-        }
-        return null;
     }
 
     private static boolean isTlsMessage(String text) {

@@ -32,8 +32,6 @@ public final class DatasetDatabaseLoader {
     /** The table that records loaded definitions (hidden from introspection). */
     public static final String VERSION_TABLE = "querybench_schema_version";
 
-    private static final int TRINO_ROWS_PER_INSERT = 1_000;
-
     private final DatabaseErrors errors = new DatabaseErrors();
     private final Clock clock;
 
@@ -58,9 +56,7 @@ public final class DatasetDatabaseLoader {
     public LoadReport load(Connection connection, Dialect dialect, DatabaseDefinition definition) {
         long start = System.nanoTime();
         try {
-            if (dialect == Dialect.TRINO) {
-                createTrinoSchema(connection);
-            }
+            dialect.engine().createSchemaIfMissing(connection);
             Map<String, String> versions = readVersions(connection, dialect);
             String loaded = versions.get(definition.name());
             if (definition.version().equals(loaded)) {
@@ -91,21 +87,22 @@ public final class DatasetDatabaseLoader {
 
     private void rebuild(Connection connection, Dialect dialect, DatabaseDefinition definition, Set<String> existing,
             Map<String, String> versions) throws SQLException {
-        boolean transactional = dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLITE;
+        DatabaseEngine engine = dialect.engine();
+        boolean transactional = engine.transactionalDdl();
         boolean autoCommit = connection.getAutoCommit();
         if (transactional) {
             connection.setAutoCommit(false);
         }
         try (Statement s = connection.createStatement()) {
-            if (dialect == Dialect.MYSQL) {
-                // rows of a self-referencing table may come before the rows they point at; checked below
-                s.execute("SET FOREIGN_KEY_CHECKS = 0");
+            // rows of a self-referencing table may come before the rows they point at; checked below
+            for (String before : engine.beforeBulkLoad()) {
+                s.execute(before);
             }
             List<DatabaseDefinition.TableDefinition> reversed = new ArrayList<>(definition.tables());
             java.util.Collections.reverse(reversed);
             for (DatabaseDefinition.TableDefinition table : reversed) {
                 if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
-                    s.execute("DROP TABLE " + table.name() + (dialect == Dialect.POSTGRESQL ? " CASCADE" : ""));
+                    s.execute(engine.dropTable(table.name()));
                 }
             }
             for (DatabaseDefinition.TableDefinition table : definition.tables()) {
@@ -116,8 +113,8 @@ public final class DatasetDatabaseLoader {
                 s.execute(PortableSql.insert(insert, table, dialect));
             }
             writeVersion(s, dialect, existing.contains(VERSION_TABLE), versions, definition);
-            if (dialect == Dialect.MYSQL) {
-                s.execute("SET FOREIGN_KEY_CHECKS = 1");
+            for (String after : engine.afterBulkLoad()) {
+                s.execute(after);
             }
             if (transactional) {
                 connection.commit();
@@ -135,18 +132,20 @@ public final class DatasetDatabaseLoader {
     }
 
     /**
-     * Trino plans each INSERT as a distributed query (about a second each), so its rows go in
-     * fewer, larger statements; other engines take the statements as written.
+     * Merges consecutive INSERTs of a table up to the engine's {@link DatabaseEngine#rowsPerInsert()}
+     * (Trino plans each INSERT as a distributed query, about a second each); other engines take the
+     * statements as written.
      */
     static List<DatabaseDefinition.Insert> batched(List<DatabaseDefinition.Insert> inserts, Dialect dialect) {
-        if (dialect != Dialect.TRINO) {
+        int rowsPerInsert = dialect.engine().rowsPerInsert();
+        if (rowsPerInsert <= 0) {
             return inserts;
         }
         List<DatabaseDefinition.Insert> merged = new ArrayList<>();
         for (DatabaseDefinition.Insert insert : inserts) {
             DatabaseDefinition.Insert last = merged.isEmpty() ? null : merged.getLast();
             if (last != null && last.table().equals(insert.table()) && last.columns().equals(insert.columns())
-                    && last.rows().size() + insert.rows().size() <= TRINO_ROWS_PER_INSERT) {
+                    && last.rows().size() + insert.rows().size() <= rowsPerInsert) {
                 List<List<String>> rows = new ArrayList<>(last.rows());
                 rows.addAll(insert.rows());
                 merged.set(merged.size() - 1, new DatabaseDefinition.Insert(last.table(), last.columns(), rows));
@@ -164,7 +163,7 @@ public final class DatasetDatabaseLoader {
             s.execute("DROP TABLE " + VERSION_TABLE);
         }
         s.execute("CREATE TABLE " + VERSION_TABLE + " (dataset VARCHAR(100) NOT NULL, version VARCHAR(64) NOT NULL,"
-                + " loaded_at VARCHAR(40) NOT NULL" + (dialect == Dialect.TRINO ? "" : ", PRIMARY KEY (dataset)") + ")");
+                + " loaded_at VARCHAR(40) NOT NULL" + (dialect.engine().declaresKeys() ? ", PRIMARY KEY (dataset)" : "") + ")");
         Map<String, String> rows = new LinkedHashMap<>(versions);
         rows.put(definition.name(), definition.version());
         String now = clock.instant().toString();
@@ -172,24 +171,6 @@ public final class DatasetDatabaseLoader {
                 .map(e -> "(" + literal(e.getKey()) + ", " + literal(e.getValue()) + ", " + literal(now) + ")")
                 .collect(Collectors.joining(", "));
         s.execute("INSERT INTO " + VERSION_TABLE + " (dataset, version, loaded_at) VALUES " + values);
-    }
-
-    /** Trino's memory catalog forgets schemas when the server restarts; the URL's schema is made on demand. */
-    private static void createTrinoSchema(Connection connection) throws SQLException {
-        String catalog = connection.getCatalog();
-        String schema = connection.getSchema();
-        if (catalog == null || schema == null) {
-            return;
-        }
-        try (ResultSet rs = connection.getMetaData().getSchemas(catalog, schema)) {
-            if (rs.next()) {
-                return;
-            }
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS \"" + catalog.replace("\"", "\"\"") + "\".\""
-                    + schema.replace("\"", "\"\"") + "\"");
-        }
     }
 
     private static Map<String, String> readVersions(Connection connection, Dialect dialect) throws SQLException {
@@ -263,8 +244,8 @@ public final class DatasetDatabaseLoader {
 
     private static Set<String> existingTables(Connection connection, Dialect dialect) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        String catalog = dialect == Dialect.MYSQL || dialect == Dialect.TRINO ? connection.getCatalog() : null;
-        String schema = dialect == Dialect.POSTGRESQL || dialect == Dialect.TRINO ? connection.getSchema() : null;
+        String catalog = dialect.engine().tableCatalog(connection);
+        String schema = dialect.engine().tableSchema(connection);
         Set<String> names = new HashSet<>();
         try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
             while (rs.next()) {

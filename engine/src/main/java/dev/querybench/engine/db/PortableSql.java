@@ -147,7 +147,7 @@ public final class PortableSql {
         for (var column : table.columns()) {
             lines.add(column.name() + " " + typeFor(column.type(), dialect) + (column.notNull() ? " NOT NULL" : ""));
         }
-        if (dialect != Dialect.TRINO) {
+        if (dialect.engine().declaresKeys()) {
             if (!table.primaryKey().isEmpty()) {
                 lines.add("PRIMARY KEY (" + String.join(", ", table.primaryKey()) + ")");
             }
@@ -159,12 +159,13 @@ public final class PortableSql {
         return lines.toString();
     }
 
-    /** The INSERT statement for a dialect; Trino gets literals cast to the column types. */
+    /** The INSERT statement for a dialect; literals are cast to the column types where it needs that (Trino). */
     public static String insert(Insert insert, TableDefinition table, Dialect dialect) {
         List<String> castTo = new ArrayList<>();
+        boolean casts = dialect.engine().castsLiterals();
         for (String column : insert.columns()) {
             String type = table.column(column).map(DatabaseDefinition.ColumnDefinition::type).orElse("");
-            castTo.add(dialect == Dialect.TRINO && needsCast(type) ? typeFor(type, dialect) : null);
+            castTo.add(casts && needsCast(type) ? typeFor(type, dialect) : null);
         }
         StringJoiner rows = new StringJoiner(",\n");
         for (List<String> row : insert.rows()) {
@@ -186,11 +187,7 @@ public final class PortableSql {
     }
 
     private static String typeFor(String portable, Dialect dialect) {
-        return switch (dialect) {
-            case MYSQL -> portable.startsWith("TIMESTAMP") ? portable.replace("TIMESTAMP", "DATETIME") : portable;
-            case TRINO -> portable.equals("TIMESTAMP") ? "TIMESTAMP(0)" : portable.replace("NUMERIC", "DECIMAL");
-            default -> portable;
-        };
+        return dialect.engine().columnType(portable);
     }
 
     private static String firstLine(String sql) {

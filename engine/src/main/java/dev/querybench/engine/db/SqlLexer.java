@@ -2,11 +2,13 @@ package dev.querybench.engine.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.querybench.engine.db.SqlSyntax.Feature;
 import java.util.Optional;
 
 /**
  * Splits SQL text into tokens the way one engine reads it, so checks see code, not the insides of
- * strings, quoted names and comments, and see comments where — and only where — the engine does:
+ * strings, quoted names and comments, and see comments where — and only where — the engine does,
+ * as its dialect's {@link SqlSyntax} says (stated in its vendor package). The built-in engines:
  *
  * <ul>
  *   <li>PostgreSQL: {@code --} and nested {@code /* … *}{@code /} comments; {@code '…'} with doubled
@@ -21,7 +23,6 @@ import java.util.Optional;
  *       {@code "…"}, {@code `…`} and {@code […]} names; {@code ?NNN :name @name $name} parameters;
  *   <li>Trino: {@code --} and flat block comments; {@code "…"} names; {@code U&'…'} strings.
  * </ul>
- *
  * Stateless.
  */
 public final class SqlLexer {
@@ -53,14 +54,18 @@ public final class SqlLexer {
     private static final class Scan {
         private final String s;
         private final int n;
-        private final Dialect d;
+        private final SqlSyntax syntax;
         private final List<SqlToken> tokens = new ArrayList<>();
         private int i;
 
         Scan(String sql, Dialect dialect) {
             this.s = sql;
             this.n = sql.length();
-            this.d = dialect;
+            this.syntax = dialect.syntax();
+        }
+
+        private boolean has(Feature feature) {
+            return syntax.has(feature);
         }
 
         Lexed run() {
@@ -85,7 +90,7 @@ public final class SqlLexer {
                 skipLine();
                 return null;
             }
-            if (c == '#' && d == Dialect.MYSQL) {
+            if (c == '#' && has(Feature.HASH_COMMENTS)) {
                 skipLine();
                 return null;
             }
@@ -93,15 +98,15 @@ public final class SqlLexer {
                 return blockComment();
             }
             if (c == '\'') {
-                return string(i, i, d == Dialect.MYSQL);
+                return string(i, i, has(Feature.BACKSLASH_ESCAPES));
             }
             if (c == '"') {
-                return d == Dialect.MYSQL ? string(i, i, true) : identifier(i, i, '"', false);
+                return has(Feature.DOUBLE_QUOTED_STRINGS) ? string(i, i, true) : identifier(i, i, '"', false);
             }
-            if (c == '`' && (d == Dialect.MYSQL || d == Dialect.SQLITE)) {
+            if (c == '`' && has(Feature.BACKTICK_NAMES)) {
                 return identifier(i, i, '`', false);
             }
-            if (c == '[' && d == Dialect.SQLITE) {
+            if (c == '[' && has(Feature.BRACKET_NAMES)) {
                 int close = s.indexOf(']', i + 1);
                 if (close < 0) {
                     return "a [bracketed] name is not closed";
@@ -110,7 +115,7 @@ public final class SqlLexer {
                 i = close + 1;
                 return null;
             }
-            if (c == '$' && d == Dialect.POSTGRESQL) {
+            if (c == '$' && has(Feature.DOLLAR_QUOTES)) {
                 return dollar();
             }
             if (c == ';') {
@@ -125,8 +130,8 @@ public final class SqlLexer {
             if (isWordStart(c)) {
                 return word();
             }
-            if (c == '?' || ((c == ':' || c == '@' || c == '$') && d != Dialect.POSTGRESQL && isWordPart(next))
-                    || (c == '@' && next == '@' && d == Dialect.MYSQL)) {
+            if (c == '?' || ((c == ':' || c == '@' || c == '$') && has(Feature.NAMED_PARAMETERS) && isWordPart(next))
+                    || (c == '@' && next == '@' && has(Feature.SYSTEM_VARIABLES))) {
                 int start = i++;
                 while (i < n && (isWordPart(s.charAt(i)) || s.charAt(i) == '@')) {
                     i++;
@@ -141,7 +146,7 @@ public final class SqlLexer {
 
         /** MySQL needs whitespace or a control character after {@code --}; the others do not. */
         private boolean lineCommentStartsHere() {
-            if (d != Dialect.MYSQL) {
+            if (!has(Feature.DASH_COMMENTS_NEED_SPACE)) {
                 return true;
             }
             return i + 2 >= n || s.charAt(i + 2) <= ' ';
@@ -155,7 +160,7 @@ public final class SqlLexer {
 
         private String blockComment() {
             int start = i;
-            if (d == Dialect.MYSQL && (s.startsWith("/*!", i) || s.regionMatches(true, i, "/*M!", 0, 4))) {
+            if (has(Feature.EXECUTABLE_COMMENTS) && (s.startsWith("/*!", i) || s.regionMatches(true, i, "/*M!", 0, 4))) {
                 int close = s.indexOf("*/", i + 3);
                 if (close < 0) {
                     return "an executable comment (/*! …) is not closed";
@@ -164,7 +169,7 @@ public final class SqlLexer {
                 i = close + 2;
                 return null;
             }
-            if (d == Dialect.POSTGRESQL) {
+            if (has(Feature.NESTED_COMMENTS)) {
                 int depth = 0;
                 while (i < n - 1) {
                     if (s.charAt(i) == '/' && s.charAt(i + 1) == '*') {
@@ -186,7 +191,7 @@ public final class SqlLexer {
             if (close < 0) {
                 i = n;
                 // SQLite ends an unclosed block comment at the end of the text; the others refuse it
-                return d == Dialect.SQLITE ? null : "a /* comment */ is not closed";
+                return has(Feature.UNCLOSED_COMMENTS_END_TEXT) ? null : "a /* comment */ is not closed";
             }
             i = close + 2;
             return null;
@@ -315,7 +320,7 @@ public final class SqlLexer {
             char next = i + 1 < n ? s.charAt(i + 1) : '\0';
             // prefixed literals: E'…' (PostgreSQL, backslash escapes), U&'…' / U&"…", B'…', X'…', N'…'
             if ((c == 'U' || c == 'u') && next == '&' && i + 2 < n
-                    && (d == Dialect.POSTGRESQL || d == Dialect.TRINO)) {
+                    && has(Feature.UNICODE_STRINGS)) {
                 char q = s.charAt(i + 2);
                 if (q == '\'') {
                     String problem = string(start, i + 2, false);
@@ -324,16 +329,16 @@ public final class SqlLexer {
                     }
                     return problem;
                 }
-                if (q == '"' && d == Dialect.POSTGRESQL) {
+                if (q == '"' && has(Feature.UNICODE_NAMES)) {
                     return identifier(start, i + 2, '"', true);
                 }
             }
             if (next == '\'') {
-                if ((c == 'E' || c == 'e') && d == Dialect.POSTGRESQL) {
+                if ((c == 'E' || c == 'e') && has(Feature.ESCAPE_STRINGS)) {
                     return string(start, i + 1, true);
                 }
                 if ("BbXxNn".indexOf(c) >= 0) {
-                    return string(start, i + 1, d == Dialect.MYSQL);
+                    return string(start, i + 1, has(Feature.BACKSLASH_ESCAPES));
                 }
             }
             while (i < n && isWordPart(s.charAt(i))) {
@@ -348,7 +353,7 @@ public final class SqlLexer {
         }
 
         private boolean isWordPart(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || (c == '$' && d != Dialect.SQLITE)
+            return Character.isLetterOrDigit(c) || c == '_' || (c == '$' && has(Feature.DOLLAR_IN_NAMES))
                     || (c > 127 && !Character.isWhitespace(c));
         }
     }

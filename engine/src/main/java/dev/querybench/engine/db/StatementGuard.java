@@ -69,6 +69,11 @@ public final class StatementGuard {
             "declare", "security", "purge", "change", "optimize", "repair", "check", "checksum", "cache", "help",
             "binlog", "signal", "resignal", "get", "clone", "restart", "stop", "summarize", "from");
 
+    /** For checks made before the engine is known: the loosest quoting any engine reads. */
+    private static final Dialect PERMISSIVE = new Dialect("any engine", "none", 0, List.of("any"), false,
+            SqlSyntax.of(SqlSyntax.Feature.BACKTICK_NAMES, SqlSyntax.Feature.BRACKET_NAMES,
+                    SqlSyntax.Feature.UNCLOSED_COMMENTS_END_TEXT, SqlSyntax.Feature.NAMED_PARAMETERS));
+
     private final Dialect dialect;
     private final SqlLexer lexer;
     /** Parses on the caller's thread (JSqlParser's own call starts a thread per statement). */
@@ -157,11 +162,12 @@ public final class StatementGuard {
     /**
      * Why {@code sql} is not a single read query, judged by the lexer alone (no parse: quick
      * enough to check every gold query of a dataset each time it loads), or empty when it may be
-     * one or does not lex (the database will say). Lexed as SQLite, the most permissive quoting.
+     * one or does not lex (the database will say). Lexed with the most permissive quoting (as SQLite
+     * reads it: backtick and bracket names, an unclosed comment ends the text).
      */
     public static java.util.Optional<String> lexicalRefusal(String sql) {
         try {
-            new StatementGuard(Dialect.SQLITE).lexicalCheck(sql);
+            new StatementGuard(PERMISSIVE).lexicalCheck(sql);
             return java.util.Optional.empty();
         } catch (QueryExecutionException e) {
             return e.failure() == QueryFailure.REFUSED ? java.util.Optional.of(e.getMessage())

@@ -6,7 +6,6 @@ import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.DatabaseFolder;
 import dev.querybench.engine.db.DatabaseUnavailableException;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
@@ -185,10 +184,11 @@ public final class ScoreDatabases implements AutoCloseable {
 
     /** An SQLite file must open as a database with at least one table (a missing file opened elsewhere is empty). */
     private static void check(DatabaseBackend backend) {
-        if (backend.dialect() != Dialect.SQLITE) {
+        Optional<String> countQuery = backend.dialect().engine().tableCountQuery();
+        if (countQuery.isEmpty()) {
             return;
         }
-        QueryResult tables = backend.executeReadOnly("SELECT count(*) FROM sqlite_master WHERE type IN ('table','view')",
+        QueryResult tables = backend.executeReadOnly(countQuery.get(),
                 new QueryLimits(Duration.ofSeconds(30), 1));
         Object n = tables.rows().getFirst().getFirst();
         if (n instanceof Number count && count.longValue() == 0) {
@@ -251,7 +251,7 @@ public final class ScoreDatabases implements AutoCloseable {
     /** The same server and account, for the database (Trino: the schema) of that name. */
     public static ConnectionProfile onServer(ConnectionProfile base, String name) {
         ConnectionUrl url = base.url();
-        ConnectionUrl other = url.dialect() == Dialect.TRINO
+        ConnectionUrl other = url.dialect().schemaInUrl()
                 ? new ConnectionUrl(url.dialect(), url.host(), url.port(), url.database(), name, url.options())
                 : new ConnectionUrl(url.dialect(), url.host(), url.port(), name, url.schema(), url.options());
         return new ConnectionProfile(name, base.dialect(), other.toJdbcUrl(), base.username(), base.password(),

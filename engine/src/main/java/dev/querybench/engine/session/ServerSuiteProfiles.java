@@ -5,6 +5,7 @@ import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.config.WorkspaceProfileWriter;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.SuiteAreas;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,12 +67,14 @@ final class ServerSuiteProfiles {
         String database = db.database();
         String schema = db.schema();
         Map<String, String> options = new LinkedHashMap<>(db.options());
-        if (dialect == Dialect.POSTGRESQL) {
+        boolean inSchema = dialect.engine().suiteAreas().map(SuiteAreas::areasAreSchemas).orElse(false);
+        String schemaOption = dialect.engine().schemaOption().orElse(null);
+        if (inSchema && schemaOption != null) {
             if (url != null && !url.isBlank()) {
-                options.put("currentSchema", area);
+                options.put(schemaOption, area);
             } else {
                 schema = area;
-                options.remove("currentSchema");
+                options.remove(schemaOption);
             }
         } else if (url != null && !url.isBlank()) {
             ConnectionUrl parsed = ConnectionUrl.parse(url);

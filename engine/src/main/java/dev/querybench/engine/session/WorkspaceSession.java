@@ -11,10 +11,8 @@ import dev.querybench.engine.config.DatabaseProfileResolver;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseBackends;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
-import dev.querybench.engine.db.sqlite.SqliteDatabaseBuilder;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
 import dev.querybench.engine.evaluation.ItemJudge;
@@ -185,8 +183,8 @@ public final class WorkspaceSession implements AutoCloseable {
                 "use one of " + workspace.config().databaseProfileNames(), null));
         int poolSize = Math.max(2, workspace.config().run().concurrencyOrDefault() + 1);
         ConnectionProfile profile = new DatabaseProfileResolver(secrets).resolve(db, workspace.root(), poolSize);
-        if (profile.dialect() == Dialect.SQLITE && !db.init().isEmpty()) {
-            new SqliteDatabaseBuilder().buildIfMissing(Path.of(profile.url().database()),
+        if (!profile.dialect().isServer() && !db.init().isEmpty()) {
+            profile.dialect().engine().buildIfMissing(Path.of(profile.url().database()),
                     db.init().stream().map(workspace::resolve).toList());
         }
         return profile;
@@ -343,7 +341,7 @@ public final class WorkspaceSession implements AutoCloseable {
         dev.querybench.engine.db.AccountSafety safety = backend().accountSafety();
         List<String> lines = new java.util.ArrayList<>();
         if (safety.privilegedButAllowed()) {
-            lines.add("database " + backend().dialect().name().toLowerCase(java.util.Locale.ROOT) + ", "
+            lines.add("database " + backend().dialect().id() + ", "
                     + safety.recordLine());
         }
         lines.addAll(databases.privilegedAccounts());

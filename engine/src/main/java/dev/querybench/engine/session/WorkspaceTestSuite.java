@@ -108,7 +108,7 @@ public final class WorkspaceTestSuite {
                 return Optional.empty();
             }
             Dialect dialect = WorkspaceSession.databaseProfile(ws, secrets, name).dialect();
-            if (dialect != Dialect.TRINO) {
+            if (!dialect.isServer() || dialect.engine().suiteAreas().isPresent()) {
                 return Optional.empty();
             }
             engines.add(name + " is on " + dialect.displayName());
@@ -126,7 +126,7 @@ public final class WorkspaceTestSuite {
         for (String name : questionsByDatabase(List.of()).keySet()) {
             if (ws.config().databaseProfile(name).isPresent()) {
                 Dialect dialect = WorkspaceSession.databaseProfile(ws, secrets, name).dialect();
-                if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) {
+                if (dialect.engine().suiteAreas().isPresent()) {
                     servers.put(name, dialect);
                 }
             }
@@ -190,10 +190,10 @@ public final class WorkspaceTestSuite {
         Optional<DatabaseConfig> profile = ws.config().databaseProfile(name);
         if (profile.isPresent()) {
             ConnectionProfile connection = WorkspaceSession.databaseProfile(ws, secrets, name);
-            if (connection.dialect() == Dialect.POSTGRESQL || connection.dialect() == Dialect.MYSQL) {
+            if (connection.dialect().engine().suiteAreas().isPresent()) {
                 return serverTarget(name, connection, questions, admin, work);
             }
-            if (connection.dialect() != Dialect.SQLITE) {
+            if (connection.dialect().isServer()) {
                 throw new IllegalArgumentException("database '" + name + "' is on "
                         + connection.dialect().displayName() + "; test suites are generated for SQLite, PostgreSQL"
                         + " and MySQL/MariaDB databases (skipped)");
@@ -220,8 +220,8 @@ public final class WorkspaceTestSuite {
             List<Question> questions, Admin admin, Path work) {
         if (admin == null || admin.user() == null || admin.user().isBlank()) {
             throw new IllegalArgumentException("database '" + name + "' is on " + connection.dialect().displayName()
-                    + ": its test suite is written as new " + (connection.dialect() == Dialect.POSTGRESQL ? "schemas"
-                    : "databases") + " on the server, which needs an account that may create them and grant"
+                    + ": its test suite is written as new " + connection.dialect().engine().suiteAreas().orElseThrow()
+                    .areaNoun() + " on the server, which needs an account that may create them and grant"
                     + " reading (give it with --user and --password-env, as for db reader) (skipped)");
         }
         TestSuiteBuilder.Server server = new TestSuiteBuilder.Server(connection,

@@ -6,6 +6,7 @@ import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.sqlite.SqliteBackend;
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.sql.MatchMode;
@@ -125,7 +126,7 @@ final class NeighbourRuns {
 
     /** The first SQLite gold of the question. */
     static String gold(dev.querybench.engine.dataset.Question q) {
-        return gold(q, Dialect.SQLITE);
+        return gold(q, SqliteEngine.DIALECT);
     }
 
     /** The first gold of the question written for {@code dialect} (the dataset's gold when it has none). */

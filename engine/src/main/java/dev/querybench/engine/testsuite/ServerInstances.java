@@ -3,6 +3,7 @@ package dev.querybench.engine.testsuite;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.SuiteAreas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -38,6 +39,7 @@ final class ServerInstances implements AutoCloseable {
     private final ConnectionProfile profile;
     private final ServerSchema schema;
     private final Dialect dialect;
+    private final SuiteAreas areas;
     private final Connection admin;
     private final String grantee;
 
@@ -49,34 +51,27 @@ final class ServerInstances implements AutoCloseable {
         this.profile = profile;
         this.schema = schema;
         this.dialect = profile.dialect();
+        this.areas = areas(dialect);
         this.admin = connect(admin);
         this.grantee = grantee(profile);
     }
 
-    /** A connection for our own statements; PostgreSQL casts text parameters to the column's type. */
+    /** How the profile's engine holds a suite's areas. */
+    static SuiteAreas areas(Dialect dialect) {
+        return dialect.engine().suiteAreas().orElseThrow(() -> new IllegalStateException(
+                "test suites are not written on " + dialect.displayName() + " servers"));
+    }
+
+    /** A connection for our own statements (PostgreSQL: text parameters cast to the column's type). */
     static Connection connect(ConnectionProfile p) throws SQLException {
         ConnectionUrl url = p.url();
-        if (p.dialect() == Dialect.POSTGRESQL) {
-            Map<String, String> options = new LinkedHashMap<>(url.options());
-            options.put("stringtype", "unspecified");
-            options.remove("currentSchema");
-            url = url.withOptions(options);
-        }
+        url = url.withOptions(areas(p.dialect()).adminOptions(url.options()));
         return DriverManager.getConnection(url.toJdbcUrl(), p.username(), p.password());
     }
 
     /** The schema (PostgreSQL) or database (MySQL) the profile reads. */
     static String realArea(Connection c, ConnectionProfile p) throws SQLException {
-        if (p.dialect() == Dialect.MYSQL) {
-            return c.getCatalog();
-        }
-        String current = p.url().options().get("currentSchema");
-        if (current != null && !current.isBlank()) {
-            return current.split(",")[0].strip();
-        }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
-            return rs.next() && rs.getString(1) != null ? rs.getString(1) : "public";
-        }
+        return areas(p.dialect()).currentArea(c, p.url());
     }
 
     /** The first part of every area name of a profile's suite: {@code qbts_<profile>_s<seed>}. */
@@ -92,8 +87,8 @@ final class ServerInstances implements AutoCloseable {
         ConnectionUrl url = profile.url();
         Map<String, String> options = new LinkedHashMap<>(url.options());
         String database = url.database();
-        if (dialect == Dialect.POSTGRESQL) {
-            options.put("currentSchema", area);
+        if (areas.areasAreSchemas()) {
+            options.put(dialect.engine().schemaOption().orElseThrow(), area);
         } else {
             database = area;
         }
@@ -130,15 +125,7 @@ final class ServerInstances implements AutoCloseable {
 
     /** Drops {@code area} and everything in it, when it exists. */
     void drop(String area) throws SQLException {
-        if (dialect == Dialect.MYSQL && grantee != null) {
-            try {
-                execute("REVOKE SELECT ON " + quote(area) + ".* FROM " + grantee);
-            } catch (SQLException none) {
-                // nothing was granted on it (it never existed)
-            }
-        }
-        execute(dialect == Dialect.POSTGRESQL ? "DROP SCHEMA IF EXISTS " + quote(area) + " CASCADE"
-                : "DROP DATABASE IF EXISTS " + quote(area));
+        areas.dropArea(admin, area, grantee);
     }
 
     /** A hash of every table's rows in a fixed order: equal for areas with the same content. */
@@ -176,33 +163,12 @@ final class ServerInstances implements AutoCloseable {
     }
 
     private void create(String area) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            execute("CREATE SCHEMA IF NOT EXISTS " + quote(area));
-        } else {
-            String charset = "";
-            try (Statement s = admin.createStatement(); ResultSet rs = s.executeQuery("SELECT"
-                    + " DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA"
-                    + " WHERE SCHEMA_NAME = DATABASE()")) {
-                if (rs.next() && rs.getString(1).matches("[A-Za-z0-9_]+") && rs.getString(2).matches("[A-Za-z0-9_]+")) {
-                    charset = " CHARACTER SET " + rs.getString(1) + " COLLATE " + rs.getString(2);
-                }
-            }
-            execute("CREATE DATABASE IF NOT EXISTS " + quote(area) + charset);
-        }
+        areas.createArea(admin, area);
         List<String> drops = new ArrayList<>();
         for (SqliteSchema.Table t : schema.model().tables()) {
             drops.add(table(area, t.name()));
         }
-        if (dialect == Dialect.POSTGRESQL) {
-            execute("DROP TABLE IF EXISTS " + String.join(", ", drops) + " CASCADE");
-        } else {
-            execute("SET FOREIGN_KEY_CHECKS = 0");
-            try {
-                execute("DROP TABLE IF EXISTS " + String.join(", ", drops));
-            } finally {
-                execute("SET FOREIGN_KEY_CHECKS = 1");
-            }
-        }
+        areas.dropTables(admin, drops);
     }
 
     private void createTable(String area, SqliteSchema.Table t) throws SQLException {
@@ -250,8 +216,8 @@ final class ServerInstances implements AutoCloseable {
         if (v == null) {
             return null;
         }
-        if (kind == SqliteSchema.Kind.BOOLEAN && dialect == Dialect.POSTGRESQL && v instanceof Number n) {
-            return n.longValue() != 0;
+        if (kind == SqliteSchema.Kind.BOOLEAN && v instanceof Number n) {
+            return areas.booleanValue(n);
         }
         if (kind == SqliteSchema.Kind.TEXT || kind == SqliteSchema.Kind.DATE || kind == SqliteSchema.Kind.DATETIME) {
             return String.valueOf(v);
@@ -290,8 +256,7 @@ final class ServerInstances implements AutoCloseable {
         String condition = String.join(" AND ", present) + " AND NOT EXISTS (SELECT 1 FROM (SELECT "
                 + names(fk.referencedColumns()) + " FROM " + table(area, fk.referencedTable()) + ") p WHERE "
                 + String.join(" AND ", match) + ")";
-        String sql = dialect == Dialect.POSTGRESQL ? "DELETE FROM " + table(area, t.name()) + " c WHERE " + condition
-                : "DELETE c FROM " + table(area, t.name()) + " c WHERE " + condition;
+        String sql = areas.deleteAliased(table(area, t.name()), "c") + " WHERE " + condition;
         try (Statement s = admin.createStatement()) {
             return s.executeUpdate(sql);
         }
@@ -301,29 +266,14 @@ final class ServerInstances implements AutoCloseable {
         if (grantee == null) {
             return;
         }
-        if (dialect == Dialect.POSTGRESQL) {
-            execute("GRANT USAGE ON SCHEMA " + quote(area) + " TO " + grantee);
-            execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + quote(area) + " TO " + grantee);
-        } else {
-            execute("GRANT SELECT ON " + quote(area) + ".* TO " + grantee);
+        for (String grant : areas.grantRead(area, grantee)) {
+            execute(grant);
         }
     }
 
     /** Who must read the areas: the reader role or account of the profile, quoted; null when it is the admin. */
     private String grantee(ConnectionProfile p) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            String role = p.readerRole() != null ? p.readerRole() : p.username();
-            return role == null ? null : quote(role);
-        }
-        try (Connection reader = DriverManager.getConnection(p.url().toJdbcUrl(), p.username(), p.password());
-                Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_USER()")) {
-            if (!rs.next()) {
-                return null;
-            }
-            String account = rs.getString(1);
-            int at = account.lastIndexOf('@');
-            return at < 0 ? literal(account) : literal(account.substring(0, at)) + "@" + literal(account.substring(at + 1));
-        }
+        return areas.grantee(p);
     }
 
     private void execute(String sql) throws SQLException {
@@ -341,11 +291,6 @@ final class ServerInstances implements AutoCloseable {
     }
 
     String quote(String identifier) {
-        return dialect == Dialect.MYSQL ? "`" + identifier.replace("`", "``") + "`"
-                : "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+        return dialect.syntax().quote(identifier);
     }
 }

@@ -44,8 +44,9 @@ public record ServerSchema(SqliteSchema model, Map<String, String> serverTypes) 
      */
     public static ServerSchema read(Connection c, Dialect dialect, String schema) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        String catalog = dialect == Dialect.MYSQL ? c.getCatalog() : null;
-        String schemaPattern = dialect == Dialect.MYSQL ? null : schema;
+        boolean inSchema = ServerInstances.areas(dialect).areasAreSchemas();
+        String catalog = inSchema ? null : c.getCatalog();
+        String schemaPattern = inSchema ? schema : null;
         List<String> names = new ArrayList<>();
         try (ResultSet rs = meta.getTables(catalog, schemaPattern, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
@@ -54,8 +55,8 @@ public record ServerSchema(SqliteSchema model, Map<String, String> serverTypes) 
         }
         names.sort(String::compareTo);
         if (names.isEmpty()) {
-            throw new IllegalStateException("no table in " + (dialect == Dialect.MYSQL ? "database " + catalog
-                    : "schema " + schema) + " (load the dataset's database first, e.g. with querybench db load)");
+            throw new IllegalStateException("no table in " + (inSchema ? "schema " + schema
+                    : "database " + catalog) + " (load the dataset's database first, e.g. with querybench db load)");
         }
         Map<String, String> types = new LinkedHashMap<>();
         List<SqliteSchema.Table> tables = new ArrayList<>();
@@ -128,20 +129,8 @@ public record ServerSchema(SqliteSchema model, Map<String, String> serverTypes) 
     /** Each column's type as written in DDL ({@code numeric(10,2)}, {@code varchar(40)}, an enum's values). */
     private static Map<String, String> exactTypes(Connection c, Dialect dialect, String schema, String table)
             throws SQLException {
-        String sql = dialect == Dialect.MYSQL
-                ? "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                        + " AND TABLE_NAME = ?"
-                : "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class t ON"
-                        + " t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = ? AND"
-                        + " t.relname = ? AND a.attnum > 0 AND NOT a.attisdropped";
         Map<String, String> types = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            if (dialect == Dialect.MYSQL) {
-                s.setString(1, table);
-            } else {
-                s.setString(1, schema);
-                s.setString(2, table);
-            }
+        try (PreparedStatement s = ServerInstances.areas(dialect).columnTypes(c, schema, table)) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     types.put(rs.getString(1), rs.getString(2));

@@ -49,9 +49,9 @@ final class ServerSuite {
         ValuePools pools;
         try (Connection admin = ServerInstances.connect(server.admin())) {
             String area = ServerInstances.realArea(admin, server.profile());
-            if (dialect == Dialect.POSTGRESQL) {
-                try (Statement s = admin.createStatement()) {
-                    s.execute("SET search_path TO \"" + area.replace("\"", "\"\"") + "\"");
+            try (Statement s = admin.createStatement()) {
+                for (String enter : ServerInstances.areas(dialect).enterArea(area)) {
+                    s.execute(enter);
                 }
             }
             schema = ServerSchema.read(admin, dialect, area);
@@ -79,7 +79,7 @@ final class ServerSuite {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the suite of " + target.database() + " on "
                     + dialect.displayName() + " with the admin account: " + e.getMessage()
-                    + " (it needs the right to create " + (dialect == Dialect.POSTGRESQL ? "schemas" : "databases")
+                    + " (it needs the right to create " + ServerInstances.areas(dialect).areaNoun()
                     + " and to grant SELECT)", e);
         }
     }
@@ -136,7 +136,6 @@ final class ServerSuite {
     }
 
     private String quote(String identifier) {
-        return dialect == Dialect.MYSQL ? "`" + identifier.replace("`", "``") + "`"
-                : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return dialect.syntax().quote(identifier);
     }
 }

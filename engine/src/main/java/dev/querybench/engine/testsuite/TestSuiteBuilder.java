@@ -1,5 +1,6 @@
 package dev.querybench.engine.testsuite;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.Dialect;
@@ -155,7 +156,7 @@ public final class TestSuiteBuilder {
      */
     public DatabaseReport build(Target target, Settings settings, Consumer<String> progress, Consumer<Step> steps) {
         long start = System.nanoTime();
-        Dialect dialect = target.server() == null ? Dialect.SQLITE : target.server().profile().dialect();
+        Dialect dialect = target.server() == null ? SqliteEngine.DIALECT : target.server().profile().dialect();
         List<QuestionCase> cases = new ArrayList<>();
         for (Question q : target.questions()) {
             cases.add(new QuestionCase(q, NeighbourRuns.gold(q, dialect)));

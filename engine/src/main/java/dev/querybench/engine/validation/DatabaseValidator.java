@@ -5,18 +5,16 @@ import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.DatabaseBackends;
 import dev.querybench.engine.db.DatabaseErrors;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.WriteAccess;
 import dev.querybench.engine.db.ServerVersions;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
 import dev.querybench.engine.errors.Redactor;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,7 +45,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class DatabaseValidator {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Duration connectTimeout;
 
@@ -71,8 +68,8 @@ public final class DatabaseValidator {
         }
         List<ErrorResponse> problems = new ArrayList<>();
         Dialect dialect = parsed.dialect();
-        if (dialect == Dialect.SQLITE) {
-            sqliteFileProblem(parsed.database()).ifPresent(problems::add);
+        if (!dialect.isServer()) {
+            dialect.engine().fileProblem(parsed.database()).ifPresent(problems::add);
         } else {
             serverProblems(parsed, problems);
         }
@@ -98,7 +95,7 @@ public final class DatabaseValidator {
     private static void serverProblems(ConnectionUrl url, List<ErrorResponse> problems) {
         Dialect dialect = url.dialect();
         String example = "jdbc:" + dialect.jdbcSubprotocol() + "://HOST:" + dialect.defaultPort() + "/"
-                + (dialect == Dialect.TRINO ? "CATALOG/SCHEMA" : "DATABASE");
+                + (dialect.schemaInUrl() ? "CATALOG/SCHEMA" : "DATABASE");
         if (url.host() == null) {
             problems.add(problem("the URL has no host", "write the server's host after //, as in " + example));
         }
@@ -107,56 +104,19 @@ public final class DatabaseValidator {
                     "use the server's port; " + dialect.displayName() + " usually listens on " + dialect.defaultPort()));
         }
         if (url.database() == null) {
-            problems.add(problem(dialect == Dialect.TRINO ? "the URL names no catalog" : "the URL names no database",
+            problems.add(problem(dialect.schemaInUrl() ? "the URL names no catalog" : "the URL names no database",
                     "add it after the port, as in " + example));
-        } else if (dialect == Dialect.TRINO && url.schema() == null) {
+        } else if (dialect.schemaInUrl() && url.schema() == null) {
             problems.add(problem("the URL names no schema", "add it after the catalog, as in " + example));
         }
-    }
-
-    private static Optional<ErrorResponse> sqliteFileProblem(String path) {
-        if (path == null || path.isBlank()) {
-            return Optional.of(problem("the SQLite URL names no file", "write jdbc:sqlite:/path/to/file.db"));
-        }
-        if (path.equals(":memory:") || path.startsWith(":memory:")) {
-            return Optional.of(problem("an in-memory SQLite database is empty", "point the URL at a database file"));
-        }
-        Path file = Path.of(path);
-        if (!Files.exists(file)) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.NOT_FOUND, "SQLite file " + file + " does not exist",
-                    "check the path (relative paths are relative to the workspace), or build it from its SQL scripts"));
-        }
-        if (Files.isDirectory(file)) {
-            return Optional.of(problem(file + " is a folder, not an SQLite file", "point the URL at the .db file"));
-        }
-        if (!Files.isReadable(file)) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.PERMISSION, "SQLite file " + file + " is not readable",
-                    "give the user running QueryBench read access to it"));
-        }
-        byte[] head = new byte[SQLITE_HEADER.length];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            return Optional.of(problem("cannot read " + file + ": " + e.getMessage(), "check the file"));
-        }
-        if (read == 0) {
-            return Optional.of(problem("SQLite file " + file + " is empty: it holds no tables",
-                    "build the database from its SQL scripts first"));
-        }
-        if (read < head.length || !java.util.Arrays.equals(head, SQLITE_HEADER)) {
-            return Optional.of(problem(file + " is not an SQLite database (it does not start with the SQLite header)",
-                    "point the URL at an SQLite database file"));
-        }
-        return Optional.empty();
     }
 
     /** Connects and reports reachability, authentication, server version and latency; fails fast. */
     public ConnectionCheck testConnection(ConnectionProfile profile) {
         ConnectionUrl url = profile.url();
         DatabaseErrors errors = errorsFor(profile);
-        if (profile.dialect() == Dialect.SQLITE) {
-            Optional<ErrorResponse> problem = sqliteFileProblem(url.database());
+        if (!profile.dialect().isServer()) {
+            Optional<ErrorResponse> problem = profile.dialect().engine().fileProblem(url.database());
             if (problem.isPresent()) {
                 return new ConnectionCheck(String.valueOf(url.database()), false, false, Optional.empty(),
                         Duration.ZERO, problem);
@@ -193,16 +153,15 @@ public final class DatabaseValidator {
 
     /** Says whether the account can write and, when it can, how to make one that cannot. */
     public PermissionCheck validatePermissions(ConnectionProfile profile) {
-        if (profile.dialect() == Dialect.SQLITE) {
-            return sqlitePermissions(Path.of(String.valueOf(profile.url().database())));
+        if (!profile.dialect().isServer()) {
+            WriteAccess access = profile.dialect().engine().fileWriteAccess(Path.of(String.valueOf(
+                    profile.url().database())));
+            return new PermissionCheck(access.canWrite(), access.findings(), access.readOnlySetup(), Optional.empty());
         }
         try {
-            return withDeadline(profile, connection -> switch (profile.dialect()) {
-                case POSTGRESQL -> ReadOnlyAccounts.postgres(connection);
-                case MYSQL -> ReadOnlyAccounts.mysql(connection);
-                case TRINO -> ReadOnlyAccounts.trino(connection, profile.username());
-                case SQLITE -> throw new IllegalStateException("handled above");
-            });
+            WriteAccess access = withDeadline(profile,
+                    connection -> profile.dialect().engine().writeAccess(connection, profile.username()));
+            return new PermissionCheck(access.canWrite(), access.findings(), access.readOnlySetup(), Optional.empty());
         } catch (Failure f) {
             DatabaseErrors errors = errorsFor(profile);
             ErrorResponse error = isSilent(f, errors, profile.dialect())
@@ -210,17 +169,6 @@ public final class DatabaseValidator {
                     : errors.describe(f.getCause(), profile.dialect());
             return new PermissionCheck(false, List.of(), "", Optional.of(error));
         }
-    }
-
-    private static PermissionCheck sqlitePermissions(Path file) {
-        boolean writable = Files.isWritable(file);
-        List<String> findings = List.of(writable
-                ? "the file is writable by this user; QueryBench still opens it read-only (SQLITE_OPEN_READONLY,"
-                        + " query_only, no ATTACH)"
-                : "the file is read-only for this user");
-        String advice = writable ? "-- SQLite has no accounts; to protect the file from every program, not only"
-                + " QueryBench:\n-- chmod a-w " + file : "";
-        return new PermissionCheck(writable, findings, advice, Optional.empty());
     }
 
     private Optional<ErrorResponse> tcpProblem(ConnectionUrl url) {
@@ -252,7 +200,7 @@ public final class DatabaseValidator {
         if (f.timeout()) {
             return true;
         }
-        if (f.connected() || f.getCause() == null || dialect == Dialect.SQLITE) {
+        if (f.connected() || f.getCause() == null || !dialect.isServer()) {
             return false;
         }
         DatabaseErrors.Kind kind = errors.kindOf(f.getCause(), dialect);
@@ -304,9 +252,9 @@ public final class DatabaseValidator {
             properties.setProperty("password", profile.password());
         }
         Connection connection = DriverManager.getConnection(url.withOptions(options).toJdbcUrl(), properties);
-        if (profile.dialect() == Dialect.SQLITE) {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT count(*) FROM sqlite_master")) {
+        Optional<String> tableCount = profile.dialect().engine().tableCountQuery();
+        if (tableCount.isPresent()) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(tableCount.get())) {
                 rs.next();
             } catch (SQLException e) {
                 connection.close();
@@ -321,7 +269,7 @@ public final class DatabaseValidator {
     }
 
     private static String target(ConnectionUrl url) {
-        if (url.dialect() == Dialect.SQLITE) {
+        if (!url.dialect().isServer()) {
             return String.valueOf(url.database());
         }
         return url.host() + ":" + url.portNumber().map(String::valueOf).orElse(String.valueOf(url.port()))

@@ -1,10 +1,10 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.sample.SampleWorkspace;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
@@ -94,7 +94,7 @@ class DatabaseCommandsTest {
 
     @Test
     void theSampleLoadsIntoPostgresAndEveryCommandWorksThere() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             CliHarness cli = cli(Map.of("OWNER_PW", db.writable().password(), "READER_PW", db.readOnly().password()));
             String url = db.writable().jdbcUrl();
@@ -129,7 +129,7 @@ class DatabaseCommandsTest {
 
     @Test
     void aWorkspaceProfileByFieldsReachesPostgresWithItsPasswordFromTheEnvironment() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)");
             Path ws = new SampleWorkspace().materialize(home.resolve("ws"));
@@ -157,7 +157,7 @@ class DatabaseCommandsTest {
             assertThat(noPassword.err()).contains("environment variable PG_READER_PW, which is not set");
             try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(ws),
                     new SecretResolver(Map.of("PG_READER_PW", db.readOnly().password())), Clock.systemUTC(), "pg")) {
-                assertThat(session.backend().dialect()).isEqualTo(Dialect.POSTGRESQL);
+                assertThat(session.backend().dialect()).isEqualTo(PostgresEngine.DIALECT);
                 assertThat(session.executor().execute("SELECT count(*) FROM t", session.queryLimits()).rows())
                         .singleElement().satisfies(row -> assertThat(((Number) row.getFirst()).intValue()).isEqualTo(2));
             }

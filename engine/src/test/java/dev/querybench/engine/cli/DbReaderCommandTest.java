@@ -1,11 +1,12 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseBackends;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
@@ -33,7 +34,7 @@ class DbReaderCommandTest {
 
     @Test
     void postgresReaderIsCreatedCheckedAndReadsTheDataset() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         String reader;
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             reader = db.name() + "_qr";
@@ -45,7 +46,7 @@ class DbReaderCommandTest {
 
     @Test
     void mysqlReaderIsCreatedCheckedAndReadsTheDataset() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         String reader;
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             reader = db.name() + "_qr";

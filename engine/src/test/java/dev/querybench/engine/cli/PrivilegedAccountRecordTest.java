@@ -1,10 +1,10 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.run.RunStore;
 import dev.querybench.engine.testing.OpenAiStub;
 import dev.querybench.engine.testing.TestDatabases;
@@ -34,7 +34,7 @@ class PrivilegedAccountRecordTest {
 
     @Test
     void aRunUnderAnOptedInSuperuserIsRecordedAndEveryReportWarns() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server); OpenAiStub stub = OpenAiStub.start()) {
             db.execute("CREATE TABLE note (id INT, body TEXT)", "INSERT INTO note VALUES (1, 'x'), (2, 'y')");
             Path ws = dir.resolve("ws");

@@ -1,5 +1,6 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code score} finds each question's database: sql-eval's db_name as the database of that name on
@@ -35,7 +36,7 @@ class ScoreDatabasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
+    @ValueSource(strings = {"postgresql", "mysql"})
     void sqlEvalDbNamesAreTheDatabasesOfThatNameOnTheServer(Dialect dialect) throws Exception {
         TestServers.Server server = TestServers.fromEnvironment().require(dialect);
         try (TestDatabase shop = create(dialect, server); TestDatabase music = create(dialect, server)) {
@@ -87,7 +88,7 @@ class ScoreDatabasesTest {
     }
 
     private static TestDatabase create(Dialect dialect, TestServers.Server server) {
-        return dialect == Dialect.POSTGRESQL ? PostgresTestDatabase.create(server) : MysqlTestDatabase.create(server);
+        return dialect == PostgresEngine.DIALECT ? PostgresTestDatabase.create(server) : MysqlTestDatabase.create(server);
     }
 
     @Test

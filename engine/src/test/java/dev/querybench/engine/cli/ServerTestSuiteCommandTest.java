@@ -1,5 +1,7 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.config.SecretResolver;
@@ -8,7 +10,6 @@ import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseBackends;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.evaluation.base.Outcome;
@@ -59,7 +60,7 @@ class ServerTestSuiteCommandTest {
 
     @Test
     void postgresSuiteIsWrittenAsSchemasTheServerChecks() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             buildCheckAndRebuild(server, db, "NUMERIC(10,2)");
             assertThat(count(server, db, "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE"
@@ -69,7 +70,7 @@ class ServerTestSuiteCommandTest {
 
     @Test
     void mysqlSuiteIsWrittenAsDatabasesTheServerChecks() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             try {
                 buildCheckAndRebuild(server, db, "DECIMAL(10,2)");
@@ -147,8 +148,8 @@ class ServerTestSuiteCommandTest {
 
     /** The server holds every declared constraint of the instance, and its rows keep them. */
     private static void checkConstraints(TestServers.Server server, TestDatabase db, String area) throws SQLException {
-        String schemaColumn = db.dialect() == Dialect.MYSQL ? "TABLE_SCHEMA" : "table_schema";
-        String q = db.dialect() == Dialect.MYSQL ? "`" + area + "`." : "\"" + area + "\".";
+        String schemaColumn = db.dialect() == MysqlEngine.DIALECT ? "TABLE_SCHEMA" : "table_schema";
+        String q = db.dialect() == MysqlEngine.DIALECT ? "`" + area + "`." : "\"" + area + "\".";
         assertThat(count(server, db, "SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS WHERE " + schemaColumn
                 + " = '" + area + "' AND CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')"))
                 .as("two primary keys, one UNIQUE, one foreign key in " + area).isEqualTo(4);

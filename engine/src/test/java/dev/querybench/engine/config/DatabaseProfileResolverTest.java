@@ -1,10 +1,11 @@
 package dev.querybench.engine.config;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.db.ConnectionProfile;
-import dev.querybench.engine.db.Dialect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class DatabaseProfileResolverTest {
     @Test
     void fieldsBecomeAUrlAndThePasswordComesFromTheEnvironment() {
         ConnectionProfile pg = resolver.resolve(fields("postgres", "db", null, "shop", "sales"), root, 5);
-        assertThat(pg.dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(pg.dialect()).isEqualTo(PostgresEngine.DIALECT);
         assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://db/shop?sslmode=require&currentSchema=sales");
         assertThat(pg.username()).isEqualTo("reader");
         assertThat(pg.password()).isEqualTo("s3cret");
@@ -41,7 +42,7 @@ class DatabaseProfileResolverTest {
         DatabaseConfig url = new DatabaseConfig("u", null, null, null, "jdbc:mysql://127.0.0.1:3306/shop?user=r", null,
                 null);
         ConnectionProfile mysql = resolver.resolve(url, root, 3);
-        assertThat(mysql.dialect()).isEqualTo(Dialect.MYSQL);
+        assertThat(mysql.dialect()).isEqualTo(MysqlEngine.DIALECT);
         assertThat(mysql.username()).isEqualTo("r");
         assertThat(mysql.jdbcUrl()).doesNotContain("user=");
 

@@ -1,9 +1,12 @@
 package dev.querybench.engine.dataset;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.sqlite.SqliteEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.querybench.engine.db.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -65,12 +68,12 @@ class DatasetReaderTest {
                     gold: SELECT 1
                 """));
         Question a = d.question("a").orElseThrow();
-        assertThat(a.goldFor(Dialect.SQLITE)).containsExactly(a.primaryGold());
-        assertThat(a.goldFor(Dialect.POSTGRESQL)).containsExactly("SELECT DATE '2024-01-02' - DATE '2024-01-01'");
-        assertThat(a.goldFor(Dialect.MYSQL)).hasSize(2);
-        assertThat(a.goldFor(Dialect.TRINO).getFirst()).startsWith("SELECT date_diff").doesNotEndWith("\n");
+        assertThat(a.goldFor(SqliteEngine.DIALECT)).containsExactly(a.primaryGold());
+        assertThat(a.goldFor(PostgresEngine.DIALECT)).containsExactly("SELECT DATE '2024-01-02' - DATE '2024-01-01'");
+        assertThat(a.goldFor(MysqlEngine.DIALECT)).hasSize(2);
+        assertThat(a.goldFor(TrinoEngine.DIALECT).getFirst()).startsWith("SELECT date_diff").doesNotEndWith("\n");
         assertThat(d.question("b").orElseThrow().dialectGold()).isEmpty();
-        assertThat(d.question("b").orElseThrow().goldFor(Dialect.TRINO)).containsExactly("SELECT 1");
+        assertThat(d.question("b").orElseThrow().goldFor(TrinoEngine.DIALECT)).containsExactly("SELECT 1");
     }
 
     @Test
@@ -88,7 +91,7 @@ class DatasetReaderTest {
                   - {id: a, question: q, gold: SELECT 1, gold_dialects: {postgres: SELECT 1, pg: SELECT 2}}
                 """))).hasMessageContaining("twice");
         assertThatThrownBy(() -> new Question("x", "q", java.util.List.of("SELECT 1"), null, null, null,
-                java.util.Map.of(Dialect.TRINO, java.util.List.of()))).hasMessageContaining("empty gold list");
+                java.util.Map.of(TrinoEngine.DIALECT, java.util.List.of()))).hasMessageContaining("empty gold list");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +25,7 @@ class AccountSafetyTest {
 
     @Test
     void postgresRefusesASuperuserUnlessAllowedAndThenTheReaderRoleMakesTheServerRefuseAdminFunctions() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (1), (2)");
             ConnectionProfile admin = db.readOnly().withCredentials(server.user(), server.password());
@@ -61,7 +64,7 @@ class AccountSafetyTest {
 
     @Test
     void postgresRunsALoginThatSwitchesToAReaderRoleWithoutAnOptIn() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (1)");
             try (var admin = java.sql.DriverManager.getConnection(db.readOnly().jdbcUrl(), server.user(),
@@ -81,7 +84,7 @@ class AccountSafetyTest {
 
     @Test
     void mysqlRefusesRootAndAWriterButRunsAReader() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (1)");
             for (ConnectionProfile privileged : List.of(db.writable(),
@@ -106,7 +109,7 @@ class AccountSafetyTest {
 
     @Test
     void trinoRefusesTheLoaderThatMayWriteButRunsTheReader() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.TRINO);
+        TestServers.Server server = TestServers.fromEnvironment().require(TrinoEngine.DIALECT);
         try (TrinoTestDatabase db = TrinoTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (1)");
             try (DatabaseBackend backend = DatabaseBackends.open(db.writable())) {

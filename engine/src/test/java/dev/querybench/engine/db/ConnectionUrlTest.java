@@ -1,5 +1,8 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,7 @@ class ConnectionUrlTest {
     @Test
     void serverUrlsAreTakenApartAndPutBackTogether() {
         ConnectionUrl pg = ConnectionUrl.parse("jdbc:postgresql://db.example.com:6543/shop?sslmode=require&a%20b=c%26d");
-        assertThat(pg.dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(pg.dialect()).isEqualTo(PostgresEngine.DIALECT);
         assertThat(pg.host()).isEqualTo("db.example.com");
         assertThat(pg.portNumber()).contains(6543);
         assertThat(pg.database()).isEqualTo("shop");
@@ -36,17 +39,17 @@ class ConnectionUrlTest {
     @Test
     void sqliteUrlsNameAFile() {
         ConnectionUrl file = ConnectionUrl.parse("jdbc:sqlite:/data/shop.db");
-        assertThat(file.dialect()).isEqualTo(Dialect.SQLITE);
+        assertThat(file.dialect()).isEqualTo(SqliteEngine.DIALECT);
         assertThat(file.database()).isEqualTo("/data/shop.db");
         assertThat(file.portNumber()).isEmpty();
         assertThat(ConnectionUrl.parse("jdbc:sqlite:file:/data/shop.db?open_mode=1").database())
                 .isEqualTo("/data/shop.db");
-        assertThat(ConnectionUrl.sqlite("/x.db").toJdbcUrl()).isEqualTo("jdbc:sqlite:/x.db");
+        assertThat(ConnectionUrl.file(SqliteEngine.DIALECT, "/x.db").toJdbcUrl()).isEqualTo("jdbc:sqlite:/x.db");
     }
 
     @Test
     void fieldsBuildAUrlAndMalformedPortsAreKeptForTheValidator() {
-        ConnectionUrl built = ConnectionUrl.server(Dialect.MYSQL, "h", null, "d", null, Map.of("sslMode", "DISABLED"));
+        ConnectionUrl built = ConnectionUrl.server(MysqlEngine.DIALECT, "h", null, "d", null, Map.of("sslMode", "DISABLED"));
         assertThat(built.toJdbcUrl()).isEqualTo("jdbc:mysql://h/d?sslMode=DISABLED");
         assertThat(ConnectionUrl.parse("jdbc:mysql://h:abc/d").port()).isEqualTo("abc");
         assertThat(ConnectionUrl.parse("jdbc:mysql://h:abc/d").portNumber()).isEmpty();
@@ -63,11 +66,11 @@ class ConnectionUrlTest {
 
     @Test
     void dialectsAreFoundByTheNamesUsersWrite() {
-        assertThat(Dialect.fromName("Postgres")).contains(Dialect.POSTGRESQL);
-        assertThat(Dialect.fromName("mariadb")).contains(Dialect.MYSQL);
+        assertThat(Dialect.fromName("Postgres")).contains(PostgresEngine.DIALECT);
+        assertThat(Dialect.fromName("mariadb")).contains(MysqlEngine.DIALECT);
         assertThat(Dialect.fromName("oracle")).isEmpty();
         assertThat(Dialect.fromName(null)).isEmpty();
         assertThat(Dialect.knownNames()).containsExactly("sqlite", "postgresql", "mysql", "trino");
-        assertThat(Dialect.SQLITE.isServer()).isFalse();
+        assertThat(SqliteEngine.DIALECT.isServer()).isFalse();
     }
 }

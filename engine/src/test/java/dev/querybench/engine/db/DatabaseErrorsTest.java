@@ -1,5 +1,9 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.sqlite.SqliteEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.errors.ErrorCategory;
@@ -83,15 +87,15 @@ class DatabaseErrorsTest {
     void wrappedNetworkAndTlsCausesAreFoundInsidePoolErrors() {
         SQLException refused = new SQLTransientConnectionException("pool - Connection is not available", "08001",
                 new SQLException("Connection to 127.0.0.1:1 refused", "08001", new ConnectException("Connection refused")));
-        assertThat(errors.describe(refused, Dialect.POSTGRESQL).category()).isEqualTo(ErrorCategory.NETWORK);
-        assertThat(errors.describe(refused, Dialect.POSTGRESQL).message()).contains("127.0.0.1:1 refused");
+        assertThat(errors.describe(refused, PostgresEngine.DIALECT).category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(errors.describe(refused, PostgresEngine.DIALECT).message()).contains("127.0.0.1:1 refused");
         SQLException unknownHost = new SQLException("cannot connect", null, new UnknownHostException("db.invalid"));
-        assertThat(errors.describe(unknownHost, Dialect.MYSQL).category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(errors.describe(unknownHost, MysqlEngine.DIALECT).category()).isEqualTo(ErrorCategory.NETWORK);
         SQLException tls = new SQLException("Error executing query", null, new SSLHandshakeException("handshake"));
-        assertThat(errors.describe(tls, Dialect.TRINO).message()).startsWith("TLS mismatch");
-        assertThat(errors.describe(new SQLTimeoutException("timed out"), Dialect.POSTGRESQL).category())
+        assertThat(errors.describe(tls, TrinoEngine.DIALECT).message()).startsWith("TLS mismatch");
+        assertThat(errors.describe(new SQLTimeoutException("timed out"), PostgresEngine.DIALECT).category())
                 .isEqualTo(ErrorCategory.TIMEOUT);
-        assertThat(errors.describe(new RuntimeException((String) null), Dialect.SQLITE).message())
+        assertThat(errors.describe(new RuntimeException((String) null), SqliteEngine.DIALECT).message())
                 .contains("RuntimeException");
     }
 
@@ -99,6 +103,6 @@ class DatabaseErrorsTest {
     void messagesAreRedacted() {
         DatabaseErrors redacting = new DatabaseErrors(new Redactor(List.of("s3cret-pass")));
         SQLException e = new SQLException("login failed with password s3cret-pass", "28P01");
-        assertThat(redacting.describe(e, Dialect.POSTGRESQL).message()).doesNotContain("s3cret-pass").contains("****");
+        assertThat(redacting.describe(e, PostgresEngine.DIALECT).message()).doesNotContain("s3cret-pass").contains("****");
     }
 }

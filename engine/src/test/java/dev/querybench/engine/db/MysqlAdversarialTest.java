@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 class MysqlAdversarialTest extends ServerAdversarialContract {
 
     MysqlAdversarialTest() {
-        super(Dialect.MYSQL, MysqlTestDatabase::create);
+        super(MysqlEngine.DIALECT, MysqlTestDatabase::create);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
 import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
@@ -10,7 +11,7 @@ class MysqlBackendTest extends DatabaseBackendContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return MysqlTestDatabase.create(TestServers.fromEnvironment().require(Dialect.MYSQL));
+        return MysqlTestDatabase.create(TestServers.fromEnvironment().require(MysqlEngine.DIALECT));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class MysqlEscapeTest extends EscapeCorpusContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return MysqlTestDatabase.create(TestServers.fromEnvironment().require(Dialect.MYSQL));
+        return MysqlTestDatabase.create(TestServers.fromEnvironment().require(MysqlEngine.DIALECT));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 class PostgresAdversarialTest extends ServerAdversarialContract {
 
     PostgresAdversarialTest() {
-        super(Dialect.POSTGRESQL, PostgresTestDatabase::create);
+        super(PostgresEngine.DIALECT, PostgresTestDatabase::create);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
@@ -13,7 +14,7 @@ class PostgresBackendTest extends DatabaseBackendContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return PostgresTestDatabase.create(TestServers.fromEnvironment().require(Dialect.POSTGRESQL));
+        return PostgresTestDatabase.create(TestServers.fromEnvironment().require(PostgresEngine.DIALECT));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
@@ -31,7 +32,7 @@ class PostgresEscapeTest extends EscapeCorpusContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return PostgresTestDatabase.create(TestServers.fromEnvironment().require(Dialect.POSTGRESQL));
+        return PostgresTestDatabase.create(TestServers.fromEnvironment().require(PostgresEngine.DIALECT));
     }
 
     @Override

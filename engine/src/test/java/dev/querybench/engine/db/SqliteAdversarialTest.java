@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import dev.querybench.engine.testing.db.SqliteTestDatabase;
 import dev.querybench.engine.testing.db.TestDatabase;
 import java.sql.Connection;
@@ -13,7 +14,7 @@ class SqliteAdversarialTest extends AdversarialSuiteContract {
 
     @Override
     protected Dialect dialect() {
-        return Dialect.SQLITE;
+        return SqliteEngine.DIALECT;
     }
 
     @Override

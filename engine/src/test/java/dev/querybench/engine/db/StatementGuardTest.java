@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StatementGuardTest {
 
-    private final StatementGuard guard = new StatementGuard(Dialect.POSTGRESQL);
+    private final StatementGuard guard = new StatementGuard(PostgresEngine.DIALECT);
 
     @ParameterizedTest
     @ValueSource(strings = {

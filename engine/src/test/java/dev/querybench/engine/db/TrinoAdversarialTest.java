@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
 import dev.querybench.engine.testing.db.TrinoTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ import java.util.Map;
 class TrinoAdversarialTest extends ServerAdversarialContract {
 
     TrinoAdversarialTest() {
-        super(Dialect.TRINO, TrinoTestDatabase::create);
+        super(TrinoEngine.DIALECT, TrinoTestDatabase::create);
     }
 
     @Override

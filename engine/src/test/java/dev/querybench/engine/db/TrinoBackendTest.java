@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
 import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import dev.querybench.engine.testing.db.TrinoTestDatabase;
@@ -10,7 +11,7 @@ class TrinoBackendTest extends DatabaseBackendContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return TrinoTestDatabase.create(TestServers.fromEnvironment().require(Dialect.TRINO));
+        return TrinoTestDatabase.create(TestServers.fromEnvironment().require(TrinoEngine.DIALECT));
     }
 
     @Override

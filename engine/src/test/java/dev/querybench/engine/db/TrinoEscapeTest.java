@@ -1,5 +1,6 @@
 package dev.querybench.engine.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,7 @@ class TrinoEscapeTest extends EscapeCorpusContract {
 
     @Override
     protected TestDatabase createDatabase() {
-        return TrinoTestDatabase.create(TestServers.fromEnvironment().require(Dialect.TRINO));
+        return TrinoTestDatabase.create(TestServers.fromEnvironment().require(TrinoEngine.DIALECT));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.session;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class QuestionDatabasesTest {
     @Test
     void aNameNoProfileOrFileKnowsIsTheDatabaseOfThatNameOnTheDefaultDatabasesServer() throws Exception {
         dev.querybench.engine.testing.db.TestServers.Server server = dev.querybench.engine.testing.db.TestServers
-                .fromEnvironment().require(dev.querybench.engine.db.Dialect.POSTGRESQL);
+                .fromEnvironment().require(PostgresEngine.DIALECT);
         try (var main = dev.querybench.engine.testing.db.PostgresTestDatabase.create(server);
                 var other = dev.querybench.engine.testing.db.PostgresTestDatabase.create(server)) {
             main.execute("CREATE TABLE m (v TEXT)", "INSERT INTO m VALUES ('main on the server')");

@@ -1,5 +1,9 @@
 package dev.querybench.engine.validation;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.sqlite.SqliteEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.db.ConnectionProfile;
@@ -26,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseValidatorTest {
@@ -100,7 +104,7 @@ class DatabaseValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL", "TRINO"})
+    @ValueSource(strings = {"postgresql", "mysql", "trino"})
     void aClosedPortFailsFastAsUnreachable(Dialect dialect) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -120,7 +124,7 @@ class DatabaseValidatorTest {
 
     /** A port that accepts connections and never says a word: no driver may hang on it. */
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL", "TRINO"})
+    @ValueSource(strings = {"postgresql", "mysql", "trino"})
     void aServerThatAcceptsButNeverAnswersFailsAtTheConnectTimeout(Dialect dialect) throws Exception {
         List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0)) {
@@ -156,7 +160,7 @@ class DatabaseValidatorTest {
 
     @Test
     void postgresReachabilityVersionUnknownDatabaseTlsAndPermissions() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
             ConnectionCheck ok = validator.testConnection(db.readOnly());
@@ -206,7 +210,7 @@ class DatabaseValidatorTest {
 
     @Test
     void mysqlWrongPasswordUnknownDatabaseTlsAndPermissions() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             ConnectionCheck ok = validator.testConnection(db.readOnly());
             assertThat(ok.ok()).isTrue();
@@ -242,7 +246,7 @@ class DatabaseValidatorTest {
 
     @Test
     void trinoAccessControlDecidesWhoCanWrite() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.TRINO);
+        TestServers.Server server = TestServers.fromEnvironment().require(TrinoEngine.DIALECT);
         try (TrinoTestDatabase db = TrinoTestDatabase.create(server)) {
             db.execute("CREATE TABLE t (id INTEGER)");
             ConnectionCheck ok = validator.testConnection(db.readOnly());
@@ -281,14 +285,14 @@ class DatabaseValidatorTest {
     }
 
     private static ConnectionProfile sqlite(Path file) {
-        return new ConnectionProfile("file", Dialect.SQLITE, "jdbc:sqlite:" + file, null, null);
+        return new ConnectionProfile("file", SqliteEngine.DIALECT, "jdbc:sqlite:" + file, null, null);
     }
 
     private static ConnectionProfile profile(Dialect dialect, int port) {
-        String path = dialect == Dialect.TRINO ? "/memory/default" : "/shop";
+        String path = dialect == TrinoEngine.DIALECT ? "/memory/default" : "/shop";
         // Trino refuses passwords over plain HTTP before it sends anything, so it gets none
         return new ConnectionProfile("test", dialect, "jdbc:" + dialect.jdbcSubprotocol() + "://127.0.0.1:" + port + path,
-                "someone", dialect == Dialect.TRINO ? null : "secret-password");
+                "someone", dialect == TrinoEngine.DIALECT ? null : "secret-password");
     }
 
     private static ConnectionProfile withUrl(ConnectionProfile p, String url) {

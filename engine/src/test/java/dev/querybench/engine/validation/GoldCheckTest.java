@@ -1,10 +1,10 @@
 package dev.querybench.engine.validation;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.db.sqlite.SqliteBackend;
@@ -35,7 +35,7 @@ class GoldCheckTest {
                 new Question("slow", "q", List.of("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
                         + " SELECT count(*) FROM c"), null, null, null),
                 new Question("own", "q", List.of("SELECT julianday_is_not_here()"), null, null, null,
-                        Map.of(Dialect.SQLITE, List.of("SELECT 1", "SELECT 2")))));
+                        Map.of(SqliteEngine.DIALECT, List.of("SELECT 1", "SELECT 2")))));
         try (SqliteBackend backend = new SqliteBackend(file, 2)) {
             List<String> seen = new ArrayList<>();
             GoldCheck.Report report = new GoldCheck(new SafeExecutor(backend), new QueryLimits(Duration.ofSeconds(1), 10))
@@ -43,7 +43,7 @@ class GoldCheckTest {
             assertThat(report.ok()).isFalse();
             assertThat(report.questions()).isEqualTo(5);
             assertThat(report.queries()).isEqualTo(6);
-            assertThat(report.dialect()).isEqualTo(Dialect.SQLITE);
+            assertThat(report.dialect()).isEqualTo(SqliteEngine.DIALECT);
             assertThat(report.issues(GoldCheck.Problem.FAILED)).singleElement()
                     .satisfies(i -> assertThat(i.questionId()).isEqualTo("broken"));
             assertThat(report.issues(GoldCheck.Problem.EMPTY)).singleElement()

@@ -1,12 +1,12 @@
 package dev.querybench.engine.validation;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.testing.SampleFixture;
@@ -36,7 +36,7 @@ class SchemaVerifierTest {
 
     @Test
     void missingTablesAndColumnsAreNamedWithAQuestionThatNeedsThem() {
-        SchemaSnapshot schema = new SchemaSnapshot(Dialect.POSTGRESQL, List.of(
+        SchemaSnapshot schema = new SchemaSnapshot(PostgresEngine.DIALECT, List.of(
                 table("customers", "customer_id", "name"),
                 table("orders", "order_id", "customer_id")));
         Dataset dataset = new Dataset("d", null, List.of(
@@ -46,7 +46,7 @@ class SchemaVerifierTest {
                         + " GROUP BY customer_id) SELECT n, nickname FROM big JOIN customers USING (customer_id)"
                         + " ORDER BY n"), null, null, null),
                 new Question("q3", "?", List.of("SELECT * FROM refunds"), null, null, null,
-                        Map.of(Dialect.POSTGRESQL, List.of("SELECT * FROM refunds_pg"))),
+                        Map.of(PostgresEngine.DIALECT, List.of("SELECT * FROM refunds_pg"))),
                 new Question("q4", "?", List.of("SELEC nonsense"), null, null, null)),
                 Map.of("postgresql", "16"));
         SchemaVerifier.Report report = verifier.verify(dataset, schema, "PostgreSQL 15.20");

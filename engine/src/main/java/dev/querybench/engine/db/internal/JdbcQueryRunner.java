@@ -30,11 +30,14 @@ public final class JdbcQueryRunner {
 
     private final QueryWatchdog watchdog;
     private final Dialect dialect;
+    /** Whether statements also get the driver's own query timer ({@link dev.querybench.engine.db.DatabaseEngine#needsDriverQueryTimer()}). */
+    private final boolean driverTimer;
     private final DatabaseErrors errors;
 
     public JdbcQueryRunner(QueryWatchdog watchdog, Dialect dialect, DatabaseErrors errors) {
         this.watchdog = watchdog;
         this.dialect = dialect;
+        this.driverTimer = dialect.engine().needsDriverQueryTimer();
         this.errors = errors;
     }
 
@@ -107,9 +110,9 @@ public final class JdbcQueryRunner {
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setMaxRows(maxRows);
             statement.setFetchSize(fetchSize);
-            if (dialect != Dialect.POSTGRESQL) {
-                // PostgreSQL has the transaction's statement_timeout and the watchdog's cancel already; the
-                // driver's own timer would be a third copy, scheduled and cancelled on a shared timer per statement
+            if (driverTimer) {
+                // an engine may say it needs none (PostgreSQL: the transaction's statement_timeout and the watchdog's
+                // cancel suffice; pgjdbc's timer would be a third copy, scheduled and cancelled per statement)
                 statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             }
             try (QueryWatchdog.Deadline deadline = watchdog.arm(statement, limits.timeout())) {

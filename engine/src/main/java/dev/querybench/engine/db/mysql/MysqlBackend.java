@@ -3,7 +3,6 @@ package dev.querybench.engine.db.mysql;
 import com.zaxxer.hikari.HikariConfig;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseErrors;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.internal.JdbcQueryRunner;
 import dev.querybench.engine.db.internal.PooledJdbcBackend;
@@ -51,12 +50,12 @@ public final class MysqlBackend extends PooledJdbcBackend {
             + "\\s+OPTION)?\\s*$");
 
     public MysqlBackend(ConnectionProfile profile, DatabaseErrors errors) {
-        super(Dialect.MYSQL, "MySQL", ProfileConfig.target(profile), config(profile), errors,
+        super(MysqlEngine.DIALECT, "MySQL", ProfileConfig.target(profile), config(profile), errors,
                 profile.allowPrivilegedAccount());
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
-        ProfileConfig.requireDialect(profile, Dialect.MYSQL);
+        ProfileConfig.requireDialect(profile, MysqlEngine.DIALECT);
         ProfileConfig.refuseOption(profile, "allowMultiQueries", "true",
                 "which would let one query text run several statements");
         ProfileConfig.refuseOption(profile, "allowLoadLocalInfile", "true", "which lets the server read local files");
@@ -161,7 +160,7 @@ public final class MysqlBackend extends PooledJdbcBackend {
 
     @Override
     public String serverVersion() {
-        return withConnection(c -> ServerVersions.describe(c.getMetaData(), Dialect.MYSQL));
+        return withConnection(c -> ServerVersions.describe(c.getMetaData(), MysqlEngine.DIALECT));
     }
 
     private static boolean isMariaDb(Connection connection) throws SQLException {

@@ -3,7 +3,6 @@ package dev.querybench.engine.db.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseErrors;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryExecutionException;
 import dev.querybench.engine.db.QueryFailure;
 import dev.querybench.engine.db.QueryLimits;
@@ -48,13 +47,13 @@ public final class PostgresBackend extends PooledJdbcBackend {
     private final String readerRole;
 
     public PostgresBackend(ConnectionProfile profile, DatabaseErrors errors) {
-        super(Dialect.POSTGRESQL, "PostgreSQL", ProfileConfig.target(profile), config(profile), errors,
+        super(PostgresEngine.DIALECT, "PostgreSQL", ProfileConfig.target(profile), config(profile), errors,
                 profile.allowPrivilegedAccount());
         this.readerRole = profile.readerRole();
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
-        ProfileConfig.requireDialect(profile, Dialect.POSTGRESQL);
+        ProfileConfig.requireDialect(profile, PostgresEngine.DIALECT);
         long connectSeconds = Math.max(1, profile.pool().connectTimeout().toSeconds());
         HikariConfig config = ProfileConfig.hikari(profile, Map.of(
                 "ApplicationName", "QueryBench",

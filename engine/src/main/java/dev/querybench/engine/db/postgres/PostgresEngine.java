@@ -1,16 +1,33 @@
 package dev.querybench.engine.db.postgres;
 
+import dev.querybench.engine.db.SuiteAreas;
+import dev.querybench.engine.db.WriteAccess;
+import java.util.ArrayList;
+import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.ErrorCategory;
+import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseEngine;
 import dev.querybench.engine.db.DatabaseErrors;
 import dev.querybench.engine.db.Dialect;
+import dev.querybench.engine.db.SqlSyntax;
+import dev.querybench.engine.db.SqlSyntax.Feature;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** PostgreSQL servers, registered as a {@link DatabaseEngine} service. */
 public final class PostgresEngine implements DatabaseEngine {
+
+    /** The dialect of this engine: its names, URL form and how its SQL text reads. */
+    public static final Dialect DIALECT = new Dialect("PostgreSQL", "postgresql", 5432,
+            List.of("postgresql", "postgres", "pg"), false, SqlSyntax.of(Feature.NESTED_COMMENTS, Feature.DOLLAR_QUOTES,
+                    Feature.ESCAPE_STRINGS, Feature.UNICODE_STRINGS, Feature.UNICODE_NAMES, Feature.DOLLAR_IN_NAMES));
 
     /** The URL options the JDBC driver understands, to catch typos before connecting. */
     private static final Set<String> DRIVER_OPTIONS = Set.of("user", "password", "ApplicationName", "assumeMinServerVersion",
@@ -25,7 +42,7 @@ public final class PostgresEngine implements DatabaseEngine {
 
     @Override
     public Dialect dialect() {
-        return Dialect.POSTGRESQL;
+        return DIALECT;
     }
 
     @Override
@@ -68,5 +85,102 @@ public final class PostgresEngine implements DatabaseEngine {
     @Override
     public boolean createsReaders() {
         return true;
+    }
+
+    @Override
+    public DatabaseErrors.Kind errorKind(String state, int code, String text) {
+        return switch (state) {
+            case "28P01", "28000" -> DatabaseErrors.Kind.AUTHENTICATION;
+            case "3D000" -> DatabaseErrors.Kind.UNKNOWN_DATABASE;
+            case "57014" -> DatabaseErrors.Kind.TIMEOUT;
+            case "42501", "25006" -> DatabaseErrors.Kind.PERMISSION;
+            case "42601" -> DatabaseErrors.Kind.SYNTAX;
+            case "42P01", "42703", "42883", "3F000", "42704" -> DatabaseErrors.Kind.UNKNOWN_OBJECT;
+            default -> text.contains("password authentication failed") ? DatabaseErrors.Kind.AUTHENTICATION : null;
+        };
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String dropTable(String table) {
+        return "DROP TABLE " + table + " CASCADE";
+    }
+
+    @Override
+    public String tableSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
+    }
+
+    @Override
+    public Optional<String> schemaOption() {
+        return Optional.of("currentSchema");
+    }
+
+    /** The transaction's statement_timeout and the watchdog's cancel suffice; pgjdbc's timer would be a third. */
+    @Override
+    public boolean needsDriverQueryTimer() {
+        return false;
+    }
+
+    /** sql-eval runs PostgreSQL queries through psycopg, which reads {@code %} as a parameter marker. */
+    @Override
+    public boolean sqlEvalEscapesPercent() {
+        return true;
+    }
+
+    @Override
+    public List<String> readerStatements(ConnectionUrl url, String reader, String hostPattern, List<String> schemas,
+            String password) {
+        List<String> sql = new ArrayList<>();
+        String role = "\"" + reader + "\"";
+        String db = url.database() == null ? "postgres" : url.database();
+        sql.add("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''")
+                + "' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+        sql.add("GRANT CONNECT ON DATABASE \"" + db.replace("\"", "\"\"") + "\" TO " + role);
+        List<String> wanted = !schemas.isEmpty() ? schemas : List.of(url.schema() != null ? url.schema() : "public");
+        for (String schema : wanted) {
+            String s = "\"" + schema.replace("\"", "\"\"") + "\"";
+            sql.add("GRANT USAGE ON SCHEMA " + s + " TO " + role);
+            sql.add("GRANT SELECT ON ALL TABLES IN SCHEMA " + s + " TO " + role);
+            sql.add("ALTER DEFAULT PRIVILEGES IN SCHEMA " + s + " GRANT SELECT ON TABLES TO " + role);
+        }
+        sql.add("ALTER ROLE " + role + " SET default_transaction_read_only = on");
+        sql.add("ALTER ROLE " + role + " SET statement_timeout = '60s'");
+        return sql;
+    }
+
+    @Override
+    public Optional<ErrorResponse> explainReaderRefusal(SQLException e, String who, String reader) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String server = e.getMessage() == null ? "" : " (" + e.getMessage().strip() + ")";
+        if (state.equals("42501")) {
+            return Optional.of(ErrorResponse.of(ErrorCategory.PERMISSION, who + " may not create accounts or grant"
+                    + " reading" + server, "connect as a role with CREATEROLE that owns the dataset's schema (or a"
+                            + " superuser), or hand the SQL (Show SQL / --print-sql) to a DBA"));
+        }
+        if (state.equals("42710")) {
+            return Optional.of(ErrorResponse.of(ErrorCategory.INVALID_INPUT, "an account named " + reader
+                    + " exists already" + server, "choose another name, or use that account in the profile"));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public WriteAccess writeAccess(Connection connection, String user) throws SQLException {
+        return PostgresWriteAccess.check(connection);
+    }
+
+    @Override
+    public Optional<SuiteAreas> suiteAreas() {
+        return Optional.of(new PostgresSuiteAreas());
+    }
+
+    @Override
+    public Optional<String> wrongSchemeHint(String scheme) {
+        return scheme.equals("postgres") ? Optional.of("the PostgreSQL scheme is jdbc:postgresql://") : Optional.empty();
     }
 }

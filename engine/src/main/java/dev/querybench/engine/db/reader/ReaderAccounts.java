@@ -44,14 +44,11 @@ public final class ReaderAccounts {
      * password (PostgreSQL, MySQL/MariaDB), Trino's access-control rule, or for SQLite why none is needed.
      */
     public String script(ConnectionProfile admin, ReaderAccount reader) {
-        return switch (admin.dialect()) {
-            case TRINO -> ReaderGrants.trinoRule(admin, reader);
-            case SQLITE -> "-- SQLite has no accounts: QueryBench opens the file read-only (SQLITE_OPEN_READONLY,"
-                    + " query_only, no ATTACH, no extensions).\n-- To protect it from every program: chmod a-w "
-                    + admin.url().database();
-            default -> String.join("\n", ReaderGrants.statements(admin, reader, PASSWORD_PLACEHOLDER).stream()
-                    .map(s -> s + ";").toList());
-        };
+        DatabaseEngine engine = admin.dialect().engine();
+        if (!engine.createsReaders()) {
+            return engine.manualReaderSetup(admin.url(), reader.name());
+        }
+        return String.join("\n", statements(admin, reader, PASSWORD_PLACEHOLDER).stream().map(s -> s + ";").toList());
     }
 
     /**
@@ -66,15 +63,13 @@ public final class ReaderAccounts {
     public AccountSafety create(ConnectionProfile admin, ReaderAccount reader, String password) {
         if (!creates(admin.dialect())) {
             throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION, admin.dialect().displayName()
-                    + " accounts are not made with SQL", admin.dialect() == Dialect.TRINO
-                    ? "add the access-control rule (Show SQL) to the coordinator's configuration"
-                    : "SQLite needs no reader: the file is opened read-only"));
+                    + " accounts are not made with SQL", admin.dialect().engine().manualReaderFix()));
         }
         if (password == null || password.isEmpty()) {
             throw new ConfigException("the reader needs a password", "type one, or name the environment variable"
                     + " or keyring entry that holds it", null);
         }
-        run(admin, reader, ReaderGrants.statements(admin, reader, password));
+        run(admin, reader, statements(admin, reader, password));
         ConnectionProfile asReader = admin.withCredentials(reader.name(), password).withPrivilegedAccountAllowed(false)
                 .withReaderRole(null);
         try (DatabaseBackend backend = DatabaseBackends.open(asReader)) {
@@ -98,13 +93,18 @@ public final class ReaderAccounts {
                 source.options(), source.poolSize(), source.connectTimeoutSeconds(), source.instances(), null, null);
     }
 
+    private static List<String> statements(ConnectionProfile admin, ReaderAccount reader, String password) {
+        return admin.dialect().engine().readerStatements(admin.url(), reader.name(), reader.hostPattern(),
+                reader.schemas(), password);
+    }
+
     private static void run(ConnectionProfile admin, ReaderAccount reader, List<String> statements) {
         Properties properties = new Properties();
         Optional.ofNullable(admin.username()).ifPresent(u -> properties.setProperty("user", u));
         Optional.ofNullable(admin.password()).ifPresent(p -> properties.setProperty("password", p));
         try (Connection c = DriverManager.getConnection(admin.url().withoutCredentials().toJdbcUrl(), properties)) {
-            // PostgreSQL's DDL is transactional: a refused grant leaves no half-made role behind
-            boolean transactional = admin.dialect() == Dialect.POSTGRESQL;
+            // where DDL is transactional (PostgreSQL), a refused grant leaves no half-made role behind
+            boolean transactional = admin.dialect().engine().transactionalDdl();
             c.setAutoCommit(!transactional);
             try (Statement s = c.createStatement()) {
                 for (String statement : statements) {
@@ -120,7 +120,8 @@ public final class ReaderAccounts {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new QueryBenchException(ReaderGrants.explain(e, admin, reader)
+            String who = admin.username() == null ? "the account" : "the account " + admin.username();
+            throw new QueryBenchException(admin.dialect().engine().explainReaderRefusal(e, who, reader.name())
                     .orElseGet(() -> new DatabaseErrors().describe(e, admin.dialect())), e);
         }
     }

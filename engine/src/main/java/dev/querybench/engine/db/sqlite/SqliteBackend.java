@@ -2,7 +2,6 @@ package dev.querybench.engine.db.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.querybench.engine.db.DatabaseErrors;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.internal.PooledJdbcBackend;
 import dev.querybench.engine.errors.ErrorCategory;
@@ -45,7 +44,7 @@ public final class SqliteBackend extends PooledJdbcBackend {
     }
 
     public SqliteBackend(Path file, int poolSize, Duration connectTimeout) {
-        super(Dialect.SQLITE, "SQLite", requireFile(file).toString(), config(file, poolSize, connectTimeout),
+        super(SqliteEngine.DIALECT, "SQLite", requireFile(file).toString(), config(file, poolSize, connectTimeout),
                 new DatabaseErrors());
     }
 
@@ -136,7 +135,7 @@ public final class SqliteBackend extends PooledJdbcBackend {
                 }).toList();
                 tables.add(new SchemaSnapshot.Table(table.name(), columns, table.primaryKey(), table.foreignKeys()));
             }
-            return new SchemaSnapshot(Dialect.SQLITE, tables);
+            return new SchemaSnapshot(SqliteEngine.DIALECT, tables);
         });
     }
 

@@ -3,7 +3,6 @@ package dev.querybench.engine.db.trino;
 import com.zaxxer.hikari.HikariConfig;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseErrors;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.internal.PooledJdbcBackend;
 import dev.querybench.engine.db.internal.ProfileConfig;
@@ -36,12 +35,12 @@ public final class TrinoBackend extends PooledJdbcBackend {
     }
 
     public TrinoBackend(ConnectionProfile profile, DatabaseErrors errors) {
-        super(Dialect.TRINO, "Trino", ProfileConfig.target(profile), config(profile), errors,
+        super(TrinoEngine.DIALECT, "Trino", ProfileConfig.target(profile), config(profile), errors,
                 profile.allowPrivilegedAccount());
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
-        ProfileConfig.requireDialect(profile, Dialect.TRINO);
+        ProfileConfig.requireDialect(profile, TrinoEngine.DIALECT);
         if (profile.username() == null && !profile.url().options().containsKey("user")) {
             throw new QueryBenchException(ErrorResponse.of(ErrorCategory.CONFIGURATION,
                     "the Trino profile '" + profile.name() + "' has no username",

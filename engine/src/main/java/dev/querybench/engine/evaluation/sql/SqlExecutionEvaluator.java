@@ -231,10 +231,10 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         if (predictedSql == null || predictedSql.isBlank()) {
             return noSql();
         }
-        boolean postgres = executor.backend().dialect() == dev.querybench.engine.db.Dialect.POSTGRESQL;
+        boolean escapePercent = executor.backend().dialect().engine().sqlEvalEscapesPercent();
         QueryResult predicted;
         try {
-            predicted = executor.execute(postgres ? DefogComparator.escapePercent(predictedSql) : predictedSql, limits);
+            predicted = executor.execute(escapePercent ? DefogComparator.escapePercent(predictedSql) : predictedSql, limits);
         } catch (QueryExecutionException e) {
             return Verdict.fail(matchMode.id(), Set.of(), categoryOf(e), e.getMessage(), List.of(), List.of());
         }
@@ -246,7 +246,7 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         DefogComparator.Outcome last = null;
         int goldRows = 0;
         for (String g : golds) {
-            GoldResults.GoldOutcome outcome = gold.get(postgres ? DefogComparator.escapePercent(g) : g);
+            GoldResults.GoldOutcome outcome = gold.get(escapePercent ? DefogComparator.escapePercent(g) : g);
             if (outcome.failed()) {
                 // sql-eval counts the item incorrect when any gold query it reaches fails; here it is a dataset error
                 return goldError(outcome.error(), golds.size() > 1);

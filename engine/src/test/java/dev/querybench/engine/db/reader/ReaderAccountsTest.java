@@ -1,11 +1,13 @@
 package dev.querybench.engine.db.reader;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
+import dev.querybench.engine.db.postgres.PostgresEngine;
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.querybench.engine.db.AccountSafety;
 import dev.querybench.engine.db.ConnectionProfile;
-import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.testing.db.MysqlTestDatabase;
@@ -24,7 +26,7 @@ class ReaderAccountsTest {
 
     @Test
     void postgresOwnerWithoutCreateRoleIsToldWhatToDoAndLeavesNoRole() throws Exception {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.POSTGRESQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
         try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
             ReaderAccount reader = ReaderAccount.named(db.name() + "_rd");
             assertThatThrownBy(() -> accounts.create(db.writable(), reader, "pw"))
@@ -54,7 +56,7 @@ class ReaderAccountsTest {
 
     @Test
     void mysqlUserWithoutCreateUserIsToldWhatToDo() {
-        TestServers.Server server = TestServers.fromEnvironment().require(Dialect.MYSQL);
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
             ReaderAccount reader = ReaderAccount.named(db.name() + "_rd");
             assertThatThrownBy(() -> accounts.create(db.writable(), reader, "pw"))
@@ -69,13 +71,13 @@ class ReaderAccountsTest {
     @Test
     void scriptsHaveAPlaceholderPasswordAndTrinoGetsItsRule() {
         ReaderAccount reader = ReaderAccount.named("analyst");
-        ConnectionProfile pg = new ConnectionProfile("pg", Dialect.POSTGRESQL, "jdbc:postgresql://h:5432/shop", "a", "s");
+        ConnectionProfile pg = new ConnectionProfile("pg", PostgresEngine.DIALECT, "jdbc:postgresql://h:5432/shop", "a", "s");
         assertThat(accounts.script(pg, reader)).contains("CREATE ROLE \"analyst\" LOGIN PASSWORD '"
                 + ReaderAccounts.PASSWORD_PLACEHOLDER + "'", "GRANT SELECT ON ALL TABLES IN SCHEMA \"public\"")
                 .doesNotContain("'s'");
-        ConnectionProfile trino = new ConnectionProfile("t", Dialect.TRINO, "jdbc:trino://h:8080/memory/x", "a", null);
+        ConnectionProfile trino = new ConnectionProfile("t", TrinoEngine.DIALECT, "jdbc:trino://h:8080/memory/x", "a", null);
         assertThat(accounts.script(trino, reader)).contains("\"user\": \"analyst\"", "\"allow\": \"read-only\"");
-        assertThat(ReaderAccounts.creates(Dialect.TRINO)).isFalse();
+        assertThat(ReaderAccounts.creates(TrinoEngine.DIALECT)).isFalse();
         assertThatThrownBy(() -> ReaderAccount.named("bad name; drop")).hasMessageContaining("not a plain account name");
     }
 

@@ -1,8 +1,8 @@
 package dev.querybench.engine.testing.db;
 
+import dev.querybench.engine.db.mysql.MysqlEngine;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
-import dev.querybench.engine.db.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -29,11 +29,11 @@ public final class MysqlTestDatabase extends ServerTestDatabase {
             throw new IllegalStateException("cannot create a MySQL test database: " + e.getMessage(), e);
         }
         ConnectionUrl base = ConnectionUrl.parse(server.url());
-        String url = ConnectionUrl.server(Dialect.MYSQL, base.host(), base.portNumber().orElse(3306), name, null,
+        String url = ConnectionUrl.server(MysqlEngine.DIALECT, base.host(), base.portNumber().orElse(3306), name, null,
                 Map.of()).toJdbcUrl();
         return new MysqlTestDatabase(server, name,
-                new ConnectionProfile("mysql-writer", Dialect.MYSQL, url, writerUser, "writer-pw"),
-                new ConnectionProfile("mysql-reader", Dialect.MYSQL, url, readerUser, "reader-pw"));
+                new ConnectionProfile("mysql-writer", MysqlEngine.DIALECT, url, writerUser, "writer-pw"),
+                new ConnectionProfile("mysql-reader", MysqlEngine.DIALECT, url, readerUser, "reader-pw"));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.querybench.engine.testing.db;
 
+import dev.querybench.engine.db.postgres.PostgresEngine;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
-import dev.querybench.engine.db.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class PostgresTestDatabase extends ServerTestDatabase {
             throw new IllegalStateException("cannot create a PostgreSQL test database: " + e.getMessage(), e);
         }
         ConnectionUrl base = ConnectionUrl.parse(server.url());
-        String url = ConnectionUrl.server(Dialect.POSTGRESQL, base.host(), base.portNumber().orElse(5432), name, null,
+        String url = ConnectionUrl.server(PostgresEngine.DIALECT, base.host(), base.portNumber().orElse(5432), name, null,
                 Map.of()).toJdbcUrl();
         try (Connection admin = connect(url, server.user(), server.password())) {
             run(admin, "REVOKE ALL ON DATABASE " + name + " FROM PUBLIC",
@@ -40,8 +40,8 @@ public final class PostgresTestDatabase extends ServerTestDatabase {
             throw new IllegalStateException("cannot grant on the PostgreSQL test database: " + e.getMessage(), e);
         }
         return new PostgresTestDatabase(server, name,
-                new ConnectionProfile("pg-owner", Dialect.POSTGRESQL, url, ownerRole, "owner-pw"),
-                new ConnectionProfile("pg-reader", Dialect.POSTGRESQL, url, readerRole, "reader-pw"));
+                new ConnectionProfile("pg-owner", PostgresEngine.DIALECT, url, ownerRole, "owner-pw"),
+                new ConnectionProfile("pg-reader", PostgresEngine.DIALECT, url, readerRole, "reader-pw"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.querybench.engine.testing.db;
 
+import dev.querybench.engine.db.sqlite.SqliteEngine;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.Dialect;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class SqliteTestDatabase extends JdbcTestDatabase {
             Path folder = Files.createTempDirectory("querybench-sqlite-test");
             Path file = folder.resolve("test.db");
             SqliteTestDatabase db = new SqliteTestDatabase(folder,
-                    new ConnectionProfile("sqlite", Dialect.SQLITE, "jdbc:sqlite:" + file, null, null));
+                    new ConnectionProfile("sqlite", SqliteEngine.DIALECT, "jdbc:sqlite:" + file, null, null));
             db.execute("PRAGMA user_version = 0");
             return db;
         } catch (IOException e) {
@@ -40,7 +41,7 @@ public final class SqliteTestDatabase extends JdbcTestDatabase {
 
     @Override
     public Dialect dialect() {
-        return Dialect.SQLITE;
+        return SqliteEngine.DIALECT;
     }
 
     @Override

@@ -70,20 +70,18 @@ public final class TestServers {
     }
 
     private static String prefix(Dialect dialect) {
-        return "QUERYBENCH_TEST_" + switch (dialect) {
-            case POSTGRESQL -> "POSTGRES";
-            case MYSQL -> "MYSQL";
-            case TRINO -> "TRINO";
-            case SQLITE -> "SQLITE";
+        return "QUERYBENCH_TEST_" + switch (dialect.id()) {
+            case "postgresql" -> "POSTGRES";
+            default -> dialect.id().toUpperCase(java.util.Locale.ROOT);
         };
     }
 
     private static String defaultUser(Dialect dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> "postgres";
-            case MYSQL -> "root";
-            case TRINO -> "querybench";
-            case SQLITE -> "";
+        return switch (dialect.id()) {
+            case "postgresql" -> "postgres";
+            case "mysql" -> "root";
+            case "trino" -> "querybench";
+            default -> "";
         };
     }
 }

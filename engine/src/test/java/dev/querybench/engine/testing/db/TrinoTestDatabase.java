@@ -1,5 +1,6 @@
 package dev.querybench.engine.testing.db;
 
+import dev.querybench.engine.db.trino.TrinoEngine;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.Dialect;
@@ -28,22 +29,22 @@ public final class TrinoTestDatabase extends JdbcTestDatabase {
     public static TrinoTestDatabase create(TestServers.Server server) {
         String name = uniqueName();
         ConnectionUrl base = ConnectionUrl.parse(server.url());
-        String catalogUrl = ConnectionUrl.server(Dialect.TRINO, base.host(), base.portNumber().orElse(8080), "memory",
+        String catalogUrl = ConnectionUrl.server(TrinoEngine.DIALECT, base.host(), base.portNumber().orElse(8080), "memory",
                 null, Map.of()).toJdbcUrl();
         try (Connection c = connect(catalogUrl, server.loaderUser(), null)) {
             run(c, "CREATE SCHEMA memory." + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a Trino test schema: " + e.getMessage(), e);
         }
-        String url = ConnectionUrl.server(Dialect.TRINO, base.host(), base.portNumber().orElse(8080), "memory", name,
+        String url = ConnectionUrl.server(TrinoEngine.DIALECT, base.host(), base.portNumber().orElse(8080), "memory", name,
                 Map.of()).toJdbcUrl();
-        return new TrinoTestDatabase(name, new ConnectionProfile("trino-loader", Dialect.TRINO, url,
-                server.loaderUser(), null), new ConnectionProfile("trino-reader", Dialect.TRINO, url, server.user(), null));
+        return new TrinoTestDatabase(name, new ConnectionProfile("trino-loader", TrinoEngine.DIALECT, url,
+                server.loaderUser(), null), new ConnectionProfile("trino-reader", TrinoEngine.DIALECT, url, server.user(), null));
     }
 
     @Override
     public Dialect dialect() {
-        return Dialect.TRINO;
+        return TrinoEngine.DIALECT;
     }
 
     @Override
