@@ -53,6 +53,9 @@ mkdir -p "$OUT"
 build_jars
 [ -d app/target/man/man1 ] || die "app/target/man/man1 is missing: run ./mvnw -B -DskipTests package (it renders the man pages)"
 build_app_image linux @installers/jpackage/linux.args
+# The workbench's command: bin/QueryBench with an AOT cache trained on the user's machine
+# (installers/linux/app-launcher.sh); /usr/bin/querybench-app and the portable archive start it.
+install -m 0755 installers/linux/app-launcher.sh "$IMAGE_DIR/bin/querybench-app"
 # shellcheck source=installers/linux/package.sh
 . installers/linux/package.sh
 

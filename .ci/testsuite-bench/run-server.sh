@@ -4,7 +4,8 @@
 # account with `db reader`, points a copy of the sample workspace at it, and builds the suite with
 # `dataset testsuite --user <admin>`; whole processes timed with peak memory. Drops what it made.
 #
-# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [BUDGET=300] [ENGINES="postgresql mysql"] bash .ci/testsuite-bench/run-server.sh
+# usage: BENCH_DIR=/tmp/ts-server [SEED=1] [BUDGET=300] [CANDIDATES=400] [MAX_INSTANCES=16] [ENGINES="postgresql mysql"]
+#            bash .ci/testsuite-bench/run-server.sh
 #   PG_URL     default jdbc:postgresql://127.0.0.1:5432/   (admin: PG_ADMIN, default postgres, trust or PGPASSWORD)
 #   MYSQL_URL  default jdbc:mysql://127.0.0.1:3306/        (admin: MYSQL_ADMIN, default root, no password)
 #   QUERYBENCH_JAR  default engine/target/querybench-engine.jar
@@ -15,6 +16,8 @@ JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 SEED=${SEED:-1}
 BUDGET=${BUDGET:-300}
+CANDIDATES=${CANDIDATES:-400}
+MAX_INSTANCES=${MAX_INSTANCES:-16}
 ENGINES=${ENGINES:-postgresql mysql}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/}; PG_ADMIN=${PG_ADMIN:-postgres}
 MYSQL_URL=${MYSQL_URL:-jdbc:mysql://127.0.0.1:3306/}; MYSQL_ADMIN=${MYSQL_ADMIN:-root}
@@ -56,10 +59,10 @@ PY
   qb db load -w "$ws" --db "$url" --user "$admin" > "$BENCH_DIR/$engine.load" 
   qb db reader -w "$ws" --db "$url" --user "$admin" --name "$READER" --reader-password-env QB_BENCH_READER_PW \
     > "$BENCH_DIR/$engine.reader"
-  echo "Sample (54 questions, 13 tables) on $engine, seed $SEED:"
+  echo "Sample (54 questions, 13 tables) on $engine, seed $SEED, $CANDIDATES candidates, $MAX_INSTANCES instances:"
   log="$BENCH_DIR/time.$$"
   /usr/bin/time -f "%e %M" -o "$log" env QUERYBENCH_HOME="$BENCH_DIR/home" "$JAVA" -jar "$JAR" dataset testsuite \
-      -w "$ws" --seed "$SEED" --budget "$BUDGET" --user "$admin" > "$BENCH_DIR/$engine.out" 2> "$BENCH_DIR/$engine.err" \
+      -w "$ws" --seed "$SEED" --budget "$BUDGET" --candidates "$CANDIDATES" --max-instances "$MAX_INSTANCES" --user "$admin" > "$BENCH_DIR/$engine.out" 2> "$BENCH_DIR/$engine.err" \
     || { echo "$engine failed; see $BENCH_DIR/$engine.err"; tail -5 "$BENCH_DIR/$engine.err"; }
   read -r WALL PEAK < "$log"; rm -f "$log"
   printf '  %7.1f s wall  %5d MB peak\n' "$WALL" "$((PEAK / 1024))"

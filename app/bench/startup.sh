@@ -6,14 +6,17 @@
 # ones are warm. Each started app is ended by its own process id after it was measured.
 #   app/bench/startup.sh [runs] [plain|aot]
 # "plain" moves the AOT cache (app/target/querybench-app.aot) aside for the measurement.
+# BENCH_LAUNCHER starts another launcher (an app image's bin/querybench-app); BENCH_HOME keeps
+# QUERYBENCH_HOME across calls (then only the very first start writes the sample);
+# QUERYBENCH_JAVA_OPTIONS reaches the build launcher (-XX:TieredStopAtLevel=4: C2 as before).
 set -u
 runs=${1:-5}
 mode=${2:-aot}
 here=$(cd "$(dirname "$0")/.." && pwd -P)
-launcher="$here/target/bin/querybench-app"
+launcher="${BENCH_LAUNCHER:-$here/target/bin/querybench-app}"
 aot="$here/target/querybench-app.aot"
 work=$(mktemp -d)
-export QUERYBENCH_HOME="$work/home"
+export QUERYBENCH_HOME="${BENCH_HOME:-$work/home}"
 if [ "$mode" = plain ] && [ -f "$aot" ]; then
   mv "$aot" "$work/aside.aot"
   trap 'mv "$work/aside.aot" "$aot"' EXIT

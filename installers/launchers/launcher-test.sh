@@ -34,6 +34,11 @@ expect_sentence() {
 out=$(env -u DISPLAY -u WAYLAND_DISPLAY "$CLI" --version) || fail "querybench --version with JAVA_HOME=$JAVA_HOME: $out"
 out2=$(env -u DISPLAY -u WAYLAND_DISPLAY "$APP" --version) || fail "querybench-app --version with JAVA_HOME=$JAVA_HOME: $out2"
 echo "  with JAVA_HOME at Java 25: $out / $out2"
+# QUERYBENCH_JAVA_OPTIONS reaches the workbench's JVM too
+flags=$(env -u DISPLAY -u WAYLAND_DISPLAY QUERYBENCH_JAVA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+PrintCommandLineFlags" "$APP" --version 2>&1) \
+  || fail "querybench-app with QUERYBENCH_JAVA_OPTIONS: $flags"
+printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=1 || fail "QUERYBENCH_JAVA_OPTIONS does not reach querybench-app's JVM: $flags"
+echo "  querybench-app: QUERYBENCH_JAVA_OPTIONS reaches its JVM"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
 for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=16777216 -XX:UserThreadWaitAttemptsAtExit=1; do

@@ -8,7 +8,8 @@
 # `querybench score`, whose classes a run does not load) is used when present.
 # The command line's commands are short-lived, so its JVM compiles with C1 only, collects with the
 # serial collector and starts from a small heap (docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
-# added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC).
+# added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC),
+# and reaches the workbench's JVM too.
 REQUIRED=25
 name=$(basename "$0")
 self=$0
@@ -63,8 +64,10 @@ case "$name" in
     for module in "$target"/lib/javafx-*-*-*.jar; do
       [ -f "$module" ] && modules="${modules:+$modules:}$module"
     done
-    set -- --module-path "$modules" --add-modules javafx.controls,javafx.fxml \
-      --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$jar" dev.querybench.app.QueryBenchLauncher "$@"
+    # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
+    set -- ${QUERYBENCH_JAVA_OPTIONS:-} --module-path "$modules" \
+      --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED \
+      -cp "$jar" dev.querybench.app.QueryBenchLauncher "$@"
     ;;
   *)
     jar="$target/querybench-engine.jar"

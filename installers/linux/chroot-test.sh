@@ -104,8 +104,9 @@ bind "$ARCHIVES" /var/cache/apt/archives
 mkdir -p /tmp/.X11-unix
 bind /tmp/.X11-unix /tmp/.X11-unix
 cp /etc/resolv.conf "$R/etc/resolv.conf" 2>/dev/null || true
+# QUERYBENCH_AOT=off: no AOT-cache training run left behind in the root (aot-launcher-test.sh checks it).
 in_root() { chroot "$R" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-  DEBIAN_FRONTEND=noninteractive "$@"; }
+  DEBIAN_FRONTEND=noninteractive QUERYBENCH_AOT=off "$@"; }
 apt_in_root() { in_root apt-get -q -y -o APT::Install-Recommends=false -o APT::Keep-Downloaded-Packages=true "$@"; }
 
 # The package's dependencies first, so that what the package itself changes can be compared.
@@ -179,7 +180,7 @@ mkdir -p "$R/tmp/home"
 # The user of the test is /tmp/home: what the app and its libraries keep per user (the sample
 # workspace, the Mesa shader cache) is theirs, not the package's, and goes with that folder.
 chroot "$R" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/tmp/home XDG_CACHE_HOME=/tmp/home/.cache LANG=C.UTF-8 DISPLAY=":$DISPLAY_NUMBER" \
-  QUERYBENCH_HOME=/tmp/home/.querybench QUERYBENCH_READY_FILE=/tmp/ready querybench-app >"$OUT/app.log" 2>&1 &
+  QUERYBENCH_AOT=off QUERYBENCH_HOME=/tmp/home/.querybench QUERYBENCH_READY_FILE=/tmp/ready querybench-app >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 deadline=$(( $(date +%s) + TIMEOUT ))
 while [ ! -f "$R/tmp/ready" ]; do

@@ -52,7 +52,7 @@ linux_tree() {
   local to=$PREFIX
   [ "$kind" = rpm ] && to=../..$PREFIX
   ln -s "$to/bin/querybench" "$root/usr/bin/querybench"
-  ln -s "$to/bin/QueryBench" "$root/usr/bin/querybench-app"
+  ln -s "$to/bin/querybench-app" "$root/usr/bin/querybench-app"
   install -m 0644 "$ROOT/installers/linux/querybench.desktop" "$root/usr/share/applications/$PACKAGE.desktop"
   for file in "$ROOT"/installers/icons/hicolor/*.png; do
     size=$(basename "$file" .png)

@@ -11,6 +11,6 @@ while [ -L "$self" ]; do
 done
 here=$(cd "$(dirname "$self")" && pwd -P)
 case "$(basename "$0")" in
-  querybench-app*) exec "$here/bin/QueryBench" "$@" ;;
+  querybench-app*) exec "$here/bin/querybench-app" "$@" ;;  # with the AOT cache (bin/querybench-app)
   *) exec "$here/bin/querybench" "$@" ;;
 esac

@@ -3,6 +3,7 @@ package dev.querybench.app;
 import dev.querybench.app.core.DialogService;
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.core.WorkspaceHistory;
+import dev.querybench.app.dataset.TestSuiteViewModel;
 import dev.querybench.app.text.Wording;
 import dev.querybench.app.workspace.Section;
 import dev.querybench.engine.config.Workspace;
@@ -50,6 +51,13 @@ public final class Workbench {
             reload(Section.CONNECTIONS);
         }
     };
+    private final ChangeListener<Object> suiteSaved = (obs, was, is) -> {
+        if (is != null) {
+            reloadForSuite();
+        }
+    };
+    /** The test-suite panel of the context a reload for a new suite replaces: the new one shows what it showed. */
+    private TestSuiteViewModel carriedSuite;
 
     /**
      * @param start how the app was started (its folder is the first workspace opened)
@@ -105,6 +113,29 @@ public final class Workbench {
         }
     }
 
+    /**
+     * Opens the workspace again after a test-suite build listed new instances in its file, so runs use
+     * them; the Datasets screen keeps showing the build's results. Not while a run is in progress or a
+     * prompt has unsaved edits (the panel says so instead, and the next opening uses them).
+     */
+    private void reloadForSuite() {
+        AppContext open = current.get();
+        if (open == null) {
+            return;
+        }
+        TestSuiteViewModel suite = open.mainViewModel().datasetBrowser().testSuite();
+        if (open.runViewModel().phaseProperty().get().isActive()) {
+            suite.reloadPostponed("A run is in progress");
+        } else if (open.mainViewModel().promptEditor().dirtyProperty().get()) {
+            suite.reloadPostponed("A prompt has unsaved edits");
+        } else if (busy.get()) {
+            suite.reloadPostponed("Another workspace is being opened");
+        } else {
+            carriedSuite = suite;
+            reload(Section.DATASETS);
+        }
+    }
+
     /** Closes the workspace: the start screen shows; nothing is left running. */
     public void closeWorkspace() {
         if (current.get() != null && mayLeave()) {
@@ -151,6 +182,7 @@ public final class Workbench {
         }, failure -> {
             busy.set(false);
             status.set("");
+            carriedSuite = null;
             showFailure(failure);
         });
     }
@@ -160,6 +192,7 @@ public final class Workbench {
         if (old != null) {
             old.runViewModel().setup().selectedModelProperty().removeListener(modelChosen);
             old.mainViewModel().wizard().savedProperty().removeListener(wizardSaved);
+            old.mainViewModel().datasetBrowser().testSuite().savedProperty().removeListener(suiteSaved);
             old.deactivate();
         }
         if (next != null) {
@@ -170,7 +203,12 @@ public final class Workbench {
             }
             next.runViewModel().setup().selectedModelProperty().addListener(modelChosen);
             next.mainViewModel().wizard().savedProperty().addListener(wizardSaved);
+            next.mainViewModel().datasetBrowser().testSuite().savedProperty().addListener(suiteSaved);
+            if (carriedSuite != null) {
+                next.mainViewModel().datasetBrowser().testSuite().carryOver(carriedSuite);
+            }
         }
+        carriedSuite = null;
         current.set(next);
         if (old != null) {
             // pools, the run store and the tracer's flush may block: off the FX thread

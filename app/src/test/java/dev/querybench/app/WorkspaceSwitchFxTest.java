@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.querybench.app.connection.ConnectionWizardViewModel;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.core.WorkspaceHistory;
+import dev.querybench.app.dataset.TestSuiteViewModel;
 import dev.querybench.app.runs.ModelChoice;
 import dev.querybench.app.testing.RecordingDialogs;
 import dev.querybench.app.workspace.NewWorkspaceView;
@@ -149,6 +150,40 @@ class WorkspaceSwitchFxTest {
         waitFor(30, () -> workbench.currentProperty().get() != after && workbench.currentProperty().get() != null);
         assertThat(fx(() -> workbench.currentProperty().get().runViewModel().setup().selectedModelProperty().get().id()))
                 .as("the model last chosen in this workspace").isEqualTo("ollama-qwen-coder");
+    }
+
+    @Test
+    void aTestSuiteBuiltOnTheDatasetsScreenIsUsedWithoutRestarting(FxRobot robot) throws Exception {
+        waitFor(30, () -> workbench.currentProperty().get() != null && !workbench.busyProperty().get());
+        AppContext earlier = fx(() -> workbench.currentProperty().get());
+        robot.interact(workbench::openSample);
+        waitFor(30, () -> workbench.currentProperty().get() != earlier && workbench.currentProperty().get() != null
+                && !workbench.busyProperty().get());
+        AppContext before = fx(() -> workbench.currentProperty().get());
+        assertThat(before.workspace().config().databaseProfile("ridgeline").orElseThrow().instances()).isEmpty();
+        TestSuiteViewModel suite = before.mainViewModel().datasetBrowser().testSuite();
+        robot.interact(() -> before.mainViewModel().select(Section.DATASETS));
+        waitFor(30, suite.availableProperty()::get);
+        robot.interact(() -> {
+            suite.settings().candidatesProperty().set("2");
+            suite.settings().instancesProperty().set("1");
+            suite.generate();
+        });
+
+        waitFor(240, () -> workbench.currentProperty().get() != before && workbench.currentProperty().get() != null
+                && !workbench.busyProperty().get());
+        AppContext after = fx(() -> workbench.currentProperty().get());
+        assertThat(after.workspace().config().databaseProfile("ridgeline").orElseThrow().instances())
+                .as("the reopened session reads the new instance").hasSize(1);
+        TestSuiteViewModel shown = after.mainViewModel().datasetBrowser().testSuite();
+        assertThat(fx(() -> shown.rows().size())).isEqualTo(54);
+        assertThat(fx(() -> shown.statusProperty().get())).contains("neighbours that pass on the database itself")
+                .endsWith("The workspace was reloaded: runs and score now use the new instances.");
+        assertThat(fx(() -> after.mainViewModel().selectedSectionProperty().get())).isEqualTo(Section.DATASETS);
+        assertThat(fx(() -> shown.settings().candidatesProperty().get() + "/" + shown.settings().instancesProperty().get()))
+                .as("the settings the build used stay in the fields").isEqualTo("2/1");
+        waitFor(20, before::released);
+        screenshot(stage.getScene(), "dataset-testsuite-reloaded.png");
     }
 
     @Test

@@ -57,6 +57,12 @@ public final class DatasetView {
     @FXML private Button suiteButton;
     @FXML private Label suiteWritten;
     @FXML private HBox suiteAdminRow;
+    @FXML private HBox suiteSettingsRow;
+    @FXML private TextField suiteSeed;
+    @FXML private TextField suiteCandidates;
+    @FXML private TextField suiteInstances;
+    @FXML private TextField suiteBudget;
+    @FXML private Label suiteSettingsProblem;
     @FXML private TextField suiteAdminUser;
     @FXML private TextField suiteAdminPassword;
     @FXML private CheckBox suiteAdminKeyring;
@@ -138,6 +144,14 @@ public final class DatasetView {
         why.textProperty().bind(suite.availabilityProperty());
         suiteButton.setTooltip(why);
         Tooltip.install(suiteButtonHolder, why);
+        TestSuiteSettings settings = suite.settings();
+        suiteSeed.textProperty().bindBidirectional(settings.seedProperty());
+        suiteCandidates.textProperty().bindBidirectional(settings.candidatesProperty());
+        suiteInstances.textProperty().bindBidirectional(settings.instancesProperty());
+        suiteBudget.textProperty().bindBidirectional(settings.budgetProperty());
+        suiteSettingsProblem.textProperty().bind(settings.problemProperty());
+        suiteSettingsProblem.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), true);
+        suiteSettingsRow.disableProperty().bind(suite.runningProperty());
         suiteAdminRow.visibleProperty().bind(suite.needsAdminProperty());
         suiteAdminRow.managedProperty().bind(suite.needsAdminProperty());
         suiteAdminUser.textProperty().bindBidirectional(suite.adminUserProperty());

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -39,8 +40,10 @@ import javafx.collections.ObservableList;
  */
 public final class TestSuiteViewModel {
 
+    static final String IDLE = "Generate random databases that catch the wrong queries this database lets through.";
+
     private final WorkspaceTestSuite suites;
-    private final TestSuiteBuilder.Settings settings;
+    private final TestSuiteSettings settings;
     private final TaskRunner tasks;
 
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
@@ -48,8 +51,7 @@ public final class TestSuiteViewModel {
             "Checking which databases can get a test suite…");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Generate random databases that catch the wrong queries this database lets through.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", IDLE);
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ReadOnlyStringWrapper written = new ReadOnlyStringWrapper(this, "written", "");
     private final ObservableList<TestSuiteRow> rows = FXCollections.observableArrayList();
@@ -59,14 +61,37 @@ public final class TestSuiteViewModel {
     private final StringProperty adminUser = new SimpleStringProperty(this, "adminUser", "");
     private final StringProperty adminPasswordName = new SimpleStringProperty(this, "adminPasswordName", "");
     private final BooleanProperty adminPasswordInKeyring = new SimpleBooleanProperty(this, "adminPasswordInKeyring");
+    private final ReadOnlyObjectWrapper<WorkspaceTestSuite.Outcome> saved = new ReadOnlyObjectWrapper<>(this, "saved");
+    /** True while the status is a refusal to start (no admin account, a bad field): editing clears it. */
+    private boolean refused;
     private Map<String, Dialect> servers = Map.of();
     private TaskRunner.Job job;
 
-    /** @param settings seed and limits of every build (the command's defaults in the workbench) */
+    /** @param settings the seed and limits the settings fields start from (the command's defaults in the workbench) */
     public TestSuiteViewModel(WorkspaceTestSuite suites, TestSuiteBuilder.Settings settings, TaskRunner tasks) {
         this.suites = suites;
-        this.settings = settings;
+        this.settings = new TestSuiteSettings(settings);
         this.tasks = tasks;
+        for (javafx.beans.Observable edited : List.of(adminUser, adminPasswordName, adminPasswordInKeyring,
+                this.settings.seedProperty(), this.settings.candidatesProperty(), this.settings.instancesProperty(),
+                this.settings.budgetProperty())) {
+            edited.addListener(o -> clearRefusal());
+        }
+    }
+
+    /** A refusal to start ("give the admin account first") is answered by editing the fields: it goes. */
+    private void clearRefusal() {
+        if (refused && !running.get()) {
+            refused = false;
+            failed.set(false);
+            status.set(IDLE);
+        }
+    }
+
+    private void refuse(String why) {
+        refused = true;
+        failed.set(true);
+        status.set(why);
     }
 
     /** What {@link #activate} finds: why no suite can be built (or empty), and the databases on a server. */
@@ -116,9 +141,13 @@ public final class TestSuiteViewModel {
         }
         String user = adminUser.get() == null ? "" : adminUser.get().strip();
         String entry = adminPasswordName.get() == null ? "" : adminPasswordName.get().strip();
+        Optional<TestSuiteBuilder.Settings> chosen = settings.settings();
+        if (chosen.isEmpty()) {
+            refuse("Fix the settings first. " + settings.problemProperty().get());
+            return;
+        }
         if (needsAdmin.get() && user.isEmpty()) {
-            failed.set(true);
-            status.set("Give the admin account first: the account that creates the instances on the server.");
+            refuse("Give the admin account first: the account that creates the instances on the server.");
             return;
         }
         SecretRef password;
@@ -126,11 +155,11 @@ public final class TestSuiteViewModel {
             password = entry.isEmpty() ? null : adminPasswordInKeyring.get() ? SecretRef.keyring(entry)
                     : SecretRef.env(entry);
         } catch (IllegalArgumentException e) {
-            failed.set(true);
-            status.set("The admin password's " + (adminPasswordInKeyring.get() ? "keyring entry" : "environment"
+            refuse("The admin password's " + (adminPasswordInKeyring.get() ? "keyring entry" : "environment"
                     + " variable") + " name is not valid: " + e.getMessage());
             return;
         }
+        refused = false;
         running.set(true);
         failed.set(false);
         progress.set(0);
@@ -138,7 +167,7 @@ public final class TestSuiteViewModel {
         written.set("");
         status.set("Starting…");
         job = tasks.<WorkspaceTestSuite.Outcome, TestSuiteBuilder.Step>submit(context -> suites.build(
-                suites.questionsByDatabase(List.of()), settings, true,
+                suites.questionsByDatabase(List.of()), chosen.get(), true,
                 needsAdmin.get() ? suites.admin(user, password) : null, line -> stopIfCancelled(context), step -> {
                     stopIfCancelled(context);
                     context.publish(step);
@@ -197,9 +226,31 @@ public final class TestSuiteViewModel {
         failed.set(!outcome.problems().isEmpty());
         written.set(String.join("\n", where) + "\nReport: " + outcome.reportFolder().resolve("testsuite-report.md"));
         status.set(outcome.reports().isEmpty() ? "No database got a test suite."
-                : String.format(Locale.ROOT, "%d %s catch %d of the %d neighbours that pass on the database itself"
-                        + " (%.1f%%).", instances, instances == 1 ? "instance" : "instances", caught, toCatch,
+                : String.format(Locale.ROOT, "%d %s %d of the %d neighbours that pass on the database itself"
+                        + " (%.1f%%).", instances, instances == 1 ? "instance catches" : "instances catch", caught, toCatch,
                         toCatch == 0 ? 100.0 : 100.0 * caught / toCatch));
+        if (!outcome.savedTo().isEmpty()) {
+            saved.set(outcome);
+        }
+    }
+
+    /**
+     * Shows what {@code before} (this screen before the workspace was reloaded for the new instances)
+     * showed, and says that runs use them now.
+     */
+    public void carryOver(TestSuiteViewModel before) {
+        settings.copy(before.settings);
+        rows.setAll(before.rows);
+        written.set(before.written.get());
+        failed.set(before.failed.get());
+        progress.set(before.progress.get());
+        status.set(before.status.get() + " The workspace was reloaded: runs and score now use the new instances.");
+    }
+
+    /** Says why the workspace was not reloaded after the build, so the new instances wait for the next opening. */
+    public void reloadPostponed(String why) {
+        status.set(status.get() + " " + why + ", so the workspace was not reloaded: reopen it (File ▸ Open recent)"
+                + " for runs to use the new instances.");
     }
 
     private String where(TestSuiteBuilder.DatabaseReport report, boolean saved) {
@@ -207,19 +258,33 @@ public final class TestSuiteViewModel {
             return report.database() + ": no instance catches anything the database lets through.";
         }
         if (servers.containsKey(report.database())) {
-            return report.database() + ": " + report.instances().size() + " instances on the server ("
+            return report.database() + ": " + count(report) + " on the server ("
                     + String.join(", ", report.instances().stream().map(TestSuiteBuilder.InstanceReport::name).toList())
                     + ")" + (saved ? ", now listed under instances: in " + suites.configFile().getFileName()
                             : ", the instances of the database");
         }
         Path folder = report.instances().getFirst().file().toAbsolutePath().getParent();
         long kb = report.instances().stream().mapToLong(TestSuiteBuilder.InstanceReport::bytes).sum() / 1024;
-        return report.database() + ": " + report.instances().size() + " instances (" + kb + " KB) in " + folder
+        return report.database() + ": " + count(report) + " (" + kb + " KB) in " + folder
                 + (saved ? ", now listed under instances: in " + suites.configFile().getFileName()
                         : ", the instances of the database");
     }
 
+    private static String count(TestSuiteBuilder.DatabaseReport report) {
+        return report.instances().size() + (report.instances().size() == 1 ? " instance" : " instances");
+    }
+
     // ---- properties
+
+    /** The seed, candidates, instances and budget fields of the next build. */
+    public TestSuiteSettings settings() {
+        return settings;
+    }
+
+    /** The outcome of the last build that listed new instances in the workspace file (null before one). */
+    public javafx.beans.property.ReadOnlyObjectProperty<WorkspaceTestSuite.Outcome> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
 
     /** True when a database of the dataset is on PostgreSQL or MySQL/MariaDB: the build needs the admin account. */
     public ReadOnlyBooleanProperty needsAdminProperty() {

@@ -163,6 +163,7 @@ public final class RunViewModel {
                     finished(outcome);
                     statusText.set("Latest run " + stored.id() + " (" + stored.status() + "), from the workspace's"
                             + " stored runs. Run (Ctrl+R) starts a new one.");
+                    dev.querybench.app.core.StartupTrace.mark("latest run shown");
                 }, failure -> statusText.set(idleText()));
     }
 

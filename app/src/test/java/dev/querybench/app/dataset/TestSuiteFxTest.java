@@ -21,6 +21,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +149,22 @@ class TestSuiteFxTest {
             robot.clickOn(robot.from(root).lookup("#testSuiteAdminUser").queryAs(javafx.scene.control.TextField.class))
                     .write("postgres");
             assertThat(suite.adminUserProperty().get()).isEqualTo("postgres");
+            waitFor(5, () -> status.getText().equals(TestSuiteViewModel.IDLE));
+            assertThat(suite.failedProperty().get()).as("the error goes once the account is typed").isFalse();
+
+            TextField instances = robot.from(root).lookup("#testSuiteInstances").queryAs(TextField.class);
+            assertThat(instances.getText()).isEqualTo("3");
+            Label problem = robot.from(root).lookup("#testSuiteSettingsProblem").queryAs(Label.class);
+            assertThat(problem.getText()).isEmpty();
+            robot.doubleClickOn(instances).write("0");
+            waitFor(5, () -> !problem.getText().isEmpty());
+            assertThat(problem.getText()).isEqualTo("Instances must be a whole number from 1 to 100 (default 16).");
+            robot.clickOn(generate);
+            waitFor(5, () -> status.getText().startsWith("Fix the settings first. Instances must be"));
+            assertThat(suite.runningProperty().get()).isFalse();
+            screenshot(stage.getScene(), "dataset-testsuite-settings-error-light.png");
+            robot.doubleClickOn(instances).write("2");
+            waitFor(5, () -> problem.getText().isEmpty() && status.getText().equals(TestSuiteViewModel.IDLE));
             screenshot(stage.getScene(), "dataset-testsuite-server-light.png");
             robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
             screenshot(stage.getScene(), "dataset-testsuite-server-dark.png");

@@ -13,6 +13,7 @@ import dev.querybench.engine.testing.TestDatabases;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import dev.querybench.engine.testsuite.TestSuiteBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ class TestSuiteViewModelTest {
             int toCatch = vm.rows().stream().mapToInt(TestSuiteRow::toCatch).sum();
             assertThat(caught).isPositive().isLessThanOrEqualTo(toCatch);
             assertThat(vm.rows()).anyMatch(r -> !r.survivors().isEmpty() && r.survivorsText().contains(" — SELECT"));
-            assertThat(vm.statusProperty().get()).matches("\\d instances? catch " + caught + " of the " + toCatch
+            assertThat(vm.statusProperty().get()).matches("(1 instance catches|\\d instances catch) " + caught
+                    + " of the " + toCatch
                     + " neighbours that pass on the database itself \\(.*%\\)\\.");
             Path folder = sample.workspace.root().resolve(".querybench/testsuite/ridgeline").toAbsolutePath();
             assertThat(vm.writtenProperty().get()).contains("ridgeline: ").contains(folder.toString())
@@ -68,6 +70,56 @@ class TestSuiteViewModelTest {
                     .databaseProfile("ridgeline").orElseThrow().instances();
             assertThat(instances).isNotEmpty().allMatch(i -> i.startsWith(".querybench/testsuite/ridgeline/"));
             instances.forEach(i -> assertThat(sample.workspace.root().resolve(i)).isRegularFile());
+        }
+    }
+
+    @Test
+    void theSettingsFieldsAreCheckedAndDecideTheBuild() throws Exception {
+        try (SampleFixture sample = new SampleFixture(home.resolve("sample-workspace"))) {
+            TestSuiteViewModel vm = new TestSuiteViewModel(new WorkspaceTestSuite(sample.workspace, sample.secrets),
+                    SMALL, new ImmediateTaskRunner());
+            vm.activate();
+            TestSuiteSettings form = vm.settings();
+            assertThat(List.of(form.seedProperty().get(), form.candidatesProperty().get(),
+                    form.instancesProperty().get(), form.budgetProperty().get())).containsExactly("7", "4", "3", "120");
+            assertThat(form.problemProperty().get()).isEmpty();
+
+            form.candidatesProperty().set("many");
+            form.budgetProperty().set("0");
+            assertThat(form.problemProperty().get()).isEqualTo("Candidates must be a whole number from 1 to 10000"
+                    + " (default 400). Budget must be a number of seconds from 1 to 86400 (default 300).");
+            vm.generate();
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.failedProperty().get()).isTrue();
+            assertThat(vm.statusProperty().get()).startsWith("Fix the settings first. Candidates must be a whole");
+            assertThat(vm.rows()).isEmpty();
+
+            form.candidatesProperty().set("2");
+            assertThat(vm.failedProperty().get()).as("editing a field clears the refusal").isFalse();
+            assertThat(vm.statusProperty().get()).isEqualTo(TestSuiteViewModel.IDLE);
+            form.budgetProperty().set(" 60 ");
+            form.seedProperty().set("nine");
+            assertThat(form.problemProperty().get()).isEqualTo("Seed must be a whole number, such as 1 (the same seed"
+                    + " builds the same suite). Instances cannot be more than the candidates they are chosen from (2).");
+            form.seedProperty().set("9");
+            assertThat(form.problemProperty().get()).isEqualTo("Instances cannot be more than the candidates they are"
+                    + " chosen from (2).");
+            form.instancesProperty().set("1");
+            assertThat(form.problemProperty().get()).isEmpty();
+            List<String> statuses = new ArrayList<>();
+            vm.statusProperty().addListener((obs, was, is) -> statuses.add(is));
+
+            vm.generate();
+
+            assertThat(vm.failedProperty().get()).as(vm.statusProperty().get()).isFalse();
+            assertThat(statuses).anyMatch(st -> st.endsWith("candidate 2 of at most 2"))
+                    .noneMatch(st -> st.contains("of at most 4"));
+            assertThat(Files.readString(sample.workspace.root().resolve(".querybench/testsuite/testsuite-report.json")))
+                    .containsPattern("\"seed\"\\s*:\\s*9\\b");
+            assertThat(new WorkspaceLoader().load(sample.workspace.root()).config().databaseProfile("ridgeline")
+                    .orElseThrow().instances()).hasSize(1);
+            assertThat(vm.savedProperty().get()).as("the workbench reloads on it").isNotNull();
+            assertThat(vm.savedProperty().get().savedTo()).containsExactly("ridgeline");
         }
     }
 
@@ -117,12 +169,14 @@ class TestSuiteViewModelTest {
             assertThat(vm.statusProperty().get()).startsWith("Give the admin account first");
 
             vm.adminUserProperty().set(server.user());
+            assertThat(vm.failedProperty().get()).as("typing the account clears the error").isFalse();
+            assertThat(vm.statusProperty().get()).isEqualTo(TestSuiteViewModel.IDLE);
             vm.adminPasswordNameProperty().set(server.password().isEmpty() ? "" : "QB_ADMIN_PW");
             vm.generate();
 
             assertThat(vm.failedProperty().get()).as(vm.statusProperty().get() + vm.writtenProperty().get()).isFalse();
             assertThat(vm.rows()).hasSize(1);
-            assertThat(vm.writtenProperty().get()).contains(db.name() + ": ").contains("instances on the server (qbts_"
+            assertThat(vm.writtenProperty().get()).contains(db.name() + ": ").contains(" on the server (qbts_"
                     + db.name() + "_s7_1").contains("now listed under instances: in querybench.yaml");
             assertThat(new WorkspaceLoader().load(ws).config().databaseProfile(db.name()).orElseThrow().instances())
                     .isNotEmpty().allMatch(i -> i.startsWith(db.name() + "-suite-"));

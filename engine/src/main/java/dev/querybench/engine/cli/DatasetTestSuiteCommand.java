@@ -48,7 +48,7 @@ final class DatasetTestSuiteCommand implements Callable<Integer> {
             description = "Most databases a suite keeps (default: ${DEFAULT-VALUE}).")
     int maxInstances;
 
-    @Option(names = "--candidates", defaultValue = "200",
+    @Option(names = "--candidates", defaultValue = "400",
             description = "Most random databases tried per database (default: ${DEFAULT-VALUE}).")
     int candidates;
 

@@ -54,6 +54,19 @@ public interface SuiteAreas {
     /** A boolean column's value as the driver takes it, from SQLite's 0 or 1. */
     Object booleanValue(Number value);
 
+    /**
+     * What a foreign key of an area adds to its definition so that a reload can delete and insert
+     * rows in any order inside one transaction, checked at the end ({@code DEFERRABLE INITIALLY
+     * DEFERRED}); empty when the engine does that with {@link #reloadStart()} instead.
+     */
+    String reloadableForeignKey();
+
+    /** Statements before an area's rows are deleted and copied again (checks off while they change); may be none. */
+    List<String> reloadStart();
+
+    /** Statements after that, in every case (checks on again); may be none. */
+    List<String> reloadEnd();
+
     /** The start of a DELETE of {@code table}'s rows under an alias ({@code DELETE FROM t c}, {@code DELETE c FROM t c}). */
     String deleteAliased(String table, String alias);
 }

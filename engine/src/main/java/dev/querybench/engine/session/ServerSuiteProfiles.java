@@ -61,6 +61,51 @@ final class ServerSuiteProfiles {
         return true;
     }
 
+    /**
+     * The schemas (PostgreSQL) or databases (MySQL/MariaDB) the suite profiles listed under
+     * {@code name}'s instances read: the instances an earlier build registered. Only names a suite
+     * gives ({@code qbts_…}), so a profile the user pointed elsewhere is never among them.
+     */
+    static List<String> registeredAreas(Workspace ws, String name) {
+        DatabaseConfig db = ws.config().databaseProfile(name).orElse(null);
+        if (db == null) {
+            return List.of();
+        }
+        Pattern ours = Pattern.compile(Pattern.quote(name) + "-suite-\\d+");
+        List<String> areas = new ArrayList<>();
+        for (String instance : db.instances()) {
+            DatabaseConfig p = ours.matcher(instance).matches() ? ws.config().databaseProfile(instance).orElse(null) : null;
+            if (p == null) {
+                continue;
+            }
+            String area = areaRead(p);
+            if (area != null && area.matches("qbts_[a-z0-9_]+")) {
+                areas.add(area);
+            }
+        }
+        return areas;
+    }
+
+    /** The schema or database a suite profile reads (as {@link #reading} wrote it), or null. */
+    private static String areaRead(DatabaseConfig p) {
+        boolean hasUrl = p.url() != null && !p.url().isBlank();
+        Dialect dialect = Dialect.fromName(p.type() != null ? p.type() : hasUrl ? ConnectionUrl.parse(p.url())
+                .dialect().id() : "").orElse(null);
+        if (dialect == null) {
+            return null;
+        }
+        boolean inSchema = dialect.engine().suiteAreas().map(SuiteAreas::areasAreSchemas).orElse(false);
+        String schemaOption = dialect.engine().schemaOption().orElse(null);
+        if (inSchema && schemaOption != null) {
+            String option = p.options().get(schemaOption);
+            if (option == null && hasUrl) {
+                option = ConnectionUrl.parse(p.url()).options().get(schemaOption);
+            }
+            return option != null ? option : p.schema();
+        }
+        return hasUrl ? ConnectionUrl.parse(p.url()).database() : p.database();
+    }
+
     /** A copy of {@code db} named {@code profile} that reads {@code area}: its schema or its database. */
     private static DatabaseConfig reading(DatabaseConfig db, String profile, Dialect dialect, String area) {
         String url = db.url();

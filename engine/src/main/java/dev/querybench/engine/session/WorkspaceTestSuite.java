@@ -162,6 +162,7 @@ public final class WorkspaceTestSuite {
                 problems.add(new Problem(name, e.getMessage()));
                 continue;
             }
+            List<String> before = target.server() == null ? List.of() : ServerSuiteProfiles.registeredAreas(ws, name);
             TestSuiteBuilder.DatabaseReport report;
             try {
                 report = new TestSuiteBuilder().build(target, settings, lines, steps);
@@ -178,6 +179,9 @@ public final class WorkspaceTestSuite {
                     ? saveInstances(name, report) : ServerSuiteProfiles.save(ws, name, report));
             if (changed) {
                 saved.add(name);
+            }
+            if (save && target.server() != null) {
+                dropReplaced(target, before, report, lines, problems);
             }
         }
         TestSuiteReport.write(folder(), reports, settings.seed());
@@ -228,6 +232,27 @@ public final class WorkspaceTestSuite {
                 connection.withCredentials(admin.user(), admin.password()));
         Path folder = work.resolveSibling(work.getFileName() + "-" + connection.dialect().id());
         return TestSuiteBuilder.Target.onServer(name, server, questions, folder);
+    }
+
+    /**
+     * Drops the instances an earlier build registered (another seed's, or higher numbers) that the
+     * new suite does not use: the workspace no longer lists them, so nothing would ever read them.
+     */
+    private static void dropReplaced(TestSuiteBuilder.Target target, List<String> before,
+            TestSuiteBuilder.DatabaseReport report, Consumer<String> lines, List<Problem> problems) {
+        List<String> kept = report.instances().stream().map(TestSuiteBuilder.InstanceReport::name).toList();
+        List<String> stale = before.stream().filter(area -> !kept.contains(area)).distinct().toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        try {
+            TestSuiteBuilder.dropServerInstances(target.server(), stale);
+            lines.accept(target.database() + ": dropped the instances of the suite built before: "
+                    + String.join(", ", stale));
+        } catch (IllegalStateException e) {
+            problems.add(new Problem(target.database(), "database '" + target.database() + "': " + e.getMessage()
+                    + " (drop them by hand: DROP SCHEMA … CASCADE on PostgreSQL, DROP DATABASE on MySQL/MariaDB)"));
+        }
     }
 
     /** Replaces the suite listed under the profile's instances; true when the profile changed. */

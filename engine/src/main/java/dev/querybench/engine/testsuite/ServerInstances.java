@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,6 +41,8 @@ final class ServerInstances implements AutoCloseable {
     private final SuiteAreas areas;
     private final Connection admin;
     private final String grantee;
+    /** Areas this object created or loaded, whose tables a load keeps. */
+    private final java.util.Set<String> prepared = new java.util.HashSet<>();
 
     /**
      * @param profile the profile's connection (the account untrusted SQL runs under)
@@ -99,32 +100,77 @@ final class ServerInstances implements AutoCloseable {
 
     /**
      * Replaces the tables of {@code area} (creating it when missing) by the rows of {@code candidate},
-     * or by empty tables when it is null.
+     * or by empty tables when it is null, in one transaction. An area this object loaded before (the
+     * work area, once a candidate) keeps its tables: their rows are deleted and the new ones copied,
+     * with the foreign keys checked at the end (PostgreSQL: deferred to the commit; MySQL: checks off
+     * while the rows change), after the rows that name no parent are deleted — the same rows as in a
+     * new area.
      */
     void load(String area, Path candidate) throws SQLException {
-        create(area);
-        for (SqliteSchema.Table t : schema.model().tables()) {
-            createTable(area, t);
-        }
-        if (candidate != null) {
-            try (Connection source = SuiteFiles.readOnly(candidate)) {
+        boolean reuse = prepared.contains(area);
+        prepared.remove(area);
+        admin.setAutoCommit(false);
+        try {
+            if (reuse) {
+                clear(area);
+            } else {
+                create(area);
                 for (SqliteSchema.Table t : schema.model().tables()) {
-                    copyRows(source, area, t);
+                    createTable(area, t);
                 }
             }
+            if (candidate != null) {
+                try (Connection source = SuiteFiles.readOnly(candidate)) {
+                    RowCopy copy = new RowCopy(admin, this::quote, this::value);
+                    for (SqliteSchema.Table t : schema.model().tables()) {
+                        copy.copy(source, t, table(area, t.name()));
+                    }
+                }
+            }
+            removeOrphans(area);
+            if (!reuse) {
+                addForeignKeys(area);
+                grant(area);
+            }
+            admin.commit();
+            prepared.add(area);
+        } catch (SQLException | RuntimeException e) {
+            admin.rollback();
+            throw e;
+        } finally {
+            if (reuse) {
+                for (String sql : areas.reloadEnd()) {
+                    execute(sql);
+                }
+            }
+            admin.setAutoCommit(true);
         }
-        removeOrphans(area);
+    }
+
+    private void clear(String area) throws SQLException {
+        for (String sql : areas.reloadStart()) {
+            execute(sql);
+        }
+        for (SqliteSchema.Table t : schema.model().tables()) {
+            execute("DELETE FROM " + table(area, t.name()));
+        }
+    }
+
+    private void addForeignKeys(String area) throws SQLException {
+        // so that a reload can delete and insert rows in any order before the commit (PostgreSQL: deferred)
+        String deferred = areas.reloadableForeignKey();
         for (SqliteSchema.Table t : schema.model().tables()) {
             for (SqliteSchema.ForeignKey fk : foreignKeys(t)) {
                 execute("ALTER TABLE " + table(area, t.name()) + " ADD FOREIGN KEY (" + names(fk.columns())
-                        + ") REFERENCES " + table(area, fk.referencedTable()) + " (" + names(fk.referencedColumns()) + ")");
+                        + ") REFERENCES " + table(area, fk.referencedTable()) + " (" + names(fk.referencedColumns())
+                        + ")" + deferred);
             }
         }
-        grant(area);
     }
 
     /** Drops {@code area} and everything in it, when it exists. */
     void drop(String area) throws SQLException {
+        prepared.remove(area);
         areas.dropArea(admin, area, grantee);
     }
 
@@ -187,29 +233,6 @@ final class ServerInstances implements AutoCloseable {
             }
         }
         execute(sql.append(')').toString());
-    }
-
-    private void copyRows(Connection source, String area, SqliteSchema.Table t) throws SQLException {
-        List<SqliteSchema.Column> columns = t.columns();
-        String list = names(columns.stream().map(SqliteSchema.Column::name).toList());
-        String insert = "INSERT INTO " + table(area, t.name()) + " (" + list + ") VALUES ("
-                + "?, ".repeat(columns.size() - 1) + "?)";
-        try (Statement read = source.createStatement();
-                ResultSet rs = read.executeQuery("SELECT " + String.join(", ", columns.stream()
-                        .map(c -> SqliteSchema.quote(c.name())).toList()) + " FROM " + SqliteSchema.quote(t.name())
-                        + " ORDER BY rowid");
-                PreparedStatement write = admin.prepareStatement(insert)) {
-            while (rs.next()) {
-                for (int i = 0; i < columns.size(); i++) {
-                    write.setObject(i + 1, value(rs.getObject(i + 1), columns.get(i).kind()));
-                }
-                try {
-                    write.executeUpdate();
-                } catch (SQLException refused) {
-                    // the server refuses the value (too long, out of range, a CHECK): the row is left out
-                }
-            }
-        }
     }
 
     private Object value(Object v, SqliteSchema.Kind kind) {

@@ -66,8 +66,10 @@ final class ServerSuite {
         String work = base + "_work";
         try (ServerInstances areas = new ServerInstances(server.profile(), server.admin(), schema);
                 DatabaseBackend original = DatabaseBackends.open(server.profile())) {
+            // two threads: while one waits for the server, the other parses and compares (two connections)
             runs.onOriginal(original, cases, schema.model(), settings.maxNeighbours(), done -> steps.accept(
-                    new TestSuiteBuilder.Step(target.database(), done, cases.size(), 0, settings.candidates(), 0, 0, 0)));
+                    new TestSuiteBuilder.Step(target.database(), done, cases.size(), 0, settings.candidates(), 0, 0, 0)),
+                    Math.min(2, server.profile().pool().maximumSize()));
             progress.accept(String.format("%s: %d questions, %d neighbours, %d pass on the real database",
                     target.database(), cases.size(), cases.stream().mapToInt(c -> c.neighbours.size()).sum(),
                     cases.stream().mapToInt(c -> c.passOnOriginal.cardinality()).sum()));

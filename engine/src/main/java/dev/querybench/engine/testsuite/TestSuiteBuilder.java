@@ -47,7 +47,7 @@ public final class TestSuiteBuilder {
     public record Settings(long seed, int maxInstances, int candidates, int patience, int maxNeighbours,
             Duration budget, QueryLimits limits) {
         public static Settings defaults(long seed) {
-            return new Settings(seed, 16, 200, 30, 80, Duration.ofMinutes(5),
+            return new Settings(seed, 16, 400, 30, 80, Duration.ofMinutes(5),
                     new QueryLimits(Duration.ofSeconds(5), 10_000));
         }
     }
@@ -226,6 +226,29 @@ public final class TestSuiteBuilder {
      */
     public static String serverInstanceName(String database, long seed, int n) {
         return ServerInstances.baseName(database, seed) + "_" + n;
+    }
+
+    /**
+     * Drops instances of a server database's suite an earlier build wrote (schemas on PostgreSQL,
+     * databases on MySQL/MariaDB) through the server's admin account; a name that is not a suite's
+     * ({@code qbts_} and {@code [a-z0-9_]}) is refused, so nothing else is ever dropped.
+     *
+     * @throws IllegalStateException when the server refuses
+     */
+    public static void dropServerInstances(Server server, List<String> areas) {
+        for (String area : areas) {
+            if (!area.matches("qbts_[a-z0-9_]+")) {
+                throw new IllegalArgumentException("not a test-suite instance: " + area);
+            }
+        }
+        try (ServerInstances instances = new ServerInstances(server.profile(), server.admin(), null)) {
+            for (String area : areas) {
+                instances.drop(area);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the old instances " + String.join(", ", areas) + " on "
+                    + server.profile().dialect().displayName() + " with the admin account: " + e.getMessage(), e);
+        }
     }
 
     /** True for a file a suite of {@code database} wrote (replaced when the suite is built again). */

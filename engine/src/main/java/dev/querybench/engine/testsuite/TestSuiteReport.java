@@ -47,8 +47,13 @@ public final class TestSuiteReport {
             db.put("killedBySuite", r.killedBySuite());
             List<Object> instances = new ArrayList<>();
             for (TestSuiteBuilder.InstanceReport i : r.instances()) {
-                instances.add(Map.of("name", i.name(), "rowsPerTable", i.rowsPerTable(), "kills", i.kills(),
-                        "contentHash", i.contentHash()));
+                // LinkedHashMap, not Map.of: Map.of's order changes from one JVM to the next
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", i.name());
+                m.put("rowsPerTable", i.rowsPerTable());
+                m.put("kills", i.kills());
+                m.put("contentHash", i.contentHash());
+                instances.add(m);
             }
             db.put("instances", instances);
             List<Object> questions = new ArrayList<>();
@@ -63,8 +68,12 @@ public final class TestSuiteReport {
                 if (!q.problem().isEmpty()) {
                     m.put("problem", q.problem());
                 }
-                m.put("survivors", q.survivors().stream().map(s -> Map.of("change", s.change(), "sql", s.sql()))
-                        .toList());
+                m.put("survivors", q.survivors().stream().map(s -> {
+                    Map<String, Object> survivor = new LinkedHashMap<>();
+                    survivor.put("change", s.change());
+                    survivor.put("sql", s.sql());
+                    return survivor;
+                }).toList());
                 questions.add(m);
             }
             db.put("questions", questions);

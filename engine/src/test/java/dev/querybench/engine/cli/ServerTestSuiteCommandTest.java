@@ -121,6 +121,20 @@ class ServerTestSuiteCommandTest {
         assertThat(again.out()).doesNotContain("kept from an earlier build");
         assertThat(Files.readString(report)).as("same seed, same suite (names, kills and content hashes)")
                 .isEqualTo(firstReport);
+
+        List<String> otherSeed = new ArrayList<>(args);
+        otherSeed.set(otherSeed.indexOf("3"), "4");
+        CliHarness.Result reseeded = cli.run(otherSeed.toArray(String[]::new));
+        assertThat(reseeded.exitCode()).as(reseeded.err()).isZero();
+        assertThat(reseeded.out()).contains("dropped the instances of the suite built before: " + base(db) + "_1");
+        assertThat(count(server, db, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+                + base(db).replace("_", "\\_") + "\\_%'")).as("seed 3's instances are dropped").isZero();
+        String seed4 = "qbts_" + db.name() + "_s4";
+        assertThat(count(server, db, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+                + seed4.replace("_", "\\_") + "\\_%'")).as("seed 4's instances are there")
+                .isEqualTo(new WorkspaceLoader().load(ws).config().databaseProfile(db.name()).orElseThrow()
+                        .instances().size());
+        checkConstraints(server, db, seed4 + "_1");
     }
 
     private Path workspace(TestDatabase db) throws Exception {

@@ -113,6 +113,21 @@ final class MysqlSuiteAreas implements SuiteAreas {
     }
 
     @Override
+    public String reloadableForeignKey() {
+        return "";
+    }
+
+    @Override
+    public List<String> reloadStart() {
+        return List.of("SET FOREIGN_KEY_CHECKS = 0");
+    }
+
+    @Override
+    public List<String> reloadEnd() {
+        return List.of("SET FOREIGN_KEY_CHECKS = 1");
+    }
+
+    @Override
     public String deleteAliased(String table, String alias) {
         return "DELETE " + alias + " FROM " + table + " " + alias;
     }
