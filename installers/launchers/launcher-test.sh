@@ -39,6 +39,11 @@ flags=$(env -u DISPLAY -u WAYLAND_DISPLAY QUERYBENCH_JAVA_OPTIONS="-XX:TieredSto
   || fail "querybench-app with QUERYBENCH_JAVA_OPTIONS: $flags"
 printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=1 || fail "QUERYBENCH_JAVA_OPTIONS does not reach querybench-app's JVM: $flags"
 echo "  querybench-app: QUERYBENCH_JAVA_OPTIONS reaches its JVM"
+# the workbench's JVM gives memory back after heavy work (docs/workbench.md, "Memory")
+for flag in -XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000; do
+  printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench-app does not start its JVM with $flag: $flags"
+done
+echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC)"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
 for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=16777216 -XX:UserThreadWaitAttemptsAtExit=1; do
