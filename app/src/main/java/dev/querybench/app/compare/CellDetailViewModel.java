@@ -2,16 +2,12 @@ package dev.querybench.app.compare;
 
 import dev.querybench.app.core.TaskRunner;
 import dev.querybench.app.grid.GridData;
-import dev.querybench.app.grid.PagedRows;
-import dev.querybench.app.grid.RowMark;
 import dev.querybench.app.text.Highlight;
 import dev.querybench.app.text.SqlHighlighter;
 import dev.querybench.app.text.VerdictKind;
 import dev.querybench.engine.compare.CellKey;
 import dev.querybench.engine.compare.CellResults;
-import dev.querybench.engine.compare.ResultDiff;
 import dev.querybench.engine.dataset.Question;
-import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.base.JudgeVerdict;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.generation.Attempt;
@@ -33,14 +29,12 @@ import javafx.collections.ObservableList;
 /**
  * The details of one comparison cell: both queries formatted with their differences marked, both
  * results with missing and extra rows (run by the engine's {@link CellResults} on the
- * {@link TaskRunner}, shown in the paged result grid), how the verdict was reached, the LLM
- * judge's verdict, repair attempts, usage and the Langfuse trace. Call from the UI thread only.
+ * {@link TaskRunner}, shown in the paged result grids of {@link CellGrids}), how the verdict was
+ * reached, the LLM judge's verdict, repair attempts, usage and the Langfuse trace. Call from the UI thread only.
  */
 public final class CellDetailViewModel {
 
     private final String runId;
-    private final CellResults results;
-    private final TaskRunner tasks;
     private final SqlHighlighter highlighter = new SqlHighlighter();
 
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper(this, "detailTitle", "");
@@ -57,10 +51,6 @@ public final class CellDetailViewModel {
             new ReadOnlyObjectWrapper<>(this, "predictedHighlights", List.of());
     private final ObservableList<String> attempts = FXCollections.observableArrayList();
     private final ObservableList<String> attemptsView = FXCollections.unmodifiableObservableList(attempts);
-    private final ReadOnlyObjectWrapper<GridData> goldGrid = new ReadOnlyObjectWrapper<>(this, "goldGrid", GridData.EMPTY);
-    private final ReadOnlyObjectWrapper<GridData> predictedGrid =
-            new ReadOnlyObjectWrapper<>(this, "predictedGrid", GridData.EMPTY);
-    private final ReadOnlyBooleanWrapper gridsLoading = new ReadOnlyBooleanWrapper(this, "gridsLoading");
     private final ReadOnlyBooleanWrapper judgeShown = new ReadOnlyBooleanWrapper(this, "judgeShown");
     private final ReadOnlyStringWrapper judgeDecision = new ReadOnlyStringWrapper(this, "judgeDecision", "");
     private final ReadOnlyStringWrapper judgeText = new ReadOnlyStringWrapper(this, "judgeText", "");
@@ -70,13 +60,11 @@ public final class CellDetailViewModel {
     private final ReadOnlyBooleanWrapper traceShown = new ReadOnlyBooleanWrapper(this, "traceShown");
     private Optional<TraceLinks> traceLinks = Optional.empty();
     private Optional<ItemResult> shown = Optional.empty();
-    private TaskRunner.Job gridJob;
-    private long generation;
+    private final CellGrids grids;
 
     CellDetailViewModel(String runId, CellResults results, TaskRunner tasks) {
         this.runId = runId;
-        this.results = results;
-        this.tasks = tasks;
+        this.grids = new CellGrids(results, tasks);
         traceShown.bind(traceUrl.isNotEmpty());
     }
 
@@ -101,9 +89,7 @@ public final class CellDetailViewModel {
             usageText.set("");
             showJudge(null, null);
             traceUrl.set("");
-            cancelGrids();
-            goldGrid.set(GridData.EMPTY);
-            predictedGrid.set(GridData.EMPTY);
+            grids.clear();
             return;
         }
         ItemResult item = found.get();
@@ -121,7 +107,7 @@ public final class CellDetailViewModel {
         }
         showJudge(item, m);
         refreshTrace();
-        loadGrids(question, predictedRaw);
+        grids.load(question, predictedRaw, goldRun -> showQueries(goldRun, predictedRaw));
     }
 
     /** "Judged by strict: values differ. Model problem: … — fix" — how the verdict was reached. */
@@ -135,7 +121,7 @@ public final class CellDetailViewModel {
         shown = Optional.empty();
         showJudge(null, null);
         traceUrl.set("");
-        cancelGrids();
+        grids.cancel();
     }
 
     /** The shown item's predicted SQL as the model wrote it, for the clipboard. */
@@ -146,54 +132,6 @@ public final class CellDetailViewModel {
     /** The shown item's Langfuse trace address, or null when there is none to open. */
     public URI traceUri() {
         return traceUrl.get().isEmpty() ? null : URI.create(traceUrl.get());
-    }
-
-    private void cancelGrids() {
-        generation++;
-        if (gridJob != null) {
-            gridJob.cancel();
-        }
-        gridsLoading.set(false);
-    }
-
-    private void loadGrids(Question question, String predicted) {
-        cancelGrids();
-        long mine = generation;
-        gridsLoading.set(true);
-        goldGrid.set(new GridData(List.of(), List.of(), "Running the gold query…", false));
-        predictedGrid.set(new GridData(List.of(), List.of(), predicted == null ? "" : "Running the predicted query…",
-                false));
-        gridJob = tasks.submit(() -> results.load(question, predicted), loaded -> {
-            if (mine != generation) {
-                return;
-            }
-            gridsLoading.set(false);
-            if (!loaded.gold().equals(question.primaryGold())) {
-                showQueries(loaded.gold(), predicted);
-            }
-            goldGrid.set(grid(loaded.diff().gold(), RowMark.MISSING, "missing from the prediction"));
-            predictedGrid.set(grid(loaded.diff().predicted(), RowMark.EXTRA, "not in gold"));
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            gridsLoading.set(false);
-            String why = Explanation.of(failure).oneLine();
-            goldGrid.set(GridData.failed("The queries could not be run: " + why));
-            predictedGrid.set(GridData.failed("The queries could not be run: " + why));
-        });
-    }
-
-    private static GridData grid(ResultDiff.Side side, RowMark mark, String meaning) {
-        if (side.error() != null) {
-            return GridData.failed("Did not run: " + side.error());
-        }
-        List<Boolean> marked = side.marked();
-        PagedRows rows = PagedRows.inMemory(side.rows(), index -> marked.get((int) index) ? mark : RowMark.NONE);
-        int count = side.markedCount();
-        String summary = plural(side.rows().size(), "row") + (side.truncated() ? " (cut at the row cap)" : "")
-                + (count == 0 ? "" : " · " + count + " " + meaning);
-        return new GridData(side.columns(), rows, summary, false);
     }
 
     private void showJudge(ItemResult item, MatrixCell cell) {
@@ -246,10 +184,6 @@ public final class CellDetailViewModel {
         return sql.strip().replaceAll("\\s+", " ");
     }
 
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     // ---- properties
 
     public ReadOnlyStringProperty detailTitleProperty() {
@@ -299,15 +233,15 @@ public final class CellDetailViewModel {
     }
 
     public ReadOnlyObjectProperty<GridData> goldGridProperty() {
-        return goldGrid.getReadOnlyProperty();
+        return grids.gold.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<GridData> predictedGridProperty() {
-        return predictedGrid.getReadOnlyProperty();
+        return grids.predicted.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty gridsLoadingProperty() {
-        return gridsLoading.getReadOnlyProperty();
+        return grids.loading.getReadOnlyProperty();
     }
 
     /** Whether the shown item has an LLM judge verdict; false for runs without a judge. */

@@ -29,9 +29,14 @@ import javafx.scene.input.KeyCombination;
  * A virtualised table of query results: a row-number column with a missing/extra mark, NULL
  * shown apart from text, Ctrl+C copies the selected rows as TSV. Rows of an observable list
  * (such as a paged one) appear as they load. Sorting is local unless a sort handler is set, in
- * which case the handler re-reads the rows in the requested order.
+ * which case the handler re-reads the rows in the requested order; without a handler, a list of
+ * more than {@link #MAX_SORTED_IN_MEMORY} rows is shown as it is, unsortable (a local sort would
+ * read and hold every row of a paged million).
  */
 public final class ResultGrid extends TableView<GridRow> {
+
+    /** The most rows sorted locally (a comparison's result up to its row cap). */
+    public static final int MAX_SORTED_IN_MEMORY = 100_000;
 
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final PseudoClass EXTRA = PseudoClass.getPseudoClass("extra");
@@ -102,7 +107,12 @@ public final class ResultGrid extends TableView<GridRow> {
         }
         ObservableList<GridRow> rows = next.rows() instanceof ObservableList<?> observable
                 ? (ObservableList<GridRow>) observable : FXCollections.observableArrayList(next.rows());
-        if (sortHandler == null) {
+        boolean sortInMemory = sortHandler == null && rows.size() <= MAX_SORTED_IN_MEMORY;
+        if (sortHandler == null && !sortInMemory) {
+            getSortOrder().clear();
+        }
+        getColumns().forEach(c -> c.setSortable(c != getColumns().getFirst() && (sortHandler != null || sortInMemory)));
+        if (sortInMemory) {
             SortedList<GridRow> sorted = new SortedList<>(rows);
             sorted.comparatorProperty().bind(comparatorProperty());
             setItems(sorted);

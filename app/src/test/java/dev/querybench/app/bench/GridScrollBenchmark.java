@@ -1,157 +1,37 @@
 package dev.querybench.app.bench;
 
-import static dev.querybench.app.testing.Screens.fx;
 import static dev.querybench.app.testing.Screens.waitFor;
 
-import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.widgets.ResultGrid;
-import dev.querybench.app.workspace.MainWindow;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
-import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The SQL console's grid driven like a user over 1,000,000 rows × 4 columns ({@code orders ×
- * orders} of the sample): bursts of 40 PageDown key events 20 ms apart (a held key), drags of
- * the scroll-bar thumb with the robot's mouse, and the
- * mouse wheel while pages load. Printed: for every gesture, how long after it stopped the rows on
- * screen were all loaded; the process's largest resident set and thread count (from
- * {@code /proc/self/status}, sampled every 50 ms); and the longest FX-thread stall (a ping posted
- * every 10 ms with {@code Platform.runLater}: how late the latest one arrived). A benchmark, not
- * a test: run it on a quiet machine, see BENCHMARKS.md for the command.
+ * orders} of the sample) by {@link GridGestures}: PageDown bursts, thumb drags and the mouse wheel,
+ * with the time until the screen is loaded, the process's RSS and threads and the FX thread's
+ * stalls printed. A benchmark, not a test: run it on a quiet machine, see BENCHMARKS.md for the
+ * command.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class GridScrollBenchmark {
 
     static final String MILLION = "SELECT a.order_id, a.customer_id, b.order_id AS other_order, b.order_status"
             + " FROM orders a, orders b";
 
-    private static SampleApp app;
-    private static Path home;
-    private ResultGrid grid;
-    private javafx.scene.Scene scene;
-    /** When the FX thread handled the latest key press or mouse release (nanoTime). */
-    private volatile long lastInput;
-    /** When a layout pulse after {@link #lastInput} first found every row on screen loaded. */
-    private volatile long loadedAt;
-
-    @BeforeAll
-    static void openSample() throws IOException {
-        home = Files.createTempDirectory("querybench-grid-bench");
-        app = SampleApp.open(home, Map.of(), false, new FxTaskRunner());
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
+    private SampleApp app;
+    private final GridGestures gestures = new GridGestures();
 
     @Start
     void start(Stage stage) {
-        new MainWindow(app.context.mainViewModel()).show(stage, 1360, 860);
-        scene = stage.getScene();
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> input());
-        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> input());
-        scene.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> input());
-        // Checked on every frame (an animation timer keeps frames coming), after the layout of the previous one.
-        new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (grid != null && loadedAt < lastInput && screenLoaded()) {
-                    loadedAt = System.nanoTime();
-                }
-            }
-        }.start();
-    }
-
-    private void input() {
-        lastInput = System.nanoTime();
-    }
-
-    /** Process figures sampled in the background. */
-    private static final class Sampler extends Thread {
-        volatile boolean stop;
-        long maxRssKb;
-        long maxThreads;
-        final AtomicLong maxStallNanos = new AtomicLong();
-        /** When the latest ping ran on the FX thread (nanoTime). */
-        volatile long lastPingRan = System.nanoTime();
-        /** The FX thread's stack (innermost frames) sampled while a ping was over 30 ms late: how often each. */
-        final Map<String, Integer> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
-        volatile String phase = "";
-
-        Sampler() {
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            long lastPing = 0;
-            while (!stop) {
-                long now = System.nanoTime();
-                if (now - lastPing >= 10_000_000) {
-                    lastPing = now;
-                    long posted = now;
-                    Platform.runLater(() -> {
-                        lastPingRan = System.nanoTime();
-                        maxStallNanos.accumulateAndGet(lastPingRan - posted, Math::max);
-                    });
-                }
-                if (now - lastPingRan > 30_000_000) {
-                    sampleFxStack(this);
-                }
-                try {
-                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            maxRssKb = Math.max(maxRssKb, Long.parseLong(line.replaceAll("\\D", "")));
-                        } else if (line.startsWith("Threads:")) {
-                            maxThreads = Math.max(maxThreads, Long.parseLong(line.replaceAll("\\D", "")));
-                        }
-                    }
-                    Thread.sleep(10);
-                } catch (IOException | InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Where the FX thread is while it is late: the frames of a stall, counted, printed at the end. */
-    private static void sampleFxStack(Sampler sampler) {
-        Thread.getAllStackTraces().forEach((thread, stack) -> {
-            if (thread.getName().equals("JavaFX Application Thread")) {
-                StringBuilder frames = new StringBuilder(sampler.phase);
-                for (int i = 0; i < Math.min(14, stack.length); i++) {
-                    frames.append("\n      at ").append(stack[i]);
-                }
-                sampler.stallStacks.merge(frames.toString(), 1, Integer::sum);
-            }
-        });
+        gestures.watch(SampleApp.showMainWindow(app, stage, 1360, 860));
     }
 
     @Test
@@ -162,121 +42,6 @@ class GridScrollBenchmark {
         robot.interact(() -> vm.sqlProperty().set(MILLION));
         robot.interact(vm::run);
         waitFor(60, () -> vm.rows() != null && vm.rows().size() == 1_000_000);
-        grid = robot.lookup("#consoleGrid").queryAs(ResultGrid.class);
-        waitFor(30, this::screenLoaded);
-        Sampler sampler = new Sampler();
-        sampler.start();
-        List<Double> pageDown = new ArrayList<>();
-        List<Double> drags = new ArrayList<>();
-        List<Double> burstStalls = new ArrayList<>();
-        robot.clickOn(grid);
-        for (int burst = 0; burst < 5; burst++) {
-            sampler.phase = "burst " + (burst + 1);
-            // As a held key repeats: a press every 20 ms, not waiting for the grid between presses.
-            for (int i = 0; i < 40; i++) {
-                Platform.runLater(() -> {
-                    Node target = scene.getFocusOwner() == null ? grid : scene.getFocusOwner();
-                    javafx.event.Event.fireEvent(target, new javafx.scene.input.KeyEvent(
-                            javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.PAGE_DOWN, false, false, false,
-                            false));
-                });
-                Thread.sleep(20);
-            }
-            pageDown.add(untilLoaded());
-            burstStalls.add(sampler.maxStallNanos.getAndSet(0) / 1e6);
-        }
-        long pageDownStall = (long) (burstStalls.stream().mapToDouble(Double::doubleValue).max().orElse(0) * 1e6);
-        double[] targets = {0.35, 0.9, 0.1, 0.6, 0.999, 0.5};
-        int wheelMoved = 0;
-        for (double target : targets) {
-            sampler.phase = "drag to " + target;
-            drags.add(dragThumbTo(robot, target));
-            // The wheel right after a drag, while the page may still be loading, must move the rows.
-            int before = fx(this::firstVisible);
-            robot.moveTo(grid).scroll(3, javafx.geometry.VerticalDirection.UP);
-            WaitForAsyncUtils.waitForFxEvents();
-            if (fx(this::firstVisible) != before) {
-                wheelMoved++;
-            }
-            untilLoaded();
-        }
-        sampler.stop = true;
-        sampler.join();
-        System.out.printf(Locale.ROOT, "PageDown bursts (40 presses each), ms until the screen was loaded: %s%n",
-                format(pageDown));
-        System.out.printf(Locale.ROOT, "longest FX-thread stall per burst, ms: %s%n", format(burstStalls));
-        System.out.printf(Locale.ROOT, "thumb drags, ms from release until the screen was loaded: %s%n", format(drags));
-        System.out.printf(Locale.ROOT, "mouse wheel moved the rows after %d of %d drags%n", wheelMoved, targets.length);
-        System.out.printf(Locale.ROOT, "max RSS %d MB · max threads %d · longest FX-thread stall %.0f ms during the"
-                        + " PageDown bursts, %.0f ms during the drags · pages read %d, cached %d (%.1f MB)%n",
-                sampler.maxRssKb / 1024, sampler.maxThreads, pageDownStall / 1e6, sampler.maxStallNanos.get() / 1e6,
-                vm.rows().pagesRead(), vm.rows().pagesCached(), vm.rows().cachedBytes() / 1048576.0);
-        if (Boolean.getBoolean("bench.stallStacks")) {
-            printStallStacks(sampler);
-        }
-    }
-
-    private static void printStallStacks(Sampler sampler) {
-        sampler.stallStacks.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .limit(25).forEach(e -> System.out.printf(Locale.ROOT, "stall sample x%d: %s%n", e.getValue(), e.getKey()));
-    }
-
-    private static String format(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList()
-                + String.format(Locale.ROOT, " (max %.0f)", values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-    }
-
-    private double dragThumbTo(FxRobot robot, double fraction) throws Exception {
-        ScrollBar bar = fx(() -> (ScrollBar) grid.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar s && s.getOrientation() == Orientation.VERTICAL && s.isVisible())
-                .findFirst().orElseThrow());
-        Node thumb = fx(() -> bar.lookup(".thumb"));
-        Bounds track = fx(() -> bar.localToScreen(bar.getLayoutBounds()));
-        Bounds at = fx(() -> thumb.localToScreen(thumb.getLayoutBounds()));
-        double targetY = track.getMinY() + 16 + fraction * (track.getHeight() - 32);
-        robot.moveTo(at.getCenterX(), at.getCenterY()).press(MouseButton.PRIMARY);
-        double y = at.getCenterY();
-        int steps = 12;
-        for (int i = 1; i <= steps; i++) {
-            robot.moveTo(at.getCenterX(), y + (targetY - y) * i / steps);
-        }
-        robot.release(MouseButton.PRIMARY);
-        return untilLoaded();
-    }
-
-    /**
-     * Milliseconds from the last input the FX thread handled until a frame found every row on
-     * screen loaded (one frame, about 16 ms, when they were loaded in the frame that showed the gesture).
-     */
-    private double untilLoaded() throws Exception {
-        long start = System.nanoTime();
-        while (loadedAt < lastInput || !fx(this::screenLoaded)) {
-            Thread.sleep(2);
-            if (System.nanoTime() - start > 60_000_000_000L) {
-                throw new IllegalStateException("rows did not load within a minute");
-            }
-        }
-        return Math.max(0, loadedAt - lastInput) / 1e6;
-    }
-
-    private int firstVisible() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) grid.lookup(".virtual-flow");
-        IndexedCell<?> first = flow.getFirstVisibleCell();
-        return first == null ? -1 : first.getIndex();
-    }
-
-    private boolean screenLoaded() {
-        VirtualFlow<?> flow = (VirtualFlow<?>) grid.lookup(".virtual-flow");
-        IndexedCell<?> first = flow.getFirstVisibleCell();
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        if (first == null || last == null) {
-            return false;
-        }
-        for (int i = first.getIndex(); i <= last.getIndex(); i++) {
-            if (!grid.getItems().get(i).loaded()) {
-                return false;
-            }
-        }
-        return true;
+        gestures.drive(robot, robot.lookup("#consoleGrid").queryAs(ResultGrid.class), vm.rows());
     }
 }

@@ -5,10 +5,10 @@ import static dev.querybench.app.testing.Screens.screenshot;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.querybench.app.AppContext;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunsViewModel;
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.widgets.ResultGrid;
 import dev.querybench.app.workspace.MainWindow;
@@ -20,48 +20,35 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Run both variants from the window, open the comparison from the finished run, read a cell. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class ComparisonFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
-    private static AppContext context;
+    private SampleApp app;
     private Scene scene;
 
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.withStubModel(home, SampleFixture::scriptTwoVariants);
-        context = app.context;
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
+    @SampleAppExtension.Opens
+    static SampleApp open(Path home) {
+        return SampleApp.withStubModel(home, SampleFixture::scriptTwoVariants);
     }
 
     @Start
     void start(Stage stage) {
-        new MainWindow(context.mainViewModel()).show(stage, 1440, 960);
+        new MainWindow(app.context.mainViewModel()).show(stage, 1440, 960);
         scene = stage.getScene();
     }
 
     @Test
     void theFinishedRunOpensAsAComparisonTab(FxRobot robot) throws Exception {
-        RunsViewModel runs = context.mainViewModel().runsScreen();
+        RunsViewModel runs = app.context.mainViewModel().runsScreen();
         robot.clickOn("#runButton");
-        waitFor(60, () -> context.runViewModel().phaseProperty().get() == RunPhase.FINISHED);
+        waitFor(60, () -> app.context.runViewModel().phaseProperty().get() == RunPhase.FINISHED);
         assertThat(robot.lookup("#compareLink").query().isVisible()).isTrue();
 
         robot.clickOn("#compareLink");

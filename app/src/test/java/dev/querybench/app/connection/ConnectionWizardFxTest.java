@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.health.HealthViewModel;
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.workspace.MainWindow;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,33 +15,22 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The wizard in the window: a green database checklist, a red then green model line, and the Health panel. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class ConnectionWizardFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
 
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.open(home, Map.of("STUB_KEY", "sk-fx-secret"), false, new FxTaskRunner());
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
+    @SampleAppExtension.Opens
+    static SampleApp open(Path home) {
+        return SampleApp.open(home, Map.of("STUB_KEY", "sk-fx-secret"), false, new FxTaskRunner());
     }
 
     @Start

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.core.FxTaskRunner;
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.testing.db.PostgresTestDatabase;
@@ -21,34 +22,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Create reader in the window, on a real PostgreSQL: refused for the owner, the SQL for a DBA, then made and checked. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class CreateReaderFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
 
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.open(home, Map.of("QB_READER_PW", "fx-reader-pw-77", "QB_OWNER_PW", "owner-pw"), false,
+    @SampleAppExtension.Opens
+    static SampleApp open(Path home) {
+        return SampleApp.open(home, Map.of("QB_READER_PW", "fx-reader-pw-77", "QB_OWNER_PW", "owner-pw"), false,
                 new FxTaskRunner());
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
     }
 
     @Start

@@ -5,40 +5,24 @@ import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.widgets.ResultGrid;
-import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The dataset browser in the main window: gold check results and one question's gold rows. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class DatasetFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
-
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.sample(home);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
 
     @Start
     void start(Stage stage) {

@@ -6,6 +6,7 @@ import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
@@ -23,8 +24,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,24 +37,15 @@ import org.testfx.framework.junit5.Start;
  * catches (screenshots at 1360×860, light and dark); for a dataset on PostgreSQL it shows the admin
  * account row, its tooltip says what the instances will be, and it refuses to start without an account.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class TestSuiteFxTest {
 
+    /** A folder of this class's own (the app has its own home). */
     @TempDir
     static Path home;
 
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
-
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.sample(home);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
 
     @Start
     void start(Stage stage) {

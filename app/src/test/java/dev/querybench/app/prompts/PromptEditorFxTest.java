@@ -5,41 +5,25 @@ import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.testing.SampleApp;
-import java.nio.file.Path;
+import dev.querybench.app.testing.SampleAppExtension;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Typing in the prompt editor: problems appear inline, the preview follows, Ctrl+S saves. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class PromptEditorFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
-
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.sample(home);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
-    }
 
     @Start
     void start(Stage stage) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.testing.SampleApp;
+import dev.querybench.app.testing.SampleAppExtension;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,33 +19,22 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The main actions are in the menus with their shortcuts, and pressing a shortcut does the action. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class ShortcutsFxTest {
 
-    @TempDir
-    static Path home;
-
-    private static SampleApp app;
+    private SampleApp app;
     private Scene scene;
 
-    @BeforeAll
-    static void openSample() {
-        app = SampleApp.withStubModel(home);
-    }
-
-    @AfterAll
-    static void close() {
-        app.close();
+    @SampleAppExtension.Opens
+    static SampleApp open(Path home) {
+        return SampleApp.withStubModel(home);
     }
 
     @Start

@@ -1,5 +1,6 @@
 package dev.querybench.engine.compare;
 
+import dev.querybench.engine.console.PagedQuery;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.SafeExecutor;
@@ -37,5 +38,16 @@ public final class CellResults {
         SafeExecutor executor = executors.apply(question);
         String gold = question.goldFor(executor.backend().dialect()).getFirst();
         return new Loaded(gold, new ResultDiff().run(executor, limits, gold, predictedSql));
+    }
+
+    /**
+     * One side's whole result, counted and read a page at a time on the question's database: for a
+     * side {@link #load} cut at the row cap, so the grid can show every row without holding them.
+     *
+     * @param sql the side's query as {@link #load} ran it ({@link Loaded#gold()} or the prediction)
+     * @throws dev.querybench.engine.db.QueryExecutionException when it cannot be counted
+     */
+    public PagedQuery pages(Question question, String sql) {
+        return PagedQuery.open(executors.apply(question), limits, sql);
     }
 }

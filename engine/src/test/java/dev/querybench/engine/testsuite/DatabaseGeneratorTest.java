@@ -58,14 +58,10 @@ class DatabaseGeneratorTest {
 
     @Test
     void everyGeneratedDatabaseKeepsEveryConstraintOfTheSchema() throws Exception {
-        Path real = realDatabase(dir.resolve("real.sqlite"));
-        SqliteSchema schema;
-        ValuePools pools;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
-            schema = SqliteSchema.read(c);
-            pools = ValuePools.read(c, schema, List.of(new NeighbourGenerator.Constant("qty", 3L),
+        Real real = readReal(List.of(new NeighbourGenerator.Constant("qty", 3L),
                     new NeighbourGenerator.Constant("name", "West")));
-        }
+        SqliteSchema schema = real.schema();
+        ValuePools pools = real.pools();
         assertThat(schema.table("store").orElseThrow().uniques()).contains(List.of("id"), List.of("region_id", "code"));
         assertThat(schema.table("move").orElseThrow().foreignKeys().getFirst().columns())
                 .containsExactly("store_id", "item");
@@ -103,12 +99,8 @@ class DatabaseGeneratorTest {
 
     @Test
     void poolsAimedAtOneQuestionHoldOnlyItsConstants() throws Exception {
-        Path real = realDatabase(dir.resolve("real.sqlite"));
-        ValuePools pools;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
-            pools = ValuePools.read(c, SqliteSchema.read(c), List.of(new NeighbourGenerator.Constant("qty", 3L),
-                    new NeighbourGenerator.Constant("item", "kettle")));
-        }
+        ValuePools pools = readReal(List.of(new NeighbourGenerator.Constant("qty", 3L),
+                new NeighbourGenerator.Constant("item", "kettle"))).pools();
         assertThat(pools.of("stock", "qty").constants()).containsExactly(3L, 4L, 2L);
         ValuePools focused = pools.focused(List.of(new NeighbourGenerator.Constant("qty", 7L)));
         assertThat(focused.of("stock", "qty").constants()).containsExactly(7L, 8L, 6L);
@@ -121,13 +113,9 @@ class DatabaseGeneratorTest {
 
     @Test
     void aTwinCopiesARowWithTheRowsThatHangFromIt() throws Exception {
-        Path real = realDatabase(dir.resolve("real.sqlite"));
-        SqliteSchema schema;
-        ValuePools pools;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
-            schema = SqliteSchema.read(c);
-            pools = ValuePools.read(c, schema, List.of());
-        }
+        Real real = readReal(List.of());
+        SqliteSchema schema = real.schema();
+        ValuePools pools = real.pools();
         int twinsWithStores = 0;
         for (int seed = 0; seed < 10; seed++) {
             Path file = dir.resolve("t-" + seed + ".sqlite");
@@ -150,13 +138,9 @@ class DatabaseGeneratorTest {
 
     @Test
     void valuesComeFromTheRealDataAndGoldsConstantsWithNullsAndDuplicates() throws Exception {
-        Path real = realDatabase(dir.resolve("real.sqlite"));
-        SqliteSchema schema;
-        ValuePools pools;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
-            schema = SqliteSchema.read(c);
-            pools = ValuePools.read(c, schema, List.of(new NeighbourGenerator.Constant("item", "kettle")));
-        }
+        Real real = readReal(List.of(new NeighbourGenerator.Constant("item", "kettle")));
+        SqliteSchema schema = real.schema();
+        ValuePools pools = real.pools();
         DatabaseGenerator generator = new DatabaseGenerator(schema, pools);
         boolean kettle = false;
         boolean nullOpened = false;
@@ -180,13 +164,9 @@ class DatabaseGeneratorTest {
 
     @Test
     void theSameSeedWritesTheSameDatabase() throws Exception {
-        Path real = realDatabase(dir.resolve("real.sqlite"));
-        SqliteSchema schema;
-        ValuePools pools;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
-            schema = SqliteSchema.read(c);
-            pools = ValuePools.read(c, schema, List.of());
-        }
+        Real real = readReal(List.of());
+        SqliteSchema schema = real.schema();
+        ValuePools pools = real.pools();
         new DatabaseGenerator(schema, pools).write(dir.resolve("a.sqlite"), 42, 9);
         new DatabaseGenerator(schema, pools).write(dir.resolve("b.sqlite"), 42, 9);
         new DatabaseGenerator(schema, pools).write(dir.resolve("c.sqlite"), 43, 9);
@@ -194,6 +174,18 @@ class DatabaseGeneratorTest {
                 .isEqualTo(TestSuiteBuilder.contentHash(dir.resolve("b.sqlite")))
                 .isNotEqualTo(TestSuiteBuilder.contentHash(dir.resolve("c.sqlite")));
         assertThat(Files.mismatch(dir.resolve("a.sqlite"), dir.resolve("b.sqlite"))).isEqualTo(-1L);
+    }
+
+    /** The real database's schema and the value pools read from it. */
+    private record Real(SqliteSchema schema, ValuePools pools) {}
+
+    /** Writes the real database (SCHEMA) and reads its schema and pools, aimed at {@code constants}. */
+    private Real readReal(List<NeighbourGenerator.Constant> constants) throws SQLException {
+        Path real = realDatabase(dir.resolve("real.sqlite"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + real)) {
+            SqliteSchema schema = SqliteSchema.read(c);
+            return new Real(schema, ValuePools.read(c, schema, constants));
+        }
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
