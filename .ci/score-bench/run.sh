@@ -5,6 +5,10 @@
 #
 # Needs (nothing is downloaded; keep every path outside the repository):
 #   BENCH_DIR        work folder for the pairs and results (created)
+#   ANCHORS_DIR      optional: one folder holding the four checkouts below as test-suite-sql-eval, spider,
+#                    sql-eval and defog-data; it fills in SPIDER_EVAL_DIR, SPIDER_DATA (a folder of links
+#                    made in BENCH_DIR: spider's dev.json and pred_example.txt, test-suite-sql-eval's
+#                    tables.json), SQL_EVAL_DIR and DEFOG_DATA_DIR where they are not set
 #   SPIDER_EVAL_DIR  a checkout of taoyds/test-suite-sql-eval         (Spider part)
 #   SPIDER_DATA      a folder with Spider's dev.json and tables.json, optionally a predictions file
 #                    named pred_example.txt (as in taoyds/spider's evaluation_examples)
@@ -12,23 +16,47 @@
 #   DEFOG_DATA_DIR   a checkout of defog-ai/defog-data, loaded into the PostgreSQL server of the
 #                    PG*/DB* variables (PGHOST, PGUSER…; DBHOST, DBUSER, DBPASSWORD for sql-eval)
 #   PYTHON           a Python 3 with pandas, numpy, sqlalchemy, psycopg2, sqlparse (default /usr/bin/python3)
-#   QUERYBENCH_JAR   default engine/target/querybench-engine.jar (build: ./mvnw -q -B -DskipTests package)
-#   SCORE_JAVA_OPTS  JVM options for querybench (default: none; see BENCHMARKS.md for the ones measured)
+#   QUERYBENCH       the command as users start it, default engine/target/bin/querybench (the built
+#                    launcher: its JVM options and AOT cache, querybench-score.aot; build:
+#                    ./mvnw -q -B -DskipTests package -pl engine); QUERYBENCH_JAVA_OPTIONS reaches it
+#   QUERYBENCH_JAR   instead: `java $SCORE_JAVA_OPTS -jar QUERYBENCH_JAR` (no launcher, no AOT cache)
 #   SCORE_READER     the login role querybench scores sql-eval under (default qb_score_reader; created
 #                    without a password when missing and granted reading on the question databases;
 #                    SCORE_READER_PASSWORD when the server asks for one)
 # A part whose variables are missing is skipped with a message.
 #
-# usage: BENCH_DIR=… SPIDER_EVAL_DIR=… SPIDER_DATA=… bash .ci/score-bench/run.sh [spider] [sqleval]
+# The sql-eval part loads defog-data's 11 databases (academic … yelp, under those names, dropped first)
+# into the server the first time it builds its pairs, and keeps them, with the reader role, for the next
+# runs; the part `clean` drops them and the role.
+#
+# usage: BENCH_DIR=… ANCHORS_DIR=… PGHOST=127.0.0.1 PGUSER=postgres bash .ci/score-bench/run.sh [spider] [sqleval] [clean]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 PYTHON=${PYTHON:-/usr/bin/python3}
-JAR=${QUERYBENCH_JAR:-$repo/engine/target/querybench-engine.jar}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [ -n "${QUERYBENCH_JAR:-}" ]; then
+  # shellcheck disable=SC2206 # SCORE_JAVA_OPTS is a list of options
+  QB=("$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$QUERYBENCH_JAR")
+else
+  QB=("${QUERYBENCH:-$repo/engine/target/bin/querybench}")
+fi
 parts=${*:-spider sqleval}
 : "${BENCH_DIR:?set BENCH_DIR to a work folder outside the repository}"
 mkdir -p "$BENCH_DIR"
+if [ -n "${ANCHORS_DIR:-}" ]; then
+  SPIDER_EVAL_DIR=${SPIDER_EVAL_DIR:-$ANCHORS_DIR/test-suite-sql-eval}
+  SQL_EVAL_DIR=${SQL_EVAL_DIR:-$ANCHORS_DIR/sql-eval}
+  DEFOG_DATA_DIR=${DEFOG_DATA_DIR:-$ANCHORS_DIR/defog-data}
+  if [ -z "${SPIDER_DATA:-}" ]; then
+    SPIDER_DATA=$BENCH_DIR/spider-data
+    mkdir -p "$SPIDER_DATA"
+    ln -sf "$ANCHORS_DIR/spider/evaluation_examples/examples/dev.json" "$SPIDER_DATA/dev.json"
+    ln -sf "$ANCHORS_DIR/test-suite-sql-eval/tables.json" "$SPIDER_DATA/tables.json"
+    ln -sf "$ANCHORS_DIR/spider/evaluation_examples/pred_example.txt" "$SPIDER_DATA/pred_example.txt"
+  fi
+  export SPIDER_EVAL_DIR SQL_EVAL_DIR DEFOG_DATA_DIR SPIDER_DATA  # official_*.py read them
+fi
 
 timed() { # label, command…: runs it, prints wall seconds and peak KB, returns the wall seconds in $WALL
   local label=$1 log="$BENCH_DIR/time.$$"; shift
@@ -55,7 +83,7 @@ spider() {
     timed "official evaluation.py ($label)" env -C "$SPIDER_EVAL_DIR" PYTHONPATH="$here/shims" "$PYTHON" \
         evaluation.py --gold "$pairs/gold.txt" --pred "$pairs/pred.txt" --db "$pairs/database" --etype exec \
         "${flag[@]}"; local official=$WALL
-    timed "querybench score ($label)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/dev.json" \
+    timed "querybench score ($label)" "${QB[@]}" score --dataset "$pairs/dev.json" \
         --predictions "$pairs/pred.txt" --db-dir "$pairs/database" --mode spider "${ours[@]}" \
         --out "$BENCH_DIR/spider-$label" --format json; local mine=$WALL
     echo "  time ratio: $(ratio "$official" "$mine")× faster"
@@ -92,11 +120,20 @@ sqleval() {
   done
   local url="jdbc:postgresql://${DBHOST:-127.0.0.1}:${DBPORT:-5432}/" account=(--user "$reader")
   [ -n "${SCORE_READER_PASSWORD:-}" ] && account+=(--password-env SCORE_READER_PASSWORD)
-  timed "querybench score (defog)" "$JAVA" ${SCORE_JAVA_OPTS:-} -jar "$JAR" score --dataset "$pairs/questions.csv" \
+  timed "querybench score (defog)" "${QB[@]}" score --dataset "$pairs/questions.csv" \
       --predictions "$pairs/predictions.json" --db "$url" "${account[@]}" --mode defog \
       --out "$BENCH_DIR/defog" --format json
   echo "  time ratio: $(ratio "$compare" "$WALL")× faster than its comparison alone"
   "$PYTHON" "$here/agreement.py" "$BENCH_DIR/defog/results.json" "$BENCH_DIR/official-defog.txt" defog | sed 's/^/  /'
+}
+
+clean() { # drops what the sql-eval part made on the server: defog-data's databases and the reader role
+  local reader=${SCORE_READER:-qb_score_reader} db
+  for db in academic advising atis broker car_dealership derm_treatment ewallet geography restaurants scholar yelp; do
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+  done
+  psql -q -d postgres -c "DROP ROLE IF EXISTS $reader" >/dev/null
+  echo "dropped defog-data's databases and the role $reader"
 }
 
 for part in $parts; do "$part"; done

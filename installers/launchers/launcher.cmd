@@ -42,6 +42,8 @@ if /i "%NAME:~0,14%"=="querybench-app" (
 ) else (
   set "JAR=%TARGET%\querybench-engine.jar"
   set "AOT=%TARGET%\querybench.aot"
+  rem score loads other classes than a run (its dataset readers and official comparators): its own cache
+  if /i "%~1"=="score" if exist "%TARGET%\querybench-score.aot" set "AOT=%TARGET%\querybench-score.aot"
   set "ARGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -XX:UserThreadWaitAttemptsAtExit=1 %QUERYBENCH_JAVA_OPTIONS% --enable-native-access=ALL-UNNAMED -cp "!JAR!" dev.querybench.engine.cli.QueryBenchCli"
 )
 if not exist "!JAR!" (
@@ -50,5 +52,7 @@ if not exist "!JAR!" (
 )
 set "AOTARG="
 if exist "!AOT!" set "AOTARG=-XX:AOTCache=!AOT!"
+rem an AOT option of the user's (training a cache with -XX:AOTCacheOutput, say) replaces ours
+echo x !JDK_JAVA_OPTIONS! !QUERYBENCH_JAVA_OPTIONS! | findstr /c:"-XX:AOT" >nul && set "AOTARG="
 "!JAVA!" !AOTARG! !ARGS! %*
 exit /b %ERRORLEVEL%

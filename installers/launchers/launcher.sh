@@ -4,7 +4,8 @@
 #   querybench       the command line:  engine/target/querybench-engine.jar
 #   querybench-app   the workbench:     app/target/querybench-app.jar, JavaFX on the module path
 # Java: $JAVA_HOME/bin/java when JAVA_HOME is set, else the first java on PATH; it must be 25 or
-# newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot) is used when present.
+# newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot; querybench-score.aot for
+# `querybench score`, whose classes a run does not load) is used when present.
 # The command line's commands are short-lived, so its JVM compiles with C1 only, collects with the
 # serial collector and starts from a small heap (docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
 # added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC),
@@ -74,6 +75,10 @@ case "$name" in
   *)
     jar="$target/querybench-engine.jar"
     aot="$target/querybench.aot"
+    # score loads other classes than a run (its dataset readers and official comparators): its own cache
+    if [ "${1:-}" = score ] && [ -f "$target/querybench-score.aot" ]; then
+      aot="$target/querybench-score.aot"
+    fi
     # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
     set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m -XX:UserThreadWaitAttemptsAtExit=1 ${QUERYBENCH_JAVA_OPTIONS:-} \
       --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
@@ -83,7 +88,12 @@ if [ ! -f "$jar" ]; then
   echo "$name: $jar is missing: build it with ./mvnw -q -B -DskipTests package" >&2
   exit 4
 fi
-if [ -f "$aot" ]; then
+# an AOT option of the user's (training a cache with -XX:AOTCacheOutput, say) replaces ours: the JVM
+# refuses -XX:AOTCache together with -XX:AOTCacheOutput
+case "${JDK_JAVA_OPTIONS:-} ${QUERYBENCH_JAVA_OPTIONS:-}" in
+  *-XX:AOTCache*|*-XX:AOTMode*|*-XX:AOTConfiguration*) aot="" ;;
+esac
+if [ -n "$aot" ] && [ -f "$aot" ]; then
   exec "$java" "-XX:AOTCache=$aot" "$@"
 fi
 exec "$java" "$@"

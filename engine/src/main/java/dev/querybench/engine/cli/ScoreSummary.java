@@ -1,5 +1,6 @@
 package dev.querybench.engine.cli;
 
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.evaluation.sql.DefogComparator;
@@ -13,7 +14,9 @@ import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.stats.CellSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code score} prints: accuracy with its interval over the items judged, the errors kept out
@@ -51,6 +54,7 @@ final class ScoreSummary {
         out.println("Errors (excluded from accuracy): " + dataset.size() + " dataset errors (database unknown, missing"
                 + " or unusable)" + listed(dataset) + ", " + gold.size() + " gold errors (gold SQL fails)" + listed(gold)
                 + (otherErrors > 0 ? ", " + otherErrors + " other" : ""));
+        printDatasetProblems(items);
         long vacuous = items.stream().filter(i -> i.outcome() == Outcome.PASS
                 && i.verdict().flags().contains(ResultComparator.FLAG_VACUOUS)).count();
         long ambiguous = items.stream().filter(i -> i.verdict().flags().contains(
@@ -77,6 +81,19 @@ final class ScoreSummary {
         }
         out.println(flags);
         out.flush();
+    }
+
+    /** Each database problem once, as every failure is shown (what, where, then the fix), with its questions. */
+    private void printDatasetProblems(List<ItemResult> items) {
+        Map<Explanation, List<String>> problems = new LinkedHashMap<>();
+        for (ItemResult i : items) {
+            if (i.outcome() == Outcome.ERROR && i.error() != null
+                    && i.verdict().flags().contains(PerDatabaseEvaluator.FLAG_DATASET_ERROR)) {
+                problems.computeIfAbsent(i.error(), e -> new ArrayList<>()).add(i.key().questionId());
+            }
+        }
+        problems.forEach((problem, ids) -> out.println("  dataset error: " + problem.headline() + " — questions"
+                + listed(ids) + (problem.fix().isBlank() ? "" : System.lineSeparator() + "    → " + problem.fix())));
     }
 
     void printDifferences(RunResults a, RunResults b, MatchMode ma, MatchMode mb) {

@@ -2,6 +2,7 @@ package dev.querybench.engine.db;
 
 import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.errors.ErrorResponse;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 
 /**
@@ -15,6 +16,9 @@ public final class DatabaseUnavailableException extends QueryBenchException {
     private static final long serialVersionUID = 1L;
 
     private final String database;
+    private final String where;
+    private final String problem;
+    private final String remedy;
 
     /**
      * @param database the name the questions use
@@ -26,6 +30,14 @@ public final class DatabaseUnavailableException extends QueryBenchException {
         super(ErrorResponse.of(ErrorCategory.NOT_FOUND, "database '" + database + "' (" + where + ") cannot be used: "
                 + problem, remedy));
         this.database = database;
+        this.where = where;
+        this.problem = problem;
+        this.remedy = remedy;
+    }
+
+    /** What is wrong with the database (without the question), where it is, and what to do. */
+    public Explanation explanation() {
+        return new Explanation("database '" + database + "' cannot be used: " + problem, where, remedy);
     }
 
     public String database() {

@@ -4,6 +4,7 @@ import dev.querybench.engine.dataset.Dataset;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.DatabaseUnavailableException;
 import dev.querybench.engine.db.UnknownDatabaseException;
+import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.evaluation.sql.PerDatabaseEvaluator;
 import dev.querybench.engine.evaluation.base.EvaluationStrategy;
 import dev.querybench.engine.evaluation.base.Verdict;
@@ -85,18 +86,23 @@ public final class Scorer {
         return new RunResults(run, items, new RunSummary().cells(items), 0);
     }
 
+    /**
+     * A question whose database is unknown or unusable is an ERROR item whose error is the
+     * problem's {@link Explanation} (what, where, fix), as a run's failed items carry theirs.
+     */
     private ItemResult judge(Question q, String sql, String label, MatchMode mode) {
         Verdict verdict;
+        Explanation problem = null;
         try {
             verdict = evaluators.apply(q.database()).evaluate(q, sql);
         } catch (UnknownDatabaseException e) {
-            verdict = PerDatabaseEvaluator.datasetError(mode,
-                    new UnknownDatabaseException(q.id(), e.database(), e.known()).getMessage());
+            problem = e.explanation();
+            verdict = PerDatabaseEvaluator.datasetError(mode, "question " + q.id() + ": " + problem.oneLine());
         } catch (DatabaseUnavailableException e) {
-            verdict = PerDatabaseEvaluator.datasetError(mode, "question " + q.id() + ": " + e.getMessage()
-                    + " (" + e.error().remedy() + ")");
+            problem = e.explanation();
+            verdict = PerDatabaseEvaluator.datasetError(mode, "question " + q.id() + ": " + problem.oneLine());
         }
         return new ItemResult(new ItemKey(q.id(), "predictions", label, 0), null, sql, sql, verdict, 0, Usage.NONE,
-                null, null, clock.instant());
+                null, problem, clock.instant());
     }
 }

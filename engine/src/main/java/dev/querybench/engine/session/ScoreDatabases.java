@@ -51,6 +51,11 @@ public final class ScoreDatabases implements AutoCloseable {
         default List<String> knownNames() {
             return List.of();
         }
+
+        /** Where this source looks (a folder, a server), for messages; empty when it names no place. */
+        default String place() {
+            return "";
+        }
     }
 
     /** A database ready for questions: its name and its instances' executors. */
@@ -101,8 +106,7 @@ public final class ScoreDatabases implements AutoCloseable {
     }
 
     private static QueryBenchException rethrow(QueryBenchException failed, String questionId) {
-        return failed instanceof UnknownDatabaseException u
-                ? new UnknownDatabaseException(questionId, u.database(), u.known()) : failed;
+        return failed instanceof UnknownDatabaseException u ? u.forQuestion(questionId) : failed;
     }
 
     private Target open(String questionId, String name) {
@@ -119,7 +123,10 @@ public final class ScoreDatabases implements AutoCloseable {
         }
         LinkedHashSet<String> known = new LinkedHashSet<>();
         sources.forEach(s -> known.addAll(s.knownNames()));
-        throw new UnknownDatabaseException(questionId, name, List.copyOf(known));
+        String places = String.join(", ", sources.stream().map(Source::place).filter(p -> !p.isEmpty()).toList());
+        throw new UnknownDatabaseException(questionId, name, List.copyOf(known), places, "correct the question's"
+                + " database name, put the database at DIR/" + name + "/" + name + ".sqlite under --db-dir DIR, or map"
+                + " it with --db-map " + name + "=PROFILE|URL");
     }
 
     private DatabaseBackend backend(String name, Opener opener) {
@@ -210,6 +217,11 @@ public final class ScoreDatabases implements AutoCloseable {
             @Override
             public List<String> knownNames() {
                 return folder.names();
+            }
+
+            @Override
+            public String place() {
+                return dir.toString();
             }
         };
     }

@@ -216,6 +216,11 @@ public final class WorkspaceSession implements AutoCloseable {
         return backend;
     }
 
+    /** The schema of the session's own database, read once and shared with the prompts. */
+    public dev.querybench.engine.db.SchemaSnapshot schema() {
+        return promptContext.schema();
+    }
+
     public SafeExecutor executor() {
         return executor;
     }

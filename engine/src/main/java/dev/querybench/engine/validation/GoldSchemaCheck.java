@@ -6,7 +6,11 @@ import dev.querybench.engine.dataset.DatasetReader;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.errors.FileProblem;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +30,9 @@ import java.util.TreeSet;
  * to the database, which still enforces. Stateless and thread-safe.
  */
 public final class GoldSchemaCheck {
+
+    /** Names this check's rules in {@link #fingerprint}: change it whenever what {@link #find} refuses changes. */
+    static final String RULES = "gold-schema-check 1";
 
     /** The first gold reference the schema lacks, as a problem in the dataset file, or empty. */
     public Optional<FileProblem> find(Workspace workspace, SchemaSnapshot schema) {
@@ -84,6 +92,56 @@ public final class GoldSchemaCheck {
         find(workspace, schema).ifPresent(p -> {
             throw new DatasetException(p.message(), p.fix(), null);
         });
+    }
+
+    /**
+     * As {@link #require(Workspace, SchemaSnapshot)}, skipped when the same check passed last time
+     * ({@code passed}): same rules, dialect, workspace database, schema and gold queries.
+     */
+    public void require(Workspace workspace, SchemaSnapshot schema, PassedGoldChecks passed) {
+        String fingerprint = fingerprint(workspace, schema);
+        if (!passed.passed(fingerprint)) {
+            require(workspace, schema);
+            passed.remember(fingerprint);
+        }
+    }
+
+    /**
+     * A SHA-256 of everything {@link #find} reads: this check's rules ({@link #RULES}) and build, the
+     * schema's dialect, tables and columns, the workspace's database name, and each question's
+     * database and gold queries for that dialect.
+     */
+    public String fingerprint(Workspace workspace, SchemaSnapshot schema) {
+        StringBuilder text = new StringBuilder(RULES).append('\n').append(build()).append('\n')
+                .append(schema.dialect()).append('\n')
+                .append(workspace.config().database() == null ? "" : workspace.config().database().nameOrDefault());
+        Map<String, TreeSet<String>> tables = new TreeMap<>();
+        for (SchemaSnapshot.Table table : schema.tables()) {
+            TreeSet<String> columns = tables.computeIfAbsent(table.name().toLowerCase(Locale.ROOT), t -> new TreeSet<>());
+            table.columns().forEach(c -> columns.add(c.name().toLowerCase(Locale.ROOT)));
+        }
+        tables.forEach((table, columns) -> text.append("\0t").append(table).append('\0').append(columns));
+        for (Question question : workspace.dataset().questions()) {
+            text.append("\0q").append(question.id()).append('\0').append(question.database());
+            question.goldFor(schema.dialect()).forEach(sql -> text.append("\0g").append(sql));
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** The build this check runs from (its jar's path, size and time), so a new build checks again. */
+    private static String build() {
+        try {
+            Path code = Path.of(GoldSchemaCheck.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code + (java.nio.file.Files.isRegularFile(code)
+                    ? " " + java.nio.file.Files.size(code) + " " + java.nio.file.Files.getLastModifiedTime(code) : "");
+        } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "unknown " + System.nanoTime(); // never matches a remembered pass
+        }
     }
 
     private static boolean system(String table) {

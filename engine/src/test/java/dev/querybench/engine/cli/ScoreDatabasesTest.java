@@ -121,12 +121,30 @@ class ScoreDatabasesTest {
         assertThat(items.get(2).get("reason").asText()).contains("'nowhere'").contains("not known");
         assertThat(items.get(3).get("reason").asText()).contains("holds no tables");
         assertThat(items.get(5).get("flags").toString()).contains("gold-error");
+        // each dataset error carries its explanation (what, where, fix) into the reports and the summary
+        JsonNode broken = items.get(1).get("errorExplanation");
+        assertThat(broken.get("what").asText()).startsWith("database 'broken' cannot be used:");
+        assertThat(broken.get("where").asText()).isEqualTo(databases.resolve("broken/broken.sqlite").toString());
+        assertThat(broken.get("fix").asText()).isNotBlank();
+        JsonNode unknown = items.get(2).get("errorExplanation");
+        assertThat(unknown.get("what").asText()).contains("'nowhere' is not known").contains("broken, empty, ok");
+        assertThat(unknown.get("where").asText()).isEqualTo("looked in " + databases);
+        assertThat(unknown.get("fix").asText()).contains("--db-map nowhere=").contains("--db-dir");
+        assertThat(items.get(3).get("errorExplanation").get("what").asText()).contains("holds no tables");
+        JsonNode passed = items.get(0).path("errorExplanation");
+        assertThat(passed.isNull() || passed.isMissingNode()).as(passed.toString()).isTrue();
+        assertThat(r.out()).contains("dataset error: " + databases.resolve("broken/broken.sqlite")
+                + ": database 'broken' cannot be used").contains("dataset error: looked in " + databases
+                + ": database 'nowhere' is not known").contains("→ correct the question's database name");
+        assertThat(Files.readString(dir.resolve("out/results.csv"))).contains("--db-map nowhere=");
         // one SQLite file that is not there: every item is a dataset error, still with reports
         CliHarness.Result missing = cli.run("score", "--dataset", dev.toString(), "--predictions",
                 predictions.toString(), "--db", dir.resolve("gone.sqlite").toString(), "--out",
                 dir.resolve("out2").toString());
         assertThat(missing.exitCode()).isZero();
-        assertThat(missing.out()).contains("6 items: 0 pass, 0 fail, 6 error").contains("6 dataset errors");
+        assertThat(missing.out()).contains("6 items: 0 pass, 0 fail, 6 error").contains("6 dataset errors")
+                .contains("dataset error: jdbc:sqlite:" + dir.resolve("gone.sqlite") + ": database 'ok' cannot be used")
+                .contains("gone.sqlite does not exist — questions (0, 4, 5)");
         assertThat(dir.resolve("out2/results.json")).exists();
     }
 
