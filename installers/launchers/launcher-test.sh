@@ -3,6 +3,7 @@
 # and java -jar on both jars, with Java 25 and with an older Java:
 #   - JAVA_HOME at a JDK 25: --version prints and exits 0 (the workbench's too, without a display);
 #   - querybench starts its JVM with the command line's options, and QUERYBENCH_JAVA_OPTIONS overrides them;
+#   - querybench-app starts its JVM with the workbench's memory options (docs/workbench.md, "Memory");
 #   - JAVA_HOME unset and an older java first on PATH, JAVA_HOME at an older JDK, and java -jar
 #     run by an older java: one line naming the Java found and what to install, exit 4.
 # Usage: installers/launchers/launcher-test.sh OLD_JAVA   (e.g. /usr/lib/jvm/java-17-openjdk-amd64/bin/java)
