@@ -9,6 +9,8 @@
 # BENCH_LAUNCHER starts another launcher (an app image's bin/querybench-app); BENCH_HOME keeps
 # QUERYBENCH_HOME across calls (then only the very first start writes the sample);
 # QUERYBENCH_JAVA_OPTIONS reaches the build launcher (-XX:TieredStopAtLevel=4: C2 as before).
+# With -Dquerybench.startup.trace=true there (or in JDK_JAVA_OPTIONS) each start also prints, in
+# JVM uptime, when the first frame and the latest stored run were on screen (waiting up to 5 s).
 set -u
 runs=${1:-5}
 mode=${2:-aot}
@@ -36,6 +38,11 @@ for i in $(seq 1 "$runs"); do
   end=$(date +%s%N)
   echo "start $i: $(( (end - start) / 1000000 )) ms to the first frame ($(grep startupMillis "$ready"))"
   sleep 1
+  if grep -q "querybench startup" "$work/out.$i"; then
+    for _ in $(seq 1 40); do grep -q "latest run on screen" "$work/out.$i" && break; sleep 0.1; done
+    echo "  trace (JVM uptime): $(grep -E "workspace open|scene built|first frame on screen|latest run (shown|on screen)" "$work/out.$i" \
+      | sed -E 's/.*startup +([0-9]+) ms +\[[^]]*\] (.*)/\2 \1 ms/' | paste -sd';')"
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@
 # and java -jar on both jars, with Java 25 and with an older Java:
 #   - JAVA_HOME at a JDK 25: --version prints and exits 0 (the workbench's too, without a display);
 #   - querybench starts its JVM with the command line's options, and QUERYBENCH_JAVA_OPTIONS overrides them;
+#   - querybench-app starts its JVM with the workbench's memory options (docs/workbench.md, "Memory");
 #   - JAVA_HOME unset and an older java first on PATH, JAVA_HOME at an older JDK, and java -jar
 #     run by an older java: one line naming the Java found and what to install, exit 4.
 # Usage: installers/launchers/launcher-test.sh OLD_JAVA   (e.g. /usr/lib/jvm/java-17-openjdk-amd64/bin/java)
@@ -39,6 +40,11 @@ flags=$(env -u DISPLAY -u WAYLAND_DISPLAY QUERYBENCH_JAVA_OPTIONS="-XX:TieredSto
   || fail "querybench-app with QUERYBENCH_JAVA_OPTIONS: $flags"
 printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=1 || fail "QUERYBENCH_JAVA_OPTIONS does not reach querybench-app's JVM: $flags"
 echo "  querybench-app: QUERYBENCH_JAVA_OPTIONS reaches its JVM"
+# the workbench's JVM gives memory back after heavy work (docs/workbench.md, "Memory")
+for flag in -XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000; do
+  printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench-app does not start its JVM with $flag: $flags"
+done
+echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC)"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
 for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=16777216 -XX:UserThreadWaitAttemptsAtExit=1; do

@@ -99,6 +99,9 @@ public final class AppContext implements AutoCloseable {
         List<ModelChoice> models = ModelChoice.of(workspace, secrets, settings.adHocModel(), settings.baseUrl());
         ModelEndpointValidator validator = EnvironmentDoctor.defaultValidator();
         this.runViewModel = new RunViewModel(workspace, session, models, tasks, dialogs);
+        // The Runs screen's newest stored run is read now, while the rest opens and the window is
+        // built, so the first frame can show it; the history and health checks wait for that frame.
+        runViewModel.showLatestStored();
         runViewModel.setPreflight(new RunPreflight(validator, secrets));
         if (settings.adHocModel() == null && rememberedModel != null) {
             models.stream().filter(m -> m.id().equals(rememberedModel)).findFirst()

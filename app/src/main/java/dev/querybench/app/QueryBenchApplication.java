@@ -112,6 +112,24 @@ public final class QueryBenchApplication extends Application {
         }
         StartupTrace.mark("window shown");
         ReadySignal.afterFirstFrame(stage);
+        if (context != null && StartupTrace.on()) {
+            traceLatestRunOnScreen(context.runViewModel().runIdProperty());
+        }
+    }
+
+    /** Marks the first frame presented with a run on the Runs screen (the one after its id is set). */
+    private static void traceLatestRunOnScreen(javafx.beans.value.ObservableStringValue runId) {
+        if (!runId.get().isEmpty()) {
+            dev.querybench.app.widgets.FirstFrame.then(() -> StartupTrace.mark("latest run on screen"));
+            return;
+        }
+        runId.addListener(new javafx.beans.value.ChangeListener<String>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String was, String is) {
+                runId.removeListener(this);
+                traceLatestRunOnScreen(runId);
+            }
+        });
     }
 
     private static String folderName(Path folder) {

@@ -168,8 +168,12 @@ public final class RunProgressViewModel {
         return elapsed;
     }
 
-    void setElapsed(Duration elapsed) {
-        this.elapsed = elapsed;
+    /** A stored run's time: from its start to its last finished item. */
+    void setElapsed(dev.querybench.engine.evaluation.RunResults stored) {
+        this.elapsed = stored.items().stream().map(dev.querybench.engine.run.ItemResult::finishedAt)
+                .max(java.util.Comparator.naturalOrder())
+                .map(last -> Duration.between(stored.run().createdAt(), last)).filter(d -> !d.isNegative())
+                .orElse(Duration.ZERO);
     }
 
     /** The full progress line with what the run used, and the short one for the status bar. */

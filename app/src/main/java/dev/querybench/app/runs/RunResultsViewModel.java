@@ -42,6 +42,9 @@ public final class RunResultsViewModel {
     private final ObservableList<FailureCount> failureCountsView = FXCollections.unmodifiableObservableList(failureCounts);
     private final Map<String, Integer> failureTally = new LinkedHashMap<>();
     private final ObjectProperty<ResultRow> selectedResult = new SimpleObjectProperty<>(this, "selectedResult");
+    /** True while the newest stored run is being read to be shown (after a start). */
+    private final javafx.beans.property.BooleanProperty loadingLatest =
+            new javafx.beans.property.SimpleBooleanProperty(this, "loadingLatest");
 
     /** {@code running} tells the empty table to wait for the first verdict rather than ask for a run. */
     RunResultsViewModel(List<Question> questions, ObservableBooleanValue running) {
@@ -59,12 +62,19 @@ public final class RunResultsViewModel {
         }, results, visibleResults));
         emptyResultsText.bind(Bindings.createStringBinding(() -> results.isEmpty()
                 ? running.get() ? "Waiting for the first verdict…"
+                        : loadingLatest.get() ? "Loading the latest run…"
                         : "No results yet. Choose a model and prompt variants, then press Run (Ctrl+R)."
-                : "No result matches the search text and verdict filter.", results, running));
+                : "No result matches the search text and verdict filter.", results, running, loadingLatest));
+    }
+
+    /** Says the newest stored run is being read (true) or no longer (false) while nothing is listed. */
+    void loadingLatest(boolean loading) {
+        loadingLatest.set(loading);
     }
 
     /** Nothing listed, nothing selected. */
     void clear() {
+        loadingLatest.set(false);
         selectedResult.set(null);
         results.clear();
         failureTally.clear();
@@ -86,6 +96,7 @@ public final class RunResultsViewModel {
     void setAll(List<ItemResult> items) {
         List<ResultRow> rows = items.stream().map(this::row).toList();
         selectedResult.set(null);
+        loadingLatest.set(false);
         results.setAll(rows);
         failureTally.clear();
         rows.forEach(this::countFailure);

@@ -15,9 +15,7 @@ import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.GoldSchemaCheck;
 import dev.querybench.engine.validation.RunPreflight;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -65,6 +63,7 @@ public final class RunViewModel {
     /** Items of a resumed run, held from the Restored event until the run's plan (Started) is known. */
     private final List<ItemResult> pendingRestored = new ArrayList<>();
     private Cancellation cancellation;
+    private boolean loadingLatest; // while showLatestStored() reads the newest stored run
 
     public RunViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> modelChoices,
             TaskRunner tasks, DialogService dialogs) {
@@ -144,27 +143,51 @@ public final class RunViewModel {
     }
 
     /**
-     * Shows a stored run as the screen would after it ended — results, cards and counts — when the
-     * screen has nothing else to show (the newest run after a restart). Read in the background.
+     * Reads and shows the newest stored run when the screen shows nothing (a start, a switch), as
+     * the workspace opens; meanwhile the results say "Loading the latest run…".
      */
-    public void showStored(RunRecord stored) {
-        if (phase.get() != RunPhase.IDLE || !runId.get().isEmpty()) {
+    public void showLatestStored() {
+        if (!showsNothing()) {
             return;
         }
-        tasks.submit(() -> RunComparison.load(session.runStore(), stored.id(), workspace.dataset()).results(),
-                outcome -> {
-                    if (phase.get() != RunPhase.IDLE || !runId.get().isEmpty()) {
-                        return;
-                    }
-                    progress.setElapsed(outcome.items().stream().map(ItemResult::finishedAt)
-                            .max(Comparator.naturalOrder())
-                            .map(last -> Duration.between(stored.createdAt(), last)).filter(d -> !d.isNegative())
-                            .orElse(Duration.ZERO));
-                    finished(outcome);
-                    statusText.set("Latest run " + stored.id() + " (" + stored.status() + "), from the workspace's"
-                            + " stored runs. Run (Ctrl+R) starts a new one.");
-                    dev.querybench.app.core.StartupTrace.mark("latest run shown");
-                }, failure -> statusText.set(idleText()));
+        loadingLatest = true;
+        results.loadingLatest(true);
+        statusText.set("Loading the latest run from the workspace's stored runs…");
+        tasks.submit(() -> session.runStore().runs().stream().findFirst().map(newest -> RunComparison.load(
+                session.runStore(), newest.id(), workspace.dataset()).results()), newest -> {
+                    latestRead();
+                    newest.ifPresent(this::showStored);
+                }, failure -> latestRead());
+    }
+
+    private void latestRead() {
+        if (loadingLatest) {
+            loadingLatest = false;
+            results.loadingLatest(false);
+            statusText.set(idleText());
+        }
+    }
+
+    /** Shows a stored run as if it had just ended (results, cards, counts) when the screen shows nothing. */
+    public void showStored(RunRecord stored) {
+        if (showsNothing() && !loadingLatest) {
+            tasks.submit(() -> RunComparison.load(session.runStore(), stored.id(), workspace.dataset()).results(),
+                    this::showStored, failure -> { });
+        }
+    }
+
+    private void showStored(RunResults outcome) {
+        if (showsNothing()) {
+            progress.setElapsed(outcome);
+            finished(outcome);
+            statusText.set("Latest run " + outcome.run().id() + " (" + outcome.run().status() + "), from the"
+                    + " workspace's stored runs. Run (Ctrl+R) starts a new one.");
+            dev.querybench.app.core.StartupTrace.mark("latest run shown");
+        }
+    }
+
+    private boolean showsNothing() {
+        return phase.get() == RunPhase.IDLE && runId.get().isEmpty();
     }
 
     /** Looks for an unfinished run to offer for resuming (in the background). */
@@ -173,6 +196,7 @@ public final class RunViewModel {
     }
 
     private void prepare(String status) {
+        loadingLatest = false;
         dismissError();
         results.clear();
         progress.reset();

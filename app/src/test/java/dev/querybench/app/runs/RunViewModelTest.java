@@ -287,6 +287,96 @@ class RunViewModelTest {
     }
 
     @Test
+    void afterARestartTheLatestRunIsReadAsTheWorkspaceOpensWithoutTheHistory() {
+        LaterTasks later = new LaterTasks();
+        List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
+        // Nothing stored yet: after the read the screen asks for a first run.
+        RunViewModel empty = new RunViewModel(sample.workspace, sample.session, models, later, dialogs);
+        empty.showLatestStored();
+        later.runAll();
+        assertThat(empty.results().emptyResultsTextProperty().get()).startsWith("No results yet.");
+        assertThat(empty.statusTextProperty().get()).startsWith("Ready: 54 questions");
+
+        RunViewModel first = viewModel(STUB_MODEL);
+        first.startRun();
+        String runId = first.runIdProperty().get();
+
+        // As the composition root does while the window is built: the read waits in the executor.
+        RunViewModel restarted = new RunViewModel(sample.workspace, sample.session, models, later, dialogs);
+        later.runAll(); // the constructor's look for a resumable run
+        restarted.showLatestStored();
+        // Until it is read the screen says so; it does not ask for a first run while one is stored.
+        assertThat(restarted.results().emptyResultsTextProperty().get()).isEqualTo("Loading the latest run…");
+        assertThat(restarted.statusTextProperty().get()).startsWith("Loading the latest run");
+        assertThat(later.queued).hasSize(1);
+
+        later.runAll(); // no RunsViewModel, no history read: the run screen shows the run by itself
+        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
+        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(restarted.results().rows()).hasSize(108);
+        assertThat(restarted.progress().doneItemsProperty().get()).isEqualTo(108);
+        assertThat(restarted.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
+        // The history's read (after the first frame) then leaves it as it is.
+        restarted.showStored(sample.session.runStore().runs().getFirst());
+        restarted.showLatestStored();
+        assertThat(later.queued).isEmpty();
+    }
+
+    @Test
+    void aRunStartedWhileTheLatestRunIsReadIsNotReplacedByIt() {
+        RunViewModel first = viewModel(STUB_MODEL);
+        first.startRun();
+        String stored = first.runIdProperty().get();
+
+        LaterTasks later = new LaterTasks();
+        List<ModelChoice> models = ModelChoice.of(sample.workspace, sample.secrets, STUB_MODEL, sample.stub.baseUrl());
+        RunViewModel restarted = new RunViewModel(sample.workspace, sample.session, models, later, dialogs);
+        restarted.showLatestStored();
+        restarted.startRun();
+        later.runAll();
+        assertThat(restarted.runIdProperty().get()).isNotEqualTo(stored).isNotEmpty();
+        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(restarted.statusTextProperty().get()).startsWith("Finished run " + restarted.runIdProperty().get());
+        assertThat(restarted.results().emptyResultsTextProperty().get()).doesNotContain("Loading");
+    }
+
+    /** Holds submitted work until {@link #runAll()}, as the app's executor delivers it later. */
+    private static final class LaterTasks implements dev.querybench.app.core.TaskRunner {
+        private final List<Runnable> queued = new ArrayList<>();
+        private final ImmediateTaskRunner now = new ImmediateTaskRunner();
+
+        @Override
+        public <T, P> Job submit(BackgroundWork<T, P> work, java.util.function.Consumer<List<P>> onProgress,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            queued.add(() -> now.submit(work, onProgress, onSuccess, onFailure));
+            return new Job() {
+                @Override
+                public void cancel() {
+                    cancelled.set(true);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelled.get();
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void runAll() {
+            while (!queued.isEmpty()) {
+                queued.removeFirst().run();
+            }
+        }
+    }
+
+    @Test
     void aRunWhoseSqlRanUnderAPrivilegedAccountByOptInShowsTheWarningOnTheRunAndComparisonScreens() {
         RunViewModel first = viewModel(STUB_MODEL);
         first.startRun();
