@@ -122,7 +122,9 @@ class TestSuiteMatchTest {
         assertThat(items.get(0).path("reason").asText()).isEqualTo("on instance 'shop_2.sqlite' (2 of 2): row count 1 vs 2");
         assertThat(items.get(1).path("reason").asText()).isEqualTo("matches on all 2 instances");
         assertThat(items.get(2).path("reason").asText())
-                .isEqualTo("question 2 names database 'nowhere', which is not known; known databases: shop");
+                .startsWith("question 2: looked in " + dir.resolve("database") + ": ")
+                .contains("database 'nowhere' is not known; known databases: shop")
+                .contains("put the database at DIR/nowhere/nowhere.sqlite under --db-dir DIR");
     }
 
     @Test
