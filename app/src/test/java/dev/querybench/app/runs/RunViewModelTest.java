@@ -264,12 +264,7 @@ class RunViewModelTest {
         assertThat(restarted.results().rows()).isEmpty();
         restarted.showStored(sample.session.runStore().runs().getFirst());
 
-        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
-        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
-        assertThat(restarted.results().rows()).hasSize(108);
-        assertThat(restarted.progress().doneItemsProperty().get()).isEqualTo(108);
-        assertThat(restarted.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
-        assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
+        assertShowsFinishedSampleRun(restarted, runId);
         // The history lists it with its best cell's accuracy and its cost, priced by the workspace's price table.
         RunsViewModel history = new RunsViewModel(sample.session, restarted, new ImmediateTaskRunner());
         history.refresh();
@@ -311,12 +306,7 @@ class RunViewModelTest {
         assertThat(later.queued).hasSize(1);
 
         later.runAll(); // no RunsViewModel, no history read: the run screen shows the run by itself
-        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
-        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
-        assertThat(restarted.results().rows()).hasSize(108);
-        assertThat(restarted.progress().doneItemsProperty().get()).isEqualTo(108);
-        assertThat(restarted.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
-        assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
+        assertShowsFinishedSampleRun(restarted, runId);
         // The history's read (after the first frame) then leaves it as it is.
         restarted.showStored(sample.session.runStore().runs().getFirst());
         restarted.showLatestStored();
@@ -527,5 +517,15 @@ class RunViewModelTest {
         vm.results().searchTextProperty().set("wrong answer");
         vm.results().verdictFilterProperty().set(VerdictFilter.ALL);
         assertThat(vm.results().visibleRows()).hasSize(88);
+    }
+
+    /** The screen shows the stored sample run of 108 items as it was when it finished. */
+    private static void assertShowsFinishedSampleRun(RunViewModel restarted, String runId) {
+        assertThat(restarted.runIdProperty().get()).isEqualTo(runId);
+        assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);
+        assertThat(restarted.results().rows()).hasSize(108);
+        assertThat(restarted.progress().doneItemsProperty().get()).isEqualTo(108);
+        assertThat(restarted.progress().cards()).extracting(CellCard::passed).containsExactly(10, 10);
+        assertThat(restarted.statusTextProperty().get()).startsWith("Latest run " + runId + " (finished)");
     }
 }
