@@ -1,6 +1,8 @@
 package dev.querybench.app;
 
 import java.util.List;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 
 /**
  * Loads and initialises the classes the main window is built of on a thread of its own while the
@@ -8,7 +10,7 @@ import java.util.List;
  * two overlap instead of adding up. Only classes are touched (no node is made); a class that is
  * missing or fails is skipped, since the FX thread would load it anyway.
  */
-final class UiWarmUp {
+public final class UiWarmUp {
 
     /** The window's controls, their skins and the code editor, in roughly the order they are used. */
     private static final List<String> CLASSES = List.of(
@@ -36,13 +38,15 @@ final class UiWarmUp {
             "dev.querybench.app.workspace.MainView", "dev.querybench.app.runs.RunView",
             "dev.querybench.app.runs.RunsView", "dev.querybench.app.sqlconsole.SqlConsoleView",
             "dev.querybench.app.prompts.PromptEditorView", "dev.querybench.app.dataset.DatasetView",
-            "dev.querybench.app.connection.ConnectionWizardView", "dev.querybench.app.health.HealthView");
+            "dev.querybench.app.connection.ConnectionWizardView", "dev.querybench.app.health.HealthView",
+            "dev.querybench.app.compare.ComparisonView", "dev.querybench.app.compare.CompactCardView",
+            "dev.querybench.app.widgets.CodeView", "dev.querybench.app.widgets.ResultGrid");
 
     private UiWarmUp() {}
 
-    /** Starts the warm-up on a daemon thread; it ends by itself. */
-    static void start() {
-        Thread.ofPlatform().daemon().name("querybench-warm-up").start(() -> {
+    /** Starts the warm-up on a daemon thread; it ends by itself. Tests may join the returned thread. */
+    public static Thread start() {
+        return Thread.ofPlatform().daemon().name("querybench-warm-up").start(() -> {
             ClassLoader loader = UiWarmUp.class.getClassLoader();
             for (String name : CLASSES) {
                 try {
@@ -50,6 +54,14 @@ final class UiWarmUp {
                 } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                     // the FX thread loads it when it needs it
                 }
+            }
+            // The code editor is built of many classes that load only when one is made (its model,
+            // its skin, reactive streams); a throwaway one, never shown, loads them here. Nodes may
+            // be made off the FX thread as long as no shown window holds them.
+            try {
+                new VirtualizedScrollPane<>(new CodeArea("SELECT 1"));
+            } catch (RuntimeException | LinkageError e) {
+                // the first comparison or console loads them instead
             }
         });
     }

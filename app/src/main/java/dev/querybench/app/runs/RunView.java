@@ -1,7 +1,6 @@
 package dev.querybench.app.runs;
 
 import dev.querybench.app.text.VerdictKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -74,6 +73,7 @@ public final class RunView {
     @FXML private Label progressLabel;
     @FXML private ProgressBar progressBar;
     @FXML private FlowPane cardPane;
+    private RunCardsView cardsView;
     @FXML private Label resultsCount;
     @FXML private TextField searchField;
     @FXML private ComboBox<VerdictFilter> verdictFilterBox;
@@ -182,6 +182,7 @@ public final class RunView {
             (is.isActive() ? (setupFold.openProperty().get() ? cancelButton : foldedCancelButton) : resultsTable)
                     .requestFocus();
         });
+        cardsView = new RunCardsView(cardPane);
         progress.cards().addListener((ListChangeListener<CellCard>) change -> renderCards());
         viewModel.results().failureCounts().addListener((ListChangeListener<FailureCount>) change -> renderCards());
         renderCards();
@@ -341,10 +342,6 @@ public final class RunView {
     }
 
     private void renderCards() {
-        List<Node> nodes = new ArrayList<>(viewModel.progress().cards().stream().map(RunCardsView::cardNode).toList());
-        if (!viewModel.results().failureCounts().isEmpty()) {
-            nodes.add(RunCardsView.failureNode(viewModel.results().failureCounts()));
-        }
-        cardPane.getChildren().setAll(nodes);
+        cardsView.show(viewModel.progress().cards(), viewModel.results().failureCounts());
     }
 }

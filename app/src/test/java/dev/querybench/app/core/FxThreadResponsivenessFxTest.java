@@ -4,6 +4,7 @@ import static dev.querybench.app.testing.Screens.fx;
 import static dev.querybench.app.testing.Screens.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.querybench.app.UiWarmUp;
 import dev.querybench.app.compare.ComparisonViewModel;
 import dev.querybench.app.compare.MatrixRow;
 import dev.querybench.app.runs.RunPhase;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -60,7 +62,11 @@ import org.testfx.framework.junit5.Start;
  *
  * <p>The watchdog still runs: during the run it catches FX-thread work outside those hooks (an
  * event handler, a listener) by the FX thread's CPU time between posting a ping and its arrival; a
- * late ping only counts when the FX thread burnt over {@value #LIMIT_MS} ms of CPU in between.
+ * late ping only counts when the FX thread burnt over {@value #LIMIT_MS} ms of CPU in between
+ * <em>outside</em> the timed hooks (their CPU is summed as they run and taken off): two hooks of
+ * 60 ms each in a row are two pieces of work within the limit, not one of 120 ms, and each is
+ * judged on its own above. Before the run the application's own warm-up loads the window's
+ * classes off the FX thread, as {@code QueryBenchApplication} does at launch.
  * After the run, opening the comparison builds a new screen on the FX thread (FXML, CSS, the
  * matrix) in answer to the user's key press; on a loaded runner with the JIT still cold that has
  * measured up to 200 ms of CPU, so those pings are printed, not judged; the comparison's
@@ -79,14 +85,19 @@ class FxThreadResponsivenessFxTest {
         }
     }
 
-    /** One watchdog ping: how late it arrived and how much CPU the FX thread used meanwhile. */
-    record Ping(double delayMs, double fxCpuMs, boolean duringRun) {}
+    /**
+     * One watchdog ping: how late it arrived, how much CPU the FX thread used meanwhile, and how
+     * much of that was outside the timed hooks (which are judged one by one).
+     */
+    record Ping(double delayMs, double fxCpuMs, double outsideHooksCpuMs, boolean duringRun) {}
 
     @TempDir
     static Path home;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Queue<Busy> work = new ConcurrentLinkedQueue<>();
+    /** CPU the FX thread spent inside timed hooks so far, in nanoseconds. */
+    private static final AtomicLong hookCpu = new AtomicLong();
     private static SampleApp app;
     private Scene scene;
 
@@ -116,6 +127,9 @@ class FxThreadResponsivenessFxTest {
 
     @Test
     void aSampleRunNeverBlocksTheFxThread(FxRobot robot) throws Exception {
+        // As the application does at launch, the window's classes (the code editor among them) are
+        // loaded beforehand, off the FX thread; this test judges our work, not the class loader.
+        UiWarmUp.start().join();
         MainViewModel main = app.context.mainViewModel();
         long fxThread = fx(() -> Thread.currentThread().threadId());
         LayoutTimer layout = new LayoutTimer();
@@ -158,10 +172,15 @@ class FxThreadResponsivenessFxTest {
                 + " %d pings, latest %.1f ms; most FX CPU between two pings after the run %.1f ms%n",
                 measured.size(), worst.busyMs(), worst.what(), worst.wallMs(), pinged.size(), latest, afterRunCpu);
 
+        System.out.println("Pings with the most FX CPU during the run: " + pinged.stream().filter(Ping::duringRun)
+                .sorted(Comparator.comparingDouble(Ping::fxCpuMs).reversed()).limit(3).toList());
+        System.out.println("Busiest FX-thread work: " + measured.stream()
+                .sorted(Comparator.comparingDouble(Busy::busyMs).reversed()).limit(3).toList());
         assertThat(measured).as("FX-thread work busier than %d ms", LIMIT_MS)
                 .filteredOn(b -> b.busyMs() > LIMIT_MS).isEmpty();
         assertThat(pinged).as("late pings during the run while the FX thread computed for over %d ms", LIMIT_MS)
-                .filteredOn(p -> p.duringRun() && p.delayMs() > LIMIT_MS && p.fxCpuMs() > LIMIT_MS).isEmpty();
+                .filteredOn(p -> p.duringRun() && p.delayMs() > LIMIT_MS && p.outsideHooksCpuMs() > LIMIT_MS)
+                .isEmpty();
 
         // And the probes did see the run: results, progress batches, layout passes, a steady watchdog.
         assertThat(measured.stream().filter(b -> b.what().equals("task callback")).count()).isGreaterThan(10);
@@ -182,17 +201,21 @@ class FxThreadResponsivenessFxTest {
     private static void watch(long fxThread, Queue<Ping> pings, AtomicBoolean watching, AtomicBoolean running) {
         while (watching.get()) {
             long posted = System.nanoTime();
+            long hooksBefore = hookCpu.get();
             long cpuBefore = THREADS.getThreadCpuTime(fxThread);
             CountDownLatch arrived = new CountDownLatch(1);
-            long[] at = new long[2];
+            long[] at = new long[3];
             try {
                 Platform.runLater(() -> {
                     at[0] = System.nanoTime();
                     at[1] = THREADS.getCurrentThreadCpuTime();
+                    at[2] = hookCpu.get();
                     arrived.countDown();
                 });
                 if (arrived.await(10, TimeUnit.SECONDS)) {
-                    pings.add(new Ping((at[0] - posted) / 1e6, (at[1] - cpuBefore) / 1e6, running.get()));
+                    double cpuMs = (at[1] - cpuBefore) / 1e6;
+                    pings.add(new Ping((at[0] - posted) / 1e6, cpuMs, cpuMs - (at[2] - hooksBefore) / 1e6,
+                            running.get()));
                 }
                 Thread.sleep(20);
             } catch (InterruptedException | IllegalStateException e) {
@@ -211,6 +234,7 @@ class FxThreadResponsivenessFxTest {
 
         Busy until(String what) {
             Sample end = now();
+            hookCpu.addAndGet(end.cpu - cpu);
             return new Busy(what, (end.wall - wall) / 1e6, (end.cpu - cpu) / 1e6, end.blocked - blocked,
                     end.waited - waited);
         }

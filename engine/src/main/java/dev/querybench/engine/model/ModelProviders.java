@@ -7,16 +7,23 @@ import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** The {@link ModelProvider}s registered as services. Stateless and thread-safe. */
+/**
+ * The {@link ModelProvider}s registered as services, loaded once on first use (an immutable list
+ * of stateless providers). Thread-safe. Looking them up is cheap: the workbench asks for a
+ * provider on the FX thread for every item it shows (its price, its profile).
+ */
 public final class ModelProviders {
 
     private ModelProviders() {}
 
     /** Every registered provider, in registration order. */
     public static List<ModelProvider> all() {
-        return ServiceLoader.load(ModelProvider.class, ModelProvider.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get)
-                .toList();
+        return Registered.PROVIDERS;
+    }
+
+    private static final class Registered {
+        static final List<ModelProvider> PROVIDERS = ServiceLoader.load(ModelProvider.class,
+                ModelProvider.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     /** The provider with this id (lower case), if one is registered. */
