@@ -38,9 +38,12 @@ class PostgresSessionTest {
         db = PostgresTestDatabase.create(server);
         db.execute("CREATE TABLE t (v INT)", "INSERT INTO t VALUES (1), (2)",
                 "GRANT SELECT ON t TO " + db.readOnly().username());
+        sentinel = DriverManager.getConnection(db.readOnly().jdbcUrl(), server.user(), server.password());
+        try (var s = sentinel.createStatement()) {
+            s.execute("GRANT " + db.readOnly().username() + " TO " + db.writable().username());
+        }
         backend = DatabaseBackends.open(db.writable().withReaderRole(db.readOnly().username())
                 .withPool(new PoolSettings(1, Duration.ofSeconds(10))).withPrivilegedAccountAllowed(true));
-        sentinel = DriverManager.getConnection(db.readOnly().jdbcUrl(), server.user(), server.password());
     }
 
     @AfterAll
@@ -96,7 +99,7 @@ class PostgresSessionTest {
         assertThat(first("SELECT pg_backend_pid()", LIMITS)).isEqualTo(pid);
         assertThat(first("SELECT current_user", LIMITS)).isEqualTo(db.readOnly().username());
         // the last statement the server saw on it is the check after the rollback: no further round trip
-        assertThat(sentinelValue("SELECT query FROM pg_stat_activity WHERE pid = " + pid))
+        assertThat(sentinelValue("SELECT query FROM pg_stat_activity WHERE pid = " + pid).strip())
                 .startsWith("SELECT pg_advisory_unlock_all()");
         assertThat(sentinelValue("SELECT state FROM pg_stat_activity WHERE pid = " + pid)).isEqualTo("idle");
     }
