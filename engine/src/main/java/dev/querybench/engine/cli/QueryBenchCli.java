@@ -26,22 +26,16 @@ public final class QueryBenchCli implements Runnable {
 
     public static void main(String[] args) {
         CliEnvironment environment = CliEnvironment.system();
-        // a run's workspace is read on a second thread while SQLite's library is checked and picocli parses
-        WorkspacePrefetch prefetch = prefetch(args);
         if (args.length > 0 && !args[0].startsWith("-")) {
             // a subcommand: SQLite's native library comes from its checked copy in the home
             SqliteNativeLibrary.useCached(environment.home());
         }
-        System.exit(execute(environment, prefetch, args));
+        System.exit(execute(environment, args));
     }
 
     /** Runs one command line and returns its exit code. */
     public static int execute(CliEnvironment environment, String... args) {
-        return execute(environment, prefetch(args), args);
-    }
-
-    private static int execute(CliEnvironment environment, WorkspacePrefetch prefetch, String... args) {
-        CommandLine cli = commandLine(environment, args.length > 0 ? args[0] : null, prefetch);
+        CommandLine cli = commandLine(environment, args.length > 0 ? args[0] : null);
         int code = cli.execute(args);
         environment.out().flush();
         environment.err().flush();
@@ -50,11 +44,7 @@ public final class QueryBenchCli implements Runnable {
 
     /** The whole command tree, ready to execute; the man pages are generated from it too. */
     public static CommandLine commandLine(CliEnvironment environment) {
-        return commandLine(environment, null, WorkspacePrefetch.none());
-    }
-
-    private static WorkspacePrefetch prefetch(String... args) {
-        return args.length > 0 && "run".equals(args[0]) ? WorkspacePrefetch.start(args) : WorkspacePrefetch.none();
+        return commandLine(environment, null);
     }
 
     /**
@@ -62,10 +52,9 @@ public final class QueryBenchCli implements Runnable {
      * the root holds that subcommand alone, so picocli reads the annotations of the command asked
      * for and not of the twenty others (about a tenth of a second at every start); otherwise
      * (options, help, an unknown or no subcommand) the whole tree, whose messages list them all.
-     * {@code prefetch} is what {@code run} reads its workspace from.
      */
-    static CommandLine commandLine(CliEnvironment environment, String first, WorkspacePrefetch prefetch) {
-        Map<String, Supplier<Object>> subcommands = subcommands(environment, prefetch);
+    static CommandLine commandLine(CliEnvironment environment, String first) {
+        Map<String, Supplier<Object>> subcommands = subcommands(environment);
         CommandLine cli = new CommandLine(new QueryBenchCli(environment));
         Supplier<Object> only = first == null ? null : subcommands.get(first);
         if (only != null) {
@@ -79,9 +68,9 @@ public final class QueryBenchCli implements Runnable {
     }
 
     /** The subcommands in the order help lists them, each made only when asked for. */
-    private static Map<String, Supplier<Object>> subcommands(CliEnvironment environment, WorkspacePrefetch prefetch) {
+    private static Map<String, Supplier<Object>> subcommands(CliEnvironment environment) {
         Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("run", () -> new RunCommand(environment, prefetch));
+        all.put("run", () -> new RunCommand(environment));
         all.put("doctor", () -> new DoctorCommand(environment));
         all.put("score", () -> new ScoreCommand(environment));
         all.put("report", () -> new ReportCommand(environment));

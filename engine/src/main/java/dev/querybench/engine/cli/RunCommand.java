@@ -2,6 +2,7 @@ package dev.querybench.engine.cli;
 
 import dev.querybench.engine.config.ConfigException;
 import dev.querybench.engine.config.Workspace;
+import dev.querybench.engine.config.WorkspaceLoader;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.ItemJudge;
 import dev.querybench.engine.evaluation.RunPlan;
@@ -31,8 +32,6 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;
-    /** The workspace read ahead while the command line was parsed, when it names one. */
-    private final WorkspacePrefetch prefetch;
 
     @Option(names = {"-w", "--workspace"}, defaultValue = "sample",
             description = "Workspace folder, or 'sample' for the built-in sample (default: ${DEFAULT-VALUE}).")
@@ -93,9 +92,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Continue an unfinished run (default: the latest) without asking models again for finished items.")
     String resume;
 
-    RunCommand(CliEnvironment environment, WorkspacePrefetch prefetch) {
+    RunCommand(CliEnvironment environment) {
         this.environment = environment;
-        this.prefetch = prefetch;
     }
 
     @Override
@@ -108,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         // the HTTP clients of the model check and the calls each need the JVM's TLS context (about 0.1 s
         // to make, even for http:// endpoints): it is made on a second thread while the workspace opens
         Thread.ofVirtual().name("querybench-tls").start(RunCommand::prepareTls);
-        Workspace ws = prefetch.load(environment.workspaceFolder(workspace));
+        Workspace ws = new WorkspaceLoader().load(environment.workspaceFolder(workspace));
         try (WorkspaceSession session = WorkspaceSession.open(ws, environment.secrets(), environment.clock())) {
             AccountNotice.check(session.backend(), environment.err());
             Cancellation cancellation = new Cancellation();
