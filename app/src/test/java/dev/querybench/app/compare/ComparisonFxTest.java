@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunsViewModel;
+import dev.querybench.app.testing.Readable;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.testing.SampleFixture;
@@ -67,6 +68,8 @@ class ComparisonFxTest {
         ComboBox<MatrixFilter> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
         robot.interact(() -> filter.getSelectionModel().select(MatrixFilter.DISAGREEMENTS));
         assertThat(matrix.getItems()).hasSize(8);
+        robot.interact(() -> Readable.assertWhole(scene.getRoot(),
+                List.of("filterBox", "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
 
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         ComparisonViewModel vm = runs.comparisons().getFirst();
