@@ -18,8 +18,10 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,6 +72,14 @@ class ComparisonFxTest {
         assertThat(matrix.getItems()).hasSize(8);
         robot.interact(() -> Readable.assertWhole(scene.getRoot(),
                 List.of("filterBox", "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
+        // The list that opens is as wide as its widest choice, though the box is as wide as its value.
+        robot.clickOn("#filterBox");
+        waitFor(5, () -> filter.isShowing() && robot.lookup(".combo-box-popup .list-view").tryQuery().isPresent());
+        ListView<?> choices = robot.lookup(".combo-box-popup .list-view").queryAs(ListView.class);
+        assertThat(fx(choices::getWidth)).isGreaterThan(fx(filter::getWidth));
+        robot.interact(() -> Readable.assertAllWhole(choices));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(5, () -> !filter.isShowing());
 
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         ComparisonViewModel vm = runs.comparisons().getFirst();

@@ -45,6 +45,19 @@ public final class Readable {
         }
     }
 
+    /** Asserts that every labelled node under {@code root} that has a text draws all of it. Call on the FX thread. */
+    public static void assertAllWhole(Parent root) {
+        for (Node child : root.getChildrenUnmodifiable()) {
+            if (child instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
+                    && !labeled.getText().isEmpty()) {
+                assertShown(labeled.getText(), labeled);
+            }
+            if (child instanceof Parent parent) {
+                assertAllWhole(parent);
+            }
+        }
+    }
+
     /** The text the control draws is its whole text, not an elided "All q…". */
     private static void assertShown(String id, Labeled labeled) {
         Text drawn = (Text) labeled.lookup(".text");
