@@ -281,6 +281,7 @@ public final class HashedResultComparator {
         wanted.forEach(h -> left.merge(h, 1, Integer::sum));
         List<List<String>> out = new ArrayList<>();
         int[] order = Rows.identity(columns);
+        long[] hashes = new long[columns];
         replay(rows, new RowSink() {
             @Override
             public void columns(List<String> labels) {
@@ -288,9 +289,13 @@ public final class HashedResultComparator {
             }
 
             @Override
+            public boolean keepsRows() {
+                return false; // the samples are display text, made during the call
+            }
+
+            @Override
             public boolean row(Object[] values) {
-                long[] hashes = new long[values.length];
-                for (int c = 0; c < values.length; c++) {
+                for (int c = 0; c < columns; c++) {
                     hashes[c] = hasher.value(values[c]);
                 }
                 long h = RowHasher.row(hashes, order);
@@ -315,6 +320,11 @@ public final class HashedResultComparator {
             @Override
             public void columns(List<String> labels) {
                 // display only
+            }
+
+            @Override
+            public boolean keepsRows() {
+                return false;
             }
 
             @Override
