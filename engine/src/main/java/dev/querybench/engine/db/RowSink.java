@@ -32,7 +32,7 @@ public interface RowSink {
     /**
      * One row, one JDBC value per column ({@code null} for SQL NULL). The array is the sink's to
      * keep, unless it says with {@link #keepsRows()} that it does not keep it: then it must not
-     * hold it (or its values through it) beyond this call.
+     * hold the array beyond this call (the values in it it may keep).
      *
      * @return false to stop reading (the rest of the result is not fetched)
      */
