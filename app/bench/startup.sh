@@ -7,7 +7,9 @@
 #   app/bench/startup.sh [runs] [plain|aot]
 # "plain" moves the AOT cache (app/target/querybench-app.aot) aside for the measurement.
 # BENCH_LAUNCHER starts another launcher (an app image's bin/querybench-app); BENCH_HOME keeps
-# QUERYBENCH_HOME across calls (then only the very first start writes the sample);
+# QUERYBENCH_HOME across calls (then only the very first start writes the sample); a home with one
+# stored run, as the package's AOT training uses: java -cp <app test class path>
+# dev.querybench.app.bench.AotTrainingHome <home>;
 # QUERYBENCH_JAVA_OPTIONS reaches the build launcher (-XX:TieredStopAtLevel=4: C2 as before).
 # With -Dquerybench.startup.trace=true there (or in JDK_JAVA_OPTIONS) each start also prints, in
 # JVM uptime, when the first frame and the latest stored run were on screen (waiting up to 5 s).

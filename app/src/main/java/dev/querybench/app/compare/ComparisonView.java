@@ -201,11 +201,10 @@ public final class ComparisonView {
         renderAttempts();
 
         if (viewModel.judged()) {
-            // The judge's mark first: the legend is cut when the window is narrow.
-            legend.setText(MatrixCell.JUDGE_DISAGREES_MARK + " judge disagrees · " + legend.getText());
             legend.getTooltip().setText(legend.getTooltip().getText() + "; " + MatrixCell.JUDGE_DISAGREES_MARK
                     + " the LLM judge contradicts the execution verdict");
         }
+        legend.accessibleTextProperty().bind(legend.getTooltip().textProperty());
         judgeBox.visibleProperty().bind(detail.judgeShownProperty());
         judgeBox.managedProperty().bind(judgeBox.visibleProperty());
         judgeDecision.textProperty().bind(detail.judgeDecisionProperty());

@@ -48,8 +48,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class ComparisonViewModel {
 
-    static final String ANY_CATEGORY = "Any outcome";
-    static final String ANY_DIFFICULTY = "Any difficulty";
+    static final String ANY_CATEGORY = "All outcomes";
+    static final String ANY_DIFFICULTY = "All levels";
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RunComparison comparison;
@@ -310,7 +310,7 @@ public final class ComparisonViewModel {
         return category;
     }
 
-    /** "Any outcome" and the failure categories that occur in the run. */
+    /** "All outcomes" and the failure categories that occur in the run. */
     public List<String> categories() {
         return categories;
     }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * model), and the failure categories and difficulties that occur in it, for the filters.
  *
  * @param rows the matrix, in the dataset's order
- * @param categories "Any outcome", then the failure categories that occur, by name
- * @param difficulties "Any difficulty", then the difficulties that occur, easiest first
+ * @param categories "All outcomes", then the failure categories that occur, by name
+ * @param difficulties "All levels", then the difficulties that occur, easiest first
  */
 record MatrixRows(List<MatrixRow> rows, List<String> categories, List<String> difficulties) {
 

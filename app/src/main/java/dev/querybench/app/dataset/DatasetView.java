@@ -2,6 +2,8 @@ package dev.querybench.app.dataset;
 
 import dev.querybench.app.widgets.CodeView;
 import dev.querybench.app.widgets.ResultGrid;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -151,6 +153,8 @@ public final class DatasetView {
         suiteBudget.textProperty().bindBidirectional(settings.budgetProperty());
         suiteSettingsProblem.textProperty().bind(settings.problemProperty());
         suiteSettingsProblem.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), true);
+        markInvalid(settings.invalidProperty().get());
+        settings.invalidProperty().addListener((obs, was, is) -> markInvalid(is));
         suiteSettingsRow.disableProperty().bind(suite.runningProperty());
         suiteAdminRow.visibleProperty().bind(suite.needsAdminProperty());
         suiteAdminRow.managedProperty().bind(suite.needsAdminProperty());
@@ -181,6 +185,15 @@ public final class DatasetView {
     @FXML
     private void onCheck() {
         viewModel.checkGold();
+    }
+
+    /** Marks the settings fields the problem beside them is about (a red border), and unmarks the others. */
+    private void markInvalid(Set<TestSuiteSettings.Field> invalid) {
+        Map<TestSuiteSettings.Field, TextField> fields = Map.of(TestSuiteSettings.Field.SEED, suiteSeed,
+                TestSuiteSettings.Field.CANDIDATES, suiteCandidates, TestSuiteSettings.Field.INSTANCES, suiteInstances,
+                TestSuiteSettings.Field.BUDGET, suiteBudget);
+        fields.forEach((field, text) -> text.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"),
+                invalid.contains(field)));
     }
 
     @FXML

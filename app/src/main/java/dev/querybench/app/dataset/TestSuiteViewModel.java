@@ -41,6 +41,11 @@ import javafx.collections.ObservableList;
 public final class TestSuiteViewModel {
 
     static final String IDLE = "Generate random databases that catch the wrong queries this database lets through.";
+    /**
+     * The status when Generate is pressed with a field not valid: it points at the fields, whose label
+     * already says what is wrong and how to fix it, rather than saying it a second time.
+     */
+    static final String FIX_SETTINGS = "Not started: fix the setting marked in red (the reason is beside the settings).";
 
     private final WorkspaceTestSuite suites;
     private final TestSuiteSettings settings;
@@ -143,7 +148,7 @@ public final class TestSuiteViewModel {
         String entry = adminPasswordName.get() == null ? "" : adminPasswordName.get().strip();
         Optional<TestSuiteBuilder.Settings> chosen = settings.settings();
         if (chosen.isEmpty()) {
-            refuse("Fix the settings first. " + settings.problemProperty().get());
+            refuse(FIX_SETTINGS);
             return;
         }
         if (needsAdmin.get() && user.isEmpty()) {

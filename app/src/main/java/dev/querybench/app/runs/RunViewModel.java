@@ -232,8 +232,8 @@ public final class RunViewModel {
 
     private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
         context.onCancel(token::cancel);
-        // the database-side half of doctor's workspace check, with doctor's message (as querybench run)
-        new GoldSchemaCheck().require(session.workspace(), session.backend().introspect());
+        // the database-side half of doctor's workspace check, with doctor's message, skipped as querybench run skips it
+        new GoldSchemaCheck().requireBeforeRun(session);
         return session.run(session.plan(request), session.judge(request), listener(context), token);
     }
 

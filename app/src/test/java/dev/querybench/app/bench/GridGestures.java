@@ -79,8 +79,11 @@ final class GridGestures {
     /** "RSS 412 MB · heap 180 of 512 MB committed": where the memory is at one point of a benchmark. */
     static String memory() throws IOException {
         Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "RSS %d MB · heap %d MB used of %d MB committed", rssMb(),
-                (runtime.totalMemory() - runtime.freeMemory()) / 1048576, runtime.totalMemory() / 1048576);
+        long allocated = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
+        return String.format(Locale.ROOT, "RSS %d MB · heap %d MB used of %d MB committed · %d MB allocated so far",
+                rssMb(), (runtime.totalMemory() - runtime.freeMemory()) / 1048576, runtime.totalMemory() / 1048576,
+                allocated / 1048576);
     }
 
     /** Waits until the rows on screen of {@code target} are loaded. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunsViewModel;
+import dev.querybench.app.testing.Readable;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleAppExtension;
 import dev.querybench.app.testing.SampleFixture;
@@ -17,8 +18,10 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,6 +70,16 @@ class ComparisonFxTest {
         ComboBox<MatrixFilter> filter = robot.lookup("#filterBox").queryAs(ComboBox.class);
         robot.interact(() -> filter.getSelectionModel().select(MatrixFilter.DISAGREEMENTS));
         assertThat(matrix.getItems()).hasSize(8);
+        robot.interact(() -> Readable.assertWhole(scene.getRoot(),
+                List.of("filterBox", "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
+        // The list that opens is as wide as its widest choice, though the box is as wide as its value.
+        robot.clickOn("#filterBox");
+        waitFor(5, () -> filter.isShowing() && robot.lookup(".combo-box-popup .list-view").tryQuery().isPresent());
+        ListView<?> choices = robot.lookup(".combo-box-popup .list-view").queryAs(ListView.class);
+        assertThat(fx(choices::getWidth)).isGreaterThan(fx(filter::getWidth));
+        robot.interact(() -> Readable.assertAllWhole(choices));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(5, () -> !filter.isShowing());
 
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         ComparisonViewModel vm = runs.comparisons().getFirst();

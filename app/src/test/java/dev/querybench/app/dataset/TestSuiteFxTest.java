@@ -15,12 +15,17 @@ import dev.querybench.engine.session.WorkspaceTestSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXMLLoader;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -39,6 +44,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith({SampleAppExtension.class, ApplicationExtension.class})
 class TestSuiteFxTest {
+
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     /** A folder of this class's own (the app has its own home). */
     @TempDir
@@ -150,16 +157,65 @@ class TestSuiteFxTest {
             waitFor(5, () -> !problem.getText().isEmpty());
             assertThat(problem.getText()).isEqualTo("Instances must be a whole number from 1 to 100 (default 16).");
             robot.clickOn(generate);
-            waitFor(5, () -> status.getText().startsWith("Fix the settings first. Instances must be"));
+            waitFor(5, () -> status.getText().equals(TestSuiteViewModel.FIX_SETTINGS));
             assertThat(suite.runningProperty().get()).isFalse();
+            assertThat(visibleTexts(root)).as("the reason is on the screen once, beside the fields")
+                    .filteredOn(t -> t.contains("Instances must be")).hasSize(1);
+            assertThat(instances.getPseudoClassStates()).as("the field to fix is marked").contains(ERROR);
+            assertThat(robot.from(root).lookup("#testSuiteBudget").query().getPseudoClassStates()).doesNotContain(ERROR);
             screenshot(stage.getScene(), "dataset-testsuite-settings-error-light.png");
+            robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
+            screenshot(stage.getScene(), "dataset-testsuite-settings-error-dark.png");
+            shootFullHd(robot, stage, "dataset-testsuite-settings-error-1920x1080");
+            robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets()));
             robot.doubleClickOn(instances).write("2");
             waitFor(5, () -> problem.getText().isEmpty() && status.getText().equals(TestSuiteViewModel.IDLE));
+            assertThat(instances.getPseudoClassStates()).doesNotContain(ERROR);
             screenshot(stage.getScene(), "dataset-testsuite-server-light.png");
             robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
             screenshot(stage.getScene(), "dataset-testsuite-server-dark.png");
             robot.interact(stage::close);
         }
+    }
+
+    /**
+     * The window's screen at 1920×1080, light and dark, in a scene of its own (the headless platform's
+     * screen cannot take a window that size; a scene not in a window can), then back in the window.
+     */
+    private static void shootFullHd(FxRobot robot, Stage stage, String name) throws Exception {
+        Parent root = fx(() -> stage.getScene().getRoot());
+        Scene[] big = new Scene[1];
+        robot.interact(() -> {
+            stage.getScene().setRoot(new Group());
+            big[0] = new Scene(root, 1920, 1080);
+        });
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> {
+                big[0].getStylesheets().setAll(theme.stylesheets());
+                root.applyCss();
+                root.layout();
+            });
+            screenshot(big[0], name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+        }
+        robot.interact(() -> {
+            big[0].setRoot(new Group());
+            stage.getScene().setRoot(root);
+        });
+    }
+
+    /** The text of every visible label and field under {@code root}, as the user sees them. */
+    private static List<String> visibleTexts(Parent root) throws Exception {
+        return fx(() -> root.lookupAll(".label").stream().filter(TestSuiteFxTest::shown)
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isEmpty()).toList());
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Datasets screen alone in a window of its own, 1360×860, light, activated. */

@@ -91,7 +91,10 @@ class TestSuiteViewModelTest {
             vm.generate();
             assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.failedProperty().get()).isTrue();
-            assertThat(vm.statusProperty().get()).startsWith("Fix the settings first. Candidates must be a whole");
+            assertThat(form.invalidProperty().get()).containsExactlyInAnyOrder(TestSuiteSettings.Field.CANDIDATES,
+                    TestSuiteSettings.Field.BUDGET);
+            assertThat(vm.statusProperty().get()).as("the reason is said once, beside the fields")
+                    .isEqualTo(TestSuiteViewModel.FIX_SETTINGS).doesNotContain("must be");
             assertThat(vm.rows()).isEmpty();
 
             form.candidatesProperty().set("2");
@@ -104,8 +107,10 @@ class TestSuiteViewModelTest {
             form.seedProperty().set("9");
             assertThat(form.problemProperty().get()).isEqualTo("Instances cannot be more than the candidates they are"
                     + " chosen from (2).");
+            assertThat(form.invalidProperty().get()).containsExactly(TestSuiteSettings.Field.INSTANCES);
             form.instancesProperty().set("1");
             assertThat(form.problemProperty().get()).isEmpty();
+            assertThat(form.invalidProperty().get()).isEmpty();
             List<String> statuses = new ArrayList<>();
             vm.statusProperty().addListener((obs, was, is) -> statuses.add(is));
 

@@ -18,6 +18,7 @@ import dev.querybench.app.prompts.PromptEditorViewModel;
 import dev.querybench.app.runs.RunPhase;
 import dev.querybench.app.runs.RunViewModel;
 import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
+import dev.querybench.app.testing.Readable;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
 import dev.querybench.app.workspace.MainViewModel;
@@ -270,6 +271,11 @@ class ScreenshotTourFxTest {
                     // the rows' viewport: the table less its header and horizontal scroll bar
                     assertThat(fx(() -> matrix.lookup(".clipped-container").getLayoutBounds().getHeight()))
                             .isGreaterThanOrEqualTo(15 * 26.0);
+                }
+                if (theme == Theme.LIGHT) {
+                    // ...and every filter above the matrix says what it filters and what it is set to.
+                    robot.interact(() -> Readable.assertWhole(root, List.of("matrixSummary", "filterBox",
+                            "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
                 }
                 shootSized("s-comparison-" + suffix);
                 robot.interact(() -> tab("History").getTabPane().getSelectionModel().select(tab("History")));

@@ -15,7 +15,6 @@ import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.EnvironmentDoctor;
 import dev.querybench.engine.validation.GoldSchemaCheck;
-import dev.querybench.engine.validation.PassedGoldChecks;
 import dev.querybench.engine.validation.RunPreflight;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
             RunResults results;
             try {
                 results = resume != null ? resume(session, progress, cancellation)
-                        : start(ws, session, progress, cancellation);
+                        : start(session, progress, cancellation);
             } finally {
                 removeHook(hook);
             }
@@ -135,15 +134,14 @@ final class RunCommand implements Callable<Integer> {
         return session.resume(record, request, progress, cancellation);
     }
 
-    private RunResults start(Workspace ws, WorkspaceSession session, ProgressPrinter progress,
-            Cancellation cancellation) {
+    private RunResults start(WorkspaceSession session, ProgressPrinter progress, Cancellation cancellation) {
         RunRequest request = new RunRequest(variants, models, baseUrl, concurrency, questions, repeat, noCache,
                 judgeChoice());
         // the database-side half of doctor's workspace check, with doctor's message; on a second thread while the
         // plan is made and the models are checked over the network, it reads the schema the prompts then share and
         // parses the gold unless the same gold passed against the same schema last time (PassedGoldChecks)
-        CompletableFuture<Void> schema = CompletableFuture.runAsync(() -> new GoldSchemaCheck().require(ws,
-                session.schema(), new PassedGoldChecks(ws.stateFolder())));
+        CompletableFuture<Void> schema = CompletableFuture.runAsync(
+                () -> new GoldSchemaCheck().requireBeforeRun(session));
         // the model check goes over the network on its own thread while the plan is made; what it finds is
         // reported after the plan's and the judge's problems, as when they ran in turn
         CompletableFuture<List<String>> modelCheck = CompletableFuture.supplyAsync(() -> checkModels(session, request),

@@ -182,12 +182,24 @@ public interface DatabaseEngine {
 
     /**
      * The administrator's refusals of the reader statements that this engine can explain better than
-     * a generic database error (no right to create accounts, the name taken).
+     * a generic database error (no right to create accounts, the name taken): the {@link #readerRefusal}
+     * it recognises, worded the same for every engine by {@link ReaderRefusal#explain}.
      *
      * @param who "the account NAME", for messages
      */
     default Optional<ErrorResponse> explainReaderRefusal(SQLException e, String who, String reader) {
+        return readerRefusal(e).map(refusal -> refusal.explain(e, who, reader, readerRightsFix()));
+    }
+
+    /** Which reader refusal the server's error is, by its SQLSTATE or vendor code; empty for any other error. */
+    default Optional<ReaderRefusal> readerRefusal(SQLException e) {
         return Optional.empty();
+    }
+
+    /** The fix when the administrator may not create accounts or grant reading ({@link ReaderRefusal#NO_RIGHT}). */
+    default String readerRightsFix() {
+        return "connect as an account that may create accounts and grant reading, or hand the SQL (Show SQL /"
+                + " --print-sql) to a DBA";
     }
 
     /**

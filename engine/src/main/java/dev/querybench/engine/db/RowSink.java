@@ -21,8 +21,18 @@ public interface RowSink {
     void columns(List<String> labels);
 
     /**
+     * Whether the sink keeps the arrays {@link #row} hands it. A sink that reads each row and lets
+     * go of it (a digest of hashes) answers false, and a streaming backend may then hand it the
+     * same array, refilled, for every row: one array per query instead of one per row.
+     */
+    default boolean keepsRows() {
+        return true;
+    }
+
+    /**
      * One row, one JDBC value per column ({@code null} for SQL NULL). The array is the sink's to
-     * keep.
+     * keep, unless it says with {@link #keepsRows()} that it does not keep it: then it must not
+     * hold the array beyond this call (the values in it it may keep).
      *
      * @return false to stop reading (the rest of the result is not fetched)
      */

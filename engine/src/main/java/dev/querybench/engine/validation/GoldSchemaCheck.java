@@ -6,6 +6,7 @@ import dev.querybench.engine.dataset.DatasetReader;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.db.SchemaSnapshot;
 import dev.querybench.engine.errors.FileProblem;
+import dev.querybench.engine.session.WorkspaceSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
  * and doctor both call it once the database is open, so they refuse the same gold the same way.
  * Only where the schema is known: questions asked of another database (multi-database datasets),
  * gold the parser cannot read, system catalogues and columns of tables the database lacks are left
- * to the database, which still enforces. Stateless and thread-safe.
+ * to the database, which still enforces. A run remembers a pass ({@link #requireBeforeRun}). Stateless
+ * and thread-safe.
  */
 public final class GoldSchemaCheck {
 
@@ -97,13 +99,31 @@ public final class GoldSchemaCheck {
     /**
      * As {@link #require(Workspace, SchemaSnapshot)}, skipped when the same check passed last time
      * ({@code passed}): same rules, dialect, workspace database, schema and gold queries.
+     *
+     * @return true when the gold was checked (and passed), false when the check was skipped
      */
-    public void require(Workspace workspace, SchemaSnapshot schema, PassedGoldChecks passed) {
+    public boolean require(Workspace workspace, SchemaSnapshot schema, PassedGoldChecks passed) {
         String fingerprint = fingerprint(workspace, schema);
-        if (!passed.passed(fingerprint)) {
-            require(workspace, schema);
-            passed.remember(fingerprint);
+        if (passed.passed(fingerprint)) {
+            return false;
         }
+        require(workspace, schema);
+        passed.remember(fingerprint);
+        return true;
+    }
+
+    /**
+     * The check a run makes once its database is open, the same for {@code querybench run} and the
+     * workbench's Run: against the session's schema (read once and shared with the prompts), skipped
+     * when the same gold passed against the same schema last time ({@link PassedGoldChecks} in the
+     * workspace's state folder).
+     *
+     * @return true when the gold was checked (and passed), false when the check was skipped
+     * @throws DatasetException naming the dataset file, the question's line, the unknown name and the fix
+     */
+    public boolean requireBeforeRun(WorkspaceSession session) {
+        Workspace workspace = session.workspace();
+        return require(workspace, session.schema(), new PassedGoldChecks(workspace.stateFolder()));
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * SQLite: by per-row hashes (what the evaluator does beyond the row cap) against holding both
  * results in memory with the in-memory comparator. For each it prints the wall time and the heap
  * the results occupy while being compared (used heap after a full GC, minus before), and the
- * bytes the comparing thread allocated.
+ * bytes the comparing thread allocated, and what reading the rows alone allocates (the driver's
+ * values and the runner's row arrays).
  *
  * <p>Run: {@code MAVEN_OPTS=-Xmx3g ./mvnw -q -pl engine test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.querybench.engine.bench.LargeResultBenchmark
@@ -76,6 +77,23 @@ public final class LargeResultBenchmark {
                     executor.stream(reversed, limits, rows + 1L, p);
                     return new Object[] {g.build(false), p.build(false)};
                 });
+                measure("reading alone: the prediction streamed into a sink that keeps nothing", () ->
+                        executor.stream(reversed, limits, rows + 1L, new dev.querybench.engine.db.RowSink() {
+                            @Override
+                            public void columns(List<String> labels) {
+                                // nothing kept
+                            }
+
+                            @Override
+                            public boolean keepsRows() {
+                                return false;
+                            }
+
+                            @Override
+                            public boolean row(Object[] values) {
+                                return true;
+                            }
+                        }));
                 QueryLimits all = new QueryLimits(limits.timeout(), rows + 1);
                 measure("in memory: both results held, ResultComparator", () -> {
                     QueryResult g = executor.execute(GOLD, all);

@@ -58,6 +58,28 @@ class PassedGoldChecksTest {
     }
 
     @Test
+    void theRunsCheckIsSkippedAfterAPassAndAnEditedGoldIsCheckedAgain() throws Exception {
+        Path root = new SampleWorkspace().materialize(dir.resolve("run"));
+        SecretResolver secrets = new SecretResolver(Map.of());
+        GoldSchemaCheck check = new GoldSchemaCheck();
+        try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(root), secrets,
+                Clock.systemUTC())) {
+            assertThat(check.requireBeforeRun(session)).as("the first run checks").isTrue();
+            assertThat(check.requireBeforeRun(session)).as("the second skips").isFalse();
+        }
+        Path dataset = root.resolve("dataset.yaml");
+        Files.writeString(dataset, Files.readString(dataset).replace("gold: SELECT COUNT(*) FROM customers\n",
+                "gold: SELECT COUNT(customer_id) FROM customers\n"));
+        try (WorkspaceSession session = WorkspaceSession.open(new WorkspaceLoader().load(root), secrets,
+                Clock.systemUTC())) {
+            assertThat(check.requireBeforeRun(session)).as("an edited gold is checked again").isTrue();
+            assertThat(Files.readString(session.workspace().stateFolder().resolve(PassedGoldChecks.FILE)).strip())
+                    .isEqualTo(check.fingerprint(session.workspace(), session.schema()));
+            assertThat(check.requireBeforeRun(session)).isFalse();
+        }
+    }
+
+    @Test
     void anUnwritableStateFolderOnlyMeansCheckingEveryTime() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         PassedGoldChecks passed = new PassedGoldChecks(notAFolder);

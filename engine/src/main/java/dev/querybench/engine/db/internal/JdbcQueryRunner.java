@@ -77,12 +77,13 @@ public final class JdbcQueryRunner {
                 sink.columns(labels(rs.getMetaData()));
                 long rows = 0;
                 boolean truncated = false;
+                Object[] shared = sink.keepsRows() ? null : new Object[n];
                 while (rs.next()) {
                     if (rows == maxRows) {
                         truncated = true;
                         break;
                     }
-                    Object[] row = new Object[n];
+                    Object[] row = shared != null ? shared : new Object[n];
                     for (int i = 0; i < n; i++) {
                         row[i] = rs.getObject(i + 1);
                         checkValue(row[i], limits);

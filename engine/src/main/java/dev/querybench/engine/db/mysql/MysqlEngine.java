@@ -11,6 +11,7 @@ import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseEngine;
 import dev.querybench.engine.db.DatabaseErrors;
+import dev.querybench.engine.db.ReaderRefusal;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.SqlSyntax;
 import dev.querybench.engine.db.SqlSyntax.Feature;
@@ -155,19 +156,18 @@ public final class MysqlEngine implements DatabaseEngine {
     }
 
     @Override
-    public Optional<ErrorResponse> explainReaderRefusal(SQLException e, String who, String reader) {
-        int code = e.getErrorCode();
-        String server = e.getMessage() == null ? "" : " (" + e.getMessage().strip() + ")";
-        if (code == 1227 || code == 1044 || code == 1142 || code == 1410) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.PERMISSION, who + " may not create accounts or grant"
-                    + " reading" + server, "connect as an account with CREATE USER and GRANT OPTION on the database"
-                            + " (such as root), or hand the SQL (Show SQL / --print-sql) to a DBA"));
-        }
-        if (code == 1396) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.INVALID_INPUT, "an account named " + reader
-                    + " exists already" + server, "choose another name, or use that account in the profile"));
-        }
-        return Optional.empty();
+    public Optional<ReaderRefusal> readerRefusal(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1227, 1044, 1142, 1410 -> Optional.of(ReaderRefusal.NO_RIGHT);
+            case 1396 -> Optional.of(ReaderRefusal.NAME_TAKEN);
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public String readerRightsFix() {
+        return "connect as an account with CREATE USER and GRANT OPTION on the database (such as root), or hand the"
+                + " SQL (Show SQL / --print-sql) to a DBA";
     }
 
     @Override

@@ -3,13 +3,12 @@ package dev.querybench.engine.db.postgres;
 import dev.querybench.engine.db.SuiteAreas;
 import dev.querybench.engine.db.WriteAccess;
 import java.util.ArrayList;
-import dev.querybench.engine.errors.ErrorResponse;
-import dev.querybench.engine.errors.ErrorCategory;
 import dev.querybench.engine.db.ConnectionUrl;
 import dev.querybench.engine.db.ConnectionProfile;
 import dev.querybench.engine.db.DatabaseBackend;
 import dev.querybench.engine.db.DatabaseEngine;
 import dev.querybench.engine.db.DatabaseErrors;
+import dev.querybench.engine.db.ReaderRefusal;
 import dev.querybench.engine.db.Dialect;
 import dev.querybench.engine.db.SqlSyntax;
 import dev.querybench.engine.db.SqlSyntax.Feature;
@@ -154,19 +153,18 @@ public final class PostgresEngine implements DatabaseEngine {
     }
 
     @Override
-    public Optional<ErrorResponse> explainReaderRefusal(SQLException e, String who, String reader) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String server = e.getMessage() == null ? "" : " (" + e.getMessage().strip() + ")";
-        if (state.equals("42501")) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.PERMISSION, who + " may not create accounts or grant"
-                    + " reading" + server, "connect as a role with CREATEROLE that owns the dataset's schema (or a"
-                            + " superuser), or hand the SQL (Show SQL / --print-sql) to a DBA"));
-        }
-        if (state.equals("42710")) {
-            return Optional.of(ErrorResponse.of(ErrorCategory.INVALID_INPUT, "an account named " + reader
-                    + " exists already" + server, "choose another name, or use that account in the profile"));
-        }
-        return Optional.empty();
+    public Optional<ReaderRefusal> readerRefusal(SQLException e) {
+        return switch (e.getSQLState() == null ? "" : e.getSQLState()) {
+            case "42501" -> Optional.of(ReaderRefusal.NO_RIGHT);
+            case "42710" -> Optional.of(ReaderRefusal.NAME_TAKEN);
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public String readerRightsFix() {
+        return "connect as a role with CREATEROLE that owns the dataset's schema (or a superuser), or hand the SQL"
+                + " (Show SQL / --print-sql) to a DBA";
     }
 
     @Override

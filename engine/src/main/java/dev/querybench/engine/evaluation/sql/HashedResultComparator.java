@@ -55,16 +55,52 @@ public final class HashedResultComparator {
     }
 
     /**
-     * @param predicted a digest built with its value hashes
+     * @param predicted a digest built with its value hashes when {@link #needsValueHashes} says so
      * @param ordered whether gold's outermost query orders (ignored in set mode)
      */
     public Verdict compare(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
             boolean ordered, MatchMode mode) {
-        if (!predicted.hasValueHashes()) {
+        if (!predicted.hasValueHashes() && needsValueHashes(gold, predicted, ordered, mode)) {
             throw new IllegalArgumentException("the prediction's digest must keep its value hashes");
         }
         return mode == MatchMode.SET || mode == MatchMode.BIRD ? set(gold, goldRows, predicted, predictedRows, mode)
                 : strict(gold, goldRows, predicted, predictedRows, ordered, mode);
+    }
+
+    /**
+     * Whether comparing the prediction needs its value hashes: only when its rows must be hashed in
+     * another column order than its own, that is when it has more columns than gold's (subset
+     * mode), or when its column fingerprints allow another order and its own order does not already
+     * give gold's rows (in gold's order, when gold orders), which is tried first. A prediction is
+     * first digested without them (8 bytes a value less) and read again with them only then.
+     *
+     * @param ordered whether gold's outermost query orders
+     */
+    public boolean needsValueHashes(ResultDigest gold, ResultDigest predicted, boolean ordered, MatchMode mode) {
+        if (mode == MatchMode.SET || mode == MatchMode.BIRD) {
+            return false;
+        }
+        int gc = gold.columnCount();
+        int pc = predicted.columnCount();
+        int g = gold.rowCount();
+        int p = predicted.rowCount();
+        if (p == 0 || (mode == MatchMode.SUBSET ? pc < gc : pc != gc)) {
+            return false; // judged without hashing a row again (empty, or the wrong columns)
+        }
+        if (pc != gc) {
+            return true;
+        }
+        if (g != p) {
+            return false; // a wrong row count: its samples are in the prediction's own order
+        }
+        List<int[]> orders = permutations(gold, predicted);
+        if (orders.stream().allMatch(Rows::isIdentity)) {
+            return false;
+        }
+        boolean identityDecides = Rows.isIdentity(orders.getFirst())
+                && Arrays.equals(gold.sortedRowHashes(), 0, g, predicted.sortedRowHashes(), 0, p)
+                && (!ordered || Arrays.equals(gold.rowHashes(), 0, g, predicted.rowHashes(), 0, p));
+        return !identityDecides;
     }
 
     private Verdict strict(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
@@ -281,6 +317,7 @@ public final class HashedResultComparator {
         wanted.forEach(h -> left.merge(h, 1, Integer::sum));
         List<List<String>> out = new ArrayList<>();
         int[] order = Rows.identity(columns);
+        long[] hashes = new long[columns];
         replay(rows, new RowSink() {
             @Override
             public void columns(List<String> labels) {
@@ -288,9 +325,13 @@ public final class HashedResultComparator {
             }
 
             @Override
+            public boolean keepsRows() {
+                return false; // the samples are display text, made during the call
+            }
+
+            @Override
             public boolean row(Object[] values) {
-                long[] hashes = new long[values.length];
-                for (int c = 0; c < values.length; c++) {
+                for (int c = 0; c < columns; c++) {
                     hashes[c] = hasher.value(values[c]);
                 }
                 long h = RowHasher.row(hashes, order);
@@ -315,6 +356,11 @@ public final class HashedResultComparator {
             @Override
             public void columns(List<String> labels) {
                 // display only
+            }
+
+            @Override
+            public boolean keepsRows() {
+                return false;
             }
 
             @Override

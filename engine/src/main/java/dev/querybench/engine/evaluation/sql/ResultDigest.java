@@ -109,6 +109,7 @@ public final class ResultDigest {
         private long[] rowHashes = new long[1024];
         private long[] fingerprints = new long[0];
         private long[][] valueHashes;
+        private long[] hashes = new long[0];
         private int rows;
 
         private Builder(RowHasher hasher, boolean keepValueHashes) {
@@ -121,6 +122,12 @@ public final class ResultDigest {
             columns = List.copyOf(labels);
             fingerprints = new long[labels.size()];
             valueHashes = keepValueHashes ? new long[labels.size()][1024] : null;
+        }
+
+        /** Only hashes are kept: the rows' arrays may be reused. */
+        @Override
+        public boolean keepsRows() {
+            return false;
         }
 
         @Override
@@ -137,7 +144,9 @@ public final class ResultDigest {
                     }
                 }
             }
-            long[] hashes = new long[values.length];
+            if (hashes.length != values.length) {
+                hashes = new long[values.length];
+            }
             for (int c = 0; c < values.length; c++) {
                 long h = hasher.value(values[c]);
                 hashes[c] = h;

@@ -23,7 +23,9 @@ import java.util.Set;
  * <p>When gold's or the prediction's result is larger than the row cap, both are streamed again
  * (up to {@code largeResultRows} rows) into per-row hashes and compared by
  * {@link HashedResultComparator}, so neither result is held beyond the cap; gold's digest is
- * computed once and shared like its result. A result larger than that limit, or one that cannot
+ * computed once and shared like its result. The prediction is digested without its value hashes,
+ * and read a second time with them only when another column order must be tried
+ * ({@link HashedResultComparator#needsValueHashes}). A result larger than that limit, or one that cannot
  * be streamed again, keeps the verdict over the first rows, flagged {@code truncated}.
  * Thread-safe.
  */
@@ -292,9 +294,12 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         try {
             goldDigest = gold.digest(goldSql, largeResultRows, hashed.hasher());
             if (predictedDigest[0] == null) {
-                ResultDigest.Builder builder = ResultDigest.builder(hashed.hasher(), true);
-                predictedDigest[0] = builder.build(executor.stream(predictedSql, limits, largeResultRows, builder)
-                        .truncated());
+                predictedDigest[0] = predictedDigest(predictedSql, false);
+            }
+            if (!goldDigest.truncated() && !predictedDigest[0].truncated() && !predictedDigest[0].hasValueHashes()
+                    && hashed.needsValueHashes(goldDigest, predictedDigest[0], ordered, matchMode)) {
+                // another column order must be tried: read the prediction again, keeping each value's hash
+                predictedDigest[0] = predictedDigest(predictedSql, true);
             }
         } catch (QueryExecutionException e) {
             return capped;
@@ -305,6 +310,11 @@ public final class SqlExecutionEvaluator implements ExecutionEvaluator {
         return hashed.compare(goldDigest, sink -> executor.stream(goldSql, limits, largeResultRows, sink),
                 predictedDigest[0], sink -> executor.stream(predictedSql, limits, largeResultRows, sink), ordered,
                 matchMode);
+    }
+
+    private ResultDigest predictedDigest(String predictedSql, boolean keepValueHashes) {
+        ResultDigest.Builder builder = ResultDigest.builder(hashed.hasher(), keepValueHashes);
+        return builder.build(executor.stream(predictedSql, limits, largeResultRows, builder).truncated());
     }
 
     private static Verdict withFlag(Verdict v, String flag) {

@@ -69,6 +69,23 @@ class ReaderAccountsTest {
     }
 
     @Test
+    void mysqlNameTakenIsWordedAsOnPostgres() {
+        TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
+        try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {
+            ConnectionProfile admin = db.readOnly().withCredentials(server.user(), server.password());
+            ReaderAccount taken = ReaderAccount.named(db.readOnly().username());
+            assertThatThrownBy(() -> accounts.create(admin, taken, "pw"))
+                    .isInstanceOfSatisfying(QueryBenchException.class, e -> {
+                        assertThat(e.error().category()).isEqualTo(ErrorCategory.INVALID_INPUT);
+                        assertThat(e.error().message()).startsWith("an account named " + taken.name()
+                                + " exists already (").contains("CREATE USER");
+                        assertThat(e.error().remedy()).isEqualTo("choose another name, or use that account in the"
+                                + " profile");
+                    });
+        }
+    }
+
+    @Test
     void scriptsHaveAPlaceholderPasswordAndTrinoGetsItsRule() {
         ReaderAccount reader = ReaderAccount.named("analyst");
         ConnectionProfile pg = new ConnectionProfile("pg", PostgresEngine.DIALECT, "jdbc:postgresql://h:5432/shop", "a", "s");
