@@ -47,13 +47,13 @@ done
 echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC)"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
-for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=16777216 -XX:UserThreadWaitAttemptsAtExit=1; do
+for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=33554432 -XX:UserThreadWaitAttemptsAtExit=1; do
   printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench does not start its JVM with $flag: $flags"
 done
 flags=$(QUERYBENCH_JAVA_OPTIONS="-XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags" "$CLI" --version 2>&1) \
   || fail "querybench with an overriding QUERYBENCH_JAVA_OPTIONS: $flags"
 printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=4 || fail "QUERYBENCH_JAVA_OPTIONS does not override: $flags"
-echo "  querybench's JVM: C1 only, serial collector, 16 MB initial heap, no wait at exit; QUERYBENCH_JAVA_OPTIONS overrides"
+echo "  querybench's JVM: C1 only, serial collector, 32 MB initial heap, no wait at exit; QUERYBENCH_JAVA_OPTIONS overrides"
 expect_sentence "querybench, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$CLI" --version
 expect_sentence "querybench-app, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$APP" --help
 expect_sentence "querybench-app, JAVA_HOME at the older JDK" env JAVA_HOME="$OLD_HOME" "$APP"
