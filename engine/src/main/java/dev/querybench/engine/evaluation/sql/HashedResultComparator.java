@@ -99,7 +99,7 @@ public final class HashedResultComparator {
         }
         boolean identityDecides = Rows.isIdentity(orders.getFirst())
                 && Arrays.equals(gold.sortedRowHashes(), 0, g, predicted.sortedRowHashes(), 0, p)
-                && (!ordered || Arrays.equals(gold.rowHashes(), 0, g, predicted.rowHashes(), 0, p));
+                && (!ordered || gold.sameRowOrder(predicted));
         return !identityDecides;
     }
 
@@ -174,7 +174,7 @@ public final class HashedResultComparator {
             if (unordered == null) {
                 unordered = order;
             }
-            if (!ordered || Arrays.equals(gold.rowHashes(), 0, g, hashes, 0, p)) {
+            if (!ordered || gold.rowHashesEqual(hashes, p)) {
                 inOrder = order;
                 break;
             }
@@ -227,7 +227,7 @@ public final class HashedResultComparator {
     /** The prediction's row hashes over the gold's columns in the given order (a fresh array when it must be). */
     private static long[] rowHashes(ResultDigest predicted, int[] order, int goldColumns) {
         if (goldColumns == predicted.columnCount() && Rows.isIdentity(order)) {
-            return Arrays.copyOf(predicted.rowHashes(), predicted.rowCount());
+            return predicted.rowHashesCopy();
         }
         return predicted.rowHashes(order);
     }
