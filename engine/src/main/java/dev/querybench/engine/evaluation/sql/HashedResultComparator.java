@@ -99,7 +99,7 @@ public final class HashedResultComparator {
         }
         boolean identityDecides = Rows.isIdentity(orders.getFirst())
                 && Arrays.equals(gold.sortedRowHashes(), 0, g, predicted.sortedRowHashes(), 0, p)
-                && (!ordered || gold.sameRowOrder(predicted));
+                && (!ordered || Arrays.equals(gold.rowHashes(), 0, g, predicted.rowHashes(), 0, p));
         return !identityDecides;
     }
 
@@ -165,20 +165,16 @@ public final class HashedResultComparator {
         int[] unordered = null;
         int[] inOrder = null;
         for (int[] order : permutations(gold, predicted)) {
-            // the prediction's own order needs no copies: its sorted hashes are kept by the digest
-            boolean own = gc == predicted.columnCount() && Rows.isIdentity(order);
-            long[] hashes = own ? null : predicted.rowHashes(order);
-            long[] sorted = own ? predicted.sortedRowHashes() : hashes.clone();
-            if (!own) {
-                Arrays.sort(sorted);
-            }
+            long[] hashes = rowHashes(predicted, order, gc);
+            long[] sorted = Arrays.copyOf(hashes, p);
+            Arrays.sort(sorted);
             if (!Arrays.equals(goldSorted, 0, g, sorted, 0, p)) {
                 continue;
             }
             if (unordered == null) {
                 unordered = order;
             }
-            if (!ordered || (own ? gold.sameRowOrder(predicted) : gold.rowHashesEqual(hashes, p))) {
+            if (!ordered || Arrays.equals(gold.rowHashes(), 0, g, hashes, 0, p)) {
                 inOrder = order;
                 break;
             }
@@ -231,7 +227,7 @@ public final class HashedResultComparator {
     /** The prediction's row hashes over the gold's columns in the given order (a fresh array when it must be). */
     private static long[] rowHashes(ResultDigest predicted, int[] order, int goldColumns) {
         if (goldColumns == predicted.columnCount() && Rows.isIdentity(order)) {
-            return predicted.rowHashesCopy();
+            return Arrays.copyOf(predicted.rowHashes(), predicted.rowCount());
         }
         return predicted.rowHashes(order);
     }

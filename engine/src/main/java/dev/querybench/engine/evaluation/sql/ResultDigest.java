@@ -10,8 +10,7 @@ import java.util.List;
  * fingerprint of its values (so columns can be matched to a permuted prediction's). A digest
  * built with its value hashes also keeps each value's hash (column by column), from which the
  * row hashes under any column permutation follow. Memory: 8 bytes a row, plus 8 bytes a value
- * when value hashes are kept, in {@link LongPages} (no doubling copies, no humongous arrays while
- * rows stream in); no row is held.
+ * when value hashes are kept; no row is held.
  *
  * <p>Built by streaming rows into a {@link Builder}; immutable once built and thread-safe (the
  * sorted copy of the row hashes is made once, on first use).
@@ -20,13 +19,13 @@ public final class ResultDigest {
 
     private final List<String> columns;
     private final int rows;
-    private final LongPages rowHashes;
+    private final long[] rowHashes;
     private final long[] fingerprints;
-    private final LongPages[] valueHashes;
+    private final long[][] valueHashes;
     private final boolean truncated;
     private volatile long[] sorted;
 
-    private ResultDigest(List<String> columns, int rows, LongPages rowHashes, long[] fingerprints, LongPages[] valueHashes,
+    private ResultDigest(List<String> columns, int rows, long[] rowHashes, long[] fingerprints, long[][] valueHashes,
             boolean truncated) {
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -63,26 +62,19 @@ public final class ResultDigest {
         return fingerprints[column];
     }
 
-    /** Row hashes in the order read, values in select-list order: a fresh array of {@link #rowCount()} entries. */
-    long[] rowHashesCopy() {
-        return rowHashes.toArray();
-    }
-
-    /** Whether the row hashes in the order read are the first {@code count} of {@code hashes}, and only those. */
-    boolean rowHashesEqual(long[] hashes, int count) {
-        return rows == count && rowHashes.startsWith(hashes, count);
-    }
-
-    /** Whether the other digest has the same row hashes in the same order. */
-    boolean sameRowOrder(ResultDigest other) {
-        return rowHashes.contentEquals(other.rowHashes);
+    /**
+     * Row hashes in the order read, values in select-list order; the first {@link #rowCount()}
+     * entries count. Not a copy: do not change it.
+     */
+    long[] rowHashes() {
+        return rowHashes;
     }
 
     /** Row hashes sorted, for multiset comparison. Not a copy: do not change it. */
     long[] sortedRowHashes() {
         long[] s = sorted;
         if (s == null) {
-            s = rowHashes.toArray();
+            s = Arrays.copyOf(rowHashes, rows);
             Arrays.sort(s);
             sorted = s;
         }
@@ -102,7 +94,7 @@ public final class ResultDigest {
         long[] row = new long[valueHashes.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < row.length; c++) {
-                row[c] = valueHashes[c].get(r);
+                row[c] = valueHashes[c][r];
             }
             out[r] = RowHasher.row(row, order);
         }
@@ -114,9 +106,9 @@ public final class ResultDigest {
         private final RowHasher hasher;
         private final boolean keepValueHashes;
         private List<String> columns = List.of();
-        private final LongPages rowHashes = new LongPages();
+        private long[] rowHashes = new long[1024];
         private long[] fingerprints = new long[0];
-        private LongPages[] valueHashes;
+        private long[][] valueHashes;
         private long[] hashes = new long[0];
         private int rows;
 
@@ -129,13 +121,7 @@ public final class ResultDigest {
         public void columns(List<String> labels) {
             columns = List.copyOf(labels);
             fingerprints = new long[labels.size()];
-            valueHashes = null;
-            if (keepValueHashes) {
-                valueHashes = new LongPages[labels.size()];
-                for (int c = 0; c < valueHashes.length; c++) {
-                    valueHashes[c] = new LongPages();
-                }
-            }
+            valueHashes = keepValueHashes ? new long[labels.size()][1024] : null;
         }
 
         /** Only hashes are kept: the rows' arrays may be reused. */
@@ -149,6 +135,15 @@ public final class ResultDigest {
             if (rows == Integer.MAX_VALUE - 8) {
                 return false;
             }
+            if (rows == rowHashes.length) {
+                int grown = (int) Math.min(Integer.MAX_VALUE - 8L, 2L * rows);
+                rowHashes = Arrays.copyOf(rowHashes, grown);
+                if (valueHashes != null) {
+                    for (int c = 0; c < valueHashes.length; c++) {
+                        valueHashes[c] = Arrays.copyOf(valueHashes[c], grown);
+                    }
+                }
+            }
             if (hashes.length != values.length) {
                 hashes = new long[values.length];
             }
@@ -157,16 +152,16 @@ public final class ResultDigest {
                 hashes[c] = h;
                 fingerprints[c] += RowHasher.fingerprintPart(h);
                 if (valueHashes != null) {
-                    valueHashes[c].add(h);
+                    valueHashes[c][rows] = h;
                 }
             }
-            rowHashes.add(RowHasher.row(hashes));
-            rows++;
+            rowHashes[rows++] = RowHasher.row(hashes);
             return true;
         }
 
         /** @param truncated whether the stream stopped at its row limit */
         public ResultDigest build(boolean truncated) {
+            // arrays are kept at their grown capacity: trimming would copy them at the memory peak
             return new ResultDigest(columns, rows, rowHashes, fingerprints, valueHashes, truncated);
         }
     }
