@@ -38,7 +38,7 @@ final class DatabaseOptions {
     String passwordEnv;
 
     @Option(names = "--reader-role", paramLabel = "ROLE",
-            description = "PostgreSQL: run untrusted SQL under this role (SET LOCAL ROLE), e.g. one made by"
+            description = "PostgreSQL: run untrusted SQL under this role (SET ROLE), e.g. one made by"
                     + " 'querybench db reader'.")
     String readerRole;
 

@@ -36,7 +36,7 @@ import java.util.Map;
  * @param instances further instances of this database for test-suite matching (the same schema
  *     with different data): other profile names, or SQLite files relative to the workspace; a
  *     prediction passes only when it matches on this database and on every instance
- * @param readerRole PostgreSQL: the role untrusted SQL runs as ({@code SET LOCAL ROLE}), such as one
+ * @param readerRole PostgreSQL: the role untrusted SQL runs as ({@code SET ROLE} on each pooled connection), such as one
  *     made by {@code querybench db reader}
  * @param allowPrivilegedAccount true to let untrusted SQL run under an account with more than read
  *     privileges; runs and reports then say so

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param password password, or null
  * @param pool pool size and connect timeout
  * @param readerRole PostgreSQL: a role (usually NOLOGIN, holding only USAGE/SELECT on the dataset's
- *     schemas) that every untrusted query switches to with {@code SET LOCAL ROLE}; null for none
+ *     schemas) that each pooled connection switches to with {@code SET ROLE} before its first untrusted query; null for none
  * @param allowPrivilegedAccount whether untrusted SQL may run under an account that holds more than
  *     read privileges (superuser, FILE, SUPER, write grants …); off by default, and every run and
  *     report says so when it is on

@@ -77,7 +77,7 @@ class AccountSafetyTest {
                 assertThat(backend.accountSafety().privileged()).isFalse();
                 assertThat(new SafeExecutor(backend).execute("SELECT current_user, count(*) FROM t", LIMITS).rows()
                         .getFirst()).containsExactly(db.readOnly().username(), 1L);
-                assertThat(backend.accountSafety().protections()).anyMatch(p -> p.contains("SET LOCAL ROLE"));
+                assertThat(backend.accountSafety().protections()).anyMatch(p -> p.contains("SET ROLE"));
             }
         }
     }

@@ -18,20 +18,22 @@ import java.util.Map;
 
 /**
  * PostgreSQL through pgjdbc. Every query runs in its own {@code READ ONLY} transaction that is
- * rolled back afterwards; the transaction first takes a snapshot (so {@code SET TRANSACTION READ
- * WRITE} is refused) and sets a local {@code statement_timeout}, the engine-side limit next to
- * the watchdog's cancel. Sessions default to read-only transactions too. Autocommit is off so
- * rows stream through a cursor in batches. Text with more than one statement is refused before
- * it reaches the driver, because pgjdbc would run every one of them.
+ * rolled back afterwards, under a session-level {@code statement_timeout} (the engine-side limit
+ * next to the watchdog's cancel), {@code lock_timeout} and {@code idle_in_transaction_session_timeout};
+ * sessions default to read-only transactions too. The limits and the reader role are set once per
+ * pooled connection and checked after every query's rollback ({@link PostgresSessions}). Autocommit
+ * is off so rows stream through a cursor in batches. Text with more than one statement is refused
+ * before it reaches the driver, because pgjdbc would run every one of them.
  *
- * <p>With a {@code readerRole} in the profile, the transaction switches to that role
- * ({@code SET LOCAL ROLE}) before the query, so functions only a superuser, a replication role or a
- * member of {@code pg_read_server_files}/{@code pg_signal_backend} may call fail with the server's
- * own permission error. Session-level advisory locks a query took are released when its connection
- * is used next. The account is reviewed once ({@link #reviewAccount}): a role with superuser,
- * replication, BYPASSRLS, CREATEROLE or CREATEDB, or a member of a predefined role that reads files,
- * signals backends or reads all data, is privileged — as is a superuser login even with a reader
- * role, because a superuser may switch back ({@code set_config('role', …)}). Thread-safe.
+ * <p>With a {@code readerRole} in the profile, the session switches to that role ({@code SET
+ * ROLE}, committed once per connection; a query's own role change is undone by its rollback), so
+ * functions only a superuser, a replication role or a member of
+ * {@code pg_read_server_files}/{@code pg_signal_backend} may call fail with the server's own
+ * permission error. Session-level advisory locks a query took are released right after it. The
+ * account is reviewed once ({@link #reviewAccount}): a role with superuser, replication,
+ * BYPASSRLS, CREATEROLE or CREATEDB, or a member of a predefined role that reads files, signals
+ * backends or reads all data, is privileged — as is a superuser login even with a reader role,
+ * because a superuser may switch back ({@code set_config('role', …)}). Thread-safe.
  */
 public final class PostgresBackend extends PooledJdbcBackend {
 
@@ -45,11 +47,13 @@ public final class PostgresBackend extends PooledJdbcBackend {
             "pg_create_subscription", "pg_use_reserved_connections");
 
     private final String readerRole;
+    private final PostgresSessions sessions;
 
     public PostgresBackend(ConnectionProfile profile, DatabaseErrors errors) {
         super(PostgresEngine.DIALECT, "PostgreSQL", ProfileConfig.target(profile), config(profile), errors,
                 profile.allowPrivilegedAccount());
         this.readerRole = profile.readerRole();
+        this.sessions = new PostgresSessions(readerRole);
     }
 
     private static HikariConfig config(ConnectionProfile profile) {
@@ -85,28 +89,11 @@ public final class PostgresBackend extends PooledJdbcBackend {
 
     @Override
     protected void beginReadOnly(Connection connection, QueryLimits limits) throws SQLException {
-        // with autocommit off and read-only set, pgjdbc opens this transaction with BEGIN READ ONLY;
-        // the SELECT takes its snapshot, after which the transaction can no longer become read-write
-        // one round trip: the local limits, the reader role (SET LOCAL ROLE), and the release of session-level
-        // advisory locks an earlier query on this connection may have taken
-        String timeout = limits.timeout().toMillis() + "ms";
-        try (PreparedStatement s = connection.prepareStatement(readerRole == null ? BEGIN : BEGIN_AS_READER)) {
-            s.setString(1, timeout);
-            s.setString(2, timeout);
-            s.setString(3, timeout);
-            if (readerRole != null) {
-                s.setString(4, readerRole);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-            }
-        }
+        // the limits and the reader role live in the session, set once per connection and timeout
+        // (PostgresSessions); with autocommit off and read-only set, pgjdbc opens the query's
+        // transaction with BEGIN READ ONLY in the query's own round trip
+        sessions.prepare(connection, limits.timeout());
     }
-
-    private static final String BEGIN = "SELECT set_config('statement_timeout', ?, true),"
-            + " set_config('lock_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true),"
-            + " pg_advisory_unlock_all()";
-    private static final String BEGIN_AS_READER = BEGIN + ", set_config('role', ?, true)";
 
     @Override
     protected Review reviewAccount(Connection connection) throws SQLException {
@@ -154,26 +141,28 @@ public final class PostgresBackend extends PooledJdbcBackend {
     }
 
     private String describe(String login) {
-        return readerRole != null ? readerRole + " (SET LOCAL ROLE, login " + login + ")" : login;
+        return readerRole != null ? readerRole + " (SET ROLE, login " + login + ")" : login;
     }
 
     @Override
     protected List<String> protections() {
         List<String> lines = new ArrayList<>(List.of(
                 "each query runs in its own READ ONLY transaction, rolled back afterwards",
-                "statement_timeout, lock_timeout and idle_in_transaction_session_timeout are set per query,"
-                        + " and the query is cancelled on the server at the deadline",
+                "statement_timeout, lock_timeout and idle_in_transaction_session_timeout are set on each"
+                        + " connection and checked after every query, and the query is cancelled on the server at"
+                        + " the deadline",
                 "text holding more than one statement is refused (the driver would run them all)",
-                "session-level advisory locks a query took are released before the connection's next query"));
+                "session-level advisory locks a query took are released right after it"));
         if (readerRole != null) {
-            lines.add("each query runs as role " + readerRole + " (SET LOCAL ROLE): the server checks its privileges");
+            lines.add("each query runs as role " + readerRole + " (SET ROLE, checked after every query): the server"
+                    + " checks its privileges");
         }
         return lines;
     }
 
     @Override
     protected void finishReadOnly(Connection connection) throws SQLException {
-        connection.rollback();
+        sessions.finish(connection);
     }
 
     @Override

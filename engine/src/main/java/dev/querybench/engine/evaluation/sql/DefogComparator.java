@@ -46,6 +46,9 @@ public final class DefogComparator {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<List<String>, PandasFrame> normalizedGold =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a question's text asks for an order: once per question, not per prediction (Unicode word matching). */
+    private final java.util.concurrent.ConcurrentMap<String, Boolean> orderWords =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The question as sql-eval sees it: its text, its category, and the gold as written. */
     public record Context(String question, String category, String goldText) {}
@@ -65,6 +68,9 @@ public final class DefogComparator {
      * used, so the doubled signs arrive as written).
      */
     public static String escapePercent(String sql) {
+        if (sql.indexOf('%') < 0) {
+            return sql; // nothing to double; saves the regular expression's scan (most queries)
+        }
         Matcher m = LIKE_TO_LAST_QUOTE.matcher(sql);
         return m.find() ? sql.substring(0, m.start()) + m.group().replace("%", "%%") + sql.substring(m.end()) : sql;
     }
@@ -185,10 +191,10 @@ public final class DefogComparator {
     }
 
     /** {@code normalize_table}. */
-    static PandasFrame normalize(PandasFrame frame, Context context, String sql) {
+    private PandasFrame normalize(PandasFrame frame, Context context, String sql) {
         PandasFrame df = frame.dropDuplicates().sortColumns();
-        boolean ordered = context.category().equals("order_by")
-                || ORDER_WORDS.matcher(context.question().toLowerCase(Locale.ROOT)).find();
+        boolean ordered = context.category().equals("order_by") || orderWords.computeIfAbsent(context.question(),
+                q -> ORDER_WORDS.matcher(q.toLowerCase(Locale.ROOT)).find());
         if (ordered && sql != null) {
             Matcher clause = ORDER_BY_CLAUSE.matcher(sql);
             if (clause.find()) {
