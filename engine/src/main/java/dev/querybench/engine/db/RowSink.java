@@ -1,6 +1,7 @@
 package dev.querybench.engine.db;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Receives a query's rows one at a time, so a result larger than the row cap can be read
@@ -37,4 +38,29 @@ public interface RowSink {
      * @return false to stop reading (the rest of the result is not fetched)
      */
     boolean row(Object[] values);
+
+    /**
+     * A sink that reads each row during the call and keeps no array ({@link #keepsRows()} false),
+     * whatever the column labels are.
+     *
+     * @param row called for each row; false stops reading
+     */
+    static RowSink eachRow(Predicate<Object[]> row) {
+        return new RowSink() {
+            @Override
+            public void columns(List<String> labels) {
+                // the caller reads values by position
+            }
+
+            @Override
+            public boolean keepsRows() {
+                return false;
+            }
+
+            @Override
+            public boolean row(Object[] values) {
+                return row.test(values);
+            }
+        };
+    }
 }

@@ -78,22 +78,8 @@ public final class LargeResultBenchmark {
                     return new Object[] {g.build(false), p.build(false)};
                 });
                 measure("reading alone: the prediction streamed into a sink that keeps nothing", () ->
-                        executor.stream(reversed, limits, rows + 1L, new dev.querybench.engine.db.RowSink() {
-                            @Override
-                            public void columns(List<String> labels) {
-                                // nothing kept
-                            }
-
-                            @Override
-                            public boolean keepsRows() {
-                                return false;
-                            }
-
-                            @Override
-                            public boolean row(Object[] values) {
-                                return true;
-                            }
-                        }));
+                        executor.stream(reversed, limits, rows + 1L,
+                                dev.querybench.engine.db.RowSink.eachRow(values -> true)));
                 QueryLimits all = new QueryLimits(limits.timeout(), rows + 1);
                 measure("in memory: both results held, ResultComparator", () -> {
                     QueryResult g = executor.execute(GOLD, all);

@@ -318,57 +318,32 @@ public final class HashedResultComparator {
         List<List<String>> out = new ArrayList<>();
         int[] order = Rows.identity(columns);
         long[] hashes = new long[columns];
-        replay(rows, new RowSink() {
-            @Override
-            public void columns(List<String> labels) {
-                // the hashes are over the first columns, whatever their names
+        // the hashes are over the first columns, whatever their names; the samples are display text
+        replay(rows, RowSink.eachRow(values -> {
+            for (int c = 0; c < columns; c++) {
+                hashes[c] = hasher.value(values[c]);
             }
-
-            @Override
-            public boolean keepsRows() {
-                return false; // the samples are display text, made during the call
-            }
-
-            @Override
-            public boolean row(Object[] values) {
-                for (int c = 0; c < columns; c++) {
-                    hashes[c] = hasher.value(values[c]);
+            long h = RowHasher.row(hashes, order);
+            Integer n = left.get(h);
+            if (n != null) {
+                out.add(display(values, columns));
+                if (n == 1) {
+                    left.remove(h);
+                } else {
+                    left.put(h, n - 1);
                 }
-                long h = RowHasher.row(hashes, order);
-                Integer n = left.get(h);
-                if (n != null) {
-                    out.add(display(values, columns));
-                    if (n == 1) {
-                        left.remove(h);
-                    } else {
-                        left.put(h, n - 1);
-                    }
-                }
-                return !left.isEmpty();
             }
-        });
+            return !left.isEmpty();
+        }));
         return out;
     }
 
     private List<List<String>> firstRows(Replay rows, int columns) {
         List<List<String>> out = new ArrayList<>();
-        replay(rows, new RowSink() {
-            @Override
-            public void columns(List<String> labels) {
-                // display only
-            }
-
-            @Override
-            public boolean keepsRows() {
-                return false;
-            }
-
-            @Override
-            public boolean row(Object[] values) {
-                out.add(display(values, columns));
-                return out.size() < SAMPLE_ROWS;
-            }
-        });
+        replay(rows, RowSink.eachRow(values -> {
+            out.add(display(values, columns));
+            return out.size() < SAMPLE_ROWS;
+        }));
         return out;
     }
 
