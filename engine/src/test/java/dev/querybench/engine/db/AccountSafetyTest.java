@@ -83,6 +83,35 @@ class AccountSafetyTest {
     }
 
     @Test
+    void postgresReviewsTheLoginBehindAReaderRoleSinceAQueryCanSwitchBackToIt() {
+        TestServers.Server server = TestServers.fromEnvironment().require(PostgresEngine.DIALECT);
+        try (PostgresTestDatabase db = PostgresTestDatabase.create(server)) {
+            String login = db.writable().username();
+            try (var admin = java.sql.DriverManager.getConnection(db.readOnly().jdbcUrl(), server.user(),
+                    server.password()); var s = admin.createStatement()) {
+                s.execute("GRANT " + db.readOnly().username() + " TO " + login);
+                s.execute("GRANT pg_read_server_files TO " + login);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            try (DatabaseBackend backend = DatabaseBackends.open(db.writable().withReaderRole(db.readOnly().username()))) {
+                assertThat(backend.accountSafety().privileged()).isTrue();
+                assertThat(backend.accountSafety().excess()).anyMatch(e -> e.contains("the login " + login)
+                        && e.contains("pg_read_server_files") && e.contains("return to the login"));
+                assertThatThrownBy(() -> new SafeExecutor(backend).execute("SELECT 1", LIMITS))
+                        .isInstanceOf(QueryExecutionException.class);
+            } finally {
+                try (var admin = java.sql.DriverManager.getConnection(db.readOnly().jdbcUrl(), server.user(),
+                        server.password()); var s = admin.createStatement()) {
+                    s.execute("REVOKE pg_read_server_files FROM " + login);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    @Test
     void mysqlRefusesRootAndAWriterButRunsAReader() {
         TestServers.Server server = TestServers.fromEnvironment().require(MysqlEngine.DIALECT);
         try (MysqlTestDatabase db = MysqlTestDatabase.create(server)) {

@@ -32,8 +32,10 @@ import java.util.Map;
  * permission error. Session-level advisory locks a query took are released right after it. The
  * account is reviewed once ({@link #reviewAccount}): a role with superuser, replication,
  * BYPASSRLS, CREATEROLE or CREATEDB, or a member of a predefined role that reads files, signals
- * backends or reads all data, is privileged — as is a superuser login even with a reader role,
- * because a superuser may switch back ({@code set_config('role', …)}). Thread-safe.
+ * backends or reads all data, is privileged. With a reader role the login is reviewed the same
+ * way, because any login may switch back from within a query ({@code set_config('role', 'none',
+ * false)} needs no right) for the rest of that statement: the reader role confines a login that has
+ * no such rights itself. Thread-safe.
  */
 public final class PostgresBackend extends PooledJdbcBackend {
 
@@ -108,36 +110,50 @@ public final class PostgresBackend extends PooledJdbcBackend {
             loginSuperuser = rs.getBoolean(2);
         }
         String effective = readerRole != null ? readerRole : login;
+        excess.addAll(excessRights(connection, effective, effective));
+        if (readerRole != null && !login.equals(readerRole)) {
+            // A query may leave the reader role for the login (set_config('role', 'none', false) needs no
+            // right), for the rest of its statement: what the login itself may do counts as well.
+            String leaving = ", and a query can return to the login from the reader role (set_config('role', …))";
+            if (loginSuperuser) {
+                excess.add("the login " + login + " is a superuser, which can leave the reader role from within a query"
+                        + " (set_config('role', …))");
+            } else {
+                excessRights(connection, login, "the login " + login).forEach(e -> excess.add(e + leaving));
+            }
+        }
+        return new Review(describe(login), excess);
+    }
+
+    /** The attributes and predefined roles beyond reading that {@code role} has, each named after {@code who}. */
+    private static List<String> excessRights(Connection connection, String role, String who) throws SQLException {
+        List<String> excess = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("SELECT r.rolsuper, r.rolreplication, r.rolbypassrls,"
                 + " r.rolcreaterole, r.rolcreatedb, (SELECT string_agg(b.rolname, ', ' ORDER BY b.rolname) FROM pg_roles b"
                 + " WHERE b.rolname = ANY (?) AND pg_has_role(r.oid, b.oid, 'USAGE'))"
                 + " FROM pg_roles r WHERE r.rolname = ?")) {
             s.setArray(1, connection.createArrayOf("text", DANGEROUS_ROLES.toArray()));
-            s.setString(2, effective);
+            s.setString(2, role);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("the role " + effective + " does not exist", "42704");
+                    throw new SQLException("the role " + role + " does not exist", "42704");
                 }
-                String[] attributes = {"SUPERUSER", "REPLICATION", "BYPASSRLS", "CREATEROLE", "CREATEDB"};
                 if (rs.getBoolean(1)) {
                     // a superuser may do everything the rest would list
-                    return new Review(describe(login), List.of(effective + " is a superuser"));
+                    return List.of(who + " is a superuser");
                 }
-                for (int i = 0; i < attributes.length; i++) {
+                String[] attributes = {"SUPERUSER", "REPLICATION", "BYPASSRLS", "CREATEROLE", "CREATEDB"};
+                for (int i = 1; i < attributes.length; i++) {
                     if (rs.getBoolean(i + 1)) {
-                        excess.add(effective + " has " + attributes[i]);
+                        excess.add(who + " has " + attributes[i]);
                     }
                 }
                 if (rs.getString(6) != null) {
-                    excess.add(effective + " is a member of " + rs.getString(6));
+                    excess.add(who + " is a member of " + rs.getString(6));
                 }
             }
         }
-        if (readerRole != null && loginSuperuser) {
-            excess.add("the login " + login + " is a superuser, which can leave the reader role from within a query"
-                    + " (set_config('role', …))");
-        }
-        return new Review(describe(login), excess);
+        return excess;
     }
 
     private String describe(String login) {
@@ -155,7 +171,7 @@ public final class PostgresBackend extends PooledJdbcBackend {
                 "session-level advisory locks a query took are released right after it"));
         if (readerRole != null) {
             lines.add("each query runs as role " + readerRole + " (SET ROLE, checked after every query): the server"
-                    + " checks its privileges");
+                    + " checks its privileges; a query can switch back to the login, whose rights are reviewed too");
         }
         return lines;
     }
