@@ -1,8 +1,7 @@
 package dev.querybench.app;
 
+import dev.querybench.app.widgets.CodeView;
 import java.util.List;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.CodeArea;
 
 /**
  * Loads and initialises the classes the main window is built of on a thread of its own while the
@@ -59,7 +58,7 @@ public final class UiWarmUp {
             // its skin, reactive streams); a throwaway one, never shown, loads them here. Nodes may
             // be made off the FX thread as long as no shown window holds them.
             try {
-                new VirtualizedScrollPane<>(new CodeArea("SELECT 1"));
+                new CodeView().show("SELECT 1", List.of());
             } catch (RuntimeException | LinkageError e) {
                 // the first comparison or console loads them instead
             }

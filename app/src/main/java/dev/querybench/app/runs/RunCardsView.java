@@ -93,7 +93,6 @@ final class RunCardsView {
                 styled(new Label("all variants and models"), "card-subtitle"));
         private final List<Label> labels = new ArrayList<>();
         private final List<Label> figures = new ArrayList<>();
-        private boolean shown;
 
         FailureCard() {
             box.getStyleClass().addAll("summary-card", "failure-card");
@@ -101,6 +100,7 @@ final class RunCardsView {
 
         /** Shows these counts; true when the card appeared or disappeared. */
         boolean update(List<FailureCount> counts) {
+            boolean wasShown = !labels.isEmpty();
             List<FailureCount> top = counts.subList(0, Math.min(5, counts.size()));
             while (labels.size() < top.size()) {
                 Label label = styled(new Label(), "failure-label");
@@ -122,9 +122,7 @@ final class RunCardsView {
                 labels.get(i).setText(top.get(i).label());
                 figures.get(i).setText(Integer.toString(top.get(i).count()));
             }
-            boolean wasShown = shown;
-            shown = !counts.isEmpty();
-            return wasShown != shown;
+            return wasShown != !labels.isEmpty();
         }
     }
 
