@@ -112,7 +112,7 @@ public final class JdbcQueryRunner {
             statement.setMaxRows(maxRows);
             statement.setFetchSize(fetchSize);
             if (driverTimer) {
-                // an engine may say it needs none (PostgreSQL: the transaction's statement_timeout and the watchdog's
+                // an engine may say it needs none (PostgreSQL: the session's statement_timeout and the watchdog's
                 // cancel suffice; pgjdbc's timer would be a third copy, scheduled and cancelled per statement)
                 statement.setQueryTimeout((int) Math.max(1, (limits.timeout().toMillis() + 999) / 1000));
             }
