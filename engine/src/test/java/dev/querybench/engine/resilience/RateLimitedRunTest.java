@@ -82,7 +82,10 @@ class RateLimitedRunTest {
     @Test
     void twoHundredSixteenItemsUnderThirtyPercentMixedFaultsAreAllAnsweredAndNoneIsAnError() throws Exception {
         try (OpenAiStub stub = OpenAiStub.start()) {
-            Workspace ws = workspace(stub, "openai:gpt-4o-mini", 108, "{retry: {maxAttempts: 6,"
+            // Ten attempts: with 30% of calls failing at random, an item's attempts all fail with
+            // probability 0.3^n, so over 216 items a run leaves one unanswered with about 16% at six
+            // attempts (seen in a CI rehearsal) and about 0.13% at ten.
+            Workspace ws = workspace(stub, "openai:gpt-4o-mini", 108, "{retry: {maxAttempts: 10,"
                     + " initialBackoffMillis: 5, maxBackoffMillis: 50, maxRetryAfterMillis: 2000},"
                     + " circuitBreaker: {openMillis: 300}, patienceSeconds: 60}");
             stub.failRandomly(0.30, 20261206, Fault.rateLimited(Duration.ofMillis(40)),
@@ -93,7 +96,7 @@ class RateLimitedRunTest {
             RunResults results = run(ws);
 
             assertThat(results.items().size() + results.unanswered().size()).as("no item is lost").isEqualTo(216);
-            assertThat(results.unanswered()).as("every fault is survivable within six attempts").isEmpty();
+            assertThat(results.unanswered()).as("every fault is survivable within ten attempts").isEmpty();
             assertThat(results.complete()).isTrue();
             assertThat(results.run().status()).isEqualTo("finished");
             assertThat(results.items()).allSatisfy(item -> {
