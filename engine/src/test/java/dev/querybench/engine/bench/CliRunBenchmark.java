@@ -22,8 +22,9 @@ import java.util.List;
  * <p>Run (after {@code ./mvnw -B -DskipTests package -pl engine}): {@code ./mvnw -q -pl engine
  * test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.querybench.engine.bench.CliRunBenchmark
- * -Dexec.args="engine/target/bin/querybench 500 16,64 5"}; arguments: the launcher, the latency in
- * ms, the concurrencies, the rounds per concurrency (0: only the warm-up round, which is how the
+ * -Dexec.args="engine/target/bin/querybench 500 16,64 5"}; arguments: the launcher (or several,
+ * comma-separated: each round then runs each launcher in turn, labelled A, B ..., so that an A/B
+ * comparison on a busy machine sees the same load), the latency in ms, the concurrencies, the rounds per concurrency (0: only the warm-up round, which is how the
  * engine's package trains the AOT cache), and optionally extra JVM options for the child (passed
  * as {@code JDK_JAVA_OPTIONS}).
  */
@@ -76,8 +77,8 @@ public final class CliRunBenchmark {
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "run", "--workspace", workspace.toString(),
                 "--model", "openai:gpt-4o-mini", "--base-url", stub.baseUrl(), "--concurrency",
                 Integer.toString(concurrency), "--repeat", Integer.toString(REPEAT), "--no-cache", "--format", "json"));
-        // -Dbench.log=DIR keeps each round's output (with -Dquerybench.cli.trace=true as the 5th argument,
-        // the command's marks) in DIR, named by round and concurrency
+        // -Dbench.log=DIR keeps each round's output (progress, summary, anything the command prints) in DIR,
+        // named by round and concurrency
         String log = System.getProperty("bench.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(Path.of(log)
