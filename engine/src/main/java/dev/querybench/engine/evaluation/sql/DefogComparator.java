@@ -46,12 +46,17 @@ public final class DefogComparator {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<List<String>, PandasFrame> normalizedGold =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /** Whether a question's text asks for an order: once per question, not per prediction (Unicode word matching). */
-    private final java.util.concurrent.ConcurrentMap<String, Boolean> orderWords =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The question as sql-eval sees it: its text, its category, and the gold as written; with
+     * whether the text asks for an order, read once per context (a Unicode word match) rather than
+     * at each of the several normalisations of one prediction, and kept no longer than the context.
+     */
+    public record Context(String question, String category, String goldText, boolean asksForOrder) {
 
-    /** The question as sql-eval sees it: its text, its category, and the gold as written. */
-    public record Context(String question, String category, String goldText) {}
+        public Context(String question, String category, String goldText) {
+            this(question, category, goldText, ORDER_WORDS.matcher(question.toLowerCase(Locale.ROOT)).find());
+        }
+    }
 
     /**
      * The outcome of comparing with one gold query, as {@code compare_query_results} keeps it.
@@ -193,8 +198,7 @@ public final class DefogComparator {
     /** {@code normalize_table}. */
     private PandasFrame normalize(PandasFrame frame, Context context, String sql) {
         PandasFrame df = frame.dropDuplicates().sortColumns();
-        boolean ordered = context.category().equals("order_by") || orderWords.computeIfAbsent(context.question(),
-                q -> ORDER_WORDS.matcher(q.toLowerCase(Locale.ROOT)).find());
+        boolean ordered = context.category().equals("order_by") || context.asksForOrder();
         if (ordered && sql != null) {
             Matcher clause = ORDER_BY_CLAUSE.matcher(sql);
             if (clause.find()) {
