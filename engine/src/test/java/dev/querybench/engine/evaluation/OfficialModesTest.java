@@ -167,15 +167,6 @@ class OfficialModesTest {
     }
 
     @Test
-    void defogReadsWhetherTheQuestionAsksForAnOrderOncePerContext() {
-        assertThat(new DefogComparator.Context("Sort the names by price", "", "").asksForOrder()).isTrue();
-        assertThat(new DefogComparator.Context("ARRANGE them", "", "").asksForOrder()).isTrue();
-        assertThat(new DefogComparator.Context("List the names sorted by price", "", "").asksForOrder()).isFalse();
-        // Unicode words: "é" is a letter, so "ésort" is one word and not "sort"
-        assertThat(new DefogComparator.Context("the ésort codes", "", "").asksForOrder()).isFalse();
-    }
-
-    @Test
     void defogSubsetAllowsExtraColumnsWithPandasTolerance() {
         Verdict extra = judge(MatchMode.DEFOG, "SELECT name FROM t", "SELECT a, name FROM t");
         assertThat(extra.outcome()).isEqualTo(Outcome.PASS);
