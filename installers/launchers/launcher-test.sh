@@ -53,7 +53,10 @@ done
 flags=$(QUERYBENCH_JAVA_OPTIONS="-XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags" "$CLI" --version 2>&1) \
   || fail "querybench with an overriding QUERYBENCH_JAVA_OPTIONS: $flags"
 printf '%s\n' "$flags" | grep -q -- -XX:TieredStopAtLevel=4 || fail "QUERYBENCH_JAVA_OPTIONS does not override: $flags"
-echo "  querybench's JVM: C1 only, serial collector, 32 MB initial heap, no wait at exit; QUERYBENCH_JAVA_OPTIONS overrides"
+props=$(QUERYBENCH_JAVA_OPTIONS=-XshowSettings:properties "$CLI" --version 2>&1) || fail "querybench with -XshowSettings: $props"
+printf '%s\n' "$props" | grep -q -- "jdk.reflect.useNativeAccessorOnly = true" \
+  || fail "querybench does not start its JVM with -Djdk.reflect.useNativeAccessorOnly=true: $props"
+echo "  querybench's JVM: C1 only, serial collector, 32 MB initial heap, no wait at exit, native reflection; QUERYBENCH_JAVA_OPTIONS overrides"
 expect_sentence "querybench, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$CLI" --version
 expect_sentence "querybench-app, older java on PATH" env -u JAVA_HOME PATH="$OLD_BIN:/usr/bin:/bin" "$APP" --help
 expect_sentence "querybench-app, JAVA_HOME at the older JDK" env JAVA_HOME="$OLD_HOME" "$APP"

@@ -7,7 +7,8 @@
 # newer. An AOT cache beside the jar (querybench.aot / querybench-app.aot; querybench-score.aot for
 # `querybench score`, whose classes a run does not load) is used when present.
 # The command line's commands are short-lived, so its JVM compiles with C1 only, collects with the
-# serial collector and starts from a small heap (docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
+# serial collector, starts from a small heap and makes reflective calls through the JVM's native
+# accessors (no method-handle classes spun while Jackson reads the workspace; docs/cli-startup.md); QUERYBENCH_JAVA_OPTIONS is
 # added after these options, so it can override them (e.g. -XX:TieredStopAtLevel=4 -XX:+UseG1GC),
 # and reaches the workbench's JVM too. The workbench's JVM gives memory back after heavy work (a
 # run over million-row results): G1 sized for at most 20% of the time in GC and at most 30% of the
@@ -80,7 +81,8 @@ case "$name" in
       aot="$target/querybench-score.aot"
     fi
     # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
-    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=0 ${QUERYBENCH_JAVA_OPTIONS:-} \
+    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=0 -Djdk.reflect.useNativeAccessorOnly=true \
+      ${QUERYBENCH_JAVA_OPTIONS:-} \
       --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
     ;;
 esac
