@@ -14,16 +14,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Skin;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.TableViewSkin;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -104,7 +100,10 @@ public final class ResultGrid extends TableView<GridRow> {
     /**
      * Rows arriving change what the grid shows, never its size (a fixed row height, a preferred
      * width from the columns alone): the table's reaction to them lays out the grid alone, not the
-     * screen around it ({@link RowsFlow} does the same for scrolling).
+     * screen around it. (Scrolling still does: JavaFX's VirtualFlow passes its layout requests up to
+     * the window's root; a flow that kept them to itself cut the comparison benchmark's text layouts
+     * from 35 to 3 MB but its thumb drags stalled the FX thread 158-235 ms in 4 of 6 runs, in
+     * VirtualFlow.recalculateAndImproveEstimatedSize, so it was taken out: BENCHMARKS.md.)
      */
     @Override
     public void requestLayout() {
@@ -112,35 +111,6 @@ public final class ResultGrid extends TableView<GridRow> {
             setNeedsLayout(true);
         } else {
             super.requestLayout();
-        }
-    }
-
-    @Override
-    protected Skin<?> createDefaultSkin() {
-        return new TableViewSkin<>(this) {
-            @Override
-            protected VirtualFlow<TableRow<GridRow>> createVirtualFlow() {
-                return new RowsFlow<>();
-            }
-        };
-    }
-
-    /**
-     * The rows' virtual flow, whose layout requests (every scrolled pixel, every cell given a row)
-     * lay out the flow and not its ancestors: the table's size does not depend on them (its
-     * preferred height is fixed, its preferred width is its columns'). JavaFX's own flow passes
-     * each one up to the window's root, so every frame of scrolling laid out the whole screen
-     * around the grid; in the comparison that re-measured every wrapped label of the detail pane
-     * (about 35 MB of text layouts during the comparison benchmark's 20 s of gestures; 3 MB now).
-     */
-    private static final class RowsFlow<T extends IndexedCell<?>> extends VirtualFlow<T> {
-        @Override
-        public void requestLayout() {
-            if (getParent() == null) {
-                super.requestLayout();
-            } else {
-                setNeedsLayout(true);
-            }
         }
     }
 
