@@ -47,7 +47,7 @@ done
 echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC)"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
-for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=33554432 -XX:UserThreadWaitAttemptsAtExit=1; do
+for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=33554432 -XX:UserThreadWaitAttemptsAtExit=0; do
   printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench does not start its JVM with $flag: $flags"
 done
 flags=$(QUERYBENCH_JAVA_OPTIONS="-XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags" "$CLI" --version 2>&1) \

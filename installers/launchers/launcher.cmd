@@ -44,7 +44,7 @@ if /i "%NAME:~0,14%"=="querybench-app" (
   set "AOT=%TARGET%\querybench.aot"
   rem score loads other classes than a run (its dataset readers and official comparators): its own cache
   if /i "%~1"=="score" if exist "%TARGET%\querybench-score.aot" set "AOT=%TARGET%\querybench-score.aot"
-  set "ARGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=1 %QUERYBENCH_JAVA_OPTIONS% --enable-native-access=ALL-UNNAMED -cp "!JAR!" dev.querybench.engine.cli.QueryBenchCli"
+  set "ARGS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=0 %QUERYBENCH_JAVA_OPTIONS% --enable-native-access=ALL-UNNAMED -cp "!JAR!" dev.querybench.engine.cli.QueryBenchCli"
 )
 if not exist "!JAR!" (
   echo %NAME%: !JAR! is missing: build it with mvnw.cmd -q -B -DskipTests package 1>&2

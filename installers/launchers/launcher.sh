@@ -80,7 +80,7 @@ case "$name" in
       aot="$target/querybench-score.aot"
     fi
     # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
-    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=1 ${QUERYBENCH_JAVA_OPTIONS:-} \
+    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -XX:UserThreadWaitAttemptsAtExit=0 ${QUERYBENCH_JAVA_OPTIONS:-} \
       --enable-native-access=ALL-UNNAMED -cp "$jar" dev.querybench.engine.cli.QueryBenchCli "$@"
     ;;
 esac

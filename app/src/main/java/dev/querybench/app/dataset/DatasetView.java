@@ -26,7 +26,11 @@ import javafx.scene.layout.VBox;
 /** The dataset browser's FXML controller. */
 public final class DatasetView {
 
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
     private final DatasetViewModel viewModel;
+    /** The test suite's settings fields by what they set, for marking those not valid. */
+    private Map<TestSuiteSettings.Field, TextField> suiteFields = Map.of();
 
     @FXML private Label titleLabel;
     @FXML private Label descriptionLabel;
@@ -87,9 +91,9 @@ public final class DatasetView {
         checkProgress.visibleProperty().bind(viewModel.checkingProperty());
         checkProgress.managedProperty().bind(viewModel.checkingProperty());
         checkSummary.textProperty().bind(viewModel.checkSummaryProperty());
-        checkSummary.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), viewModel.checkFailedProperty().get());
+        checkSummary.pseudoClassStateChanged(ERROR, viewModel.checkFailedProperty().get());
         viewModel.checkFailedProperty().addListener(
-                (obs, was, is) -> checkSummary.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), is));
+                (obs, was, is) -> checkSummary.pseudoClassStateChanged(ERROR, is));
         checkButton.disableProperty().bind(viewModel.checkingProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         problemsOnly.selectedProperty().bindBidirectional(viewModel.problemsOnlyProperty());
@@ -138,9 +142,9 @@ public final class DatasetView {
         suiteCancel.visibleProperty().bind(suite.runningProperty());
         suiteCancel.managedProperty().bind(suite.runningProperty());
         suiteStatus.textProperty().bind(suite.statusProperty());
-        suiteStatus.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), suite.failedProperty().get());
+        suiteStatus.pseudoClassStateChanged(ERROR, suite.failedProperty().get());
         suite.failedProperty().addListener(
-                (obs, was, is) -> suiteStatus.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), is));
+                (obs, was, is) -> suiteStatus.pseudoClassStateChanged(ERROR, is));
         suiteButton.disableProperty().bind(suite.runningProperty().or(suite.availableProperty().not()));
         Tooltip why = new Tooltip();
         why.textProperty().bind(suite.availabilityProperty());
@@ -152,7 +156,10 @@ public final class DatasetView {
         suiteInstances.textProperty().bindBidirectional(settings.instancesProperty());
         suiteBudget.textProperty().bindBidirectional(settings.budgetProperty());
         suiteSettingsProblem.textProperty().bind(settings.problemProperty());
-        suiteSettingsProblem.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), true);
+        suiteSettingsProblem.pseudoClassStateChanged(ERROR, true);
+        suiteFields = Map.of(TestSuiteSettings.Field.SEED, suiteSeed, TestSuiteSettings.Field.CANDIDATES,
+                suiteCandidates, TestSuiteSettings.Field.INSTANCES, suiteInstances, TestSuiteSettings.Field.BUDGET,
+                suiteBudget);
         markInvalid(settings.invalidProperty().get());
         settings.invalidProperty().addListener((obs, was, is) -> markInvalid(is));
         suiteSettingsRow.disableProperty().bind(suite.runningProperty());
@@ -189,11 +196,7 @@ public final class DatasetView {
 
     /** Marks the settings fields the problem beside them is about (a red border), and unmarks the others. */
     private void markInvalid(Set<TestSuiteSettings.Field> invalid) {
-        Map<TestSuiteSettings.Field, TextField> fields = Map.of(TestSuiteSettings.Field.SEED, suiteSeed,
-                TestSuiteSettings.Field.CANDIDATES, suiteCandidates, TestSuiteSettings.Field.INSTANCES, suiteInstances,
-                TestSuiteSettings.Field.BUDGET, suiteBudget);
-        fields.forEach((field, text) -> text.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"),
-                invalid.contains(field)));
+        suiteFields.forEach((field, text) -> text.pseudoClassStateChanged(ERROR, invalid.contains(field)));
     }
 
     @FXML

@@ -50,8 +50,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class DatasetViewModel {
 
-    static final String ANY = "Any difficulty";
-    static final String ANY_TAG = "Any tag";
+    static final String ANY = "All levels";
+    static final String ANY_TAG = "All tags";
 
     private final Dataset dataset;
     private final QuestionDatabases databases;

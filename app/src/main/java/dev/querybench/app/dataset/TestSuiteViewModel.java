@@ -43,9 +43,11 @@ public final class TestSuiteViewModel {
     static final String IDLE = "Generate random databases that catch the wrong queries this database lets through.";
     /**
      * The status when Generate is pressed with a field not valid: it points at the fields, whose label
-     * already says what is wrong and how to fix it, rather than saying it a second time.
+     * already says what is wrong and how to fix it, rather than saying it a second time. How a field
+     * is marked ({@link TestSuiteSettings#invalidProperty()}) is the view's choice, so the text names
+     * no colour.
      */
-    static final String FIX_SETTINGS = "Not started: fix the setting marked in red (the reason is beside the settings).";
+    static final String FIX_SETTINGS = "Not started: fix the marked setting (the reason is beside the settings).";
 
     private final WorkspaceTestSuite suites;
     private final TestSuiteSettings settings;

@@ -34,6 +34,11 @@ public record ResultRow(String questionId, String question, String variant, Stri
 
     /** The failure category in words ("Wrong values"), "Error" for ERROR items, blank for PASS. */
     public String categoryLabel() {
+        return categoryLabel(verdict, category);
+    }
+
+    /** {@link #categoryLabel()} of a verdict and its failure category's id (blank for none). */
+    static String categoryLabel(VerdictKind verdict, String category) {
         if (category.isBlank()) {
             return verdict == VerdictKind.ERROR ? "Error" : "";
         }

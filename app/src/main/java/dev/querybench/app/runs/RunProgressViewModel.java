@@ -1,12 +1,17 @@
 package dev.querybench.app.runs;
 
+import dev.querybench.app.text.VerdictKind;
 import dev.querybench.engine.evaluation.RunProgress;
 import dev.querybench.engine.evaluation.RunResults;
+import dev.querybench.engine.evaluation.base.FailureCategory;
+import dev.querybench.engine.evaluation.base.Outcome;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.stats.Accuracy;
 import dev.querybench.engine.stats.CellSummary;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,9 @@ import javafx.collections.ObservableList;
  * screen has listed (the per-cell tallies). The engine's {@link RunProgress} only lends its timing
  * (elapsed time and ETA): workers publish concurrently, so its counts can run ahead of the items a
  * batch carried.
+ *
+ * <p>The cards and the failure reasons change together, once per batch: {@link #failureCounts()}
+ * first, then {@link #cards()}, so a listener on the cards alone sees both of the same batch.
  */
 public final class RunProgressViewModel {
 
@@ -48,6 +56,10 @@ public final class RunProgressViewModel {
     private final ObservableList<CellCard> cards = FXCollections.observableArrayList();
     // Kept as a field: an unmodifiable view only forwards changes while someone holds it.
     private final ObservableList<CellCard> cardsView = FXCollections.unmodifiableObservableList(cards);
+    private final ObservableList<FailureCount> failureCounts = FXCollections.observableArrayList();
+    private final ObservableList<FailureCount> failureCountsView = FXCollections.unmodifiableObservableList(failureCounts);
+    /** Listed items that did not pass, by failure category in words. */
+    private final Map<String, Integer> failureTally = new HashMap<>();
 
     /** Per (variant, model) counts of the run in progress, in plan order. */
     private final Map<List<String>, CellTally> tallies = new LinkedHashMap<>();
@@ -62,8 +74,9 @@ public final class RunProgressViewModel {
 
     /** Nothing shown; the bar shows activity while the next run is prepared. */
     void reset() {
-        cards.clear();
         tallies.clear();
+        failureTally.clear();
+        publish(List.of());
         spend.clear();
         timing = null;
         setCounts(0, 0, 0, 0, 0);
@@ -82,7 +95,7 @@ public final class RunProgressViewModel {
                 tallies.put(List.of(variant, model), new CellTally(variant, model, run.questionIds().size() * run.repeats()));
             }
         }
-        cards.setAll(tallies.values().stream().map(CellTally::card).toList());
+        publish(tallies.values().stream().map(CellTally::card).toList());
         progress.set(0);
         setProgress(RunText.counts(0, run.plannedItems(), 0, 0, 0), "");
     }
@@ -90,6 +103,7 @@ public final class RunProgressViewModel {
     /** Counts one listed item on its cell and in what the run used. */
     void add(ItemResult item) {
         spend.add(item);
+        countFailure(item);
         CellTally tally = tallies.get(List.of(item.key().variant(), item.key().model()));
         if (tally != null) {
             tally.add(item);
@@ -105,7 +119,7 @@ public final class RunProgressViewModel {
             timing = reported;
             elapsed = reported.elapsed();
         }
-        cards.setAll(tallies.values().stream().map(CellTally::card).toList());
+        publish(tallies.values().stream().map(CellTally::card).toList());
         int passed = 0;
         int failed = 0;
         int errors = 0;
@@ -131,7 +145,9 @@ public final class RunProgressViewModel {
             outcome.cells().forEach(c -> tallies.put(List.of(c.variant(), c.model()),
                     new CellTally(c.variant(), c.model(), outcome.run().questionIds().size() * outcome.run().repeats())));
         }
-        cards.setAll(tallies.entrySet().stream()
+        failureTally.clear();
+        items.forEach(this::countFailure);
+        publish(tallies.entrySet().stream()
                 .map(e -> cells.containsKey(e.getKey()) ? card(cells.get(e.getKey()), e.getValue().planned)
                         : e.getValue().card())
                 .toList());
@@ -180,6 +196,23 @@ public final class RunProgressViewModel {
     private void setProgress(String counts, String tail) {
         progressText.set(counts.isEmpty() ? "" : counts + spend.text() + tail);
         shortProgressText.set(counts.isEmpty() ? "" : counts + tail);
+    }
+
+    private void countFailure(ItemResult item) {
+        if (item.outcome() != Outcome.PASS) {
+            FailureCategory category = item.verdict().failureCategory();
+            failureTally.merge(ResultRow.categoryLabel(VerdictKind.valueOf(item.outcome().name()),
+                    category == null ? "" : category.id()), 1, Integer::sum);
+        }
+    }
+
+    /** The failure reasons, then the cards: one change of the cards per batch, with the reasons already current. */
+    private void publish(List<CellCard> shown) {
+        failureCounts.setAll(failureTally.entrySet().stream()
+                .map(e -> new FailureCount(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(FailureCount::count).reversed().thenComparing(FailureCount::label))
+                .toList());
+        cards.setAll(shown);
     }
 
     private void setCounts(int total, int done, int passed, int failed, int errors) {
@@ -245,5 +278,10 @@ public final class RunProgressViewModel {
     /** One card per (variant, model), in plan order. */
     public ObservableList<CellCard> cards() {
         return cardsView;
+    }
+
+    /** Why items failed, most frequent first; empty while nothing failed. Current whenever {@link #cards()} changes. */
+    public ObservableList<FailureCount> failureCounts() {
+        return failureCountsView;
     }
 }

@@ -3,7 +3,6 @@ package dev.querybench.app.runs;
 import dev.querybench.app.text.VerdictKind;
 import dev.querybench.engine.dataset.Question;
 import dev.querybench.engine.run.ItemResult;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +37,6 @@ public final class RunResultsViewModel {
             new SimpleObjectProperty<>(this, "verdictFilter", VerdictFilter.ALL);
     private final ReadOnlyStringWrapper resultsSummary = new ReadOnlyStringWrapper(this, "resultsSummary", "");
     private final ReadOnlyStringWrapper emptyResultsText = new ReadOnlyStringWrapper(this, "emptyResultsText");
-    private final ObservableList<FailureCount> failureCounts = FXCollections.observableArrayList();
-    private final ObservableList<FailureCount> failureCountsView = FXCollections.unmodifiableObservableList(failureCounts);
-    private final Map<String, Integer> failureTally = new LinkedHashMap<>();
     private final ObjectProperty<ResultRow> selectedResult = new SimpleObjectProperty<>(this, "selectedResult");
     /** True while the newest stored run is being read to be shown (after a start). */
     private final javafx.beans.property.BooleanProperty loadingLatest =
@@ -77,8 +73,6 @@ public final class RunResultsViewModel {
         loadingLatest.set(false);
         selectedResult.set(null);
         results.clear();
-        failureTally.clear();
-        failureCounts.clear();
     }
 
     /** Lists items as they finish. */
@@ -88,8 +82,6 @@ public final class RunResultsViewModel {
         }
         List<ResultRow> rows = items.stream().map(this::row).toList();
         results.addAll(rows);
-        rows.forEach(this::countFailure);
-        publishFailureCounts();
     }
 
     /** Lists an ended run's items in plan order, in place of those listed while it ran. */
@@ -98,9 +90,6 @@ public final class RunResultsViewModel {
         selectedResult.set(null);
         loadingLatest.set(false);
         results.setAll(rows);
-        failureTally.clear();
-        rows.forEach(this::countFailure);
-        publishFailureCounts();
     }
 
     private ResultRow row(ItemResult item) {
@@ -110,19 +99,6 @@ public final class RunResultsViewModel {
                 item.key().variant(), item.key().model(), item.sql() == null ? "" : item.sql(),
                 question == null ? "" : question.primaryGold(), VerdictKind.valueOf(verdict.outcome().name()),
                 verdict.failureCategory() == null ? "" : verdict.failureCategory().id(), verdict.reason());
-    }
-
-    private void countFailure(ResultRow row) {
-        if (row.verdict() != VerdictKind.PASS) {
-            failureTally.merge(row.categoryLabel(), 1, Integer::sum);
-        }
-    }
-
-    private void publishFailureCounts() {
-        failureCounts.setAll(failureTally.entrySet().stream()
-                .map(e -> new FailureCount(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingInt(FailureCount::count).reversed().thenComparing(FailureCount::label))
-                .toList());
     }
 
     // ---- properties
@@ -156,11 +132,6 @@ public final class RunResultsViewModel {
     /** What the results table says when it shows nothing. */
     public ReadOnlyStringProperty emptyResultsTextProperty() {
         return emptyResultsText.getReadOnlyProperty();
-    }
-
-    /** Why items failed, most frequent first; empty while nothing failed. */
-    public ObservableList<FailureCount> failureCounts() {
-        return failureCountsView;
     }
 
     /** The result the user selected in the table, or null. */

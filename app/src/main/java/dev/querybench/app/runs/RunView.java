@@ -183,8 +183,8 @@ public final class RunView {
                     .requestFocus();
         });
         cardsView = new RunCardsView(cardPane);
+        // the failure reasons change with the cards, before them (RunProgressViewModel): one render per batch
         progress.cards().addListener((ListChangeListener<CellCard>) change -> renderCards());
-        viewModel.results().failureCounts().addListener((ListChangeListener<FailureCount>) change -> renderCards());
         renderCards();
         cardPane.visibleProperty().bind(Bindings.isNotEmpty(progress.cards()));
         cardPane.managedProperty().bind(cardPane.visibleProperty());
@@ -342,6 +342,6 @@ public final class RunView {
     }
 
     private void renderCards() {
-        cardsView.show(viewModel.progress().cards(), viewModel.results().failureCounts());
+        cardsView.show(viewModel.progress().cards(), viewModel.progress().failureCounts());
     }
 }

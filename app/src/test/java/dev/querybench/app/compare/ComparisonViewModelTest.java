@@ -137,6 +137,8 @@ class ComparisonViewModelTest {
         vm.filterProperty().set(MatrixFilter.A_WRONG_B_RIGHT);
         assertThat(vm.visibleRows()).extracting(MatrixRow::questionId)
                 .containsExactly("q011", "q012", "q013", "q014", "q015", "q016");
+        // the dataset screen's difficulty filter says the same (DatasetViewModelTest)
+        assertThat(vm.difficulties()).first().isEqualTo("All levels");
         vm.difficultyProperty().set("easy");
         assertThat(vm.visibleRows()).allMatch(r -> r.difficulty().equals("easy"));
         vm.difficultyProperty().set(ComparisonViewModel.ANY_DIFFICULTY);

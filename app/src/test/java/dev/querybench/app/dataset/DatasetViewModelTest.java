@@ -47,13 +47,13 @@ class DatasetViewModelTest {
         DatasetViewModel vm = viewModel(sample.workspace.dataset());
         assertThat(vm.rows()).hasSize(54);
         assertThat(vm.summaryProperty().get()).isEqualTo("54 questions in sample-shop");
-        assertThat(vm.difficulties()).startsWith("Any difficulty", "easy", "medium", "hard");
+        assertThat(vm.difficulties()).startsWith("All levels", "easy", "medium", "hard");
         vm.difficultyProperty().set("hard");
         assertThat(vm.visibleRows()).isNotEmpty().allMatch(r -> r.difficulty().equals("hard"));
-        vm.difficultyProperty().set("Any difficulty");
+        vm.difficultyProperty().set("All levels");
         vm.tagProperty().set("null-handling");
         assertThat(vm.visibleRows()).isNotEmpty().allMatch(r -> r.tags().contains("null-handling"));
-        vm.tagProperty().set("Any tag");
+        vm.tagProperty().set("All tags");
         vm.searchTextProperty().set("colorado");
         assertThat(vm.visibleRows()).extracting(DatasetRow::id).containsExactly("q002");
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleAppExtension;
+import dev.querybench.app.testing.SizedScene;
 import dev.querybench.app.workspace.Theme;
 import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.config.WorkspaceLoader;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -166,7 +166,7 @@ class TestSuiteFxTest {
             screenshot(stage.getScene(), "dataset-testsuite-settings-error-light.png");
             robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.DARK.stylesheets()));
             screenshot(stage.getScene(), "dataset-testsuite-settings-error-dark.png");
-            shootFullHd(robot, stage, "dataset-testsuite-settings-error-1920x1080");
+            shootFullHd(stage, "dataset-testsuite-settings-error-1920x1080");
             robot.interact(() -> stage.getScene().getStylesheets().setAll(Theme.LIGHT.stylesheets()));
             robot.doubleClickOn(instances).write("2");
             waitFor(5, () -> problem.getText().isEmpty() && status.getText().equals(TestSuiteViewModel.IDLE));
@@ -178,29 +178,15 @@ class TestSuiteFxTest {
         }
     }
 
-    /**
-     * The window's screen at 1920×1080, light and dark, in a scene of its own (the headless platform's
-     * screen cannot take a window that size; a scene not in a window can), then back in the window.
-     */
-    private static void shootFullHd(FxRobot robot, Stage stage, String name) throws Exception {
-        Parent root = fx(() -> stage.getScene().getRoot());
-        Scene[] big = new Scene[1];
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            big[0] = new Scene(root, 1920, 1080);
-        });
-        for (Theme theme : Theme.values()) {
-            robot.interact(() -> {
-                big[0].getStylesheets().setAll(theme.stylesheets());
-                root.applyCss();
-                root.layout();
-            });
-            screenshot(big[0], name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+    /** The window's screen at 1920×1080, light and dark, then back in the window. */
+    private static void shootFullHd(Stage stage, String name) throws Exception {
+        try (SizedScene big = SizedScene.from(stage.getScene())) {
+            big.resize(1920, 1080, Theme.LIGHT.stylesheets());
+            for (Theme theme : Theme.values()) {
+                big.restyle(theme.stylesheets());
+                big.shoot(name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT) + ".png");
+            }
         }
-        robot.interact(() -> {
-            big[0].setRoot(new Group());
-            stage.getScene().setRoot(root);
-        });
     }
 
     /** The text of every visible label and field under {@code root}, as the user sees them. */

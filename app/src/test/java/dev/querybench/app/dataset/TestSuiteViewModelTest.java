@@ -94,7 +94,8 @@ class TestSuiteViewModelTest {
             assertThat(form.invalidProperty().get()).containsExactlyInAnyOrder(TestSuiteSettings.Field.CANDIDATES,
                     TestSuiteSettings.Field.BUDGET);
             assertThat(vm.statusProperty().get()).as("the reason is said once, beside the fields")
-                    .isEqualTo(TestSuiteViewModel.FIX_SETTINGS).doesNotContain("must be");
+                    .isEqualTo(TestSuiteViewModel.FIX_SETTINGS).doesNotContain("must be")
+                    .as("how the field is marked is the view's: no colour named").doesNotContain("red");
             assertThat(vm.rows()).isEmpty();
 
             form.candidatesProperty().set("2");

@@ -12,8 +12,10 @@ import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 /** One progress count: the listed items; the engine's progress only lends its timing. */
@@ -49,6 +51,26 @@ class RunProgressViewModelTest {
 
         assertThat(progress.shortProgressTextProperty().get()).isEqualTo("2/2 · pass 2 · fail 0 · error 0 · ETA 3.0s");
         assertThat(progress.elapsed()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void eachBatchChangesTheCardsOnceWithItsFailureReasonsAlreadyCurrent() {
+        // the run screen renders its cards on a change of the cards alone, reasons included
+        List<String> seen = new ArrayList<>();
+        progress.cards().addListener((ListChangeListener<CellCard>) change -> seen.add(
+                progress.cards().stream().mapToInt(c -> c.failed() + c.errors()).sum() + " failed on the cards, "
+                        + progress.failureCounts().stream().mapToInt(FailureCount::count).sum() + " in the reasons"));
+        progress.plan(new RunRecord("r1", Instant.EPOCH, "w", "d", List.of("q1", "q2", "q3"), List.of("v"),
+                List.of("m"), "strict", "running"), "");
+        progress.add(item("q1", true));
+        progress.add(item("q2", false));
+        progress.refresh(null);
+        progress.add(item("q3", false));
+        progress.refresh(null);
+
+        assertThat(seen).containsExactly("0 failed on the cards, 0 in the reasons",
+                "1 failed on the cards, 1 in the reasons", "2 failed on the cards, 2 in the reasons");
+        assertThat(progress.failureCounts()).containsExactly(new FailureCount("Wrong values", 2));
     }
 
     private static ItemResult item(String question, boolean passed) {

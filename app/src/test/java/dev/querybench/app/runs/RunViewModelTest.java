@@ -96,9 +96,9 @@ class RunViewModelTest {
         assertThat(wrong.sqlOneLine()).isEqualTo("SELECT 'wrong answer' AS nope");
         assertThat(wrong.reasonText()).isNotBlank();
         assertThat(vm.results().resultsSummaryProperty().get()).isEqualTo("108 results");
-        assertThat(vm.results().failureCounts()).extracting(FailureCount::count).isSortedAccordingTo(
+        assertThat(vm.progress().failureCounts()).extracting(FailureCount::count).isSortedAccordingTo(
                 java.util.Comparator.reverseOrder());
-        assertThat(vm.results().failureCounts().stream().mapToInt(FailureCount::count).sum()).isEqualTo(88);
+        assertThat(vm.progress().failureCounts().stream().mapToInt(FailureCount::count).sum()).isEqualTo(88);
 
         assertThat(vm.detail().detailShownProperty().get()).isFalse();
         vm.results().selectedResultProperty().set(wrong);

@@ -21,6 +21,7 @@ import dev.querybench.app.sqlconsole.SqlConsoleViewModel;
 import dev.querybench.app.testing.Readable;
 import dev.querybench.app.testing.SampleApp;
 import dev.querybench.app.testing.SampleFixture;
+import dev.querybench.app.testing.SizedScene;
 import dev.querybench.app.workspace.MainViewModel;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.Section;
@@ -249,18 +250,16 @@ class ScreenshotTourFxTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
         robot.interact(() -> comparison.filterProperty().set(MatrixFilter.ALL));
         robot.interact(() -> matrix.getSelectionModel().clearAndSelect(2, matrix.getColumns().get(4)));
-        int sized = 0;
+        int sizedShots = 0;
         // Laid out at each size in a scene of its own: the headless platform's screen cannot take a
         // window of 1920×1080, a scene that is not in a window can.
-        Parent root = fx(scene::getRoot);
-        robot.interact(() -> scene.setRoot(new javafx.scene.Group()));
+        sized = SizedScene.from(scene);
+        Parent root = sized.root();
         for (double[] size : new double[][] {{1360, 860}, {1920, 1080}}) {
-            robot.interact(() -> sized(root, size[0], size[1]));
+            sized.resize(size[0], size[1], fx(() -> main.themeProperty().get().stylesheets()));
             for (Theme theme : Theme.values()) {
-                robot.interact(() -> {
-                    main.themeProperty().set(theme);
-                    sizedScene.getStylesheets().setAll(theme.stylesheets());
-                });
+                robot.interact(() -> main.themeProperty().set(theme));
+                sized.restyle(theme.stylesheets());
                 String suffix = (int) size[0] + "x" + (int) size[1] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
                 robot.interact(() -> main.select(Section.RUNS));
                 robot.interact(() -> tab("Run " + comparison.runId()).getTabPane().getSelectionModel()
@@ -285,41 +284,23 @@ class ScreenshotTourFxTest {
                 shootSized("s-run-" + suffix);
                 robot.interact(() -> main.select(Section.SQL_CONSOLE));
                 shootSized("s-sql-console-" + suffix);
-                sized += 4;
+                sizedShots += 4;
             }
         }
-        robot.interact(() -> {
-            sizedScene.setRoot(new javafx.scene.Group());
-            scene.setRoot(root);
-            main.themeProperty().set(Theme.LIGHT);
-        });
+        sized.close();
+        sized = null;
+        robot.interact(() -> main.themeProperty().set(Theme.LIGHT));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
 
-        assertThat(written).hasSize(16 + sized).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
+        assertThat(written).hasSize(16 + sizedShots).allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(10_000));
         assertThat(main.selectedSectionProperty().get()).isEqualTo(Section.RUNS);
     }
 
-    private Scene sizedScene;
-
-    /** Shows {@code root} in a scene of its own of that size, in the window's theme. */
-    private void sized(Parent root, double width, double height) {
-        if (sizedScene != null) {
-            sizedScene.setRoot(new javafx.scene.Group());
-        }
-        sizedScene = new Scene(root, width, height);
-        sizedScene.getStylesheets().setAll(context.mainViewModel().themeProperty().get().stylesheets());
-    }
+    /** The window's screen in a scene of its own while it is shot at fixed sizes; else null. */
+    private SizedScene sized;
 
     private void shootSized(String name) throws Exception {
-        robot().interact(() -> {
-            sizedScene.getRoot().applyCss();
-            sizedScene.getRoot().layout();
-        });
-        written.add(screenshot(sizedScene, "tour-" + name + ".png"));
-    }
-
-    private static FxRobot robot() {
-        return new FxRobot();
+        written.add(sized.shoot("tour-" + name + ".png"));
     }
 
     private void shoot(String name) throws Exception {
@@ -328,8 +309,7 @@ class ScreenshotTourFxTest {
 
     /** The Runs section's tab of that title. */
     private javafx.scene.control.Tab tab(String title) {
-        Parent shown = sizedScene != null && !(sizedScene.getRoot() instanceof javafx.scene.Group) ? sizedScene.getRoot()
-                : scene.getRoot();
+        Parent shown = sized != null ? sized.root() : scene.getRoot();
         return shown.lookupAll(".tab-pane").stream().map(n -> (javafx.scene.control.TabPane) n)
                 .flatMap(p -> p.getTabs().stream()).filter(t -> title.equals(t.getText())).findFirst().orElseThrow();
     }

@@ -22,8 +22,9 @@ import java.util.List;
  * <p>Run (after {@code ./mvnw -B -DskipTests package -pl engine}): {@code ./mvnw -q -pl engine
  * test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.querybench.engine.bench.CliRunBenchmark
- * -Dexec.args="engine/target/bin/querybench 500 16,64 5"}; arguments: the launcher, the latency in
- * ms, the concurrencies, the rounds per concurrency (0: only the warm-up round, which is how the
+ * -Dexec.args="engine/target/bin/querybench 500 16,64 5"}; arguments: the launcher (or several,
+ * comma-separated: each round then runs each launcher in turn, labelled A, B ..., so that an A/B
+ * comparison on a busy machine sees the same load), the latency in ms, the concurrencies, the rounds per concurrency (0: only the warm-up round, which is how the
  * engine's package trains the AOT cache), and optionally extra JVM options for the child (passed
  * as {@code JDK_JAVA_OPTIONS}).
  */
@@ -34,7 +35,10 @@ public final class CliRunBenchmark {
     private CliRunBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path launcher = Path.of(args.length > 0 ? args[0] : "engine/target/bin/querybench").toAbsolutePath();
+        List<Path> launchers = new ArrayList<>();
+        for (String l : (args.length > 0 ? args[0] : "engine/target/bin/querybench").split(",")) {
+            launchers.add(Path.of(l).toAbsolutePath());
+        }
         int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         String[] concurrencies = (args.length > 2 ? args[2] : "16,64").split(",");
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
@@ -48,15 +52,24 @@ public final class CliRunBenchmark {
             }
             stub.latency(Duration.ofMillis(latencyMs));
             // one unmeasured round writes the sample's SQLite database and warms the page cache
-            round(launcher, dir, stub, Integer.parseInt(concurrencies[0].trim()), javaOptions, "warm-up", latencyMs,
-                    questions.size());
+            for (Path launcher : launchers) {
+                round(launcher, dir, stub, Integer.parseInt(concurrencies[0].trim()), javaOptions,
+                        label("warm-up", launcher, launchers), latencyMs, questions.size());
+            }
             for (String c : concurrencies) {
                 for (int i = 1; i <= rounds; i++) {
-                    round(launcher, dir, stub, Integer.parseInt(c.trim()), javaOptions, "round " + i, latencyMs,
-                            questions.size());
+                    for (Path launcher : launchers) {
+                        round(launcher, dir, stub, Integer.parseInt(c.trim()), javaOptions,
+                                label("round " + i, launcher, launchers), latencyMs, questions.size());
+                    }
                 }
             }
         }
+    }
+
+    /** The round's label; with more than one launcher (A/B series, alternated round by round) also its number. */
+    private static String label(String round, Path launcher, List<Path> launchers) {
+        return launchers.size() == 1 ? round : round + " [" + (char) ('A' + launchers.indexOf(launcher)) + "]";
     }
 
     private static void round(Path launcher, Path workspace, OpenAiStub stub, int concurrency, String javaOptions,
@@ -64,8 +77,12 @@ public final class CliRunBenchmark {
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "run", "--workspace", workspace.toString(),
                 "--model", "openai:gpt-4o-mini", "--base-url", stub.baseUrl(), "--concurrency",
                 Integer.toString(concurrency), "--repeat", Integer.toString(REPEAT), "--no-cache", "--format", "json"));
+        // -Dbench.log=DIR keeps each round's output (progress, summary, anything the command prints) in DIR,
+        // named by round and concurrency
+        String log = System.getProperty("bench.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(Path.of(log)
+                        .resolve(label.replaceAll("[^A-Za-z0-9]+", "-") + "-c" + concurrency + ".log").toFile()));
         builder.environment().put("OPENAI_API_KEY", "sk-bench");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         if (!javaOptions.isBlank()) {
@@ -73,6 +90,7 @@ public final class CliRunBenchmark {
         }
         int callsBefore = stub.calls();
         int listsBefore = stub.listCalls();
+        java.time.Instant startedAt = java.time.Instant.now();
         long start = System.nanoTime();
         Process process = builder.start();
         int items = questions * 2 * REPEAT;
@@ -100,9 +118,10 @@ public final class CliRunBenchmark {
         // after the last call's answer (its latency after it arrived) until the process ended
         double tail = lastCall == 0 ? Double.NaN : (end - lastCall) / 1e9 - latencyMs / 1000.0;
         System.out.printf("%-8s concurrency=%d items=%d calls=%d exit=%d first-request=%.3fs first-call=%.3fs"
-                        + " last-call=%.2fs after-last-answer=%.2fs wall=%.2fs ideal=%.2fs ideal/wall=%.2f%n", label,
+                        + " last-call=%.2fs after-last-answer=%.2fs wall=%.2fs ideal=%.2fs ideal/wall=%.2f start-us=%d%n", label,
                 concurrency, items, stub.calls() - callsBefore, exit, seconds(firstRequest, start),
-                seconds(firstCall, start), seconds(lastCall, start), tail, wall, ideal, ideal / wall);
+                seconds(firstCall, start), seconds(lastCall, start), tail, wall, ideal, ideal / wall,
+                startedAt.getEpochSecond() * 1_000_000L + startedAt.getNano() / 1000);
     }
 
     private static double seconds(long at, long start) {

@@ -104,8 +104,31 @@ class PostgresSessionTest {
         assertThat(sentinelValue("SELECT state FROM pg_stat_activity WHERE pid = " + pid)).isEqualTo("idle");
     }
 
+    @Test
+    void aConnectionWhoseSessionNoLongerMatchesAfterAQueryIsEvictedNotReused() throws SQLException {
+        Object pid = first("SELECT pg_backend_pid()", LIMITS);
+        String reader = db.readOnly().username();
+        String renamed = reader + "_renamed";
+        // from outside, the reader role the session runs as now reads back under another name: the check
+        // after the next query sees a current_user other than the one it set
+        sentinelExecute("ALTER ROLE " + reader + " RENAME TO " + renamed);
+        try {
+            assertThat(first("SELECT 1", LIMITS)).as("the query itself still answers").isEqualTo(1);
+        } finally {
+            sentinelExecute("ALTER ROLE " + renamed + " RENAME TO " + reader);
+        }
+        assertThat(first("SELECT pg_backend_pid()", LIMITS)).as("a new connection, the old one evicted").isNotEqualTo(pid);
+        assertThat(first("SELECT current_user", LIMITS)).isEqualTo(reader);
+    }
+
     private Object first(String sql, QueryLimits limits) {
         return backend.executeReadOnly(sql, limits).rows().getFirst().getFirst();
+    }
+
+    private void sentinelExecute(String sql) throws SQLException {
+        try (var s = sentinel.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private String sentinelValue(String sql) throws SQLException {

@@ -39,9 +39,14 @@ public final class ProfileConfig {
         }
         config.setPoolName("querybench-" + profile.dialect().id() + "-" + profile.name());
         config.setMaximumPoolSize(profile.pool().maximumSize());
-        // one connection stays open: the pool's start opens it to check the server, and with a minimum of 0
-        // the pool closed it again, so the first query waited for a second log-in (a score over sql-eval's
-        // 11 databases: 11 log-ins fewer, 1.8-1.85 s instead of 2.0-2.1 s, BENCHMARKS.md)
+        // One connection stays open, for every server backend alike: the pool's start opens it to check the
+        // server, and with a minimum of 0 the pool closed it again, so the first query waited for a second
+        // log-in (a score over sql-eval's 11 databases: 11 log-ins fewer, 1.8-1.85 s instead of 2.0-2.1 s,
+        // BENCHMARKS.md). That reason is not PostgreSQL's session reuse (which only adds that the kept
+        // connection keeps its set session): MySQL/MariaDB pays a log-in per connection too, and a Trino
+        // connection is a client without a server session, so keeping one costs Trino nothing. An idle
+        // connection is still retired by HikariCP's maxLifetime (30 min), before MySQL's wait_timeout
+        // (8 h by default) or PostgreSQL's idle_session_timeout could drop it under the pool.
         config.setMinimumIdle(1);
         config.setConnectionTimeout(profile.pool().connectTimeout().toMillis());
         config.setValidationTimeout(Math.min(5_000, profile.pool().connectTimeout().toMillis()));

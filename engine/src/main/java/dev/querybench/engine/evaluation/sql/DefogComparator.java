@@ -46,9 +46,15 @@ public final class DefogComparator {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<List<String>, PandasFrame> normalizedGold =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /** Whether a question's text asks for an order: once per question, not per prediction (Unicode word matching). */
+    /**
+     * Whether a question's text asks for an order: once per question, not per prediction (the Unicode
+     * word match costs 4-20 µs a question, several times per prediction otherwise). At most
+     * {@value #ORDER_WORDS_KEPT} questions are kept; one more starts the cache again, so a comparator
+     * that lives long (the workbench's) does not grow with every question it has seen.
+     */
     private final java.util.concurrent.ConcurrentMap<String, Boolean> orderWords =
             new java.util.concurrent.ConcurrentHashMap<>();
+    static final int ORDER_WORDS_KEPT = 4_096;
 
     /** The question as sql-eval sees it: its text, its category, and the gold as written. */
     public record Context(String question, String category, String goldText) {}
@@ -190,11 +196,29 @@ public final class DefogComparator {
         return true;
     }
 
+    /** Whether the question's text has the word order, sort or arrange (sql-eval's test), remembered. */
+    boolean asksForOrder(String question) {
+        Boolean known = orderWords.get(question);
+        if (known != null) {
+            return known;
+        }
+        boolean asks = ORDER_WORDS.matcher(question.toLowerCase(Locale.ROOT)).find();
+        if (orderWords.size() >= ORDER_WORDS_KEPT) {
+            orderWords.clear();
+        }
+        orderWords.put(question, asks);
+        return asks;
+    }
+
+    /** How many questions' answers are kept (for tests). */
+    int orderWordsKept() {
+        return orderWords.size();
+    }
+
     /** {@code normalize_table}. */
     private PandasFrame normalize(PandasFrame frame, Context context, String sql) {
         PandasFrame df = frame.dropDuplicates().sortColumns();
-        boolean ordered = context.category().equals("order_by") || orderWords.computeIfAbsent(context.question(),
-                q -> ORDER_WORDS.matcher(q.toLowerCase(Locale.ROOT)).find());
+        boolean ordered = context.category().equals("order_by") || asksForOrder(context.question());
         if (ordered && sql != null) {
             Matcher clause = ORDER_BY_CLAUSE.matcher(sql);
             if (clause.find()) {

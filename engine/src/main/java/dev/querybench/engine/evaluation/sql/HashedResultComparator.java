@@ -80,27 +80,51 @@ public final class HashedResultComparator {
         if (mode == MatchMode.SET || mode == MatchMode.BIRD) {
             return false;
         }
-        int gc = gold.columnCount();
-        int pc = predicted.columnCount();
-        int g = gold.rowCount();
-        int p = predicted.rowCount();
-        if (p == 0 || (mode == MatchMode.SUBSET ? pc < gc : pc != gc)) {
-            return false; // judged without hashing a row again (empty, or the wrong columns)
-        }
-        if (pc != gc) {
-            return true;
-        }
-        if (g != p) {
-            return false; // a wrong row count: its samples are in the prediction's own order
-        }
+        boolean extraColumns = predicted.columnCount() != gold.columnCount();
+        return switch (countCheck(gold, predicted, mode)) {
+            // judged without hashing a predicted row again
+            case BOTH_EMPTY, WRONG_COLUMNS, NO_PREDICTED_ROWS -> false;
+            // its samples are its rows over gold's columns, in its own order
+            case WRONG_ROW_COUNT -> extraColumns;
+            case null -> extraColumns || !identityDecides(gold, predicted, ordered);
+        };
+    }
+
+    /** Whether the prediction's own column order, tried first, already gives the verdict without another order. */
+    private static boolean identityDecides(ResultDigest gold, ResultDigest predicted, boolean ordered) {
         List<int[]> orders = permutations(gold, predicted);
         if (orders.stream().allMatch(Rows::isIdentity)) {
-            return false;
+            return true;
         }
-        boolean identityDecides = Rows.isIdentity(orders.getFirst())
+        int g = gold.rowCount();
+        int p = predicted.rowCount();
+        return Rows.isIdentity(orders.getFirst())
                 && Arrays.equals(gold.sortedRowHashes(), 0, g, predicted.sortedRowHashes(), 0, p)
                 && (!ordered || Arrays.equals(gold.rowHashes(), 0, g, predicted.rowHashes(), 0, p));
-        return !identityDecides;
+    }
+
+    /** What {@link #strict} decides from the row and column counts alone, in the order it checks them. */
+    private enum CountCheck { BOTH_EMPTY, WRONG_COLUMNS, NO_PREDICTED_ROWS, WRONG_ROW_COUNT }
+
+    /**
+     * The counts' verdict shared by {@link #strict} and {@link #needsValueHashes}, so that the two
+     * cannot disagree on when rows are compared; null when the counts fit and the rows decide.
+     */
+    private static CountCheck countCheck(ResultDigest gold, ResultDigest predicted, MatchMode mode) {
+        int g = gold.rowCount();
+        int p = predicted.rowCount();
+        int gc = gold.columnCount();
+        int pc = predicted.columnCount();
+        if (g == 0 && p == 0) {
+            return CountCheck.BOTH_EMPTY;
+        }
+        if (mode == MatchMode.SUBSET ? pc < gc : gc != pc) {
+            return CountCheck.WRONG_COLUMNS;
+        }
+        if (p == 0) {
+            return CountCheck.NO_PREDICTED_ROWS;
+        }
+        return g != p ? CountCheck.WRONG_ROW_COUNT : null;
     }
 
     private Verdict strict(ResultDigest gold, Replay goldRows, ResultDigest predicted, Replay predictedRows,
@@ -113,23 +137,22 @@ public final class HashedResultComparator {
         }
         int g = gold.rowCount();
         int p = predicted.rowCount();
-        if (g == 0 && p == 0) {
-            flags.add(ResultComparator.FLAG_VACUOUS);
-            return Verdict.pass(mode.id(), flags, "both results are empty");
-        }
         int gc = gold.columnCount();
         int pc = predicted.columnCount();
-        if (subset ? pc < gc : gc != pc) {
-            return Verdict.fail(mode.id(), flags, FailureCategory.WRONG_COLUMNS,
-                    "column count " + pc + " vs " + gc + (subset ? " or more" : ""), List.of(), List.of());
-        }
-        if (p == 0) {
-            return Verdict.fail(mode.id(), flags, FailureCategory.EMPTY_RESULT,
-                    "the prediction returned no rows; gold returned " + g, firstRows(goldRows, gc), List.of());
-        }
-        if (g != p) {
-            return failWithSamples(mode, flags, FailureCategory.WRONG_ROW_COUNT, "row count " + p + " vs " + g, gold,
-                    goldRows, predicted, predictedRows);
+        CountCheck counts = countCheck(gold, predicted, mode);
+        if (counts != null) {
+            return switch (counts) {
+                case BOTH_EMPTY -> {
+                    flags.add(ResultComparator.FLAG_VACUOUS);
+                    yield Verdict.pass(mode.id(), flags, "both results are empty");
+                }
+                case WRONG_COLUMNS -> Verdict.fail(mode.id(), flags, FailureCategory.WRONG_COLUMNS,
+                        "column count " + pc + " vs " + gc + (subset ? " or more" : ""), List.of(), List.of());
+                case NO_PREDICTED_ROWS -> Verdict.fail(mode.id(), flags, FailureCategory.EMPTY_RESULT,
+                        "the prediction returned no rows; gold returned " + g, firstRows(goldRows, gc), List.of());
+                case WRONG_ROW_COUNT -> failWithSamples(mode, flags, FailureCategory.WRONG_ROW_COUNT,
+                        "row count " + p + " vs " + g, gold, goldRows, predicted, predictedRows);
+            };
         }
         ColumnMatch match = columnMatch(gold, predicted, ordered);
         int[] unordered = match.unordered();
