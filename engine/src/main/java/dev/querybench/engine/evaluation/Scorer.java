@@ -19,19 +19,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
  * Scores predictions made elsewhere with the same evaluators a run uses, no model involved.
- * Independent items run in parallel; results come back in dataset order. A question without a
+ * Items run on {@code parallelism} worker threads, each keeping to one database at a time
+ * ({@link DatabaseLanes}); results come back in dataset order. A question without a
  * prediction fails with "no SQL". Thread-safe per call.
  */
 public final class Scorer {
+
+    private static final class Once {
+        EvaluationStrategy value;
+    }
 
     private final Function<String, EvaluationStrategy> evaluators;
     private final int parallelism;
@@ -45,45 +45,71 @@ public final class Scorer {
      * @param parallelism items judged at once
      */
     public Scorer(Function<String, ? extends EvaluationStrategy> evaluators, int parallelism, Clock clock) {
-        Map<String, EvaluationStrategy> cache = new ConcurrentHashMap<>();
+        // one holder per id, so opening one database does not hold up callers of another
+        Map<String, Once> cache = new ConcurrentHashMap<>();
         this.evaluators = id -> {
-            EvaluationStrategy known = cache.get(id);
-            return known != null ? known : cache.computeIfAbsent(id, evaluators);
+            Once once = cache.computeIfAbsent(id, k -> new Once());
+            synchronized (once) {
+                if (once.value == null) {
+                    once.value = evaluators.apply(id);
+                }
+                return once.value;
+            }
         };
         this.parallelism = Math.max(1, parallelism);
         this.clock = clock;
     }
 
     public RunResults score(Dataset dataset, Map<String, String> predictions, String label, MatchMode mode) {
-        List<Future<ItemResult>> futures = new ArrayList<>();
-        Semaphore permits = new Semaphore(parallelism);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Question q : dataset.questions()) {
-                permits.acquireUninterruptibly();
-                futures.add(workers.submit(() -> {
+        List<Question> questions = dataset.questions();
+        ItemResult[] results = new ItemResult[questions.size()];
+        Throwable[] failures = new Throwable[questions.size()];
+        DatabaseLanes lanes = new DatabaseLanes(questions);
+        List<Thread> workers = new ArrayList<>();
+        Thread.Builder builder = Thread.ofPlatform().name("querybench-score-", 1).daemon(true);
+        for (int w = 0; w < Math.min(parallelism, questions.size()); w++) {
+            DatabaseLanes.Cursor cursor = lanes.cursor();
+            workers.add(builder.start(() -> {
+                for (int i = cursor.next(); i >= 0; i = cursor.next()) {
+                    Question q = questions.get(i);
                     try {
-                        return judge(q, predictions.get(q.id()), label, mode);
-                    } finally {
-                        permits.release();
+                        results[i] = judge(q, predictions.get(q.id()), label, mode);
+                    } catch (Throwable t) {
+                        failures[i] = t;
                     }
-                }));
+                }
+            }));
+        }
+        joinAll(workers);
+        for (Throwable t : failures) {
+            if (t != null) {
+                throw t instanceof RuntimeException r ? r : new IllegalStateException(t);
             }
         }
-        List<ItemResult> items = new ArrayList<>(futures.size());
-        for (Future<ItemResult> f : futures) {
-            try {
-                items.add(f.get());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("scoring was interrupted", e);
-            }
-        }
+        List<ItemResult> items = List.of(results);
         RunRecord run = new RunRecord("score-" + clock.instant().toString().replace(":", ""), clock.instant(), "score",
                 dataset.name(), dataset.questions().stream().map(Question::id).toList(), List.of("predictions"),
                 List.of(label), mode.id(), EvaluationOrchestrator.STATUS_FINISHED);
         return new RunResults(run, items, new RunSummary().cells(items), 0);
+    }
+
+    /** Waits for every worker; an interrupt reaches them, and the score then fails once they have stopped. */
+    private static void joinAll(List<Thread> workers) {
+        boolean interrupted = false;
+        for (Thread worker : workers) {
+            while (worker.isAlive()) {
+                try {
+                    worker.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    workers.forEach(Thread::interrupt);
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring was interrupted");
+        }
     }
 
     /**

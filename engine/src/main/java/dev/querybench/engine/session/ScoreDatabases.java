@@ -69,6 +69,7 @@ public final class ScoreDatabases implements AutoCloseable {
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     private final Map<String, QueryBenchException> failures = new ConcurrentHashMap<>();
     private final Map<String, DatabaseBackend> opened = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     public ScoreDatabases(List<Source> sources) {
         this.sources = List.copyOf(sources);
@@ -89,7 +90,8 @@ public final class ScoreDatabases implements AutoCloseable {
         if (failed != null) {
             throw rethrow(failed, questionId);
         }
-        synchronized (this) {
+        // one lock per name, so the workers that start on different databases open them at once
+        synchronized (locks.computeIfAbsent("name:" + name, k -> new Object())) {
             Target target = targets.get(name);
             if (target != null) {
                 return target;
@@ -130,10 +132,14 @@ public final class ScoreDatabases implements AutoCloseable {
     }
 
     private DatabaseBackend backend(String name, Opener opener) {
-        DatabaseBackend existing = opened.get(opener.where());
-        if (existing != null) {
-            return existing;
+        // names may share a place (one file for every question): it is opened once
+        synchronized (locks.computeIfAbsent("where:" + opener.where(), k -> new Object())) {
+            DatabaseBackend existing = opened.get(opener.where());
+            return existing != null ? existing : openChecked(name, opener);
         }
+    }
+
+    private DatabaseBackend openChecked(String name, Opener opener) {
         DatabaseBackend backend;
         try {
             backend = opener.open().get();
