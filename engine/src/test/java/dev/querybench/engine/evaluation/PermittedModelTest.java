@@ -10,37 +10,56 @@ import dev.querybench.engine.model.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The provider's permit around one model call: taken before it, given back once, as early as the model says. */
+/**
+ * The provider's permit around one model call: taken before it and given back only when the call
+ * has returned, the response cache's commit included, so that a second caller with the same prompt
+ * finds the answer cached instead of paying the provider again.
+ */
 class PermittedModelTest {
 
     private final Semaphore provider = new Semaphore(1);
     private final List<Integer> permitsSeen = new ArrayList<>();
 
     @Test
-    void thePermitIsBackAsSoonAsTheAnswerIsInHandAndOnlyOnce() {
+    void theNextCallWaitsUntilTheFirstHasStoredItsAnswer() throws Exception {
+        CountDownLatch storing = new CountDownLatch(1);
+        CountDownLatch stored = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
         ModelAdapter storesAfterAnswering = new Fake() {
             @Override
-            public Completion complete(String prompt, int repeat, Runnable answered) {
-                permitsSeen.add(provider.availablePermits()); // during the call
-                answered.run();
-                permitsSeen.add(provider.availablePermits()); // while the answer is being stored
-                answered.run(); // a second signal gives nothing back twice
+            public Completion complete(String prompt, int repeat) {
+                if (calls.incrementAndGet() == 1) {
+                    storing.countDown(); // the answer is in hand, the cache commit is under way
+                    await(stored);
+                }
                 return answer();
             }
         };
+        PermittedModel model = new PermittedModel(storesAfterAnswering, provider);
 
-        Completion c = new PermittedModel(storesAfterAnswering, provider).complete("q", 1);
+        CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+        assertThat(storing.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Completion> second = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+        Thread.sleep(200);
 
-        assertThat(c.text()).isEqualTo("SELECT 1");
-        assertThat(permitsSeen).containsExactly(0, 1);
+        assertThat(calls.get()).isEqualTo(1); // the second caller is still waiting for the permit
+        assertThat(second).isNotDone();
+        stored.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
+        assertThat(second.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
+        assertThat(calls.get()).isEqualTo(2);
         assertThat(provider.availablePermits()).isEqualTo(1);
     }
 
     @Test
-    void aModelThatDoesNotSayIsHeldForTheWholeCall() {
+    void thePermitIsHeldForTheWholeCall() {
         ModelAdapter plain = new Fake() {
             @Override
             public Completion complete(String prompt) {
@@ -67,6 +86,14 @@ class PermittedModelTest {
         assertThatThrownBy(() -> new PermittedModel(failing, provider).complete("q", 0))
                 .hasMessage("down");
         assertThat(provider.availablePermits()).isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private abstract static class Fake implements ModelAdapter {
