@@ -3,18 +3,33 @@ package dev.querybench.engine.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.querybench.engine.config.ModelConfig;
+import dev.querybench.engine.config.SecretResolver;
 import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelSpec;
 import dev.querybench.engine.model.Usage;
+import dev.querybench.engine.model.cache.CacheKey;
+import dev.querybench.engine.model.cache.ResponseCache;
+import dev.querybench.engine.resilience.EndpointRegistry;
+import dev.querybench.engine.resilience.FallbackChain;
+import dev.querybench.engine.resilience.ResiliencePolicy;
+import dev.querybench.engine.resilience.ResilientModel;
+import dev.querybench.engine.resilience.Scoreboard;
+import dev.querybench.engine.resilience.SelectionPolicy;
+import dev.querybench.engine.session.ModelAdapterFactory;
+import dev.querybench.engine.testing.OpenAiStub;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,34 +43,43 @@ class PermittedModelTest {
     private final List<Integer> permitsSeen = new ArrayList<>();
 
     @Test
-    void theNextCallWaitsUntilTheFirstHasStoredItsAnswer() throws Exception {
+    void aSecondCallerWithTheSamePromptWaitsForTheCacheCommitAndFindsTheAnswerThere() throws Exception {
         CountDownLatch storing = new CountDownLatch(1);
-        CountDownLatch stored = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        ModelAdapter storesAfterAnswering = new Fake() {
+        CountDownLatch store = new CountDownLatch(1);
+        Map<CacheKey, Completion> stored = new ConcurrentHashMap<>();
+        ResponseCache slowCommit = new ResponseCache() {
             @Override
-            public Completion complete(String prompt, int repeat) {
-                if (calls.incrementAndGet() == 1) {
-                    storing.countDown(); // the answer is in hand, the cache commit is under way
-                    await(stored);
-                }
-                return answer();
+            public Optional<Completion> get(CacheKey key) {
+                return Optional.ofNullable(stored.get(key));
+            }
+
+            @Override
+            public void put(CacheKey key, Completion answer) {
+                storing.countDown(); // the answer is in hand, its durable commit under way
+                await(store);
+                stored.put(key, answer);
             }
         };
-        PermittedModel model = new PermittedModel(storesAfterAnswering, provider);
+        try (OpenAiStub stub = OpenAiStub.start().models("gpt-4o-mini").defaultAnswer("SELECT 1")) {
+            ModelConfig profile = new ModelConfig("primary", "openai:gpt-4o-mini", stub.baseUrl(), null, null, null, 1);
+            EndpointRegistry registry = new EndpointRegistry(ResiliencePolicy.DEFAULTS,
+                    new ModelAdapterFactory(new SecretResolver(Map.of()))::create, Clock.systemUTC());
+            ResilientModel resilient = new ResilientModel(new FallbackChain("primary",
+                    List.of(registry.endpoint(profile))), SelectionPolicy.inOrder(), new Scoreboard(), slowCommit);
+            PermittedModel model = new PermittedModel(resilient, provider);
 
-        CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
-        assertThat(storing.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Completion> second = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
-        Thread.sleep(200);
+            CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+            assertThat(storing.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Completion> second = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+            Thread.sleep(300);
+            assertThat(second).as("the permit is still held by the first call's commit").isNotDone();
+            store.countDown();
 
-        assertThat(calls.get()).isEqualTo(1); // the second caller is still waiting for the permit
-        assertThat(second).isNotDone();
-        stored.countDown();
-        assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
-        assertThat(second.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
-        assertThat(calls.get()).isEqualTo(2);
-        assertThat(provider.availablePermits()).isEqualTo(1);
+            assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
+            assertThat(second.get(10, TimeUnit.SECONDS).text()).isEqualTo("SELECT 1");
+            assertThat(stub.calls()).as("the provider is paid once").isEqualTo(1);
+            assertThat(provider.availablePermits()).isEqualTo(1);
+        }
     }
 
     @Test
