@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,9 +69,11 @@ class PermittedModelTest {
                     List.of(registry.endpoint(profile))), SelectionPolicy.inOrder(), new Scoreboard(), slowCommit);
             PermittedModel model = new PermittedModel(resilient, provider);
 
-            CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+            // a thread per caller (the common pool may have a single one on a small machine)
+            Executor callers = task -> Thread.ofPlatform().daemon(true).start(task);
+            CompletableFuture<Completion> first = CompletableFuture.supplyAsync(() -> model.complete("q", 0), callers);
             assertThat(storing.await(10, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Completion> second = CompletableFuture.supplyAsync(() -> model.complete("q", 0));
+            CompletableFuture<Completion> second = CompletableFuture.supplyAsync(() -> model.complete("q", 0), callers);
             Thread.sleep(300);
             assertThat(second).as("the permit is still held by the first call's commit").isNotDone();
             store.countDown();
