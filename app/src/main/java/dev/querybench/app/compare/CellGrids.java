@@ -108,7 +108,7 @@ final class CellGrids {
 
     /** Runs off the UI thread: both queries, then a count of each side the row cap cut. */
     private Found find(Question question, String predictedSql) {
-        CellResults.Loaded loaded = results.load(question, predictedSql);
+        CellResults.Loaded loaded = results.loadForGrids(question, predictedSql);
         return new Found(loaded, whole(question, loaded.gold(), loaded.diff().gold()),
                 whole(question, predictedSql, loaded.diff().predicted()));
     }

@@ -40,6 +40,7 @@ public final class PagedRows extends ObservableListBase<GridRow> {
     private long cachedBytes;
     private long pagesRead;
     private boolean inGet;
+    private Consumer<Runnable> arrivalScope = Runnable::run;
 
     private record CachedPage(List<List<String>> rows, long bytes) {}
 
@@ -123,6 +124,15 @@ public final class PagedRows extends ObservableListBase<GridRow> {
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 
+    /**
+     * Runs each change that tells of an arrived page inside {@code scope} (which must run it once,
+     * at once): so the table showing the rows can tell its own listeners' reactions to arrived
+     * rows, which never change its size, from any other.
+     */
+    public void setArrivalScope(Consumer<Runnable> scope) {
+        arrivalScope = scope == null ? Runnable::run : scope;
+    }
+
     /** Pages read so far, counting re-reads of evicted pages. */
     public long pagesRead() {
         return pagesRead;
@@ -175,9 +185,11 @@ public final class PagedRows extends ObservableListBase<GridRow> {
         if (from >= to) {
             return;
         }
-        beginChange();
-        nextReplace(from, to, new Placeholders(from, to - from));
-        endChange();
+        arrivalScope.accept(() -> {
+            beginChange();
+            nextReplace(from, to, new Placeholders(from, to - from));
+            endChange();
+        });
     }
 
     /** Drops least recently used pages until the cache fits its bound; {@code keep} stays. */

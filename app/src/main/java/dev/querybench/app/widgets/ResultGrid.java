@@ -3,6 +3,7 @@ package dev.querybench.app.widgets;
 import dev.querybench.app.grid.GridData;
 import dev.querybench.app.grid.GridFormat;
 import dev.querybench.app.grid.GridRow;
+import dev.querybench.app.grid.PagedRows;
 import dev.querybench.app.grid.RowMark;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,12 @@ public final class ResultGrid extends TableView<GridRow> {
     private static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
     private static final PseudoClass EXTRA = PseudoClass.getPseudoClass("extra");
 
+    private static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+
     private final Label placeholder = new Label();
+    /** Above zero while the rows shown tell of an arrived page ({@link #requestLayout}). */
+    private int rowsArriving;
     private BiConsumer<Integer, Boolean> sortHandler;
     private GridData shown = GridData.EMPTY;
 
@@ -91,10 +97,42 @@ public final class ResultGrid extends TableView<GridRow> {
         this.sortHandler = handler;
     }
 
+    /**
+     * Rows arriving change what the grid shows, never its size (a fixed row height, a preferred
+     * width from the columns alone): the table's reaction to them lays out the grid alone, not the
+     * screen around it. (Scrolling still does: JavaFX's VirtualFlow passes its layout requests up to
+     * the window's root; a flow that kept them to itself cut the comparison benchmark's text layouts
+     * from 35 to 3 MB but its thumb drags stalled the FX thread 158-235 ms in 4 of 6 runs, in
+     * VirtualFlow.recalculateAndImproveEstimatedSize, so it was taken out: BENCHMARKS.md.)
+     */
+    @Override
+    public void requestLayout() {
+        if (rowsArriving > 0 && getParent() != null) {
+            setNeedsLayout(true);
+        } else {
+            super.requestLayout();
+        }
+    }
+
+    private void whileRowsArrive(Runnable change) {
+        rowsArriving++;
+        try {
+            change.run();
+        } finally {
+            rowsArriving--;
+        }
+    }
+
     /** Shows {@code data}; keeps the columns when they did not change (a re-sorted result). */
     @SuppressWarnings("unchecked")
     public void show(GridData data) {
         GridData next = data == null ? GridData.EMPTY : data;
+        if (shown.rows() instanceof PagedRows previous && previous != next.rows()) {
+            previous.setArrivalScope(null);
+        }
+        if (next.rows() instanceof PagedRows paged) {
+            paged.setArrivalScope(this::whileRowsArrive);
+        }
         boolean sameColumns = next.columns().equals(shown.columns()) && !getColumns().isEmpty();
         shown = next;
         placeholder.setText(next.rows().isEmpty() ? next.summary() : "");
@@ -151,7 +189,10 @@ public final class ResultGrid extends TableView<GridRow> {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? "" : (row.mark().symbol().isEmpty() ? "" : row.mark().symbol() + " ")
                         + (row.index() + 1));
-                getStyleClass().setAll("table-cell", "row-number");
+            }
+
+            {
+                getStyleClass().add("row-number");
             }
         });
         out.add(number);
@@ -223,18 +264,12 @@ public final class ResultGrid extends TableView<GridRow> {
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
             GridRow row = getTableRow() == null ? null : getTableRow().getItem();
-            getStyleClass().removeAll("null-value", "pending-value");
-            if (empty || row == null) {
-                setText("");
-            } else if (!row.loaded()) {
-                setText("…");
-                getStyleClass().add("pending-value");
-            } else if (value == null) {
-                setText("NULL");
-                getStyleClass().add("null-value");
-            } else {
-                setText(value);
-            }
+            boolean pending = !empty && row != null && !row.loaded();
+            boolean nullValue = !empty && row != null && row.loaded() && value == null;
+            // pseudo-classes, not style classes: a changed style class re-matches the cell's whole CSS
+            pseudoClassStateChanged(PENDING, pending);
+            pseudoClassStateChanged(NULL_VALUE, nullValue);
+            setText(empty || row == null ? "" : pending ? "…" : nullValue ? "NULL" : value);
         }
     }
 }

@@ -103,6 +103,8 @@ final class GridGestures {
         /** The FX thread's stack (innermost frames) sampled while a ping was over 30 ms late: how often each. */
         final Map<String, Integer> stallStacks = new java.util.concurrent.ConcurrentHashMap<>();
         volatile String phase = "";
+        /** {@code /proc/self/status} read into one reused buffer: the sampler must not be what it measures. */
+        private final ProcStatus status = new ProcStatus();
 
         Sampler() {
             setDaemon(true);
@@ -125,13 +127,9 @@ final class GridGestures {
                     sampleFxStack(this);
                 }
                 try {
-                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            maxRssKb = Math.max(maxRssKb, Long.parseLong(line.replaceAll("\\D", "")));
-                        } else if (line.startsWith("Threads:")) {
-                            maxThreads = Math.max(maxThreads, Long.parseLong(line.replaceAll("\\D", "")));
-                        }
-                    }
+                    status.read();
+                    maxRssKb = Math.max(maxRssKb, status.field("VmRSS:"));
+                    maxThreads = Math.max(maxThreads, status.field("Threads:"));
                     Thread.sleep(10);
                 } catch (IOException | InterruptedException e) {
                     return;

@@ -41,6 +41,18 @@ public final class CellResults {
     }
 
     /**
+     * Runs both like {@link #load}, for grids that show a side the row cap cut whole ({@link #pages}):
+     * when either result was cut no row is marked, and the rows up to the cap become text only as
+     * they are read ({@link ResultDiff#compare(dev.querybench.engine.db.QueryResult, String,
+     * dev.querybench.engine.db.QueryResult, String, boolean)}).
+     */
+    public Loaded loadForGrids(Question question, String predictedSql) {
+        SafeExecutor executor = executors.apply(question);
+        String gold = question.goldFor(executor.backend().dialect()).getFirst();
+        return new Loaded(gold, new ResultDiff().run(executor, limits, gold, predictedSql, false));
+    }
+
+    /**
      * One side's whole result, counted and read a page at a time on the question's database: for a
      * side {@link #load} cut at the row cap, so the grid can show every row without holding them.
      *

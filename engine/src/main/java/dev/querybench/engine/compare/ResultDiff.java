@@ -5,10 +5,13 @@ import dev.querybench.engine.db.QueryLimits;
 import dev.querybench.engine.db.QueryResult;
 import dev.querybench.engine.db.SafeExecutor;
 import dev.querybench.engine.evaluation.sql.ValueNormalizer;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Gold and predicted SQL run side by side, with each row marked: a gold row the prediction
@@ -32,7 +35,7 @@ public final class ResultDiff {
 
         public Side {
             columns = List.copyOf(columns);
-            rows = List.copyOf(rows);
+            rows = rows instanceof TextRows ? rows : List.copyOf(rows);
             marked = List.copyOf(marked);
         }
 
@@ -57,6 +60,17 @@ public final class ResultDiff {
 
     /** Runs both queries through the safe executor and marks their rows; a failing side carries its error. */
     public Comparison run(SafeExecutor executor, QueryLimits limits, String goldSql, String predictedSql) {
+        return run(executor, limits, goldSql, predictedSql, true);
+    }
+
+    /**
+     * Runs both queries like {@link #run(SafeExecutor, QueryLimits, String, String)}.
+     *
+     * @param markCut whether rows are marked when the row cap cut either result ({@link #compare(QueryResult,
+     *     String, QueryResult, String, boolean)})
+     */
+    public Comparison run(SafeExecutor executor, QueryLimits limits, String goldSql, String predictedSql,
+            boolean markCut) {
         QueryResult gold = null;
         QueryResult predicted = null;
         String goldError = null;
@@ -75,11 +89,27 @@ public final class ResultDiff {
                 predictedError = e.getMessage();
             }
         }
-        return compare(gold, goldError, predicted, predictedError);
+        return compare(gold, goldError, predicted, predictedError, markCut);
     }
 
-    /** Marks the rows of two results; a null result is shown as its error. */
+    /** Marks the rows of two results, cut at the row cap or not; a null result is shown as its error. */
     public Comparison compare(QueryResult gold, String goldError, QueryResult predicted, String predictedError) {
+        return compare(gold, goldError, predicted, predictedError, true);
+    }
+
+    /**
+     * Marks the rows of two results; a null result is shown as its error.
+     *
+     * @param markCut false: when the row cap cut either result no row is marked (the first rows of
+     *     two cut results say nothing of the rest, the workbench's grids), and each side's text is
+     *     made row by row as it is read instead of copied whole up front (a grid reads such a side a
+     *     page at a time); true: marked all the same (a report's few sample rows)
+     */
+    public Comparison compare(QueryResult gold, String goldError, QueryResult predicted, String predictedError,
+            boolean markCut) {
+        if (!markCut && (gold != null && gold.truncated() || predicted != null && predicted.truncated())) {
+            return new Comparison(unmarked(gold, goldError), unmarked(predicted, predictedError));
+        }
         List<List<String>> goldRows = gold == null ? List.of() : text(gold);
         List<List<String>> predictedRows = predicted == null ? List.of() : text(predicted);
         Map<List<String>, Integer> predictedCounts = counts(predictedRows);
@@ -100,6 +130,43 @@ public final class ResultDiff {
         return new Comparison(goldSide, predictedSide);
     }
 
+    private Side unmarked(QueryResult result, String error) {
+        if (result == null) {
+            return Side.failed(error);
+        }
+        TextRows rows = new TextRows(result.rows(), normalizer);
+        return new Side(result.columns(), rows, none(rows), result.truncated(), null);
+    }
+
+    /**
+     * A result's rows as display text, each row made when it is read: for a side no mark is
+     * computed for. Unmodifiable; as thread-safe as the result it reads.
+     */
+    private static final class TextRows extends AbstractList<List<String>> implements RandomAccess {
+        private final List<List<Object>> rows;
+        private final ValueNormalizer normalizer;
+
+        TextRows(List<List<Object>> rows, ValueNormalizer normalizer) {
+            this.rows = rows;
+            this.normalizer = normalizer;
+        }
+
+        @Override
+        public List<String> get(int index) {
+            List<Object> row = rows.get(index);
+            List<String> values = new ArrayList<>(row.size());
+            for (Object value : row) {
+                values.add(value == null ? null : normalizer.display(value));
+            }
+            return Collections.unmodifiableList(values);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
     private List<List<String>> text(QueryResult result) {
         List<List<String>> rows = new ArrayList<>(result.rowCount());
         for (List<Object> row : result.rows()) {
@@ -107,7 +174,7 @@ public final class ResultDiff {
             for (Object value : row) {
                 values.add(value == null ? null : normalizer.display(value));
             }
-            rows.add(java.util.Collections.unmodifiableList(values));
+            rows.add(Collections.unmodifiableList(values));
         }
         return rows;
     }
@@ -128,6 +195,6 @@ public final class ResultDiff {
     }
 
     private static List<Boolean> none(List<List<String>> rows) {
-        return rows.stream().map(r -> false).toList();
+        return Collections.nCopies(rows.size(), false);
     }
 }

@@ -71,4 +71,43 @@ class SqlTextTest {
         assertThat(diff.gold().rows().get(1)).containsExactly("2", null);
         assertThat(diff.predicted().rows().getFirst()).containsExactly("1", "x");
     }
+
+    @Test
+    void aResultCutAtTheRowCapLeavesBothSidesUnmarkedForTheGridsButMarkedForTheReport() {
+        QueryResult gold = new QueryResult(List.of("a", "b"),
+                List.of(Arrays.asList(1, "x"), Arrays.asList(2L, null), Arrays.asList((short) -3, 4.50)), true,
+                Duration.ZERO);
+        QueryResult predicted = new QueryResult(List.of("a", "b"),
+                List.of(Arrays.asList(1.0, "x"), Arrays.asList((byte) 9, "y")), false, Duration.ZERO);
+        ResultDiff.Comparison marked = new ResultDiff().compare(gold, null, predicted, null);
+        ResultDiff.Comparison grids = new ResultDiff().compare(gold, null, predicted, null, false);
+        assertThat(marked.gold().marked()).containsExactly(false, true, true);
+        assertThat(marked.predicted().marked()).containsExactly(false, true);
+        assertThat(grids.gold().marked()).containsExactly(false, false, false);
+        assertThat(grids.predicted().marked()).containsExactly(false, false);
+        assertThat(grids.gold().markedCount()).isZero();
+        // the same text either way, integers printed as the decimal path prints them
+        assertThat(grids.gold().rows()).isEqualTo(marked.gold().rows()).hasSize(3);
+        assertThat(grids.gold().rows().get(2)).containsExactly("-3", "4.5");
+        assertThat(grids.predicted().rows()).isEqualTo(marked.predicted().rows());
+        assertThat(grids.predicted().rows().get(1)).containsExactly("9", "y");
+        assertThat(grids.gold().truncated()).isTrue();
+        // neither cut: the grids' comparison marks as before
+        QueryResult whole = new QueryResult(gold.columns(), gold.rows(), false, Duration.ZERO);
+        assertThat(new ResultDiff().compare(whole, null, predicted, null, false).gold().marked())
+                .containsExactly(false, true, true);
+        assertThat(new ResultDiff().compare(null, "no such table", predicted, null, false).gold().error())
+                .isEqualTo("no such table");
+    }
+
+    @Test
+    void integersDisplayAsTheirDecimalsDo() {
+        dev.querybench.engine.evaluation.sql.ValueNormalizer normalizer =
+                new dev.querybench.engine.evaluation.sql.ValueNormalizer();
+        for (Object value : List.<Object>of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE,
+                10L, -100L, (short) -32768, (byte) 127)) {
+            java.math.BigDecimal decimal = new java.math.BigDecimal(value.toString());
+            assertThat(normalizer.display(value)).isEqualTo(normalizer.display(decimal)).isEqualTo(value.toString());
+        }
+    }
 }

@@ -53,6 +53,9 @@ public final class ValueNormalizer {
 
     /** Text for people: reports and the diff view. */
     public String display(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return value.toString(); // what the BigDecimal below would print, without making it
+        }
         Object n = normalize(value);
         if (n == null) {
             return "NULL";
