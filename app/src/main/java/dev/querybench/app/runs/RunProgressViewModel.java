@@ -86,7 +86,11 @@ public final class RunProgressViewModel {
         setProgress("", "");
     }
 
-    /** The run's plan is known: an empty card per cell and a zero tally. */
+    /**
+     * The run's plan is known: a cell per (variant, model). Nothing is shown until the batch that
+     * carried the plan ends with {@link #refresh}: an empty card per cell and a zero tally, or the
+     * counts of the items restored with it, in one change of the cards.
+     */
     void plan(RunRecord run, String warning) {
         privilegedWarning.set(warning);
         totalItems.set(run.plannedItems());
@@ -95,9 +99,6 @@ public final class RunProgressViewModel {
                 tallies.put(List.of(variant, model), new CellTally(variant, model, run.questionIds().size() * run.repeats()));
             }
         }
-        publish(tallies.values().stream().map(CellTally::card).toList());
-        progress.set(0);
-        setProgress(RunText.counts(0, run.plannedItems(), 0, 0, 0), "");
     }
 
     /** Counts one listed item on its cell and in what the run used. */

@@ -254,15 +254,15 @@ public final class RunViewModel {
     }
 
     // ---- callbacks on the UI thread
-
     private void apply(List<RunEvent> batch) {
         List<ItemResult> listed = new ArrayList<>(batch.size());
         RunProgress latest = null;
+        boolean started = batch.stream().anyMatch(RunEvent.Started.class::isInstance);
         for (RunEvent event : batch) {
             switch (event) {
                 case RunEvent.Restored r -> pendingRestored.addAll(r.items());
-                case RunEvent.Started started -> {
-                    planned(started.run(), started.privilegedWarning());
+                case RunEvent.Started s -> {
+                    planned(s.run(), s.privilegedWarning());
                     listed.addAll(pendingRestored);
                     pendingRestored.clear();
                 }
@@ -276,7 +276,7 @@ public final class RunViewModel {
         }
         listed.forEach(progress::add);
         results.add(listed);
-        if (!listed.isEmpty()) {
+        if (started || !listed.isEmpty()) { // once per batch: the plan's cells with the batch's items
             progress.refresh(latest);
         }
     }

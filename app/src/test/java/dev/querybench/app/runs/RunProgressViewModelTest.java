@@ -60,17 +60,33 @@ class RunProgressViewModelTest {
         progress.cards().addListener((ListChangeListener<CellCard>) change -> seen.add(
                 progress.cards().stream().mapToInt(c -> c.failed() + c.errors()).sum() + " failed on the cards, "
                         + progress.failureCounts().stream().mapToInt(FailureCount::count).sum() + " in the reasons"));
+        // the batch that carries the plan, with two items restored from an earlier session
         progress.plan(new RunRecord("r1", Instant.EPOCH, "w", "d", List.of("q1", "q2", "q3"), List.of("v"),
                 List.of("m"), "strict", "running"), "");
+        assertThat(seen).as("the plan alone shows nothing before its batch ends").isEmpty();
         progress.add(item("q1", true));
         progress.add(item("q2", false));
         progress.refresh(null);
         progress.add(item("q3", false));
         progress.refresh(null);
 
-        assertThat(seen).containsExactly("0 failed on the cards, 0 in the reasons",
-                "1 failed on the cards, 1 in the reasons", "2 failed on the cards, 2 in the reasons");
+        assertThat(seen).containsExactly("1 failed on the cards, 1 in the reasons",
+                "2 failed on the cards, 2 in the reasons");
         assertThat(progress.failureCounts()).containsExactly(new FailureCount("Wrong values", 2));
+    }
+
+    @Test
+    void aBatchWithThePlanAloneShowsAnEmptyCardPerCellAndAZeroTally() {
+        List<Integer> changes = new ArrayList<>();
+        progress.cards().addListener((ListChangeListener<CellCard>) change -> changes.add(progress.cards().size()));
+        progress.plan(new RunRecord("r1", Instant.EPOCH, "w", "d", List.of("q1", "q2"), List.of("v", "w"),
+                List.of("m"), "strict", "running"), "");
+        progress.refresh(null);
+
+        assertThat(changes).containsExactly(2);
+        assertThat(progress.cards()).allSatisfy(card -> assertThat(card.passed() + card.failed() + card.errors()).isZero());
+        assertThat(progress.progressProperty().get()).isZero();
+        assertThat(progress.shortProgressTextProperty().get()).isEqualTo("0/4 · pass 0 · fail 0 · error 0");
     }
 
     private static ItemResult item(String question, boolean passed) {

@@ -253,42 +253,46 @@ class ScreenshotTourFxTest {
         int sizedShots = 0;
         // Laid out at each size in a scene of its own: the headless platform's screen cannot take a
         // window of 1920×1080, a scene that is not in a window can.
-        sized = SizedScene.from(scene);
-        Parent root = sized.root();
-        for (double[] size : new double[][] {{1360, 860}, {1920, 1080}}) {
-            sized.resize(size[0], size[1], fx(() -> main.themeProperty().get().stylesheets()));
-            for (Theme theme : Theme.values()) {
-                robot.interact(() -> main.themeProperty().set(theme));
-                sized.restyle(theme.stylesheets());
-                String suffix = (int) size[0] + "x" + (int) size[1] + "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
-                robot.interact(() -> main.select(Section.RUNS));
-                robot.interact(() -> tab("Run " + comparison.runId()).getTabPane().getSelectionModel()
-                        .select(tab("Run " + comparison.runId())));
-                waitFor(20, () -> !comparison.detail().gridsLoadingProperty().get());
-                if (size[0] == 1360 && theme == Theme.LIGHT) {
-                    // Questions first: at the default window at least 15 matrix rows are on screen.
-                    // the rows' viewport: the table less its header and horizontal scroll bar
-                    assertThat(fx(() -> matrix.lookup(".clipped-container").getLayoutBounds().getHeight()))
-                            .isGreaterThanOrEqualTo(15 * 26.0);
+        try (SizedScene shown = SizedScene.from(scene)) {
+            sized = shown;
+            Parent root = sized.root();
+            for (double[] size : new double[][] {{1360, 860}, {1920, 1080}}) {
+                sized.resize(size[0], size[1], fx(() -> main.themeProperty().get().stylesheets()));
+                for (Theme theme : Theme.values()) {
+                    robot.interact(() -> main.themeProperty().set(theme));
+                    sized.restyle(theme.stylesheets());
+                    String suffix = (int) size[0] + "x" + (int) size[1] + "-"
+                            + theme.name().toLowerCase(java.util.Locale.ROOT);
+                    robot.interact(() -> main.select(Section.RUNS));
+                    robot.interact(() -> tab("Run " + comparison.runId()).getTabPane().getSelectionModel()
+                            .select(tab("Run " + comparison.runId())));
+                    waitFor(20, () -> !comparison.detail().gridsLoadingProperty().get());
+                    if (size[0] == 1360 && theme == Theme.LIGHT) {
+                        // Questions first: at the default window at least 15 matrix rows are on screen.
+                        // the rows' viewport: the table less its header and horizontal scroll bar
+                        assertThat(fx(() -> matrix.lookup(".clipped-container").getLayoutBounds().getHeight()))
+                                .isGreaterThanOrEqualTo(15 * 26.0);
+                    }
+                    if (theme == Theme.LIGHT) {
+                        // ...and every filter above the matrix says what it filters and what it is set to.
+                        robot.interact(() -> Readable.assertWhole(root, List.of("matrixSummary", "filterBox",
+                                "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
+                    }
+                    shootSized("s-comparison-" + suffix);
+                    robot.interact(() -> tab("History").getTabPane().getSelectionModel().select(tab("History")));
+                    waitFor(20, () -> main.runsScreen().storedRuns().stream()
+                            .noneMatch(r -> r.accuracyText().equals("…")));
+                    shootSized("s-history-" + suffix);
+                    robot.interact(() -> tab("Run").getTabPane().getSelectionModel().select(tab("Run")));
+                    shootSized("s-run-" + suffix);
+                    robot.interact(() -> main.select(Section.SQL_CONSOLE));
+                    shootSized("s-sql-console-" + suffix);
+                    sizedShots += 4;
                 }
-                if (theme == Theme.LIGHT) {
-                    // ...and every filter above the matrix says what it filters and what it is set to.
-                    robot.interact(() -> Readable.assertWhole(root, List.of("matrixSummary", "filterBox",
-                            "categoryBox", "difficultyBox", "matrixLegend", "compareSearch")));
-                }
-                shootSized("s-comparison-" + suffix);
-                robot.interact(() -> tab("History").getTabPane().getSelectionModel().select(tab("History")));
-                waitFor(20, () -> main.runsScreen().storedRuns().stream().noneMatch(r -> r.accuracyText().equals("…")));
-                shootSized("s-history-" + suffix);
-                robot.interact(() -> tab("Run").getTabPane().getSelectionModel().select(tab("Run")));
-                shootSized("s-run-" + suffix);
-                robot.interact(() -> main.select(Section.SQL_CONSOLE));
-                shootSized("s-sql-console-" + suffix);
-                sizedShots += 4;
             }
+        } finally {
+            sized = null;
         }
-        sized.close();
-        sized = null;
         robot.interact(() -> main.themeProperty().set(Theme.LIGHT));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
 

@@ -101,7 +101,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30", description = "Seconds per query (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--parallel", description = "Pairs judged at once (default: twice the processors).")
+    @Option(names = "--parallel", description = "Pairs judged at once, 1 to 256 (default: twice the processors).")
     Integer parallel;
 
     @Option(names = "--out", description = "Folder for the reports.")
@@ -126,7 +126,12 @@ final class ScoreCommand implements Callable<Integer> {
             throw new ConfigException("--timeout must be at least 1 second", "pass --timeout 30", null);
         }
         Workspace ws = workspace == null ? null : new WorkspaceLoader().load(environment.workspaceFolder(workspace));
-        int parallelism = parallel != null ? Math.max(1, parallel) : 2 * Runtime.getRuntime().availableProcessors();
+        if (parallel != null && (parallel < 1 || parallel > Scorer.MAX_PARALLELISM)) {
+            throw new ConfigException("--parallel must be between 1 and " + Scorer.MAX_PARALLELISM + " (was " + parallel
+                    + ")", "pass --parallel 8, or leave it out for twice the processors", null);
+        }
+        int parallelism = parallel != null ? parallel
+                : Math.min(Scorer.MAX_PARALLELISM, 2 * Runtime.getRuntime().availableProcessors());
         List<ScoreDatabases.Source> sources = sources(ws, parallelism);
         DatasetImporter.Imported imported = new DatasetImporter().load(dataset);
         environment.out().println("Dataset: " + dataset.getFileName() + " — " + imported.format() + ", "

@@ -139,6 +139,7 @@ final class ItemEvaluator {
             database.release();
         }
         LlmEvaluator.Judgement judgement;
+        // like a generation call's (PermittedModel), the permit covers the call and its response cache commit
         provider.acquire();
         try {
             judgement = evaluator.ask(prompt);

@@ -4,13 +4,11 @@ import dev.querybench.engine.model.Completion;
 import dev.querybench.engine.model.ModelAdapter;
 import dev.querybench.engine.model.ModelSpec;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A model asked under its provider's permit for the call alone: the permit is taken just before
- * each call (a repair's too) and given back as soon as the answer is in hand, while the response
- * cache commits it (the call returns, and the item goes on to its evaluation, only once it is
- * committed), so rendering the prompt, reading the SQL out of the answer, trying it on the
+ * each call (a repair's too) and given back as soon as the answer is back and stored in the
+ * response cache, so rendering the prompt, reading the SQL out of the answer, trying it on the
  * database and scoring it never hold a slot another item's call could use. Used by one item at a
  * time; thread-safe as its model is.
  */
@@ -41,28 +39,21 @@ final class PermittedModel implements ModelAdapter {
 
     @Override
     public Completion complete(String prompt) {
-        return complete(prompt, 0);
+        acquire();
+        try {
+            return model.complete(prompt);
+        } finally {
+            provider.release();
+        }
     }
 
     @Override
     public Completion complete(String prompt, int repeat) {
         acquire();
-        Slot slot = new Slot();
         try {
-            return model.complete(prompt, repeat, slot::release);
+            return model.complete(prompt, repeat);
         } finally {
-            slot.release();
-        }
-    }
-
-    /** One call's permit, given back once: when the answer is in hand, or when the call ends. */
-    private final class Slot {
-        private final AtomicBoolean held = new AtomicBoolean(true);
-
-        void release() {
-            if (held.getAndSet(false)) {
-                provider.release();
-            }
+            provider.release();
         }
     }
 

@@ -24,16 +24,4 @@ public interface ModelAdapter {
     default Completion complete(String prompt, int repeat) {
         return complete(prompt);
     }
-
-    /**
-     * Like {@link #complete(String, int)}, running {@code answered} as soon as the model's answer is
-     * in hand, before what the adapter does with it afterwards (a {@code ResilientModel} commits it
-     * to the response cache): a caller holding a concurrency slot for the call can give it back
-     * while the answer is being stored. {@code answered} may not run at all (a cached answer, a
-     * failure), and the caller must not rely on it to run; adapters that do nothing after the call
-     * leave it to the caller, as this default does.
-     */
-    default Completion complete(String prompt, int repeat, Runnable answered) {
-        return complete(prompt, repeat);
-    }
 }

@@ -80,12 +80,6 @@ public final class ResilientModel implements ModelAdapter {
      */
     @Override
     public Completion complete(String prompt, int repeat) {
-        return complete(prompt, repeat, () -> { });
-    }
-
-    /** Asks the chain like {@link #complete(String, int)}; {@code inHand} runs before a live answer is cached. */
-    @Override
-    public Completion complete(String prompt, int repeat, Runnable inHand) {
         List<Endpoint> order = selection.order(chain.members(), scores);
         Optional<Completion> cached = cached(order, prompt, repeat);
         if (cached.isPresent()) {
@@ -109,7 +103,6 @@ public final class ResilientModel implements ModelAdapter {
                     case Endpoint.Answered answered -> {
                         Completion c = answered.completion();
                         lastAnswerNanos = System.nanoTime();
-                        inHand.run();
                         cache.put(endpoint.cacheKey(prompt, repeat), c);
                         return c.withProvenance(new Provenance(c.provenance().answeredBy(), retries, passedOver, false));
                     }

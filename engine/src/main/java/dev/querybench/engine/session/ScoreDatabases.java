@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * database for every question. Each database is opened once, on first use, and checked (an SQLite
  * file must hold tables); one that cannot be found or used raises, for its questions only, the
  * same {@link UnknownDatabaseException} or {@link DatabaseUnavailableException} every time,
- * without trying again. Thread-safe; closing it closes every database it opened.
+ * without trying again, even by callers that were waiting while it failed. Thread-safe; closing it
+ * closes every database it opened, and one whose opening was under way closes as soon as it opens
+ * (a closed instance opens nothing more).
  */
 public final class ScoreDatabases implements AutoCloseable {
 
@@ -70,6 +72,7 @@ public final class ScoreDatabases implements AutoCloseable {
     private final Map<String, QueryBenchException> failures = new ConcurrentHashMap<>();
     private final Map<String, DatabaseBackend> opened = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public ScoreDatabases(List<Source> sources) {
         this.sources = List.copyOf(sources);
@@ -82,6 +85,9 @@ public final class ScoreDatabases implements AutoCloseable {
      * @throws DatabaseUnavailableException when it cannot be opened or is not a database
      */
     public Target of(String questionId, String name) {
+        if (closed) {
+            throw new IllegalStateException("the score's databases are closed");
+        }
         Target known = targets.get(name);
         if (known != null) {
             return known;
@@ -95,6 +101,11 @@ public final class ScoreDatabases implements AutoCloseable {
             Target target = targets.get(name);
             if (target != null) {
                 return target;
+            }
+            // another worker may have failed to open it while this one waited: not tried again
+            QueryBenchException failedMeanwhile = failures.get(name);
+            if (failedMeanwhile != null) {
+                throw rethrow(failedMeanwhile, questionId);
             }
             try {
                 target = open(questionId, name);
@@ -168,7 +179,14 @@ public final class ScoreDatabases implements AutoCloseable {
                     + ")", "connect with a reader account ('querybench db reader'), or pass --allow-privileged-account"
                     + " to accept the risk");
         }
-        opened.put(opener.where(), backend);
+        synchronized (this) {
+            // opened while close() ran: nothing would close it later
+            if (closed) {
+                backend.close();
+                throw new IllegalStateException("the score's databases are closed");
+            }
+            opened.put(opener.where(), backend);
+        }
         return backend;
     }
 
@@ -286,6 +304,7 @@ public final class ScoreDatabases implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         RuntimeException first = null;
         for (DatabaseBackend backend : opened.values()) {
             try {

@@ -2,6 +2,7 @@ package dev.querybench.engine.cli;
 
 import dev.querybench.engine.db.postgres.PostgresEngine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,27 @@ import dev.querybench.engine.testing.db.TestDatabase;
 import dev.querybench.engine.testing.db.TestServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.querybench.engine.db.ConnectionProfile;
+import dev.querybench.engine.db.DatabaseBackend;
+import dev.querybench.engine.db.DatabaseBackends;
+import dev.querybench.engine.db.DatabaseUnavailableException;
+import dev.querybench.engine.db.QueryLimits;
+import dev.querybench.engine.db.QueryResult;
+import dev.querybench.engine.db.sqlite.SqliteEngine;
+import dev.querybench.engine.db.SchemaSnapshot;
+import dev.querybench.engine.session.ScoreDatabases;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,5 +195,122 @@ class ScoreDatabasesTest {
                 predictions.toString(), "--workspace", ws.toString(), "--plug-value");
         assertThat(wrongOption.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(wrongOption.err()).contains("--keep-distinct and --plug-value are options of the spider mode");
+        for (String absurd : List.of("0", "100000")) {
+            CliHarness.Result refused = cli.run("score", "--dataset", dev.toString(), "--predictions",
+                    predictions.toString(), "--workspace", ws.toString(), "--parallel", absurd);
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFIG);
+            assertThat(refused.err()).contains("--parallel must be between 1 and 256 (was " + absurd + ")");
+        }
+    }
+
+    @Test
+    void aDatabaseThatFailedToOpenIsNotOpenedAgainByTheWorkersThatWaitedForIt() throws Exception {
+        AtomicInteger opens = new AtomicInteger();
+        ScoreDatabases databases = new ScoreDatabases(List.of(name -> Optional.of(List.of(new ScoreDatabases.Opener(
+                name, "nowhere/" + name, () -> {
+                    opens.incrementAndGet();
+                    sleep(300); // the other workers reach the database's lock meanwhile
+                    throw new DatabaseUnavailableException(name, "nowhere/" + name, "unreachable", "start it");
+                })))));
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try (databases) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Throwable>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String question = "q" + i;
+                outcomes.add(workers.submit(() -> {
+                    start.await();
+                    try {
+                        databases.of(question, "lost");
+                        return null;
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Throwable> outcome : outcomes) {
+                assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(DatabaseUnavailableException.class)
+                        .hasMessageContaining("lost");
+            }
+            assertThat(opens.get()).isEqualTo(1);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDatabaseThatOpensWhileTheyCloseIsClosedAtOnceAndNothingOpensAfter() throws Exception {
+        Path file = TestDatabases.sqlite(dir.resolve("late.sqlite"), "CREATE TABLE t (a INT);");
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch closedMeanwhile = new CountDownLatch(1);
+        AtomicBoolean backendClosed = new AtomicBoolean();
+        ConnectionProfile profile = new ConnectionProfile("late", SqliteEngine.DIALECT, "jdbc:sqlite:" + file, null, null);
+        ScoreDatabases databases = new ScoreDatabases(List.of(ScoreDatabases.single("late", "jdbc:sqlite:" + file,
+                () -> {
+                    opening.countDown();
+                    await(closedMeanwhile);
+                    return new Watched(DatabaseBackends.open(profile), backendClosed);
+                })));
+        CompletableFuture<ScoreDatabases.Target> late = CompletableFuture.supplyAsync(() -> databases.of("q1", "late"));
+        assertThat(opening.await(10, TimeUnit.SECONDS)).isTrue();
+
+        databases.close();
+        closedMeanwhile.countDown();
+
+        assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThat(backendClosed).isTrue();
+        assertThatThrownBy(() -> databases.of("q2", "late")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A backend that says when it is closed. */
+    private record Watched(DatabaseBackend backend, AtomicBoolean closed) implements DatabaseBackend {
+        @Override
+        public Dialect dialect() {
+            return backend.dialect();
+        }
+
+        @Override
+        public SchemaSnapshot introspect() {
+            return backend.introspect();
+        }
+
+        @Override
+        public QueryResult sampleRows(String table, int limit) {
+            return backend.sampleRows(table, limit);
+        }
+
+        @Override
+        public QueryResult executeReadOnly(String sql, QueryLimits limits) {
+            return backend.executeReadOnly(sql, limits);
+        }
+
+        @Override
+        public String serverVersion() {
+            return backend.serverVersion();
+        }
+
+        @Override
+        public void close() {
+            closed.set(true);
+            backend.close();
+        }
     }
 }

@@ -45,8 +45,10 @@ public final class ProfileConfig {
         // BENCHMARKS.md). That reason is not PostgreSQL's session reuse (which only adds that the kept
         // connection keeps its set session): MySQL/MariaDB pays a log-in per connection too, and a Trino
         // connection is a client without a server session, so keeping one costs Trino nothing. An idle
-        // connection is still retired by HikariCP's maxLifetime (30 min), before MySQL's wait_timeout
-        // (8 h by default) or PostgreSQL's idle_session_timeout could drop it under the pool.
+        // connection is retired by HikariCP's maxLifetime (30 min). Should the server drop it sooner (MySQL's
+        // wait_timeout, 8 h by default, or a PostgreSQL idle_session_timeout set shorter), the pool validates
+        // a connection before handing it out (one idle for more than half a second, within the validation
+        // timeout below) and opens a new one in place of a dead one, so no query is given a dropped connection.
         config.setMinimumIdle(1);
         config.setConnectionTimeout(profile.pool().connectTimeout().toMillis());
         config.setValidationTimeout(Math.min(5_000, profile.pool().connectTimeout().toMillis()));

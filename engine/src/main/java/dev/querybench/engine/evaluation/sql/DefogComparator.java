@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Passes that only numpy's broadcasting allows (a prediction of another shape, such as no rows
  * against one gold row) and verdicts decided by a pandas error are flagged
- * {@value SpiderComparator#FLAG_OFFICIAL_QUIRK}. Thread-safe; gold frames are kept as long as the
- * comparator (one per database, like the gold results).
+ * {@value SpiderComparator#FLAG_OFFICIAL_QUIRK}. Thread-safe; up to 4,096 gold frames (and as many
+ * normalised ones and questions' order words) are kept for the next prediction.
  */
 public final class DefogComparator {
 
@@ -41,20 +41,21 @@ public final class DefogComparator {
     private static final double RELATIVE = 1e-5;
     private static final double ABSOLUTE = 1e-8;
 
-    /** Gold results as frames, and normalised per question: computed once per gold query and shared. */
+    /*
+     * What is remembered across predictions, each map at most KEPT entries (one more starts it
+     * again), so a comparator that lives long (the workbench's) does not grow with every gold query
+     * and question it has seen: gold results as frames, and normalised per question, computed once
+     * per gold query and shared; and whether a question's text asks for an order, once per question
+     * rather than per prediction (the Unicode word match costs 4-20 µs a question, several times per
+     * prediction otherwise).
+     */
     private final java.util.concurrent.ConcurrentMap<String, PandasFrame> goldFrames =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentMap<List<String>, PandasFrame> normalizedGold =
             new java.util.concurrent.ConcurrentHashMap<>();
-    /**
-     * Whether a question's text asks for an order: once per question, not per prediction (the Unicode
-     * word match costs 4-20 µs a question, several times per prediction otherwise). At most
-     * {@value #ORDER_WORDS_KEPT} questions are kept; one more starts the cache again, so a comparator
-     * that lives long (the workbench's) does not grow with every question it has seen.
-     */
     private final java.util.concurrent.ConcurrentMap<String, Boolean> orderWords =
             new java.util.concurrent.ConcurrentHashMap<>();
-    static final int ORDER_WORDS_KEPT = 4_096;
+    static final int KEPT = 4_096;
 
     /** The question as sql-eval sees it: its text, its category, and the gold as written. */
     public record Context(String question, String category, String goldText) {}
@@ -92,8 +93,7 @@ public final class DefogComparator {
      */
     public Outcome compare(String goldSql, QueryResult gold, QueryResult generated, String generatedSql,
             Context context) {
-        PandasFrame g = goldSql == null ? PandasFrame.of(gold) : goldFrames.computeIfAbsent(goldSql,
-                k -> PandasFrame.of(gold));
+        PandasFrame g = goldSql == null ? PandasFrame.of(gold) : kept(goldFrames, goldSql, k -> PandasFrame.of(gold));
         PandasFrame p = PandasFrame.of(generated);
         try {
             Boolean raw = rawEquals(g, p);
@@ -178,8 +178,8 @@ public final class DefogComparator {
     private boolean normalisedEquals(String goldSql, PandasFrame g, PandasFrame p, Context context,
             String generatedSql) {
         PandasFrame ng = goldSql == null ? normalize(g, context, context.goldText())
-                : normalizedGold.computeIfAbsent(List.of(goldSql, context.question(), context.category(),
-                        context.goldText()), k -> normalize(g, context, context.goldText()));
+                : kept(normalizedGold, List.of(goldSql, context.question(), context.category(), context.goldText()),
+                        k -> normalize(g, context, context.goldText()));
         PandasFrame np = normalize(p, context, generatedSql);
         if (ng.rowCount() != np.rowCount() || ng.columnCount() != np.columnCount()) {
             return false;
@@ -198,21 +198,27 @@ public final class DefogComparator {
 
     /** Whether the question's text has the word order, sort or arrange (sql-eval's test), remembered. */
     boolean asksForOrder(String question) {
-        Boolean known = orderWords.get(question);
+        return kept(orderWords, question, q -> ORDER_WORDS.matcher(q.toLowerCase(Locale.ROOT)).find());
+    }
+
+    /** The value kept under {@code key}, else made and kept; a map at its bound starts again first. */
+    private static <K, V> V kept(java.util.concurrent.ConcurrentMap<K, V> map, K key,
+            java.util.function.Function<K, V> make) {
+        V known = map.get(key);
         if (known != null) {
             return known;
         }
-        boolean asks = ORDER_WORDS.matcher(question.toLowerCase(Locale.ROOT)).find();
-        if (orderWords.size() >= ORDER_WORDS_KEPT) {
-            orderWords.clear();
+        V made = make.apply(key);
+        if (map.size() >= KEPT) {
+            map.clear();
         }
-        orderWords.put(question, asks);
-        return asks;
+        V raced = map.putIfAbsent(key, made);
+        return raced != null ? raced : made;
     }
 
-    /** How many questions' answers are kept (for tests). */
-    int orderWordsKept() {
-        return orderWords.size();
+    /** How many entries each of its memories holds: gold frames, normalised gold, order words (for tests). */
+    List<Integer> kept() {
+        return List.of(goldFrames.size(), normalizedGold.size(), orderWords.size());
     }
 
     /** {@code normalize_table}. */
