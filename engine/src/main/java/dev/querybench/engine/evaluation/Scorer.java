@@ -129,6 +129,14 @@ public final class Scorer {
      * score then fails ("scoring was interrupted") once they have all stopped.
      */
     private static void joinAll(List<Thread> workers, AtomicBoolean stop) {
+        if (joinEach(workers, () -> stop(stop, workers))) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring was interrupted");
+        }
+    }
+
+    /** Waits for each worker to end; on an interrupt runs {@code onInterrupt} and goes on waiting. */
+    private static boolean joinEach(List<Thread> workers, Runnable onInterrupt) {
         boolean interrupted = false;
         for (Thread worker : workers) {
             while (worker.isAlive()) {
@@ -136,14 +144,11 @@ public final class Scorer {
                     worker.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
-                    stop(stop, workers);
+                    onInterrupt.run();
                 }
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("scoring was interrupted");
-        }
+        return interrupted;
     }
 
     private static boolean stopped(AtomicBoolean stop) {
@@ -157,17 +162,7 @@ public final class Scorer {
 
     /** Waits for the workers to end, keeping an interrupt for the caller. */
     private static void joinQuietly(List<Thread> workers) {
-        boolean interrupted = false;
-        for (Thread worker : workers) {
-            while (worker.isAlive()) {
-                try {
-                    worker.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
+        if (joinEach(workers, () -> { })) {
             Thread.currentThread().interrupt();
         }
     }
