@@ -44,7 +44,11 @@ echo "  querybench-app: QUERYBENCH_JAVA_OPTIONS reaches its JVM"
 for flag in -XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000; do
   printf '%s\n' "$flags" | grep -q -- "$flag" || fail "querybench-app does not start its JVM with $flag: $flags"
 done
-echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC)"
+props=$(env -u DISPLAY -u WAYLAND_DISPLAY QUERYBENCH_JAVA_OPTIONS=-XshowSettings:properties "$APP" --version 2>&1) \
+  || fail "querybench-app with -XshowSettings: $props"
+printf '%s\n' "$props" | grep -q -- "jdk.reflect.useNativeAccessorOnly = true" \
+  || fail "querybench-app does not start its JVM with -Djdk.reflect.useNativeAccessorOnly=true: $props"
+echo "  querybench-app's JVM: G1 that gives memory back (GC time ratio, heap free ratios, periodic GC), native reflection"
 # the command line's JVM options (docs/cli-startup.md), and QUERYBENCH_JAVA_OPTIONS after them
 flags=$(QUERYBENCH_JAVA_OPTIONS=-XX:+PrintCommandLineFlags "$CLI" --version 2>&1) || fail "querybench with QUERYBENCH_JAVA_OPTIONS: $flags"
 for flag in -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:InitialHeapSize=33554432 -XX:UserThreadWaitAttemptsAtExit=0; do

@@ -38,7 +38,7 @@ if /i "%NAME:~0,14%"=="querybench-app" (
   set "AOT=%TARGET%\querybench-app.aot"
   set "MODULES="
   for %%M in ("%TARGET%\lib\javafx-*-*-win.jar") do set "MODULES=!MODULES!;%%~fM"
-  set "ARGS=-XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 %QUERYBENCH_JAVA_OPTIONS% --module-path "!MODULES:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "!JAR!" dev.querybench.app.QueryBenchLauncher"
+  set "ARGS=-XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 -Djdk.reflect.useNativeAccessorOnly=true %QUERYBENCH_JAVA_OPTIONS% --module-path "!MODULES:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "!JAR!" dev.querybench.app.QueryBenchLauncher"
 ) else (
   set "JAR=%TARGET%\querybench-engine.jar"
   set "AOT=%TARGET%\querybench.aot"

@@ -13,7 +13,9 @@
 # and reaches the workbench's JVM too. The workbench's JVM gives memory back after heavy work (a
 # run over million-row results): G1 sized for at most 20% of the time in GC and at most 30% of the
 # heap free after a marking cycle, and a marking cycle after 30 s without a GC (docs/workbench.md,
-# "Memory"; the same options in app/pom.xml's querybench.app.jvm.options and jpackage/common.args).
+# "Memory"), and it makes reflective calls through the native accessors as well (FXML and Jackson
+# while the window opens; docs/workbench.md, "Start-up"); the same options in app/pom.xml's
+# querybench.app.jvm.options and jpackage/common.args.
 REQUIRED=25
 name=$(basename "$0")
 self=$0
@@ -69,7 +71,7 @@ case "$name" in
       [ -f "$module" ] && modules="${modules:+$modules:}$module"
     done
     # shellcheck disable=SC2086 # QUERYBENCH_JAVA_OPTIONS is a list of options, split on spaces
-    set -- -XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 ${QUERYBENCH_JAVA_OPTIONS:-} --module-path "$modules" \
+    set -- -XX:GCTimeRatio=4 -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10 -XX:G1PeriodicGCInterval=30000 -Djdk.reflect.useNativeAccessorOnly=true ${QUERYBENCH_JAVA_OPTIONS:-} --module-path "$modules" \
       --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED \
       -cp "$jar" dev.querybench.app.QueryBenchLauncher "$@"
     ;;

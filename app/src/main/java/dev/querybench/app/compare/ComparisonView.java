@@ -3,6 +3,7 @@ package dev.querybench.app.compare;
 import dev.querybench.app.grid.GridData;
 import dev.querybench.app.text.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
+import dev.querybench.app.widgets.HoverTooltip;
 import dev.querybench.app.widgets.ResultGrid;
 import java.net.URI;
 import java.util.List;
@@ -339,40 +340,35 @@ public final class ComparisonView {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The question text, the whole of it in a tooltip. */
-    private static final class QuestionCell extends TableCell<MatrixRow, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty || text == null ? "" : text);
-            setTooltip(empty || text == null ? null : new Tooltip(text));
-        }
-    }
-
     /** A verdict pill with the flags as small marks; hovering shows the predicted SQL and the reason. */
     private final class VerdictCell extends TableCell<MatrixRow, MatrixCell> {
         private final int column;
         private final Label pill = new Label();
         private final Label marks = new Label();
         private final HBox box = new HBox(4, pill, marks);
-        private final Tooltip tip = new Tooltip();
+        // Made on first hover, its text when entered, so scrolling a long matrix formats no cell's SQL.
+        private final HoverTooltip tip = HoverTooltip.install(this, this::previewText, made -> {
+            made.setShowDelay(Duration.millis(250));
+            made.setShowDuration(Duration.seconds(30));
+            made.setWrapText(true);
+            made.setMaxWidth(560);
+            made.getStyleClass().add("cell-tooltip");
+        });
 
         VerdictCell(int column) {
             this.column = column;
             marks.getStyleClass().add("flag-marks");
             box.setFillHeight(false);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            tip.setShowDelay(Duration.millis(250));
-            tip.setShowDuration(Duration.seconds(30));
-            tip.setWrapText(true);
-            tip.setMaxWidth(560);
-            tip.getStyleClass().add("cell-tooltip");
-            // Built when shown, so scrolling a long matrix does not format every cell's SQL.
-            tip.setOnShowing(event -> {
-                MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
-                CellPreview preview = viewModel.preview(row, this.column);
-                tip.setText(preview.title() + "\n" + preview.reason() + "\n\n" + preview.sql());
-            });
+        }
+
+        private String previewText() {
+            if (isEmpty() || getItem() == null) {
+                return null;
+            }
+            MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
+            CellPreview preview = viewModel.preview(row, this.column);
+            return preview.title() + "\n" + preview.reason() + "\n\n" + preview.sql();
         }
 
         @Override
@@ -380,7 +376,7 @@ public final class ComparisonView {
             super.updateItem(cell, empty);
             if (empty || cell == null) {
                 setGraphic(null);
-                setTooltip(null);
+                tip.refresh();
                 return;
             }
             pill.setText(cell.passed() || cell.category().isBlank() || cell.verdict() == VerdictKind.ERROR ? cell.text()
@@ -389,7 +385,7 @@ public final class ComparisonView {
                     cell.verdict() == null ? "verdict-none" : cell.verdict().styleClass());
             marks.setText(cell.marks());
             setGraphic(box);
-            setTooltip(tip);
+            tip.refresh();
         }
     }
 }

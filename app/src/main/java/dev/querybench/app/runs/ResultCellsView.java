@@ -1,13 +1,13 @@
 package dev.querybench.app.runs;
 
 import dev.querybench.app.text.VerdictKind;
+import dev.querybench.app.widgets.HoverTooltip;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /** How the results table shows its cells: long text cut with a tooltip, verdicts as pills. */
@@ -23,16 +23,14 @@ final class ResultCellsView {
         column.setCellFactory(col -> new TextCell(styleClass));
     }
 
-    /** Text that may not fit: cut with an ellipsis, shown whole in a tooltip. */
+    /** Text that may not fit: cut with an ellipsis, shown whole in a tooltip made on first hover. */
     private static final class TextCell extends TableCell<ResultRow, String> {
-        private final Tooltip tooltip = new Tooltip();
+        private final HoverTooltip tooltip = HoverTooltip.wrapped(this, this::getText);
 
         TextCell(String styleClass) {
             if (!styleClass.isEmpty()) {
                 getStyleClass().add(styleClass);
             }
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(560);
         }
 
         @Override
@@ -40,8 +38,7 @@ final class ResultCellsView {
             super.updateItem(item, empty);
             boolean blank = empty || item == null || item.isEmpty();
             setText(blank ? null : item);
-            tooltip.setText(blank ? "" : item);
-            setTooltip(blank ? null : tooltip);
+            tooltip.refresh();
         }
     }
 

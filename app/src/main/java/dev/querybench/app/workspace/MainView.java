@@ -6,6 +6,7 @@ import dev.querybench.app.health.HealthView;
 import dev.querybench.app.prompts.PromptEditorView;
 import dev.querybench.app.runs.RunsView;
 import dev.querybench.app.sqlconsole.SqlConsoleView;
+import dev.querybench.app.widgets.HoverTooltip;
 import dev.querybench.app.widgets.LazyScreens;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,8 +327,9 @@ public final class MainView {
         private final Label badge = new Label();
         private final Label shortcut = new Label();
         private final HBox box = new HBox(10, dot, name, badge);
-        private final Tooltip tooltip = new Tooltip();
+        private final HoverTooltip tooltip = HoverTooltip.install(this, this::tooltipText, made -> { });
         private final ChangeListener<Status> statusListener = (obs, was, is) -> SectionView.showStatus(dot, is);
+        private final ChangeListener<String> tooltipListener = (obs, was, is) -> tooltip.refresh();
         private NavigatorItem shown;
 
         NavigatorCell() {
@@ -340,27 +342,31 @@ public final class MainView {
             badge.visibleProperty().bind(badge.textProperty().isNotEmpty());
         }
 
+        private String tooltipText() {
+            return shown == null ? null : shown.tooltipProperty().get();
+        }
+
         @Override
         protected void updateItem(NavigatorItem item, boolean empty) {
             super.updateItem(item, empty);
             if (shown != null) {
                 shown.statusProperty().removeListener(statusListener);
+                shown.tooltipProperty().removeListener(tooltipListener);
                 badge.textProperty().unbind();
-                tooltip.textProperty().unbind();
             }
             shown = empty ? null : item;
             if (shown == null) {
                 setGraphic(null);
-                setTooltip(null);
+                tooltip.refresh();
                 return;
             }
             name.setText(shown.label());
             badge.textProperty().bind(shown.badgeProperty());
-            tooltip.textProperty().bind(shown.tooltipProperty());
             SectionView.showStatus(dot, shown.statusProperty().get());
             shown.statusProperty().addListener(statusListener);
+            shown.tooltipProperty().addListener(tooltipListener);
             setGraphic(box);
-            setTooltip(tooltip);
+            tooltip.refresh();
         }
     }
 }
