@@ -155,20 +155,45 @@ public final class AppContext implements AutoCloseable {
      * this workspace preselected (unless the command line names one).
      */
     public static AppContext open(Settings settings, TaskRunner tasks, DialogService dialogs, String rememberedModel) {
-        if (settings.sample()) {
-            new SampleWorkspace().materialize(settings.workspaceFolder());
-        }
-        StartupTrace.mark("sample written");
-        Workspace workspace = new WorkspaceLoader().load(settings.workspaceFolder());
-        StartupTrace.mark("workspace loaded");
-        SecretResolver secrets = new SecretResolver(settings.environment());
-        WorkspaceSession session = WorkspaceSession.open(workspace, secrets, settings.clock());
-        StartupTrace.mark("session open");
+        return of(Opened.open(settings), tasks, dialogs, rememberedModel);
+    }
+
+    /**
+     * Builds the window's services and view models on a workspace whose engine half is open; when
+     * that fails, the session is closed.
+     */
+    public static AppContext of(Opened opened, TaskRunner tasks, DialogService dialogs, String rememberedModel) {
         try {
-            return new AppContext(settings, workspace, session, secrets, tasks, dialogs, rememberedModel);
+            return new AppContext(opened.settings(), opened.workspace(), opened.session(), opened.secrets(), tasks,
+                    dialogs, rememberedModel);
         } catch (RuntimeException e) {
-            session.close();
+            opened.session().close();
             throw e;
+        }
+    }
+
+    /**
+     * The engine half of opening a workspace, which needs no window: the sample written if asked,
+     * the workspace read and its session open. Off the FX thread.
+     */
+    public record Opened(Settings settings, Workspace workspace, WorkspaceSession session, SecretResolver secrets) {
+
+        /**
+         * Opens {@code settings}' workspace.
+         *
+         * @throws dev.querybench.engine.errors.QueryBenchException with a message and remedy when it cannot
+         */
+        public static Opened open(Settings settings) {
+            if (settings.sample()) {
+                new SampleWorkspace().materialize(settings.workspaceFolder());
+            }
+            StartupTrace.mark("sample written");
+            Workspace workspace = new WorkspaceLoader().load(settings.workspaceFolder());
+            StartupTrace.mark("workspace loaded");
+            SecretResolver secrets = new SecretResolver(settings.environment());
+            WorkspaceSession session = WorkspaceSession.open(workspace, secrets, settings.clock());
+            StartupTrace.mark("session open");
+            return new Opened(settings, workspace, session, secrets);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
 import dev.querybench.engine.sample.SampleWorkspace;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -43,29 +44,49 @@ public final class QueryBenchApplication extends Application {
     private WorkspaceHistory history;
     private Workbench workbench;
 
+    /**
+     * JavaFX makes the application with its no-argument constructor, so {@link QueryBenchLauncher}
+     * hands its early start over in this one slot: set before the launch, emptied by {@link #init()}.
+     */
+    private static final AtomicReference<EarlyStart> HANDED_OVER = new AtomicReference<>();
+
+    /** The workspace main() started opening, for the application JavaFX is about to make. */
+    static void handOver(EarlyStart early) {
+        HANDED_OVER.set(early);
+    }
+
     @Override
     public void init() {
         StartupTrace.mark("init");
         UiWarmUp.start();
+        EarlyStart early = HANDED_OVER.getAndSet(null);
         try {
-            home = LaunchOptions.home(System.getenv(), Path.of(System.getProperty("user.home")));
-            SqliteNativeLibrary.useCached(home);
+            Path userHome = Path.of(System.getProperty("user.home"));
+            home = early != null ? early.home() : LaunchOptions.home(System.getenv(), userHome);
+            if (early == null) {
+                SqliteNativeLibrary.useCached(home); // else the early start did it
+            }
             layoutStore = WindowLayoutStore.inHome(home);
             layout = layoutStore.load();
             history = WorkspaceHistory.inHome(home);
-            settings = LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
-                    Path.of(System.getProperty("user.home")));
+            settings = early != null ? early.settings()
+                    : LaunchOptions.parse(getParameters().getRaw(), System.getenv(), userHome);
         } catch (RuntimeException e) {
             startupFailure = e;
+            if (early != null) {
+                early.discard();
+            }
             return;
         }
-        // The workspace opens on a thread of its own while the FX thread shows the window's skeleton.
+        // The workspace opens on a thread of its own (begun before JavaFX started, when main() did)
+        // while the FX thread shows the window's skeleton.
         AppContext.Settings opening = settings;
-        Thread.ofPlatform().name("querybench-open").start(() -> {
+        Thread.ofPlatform().name(early != null ? "querybench-context" : "querybench-open").start(() -> {
             try {
                 String remembered = history.lastModel(opening.workspaceFolder().toAbsolutePath().normalize())
                         .orElse(null);
-                AppContext context = AppContext.open(opening, tasks, dialogs, remembered);
+                AppContext.Opened opened = early != null ? early.join() : AppContext.Opened.open(opening);
+                AppContext context = AppContext.of(opened, tasks, dialogs, remembered);
                 history.opened(context.workspace().root());
                 StartupTrace.mark("workspace open");
                 first.complete(context);

@@ -19,6 +19,9 @@ public final class QueryBenchLauncher {
         if (answered >= 0) {
             System.exit(answered);
         }
+        // The workspace starts opening now, while JavaFX starts its toolkit (EarlyStart).
+        QueryBenchApplication.handOver(EarlyStart.begin(List.of(args), System.getenv(),
+                java.nio.file.Path.of(System.getProperty("user.home"))));
         try {
             Application.launch(QueryBenchApplication.class, args);
         } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {

@@ -242,7 +242,7 @@ public final class ComparisonView {
                 row -> row.questionId() + viewModel.baseline().mark(row.questionId()));
         matrix.getColumns().add(id);
         TableColumn<MatrixRow, String> question = textColumn("Question", 240, MatrixRow::question);
-        question.setCellFactory(c -> new QuestionCell());
+        question.setCellFactory(c -> MatrixCellsView.question());
         matrix.getColumns().add(question);
         matrix.getColumns().add(textColumn("Level", 62, MatrixRow::difficulty));
         List<String> variants = viewModel.columnVariants();

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -54,11 +55,17 @@ public final class SampleWorkspace {
                     continue;
                 }
                 Files.createDirectories(destination.getParent());
+                // Written beside and moved in whole: a process ended mid-copy (the workbench writes
+                // the sample while JavaFX starts) leaves no cut file that later starts would keep.
+                Path part = destination.resolveSibling(destination.getFileName() + ".part-" + ProcessHandle.current().pid());
                 try (InputStream in = SampleWorkspace.class.getClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IOException("resource " + resource + " is missing");
                     }
-                    Files.copy(in, destination);
+                    Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(part, destination, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(part);
                 }
             }
             return target;

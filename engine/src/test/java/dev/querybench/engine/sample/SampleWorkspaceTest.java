@@ -1,0 +1,53 @@
+package dev.querybench.engine.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Writing the sample: every file arrives whole under its own name (nothing half-written or left
+ * beside it), a user's edit is kept, and a file cut by an earlier process that ended mid-copy
+ * cannot be one of them, since files are moved in only when complete.
+ */
+class SampleWorkspaceTest {
+
+    @Test
+    void writesEveryFileWholeAndKeepsAUsersEdits(@TempDir Path home) throws IOException {
+        Path folder = home.resolve("sample-workspace");
+        new SampleWorkspace().materialize(folder);
+        List<Path> written = files(folder);
+        assertThat(written).anyMatch(file -> file.endsWith("querybench.yaml"));
+        assertThat(written).noneMatch(file -> file.getFileName().toString().contains(".part-"));
+        assertThat(Files.readString(folder.resolve("querybench.yaml"))).isNotBlank();
+
+        Files.writeString(folder.resolve("querybench.yaml"), "# mine\n", java.nio.file.StandardOpenOption.APPEND);
+        String edited = Files.readString(folder.resolve("querybench.yaml"));
+        Files.delete(written.stream().filter(file -> !file.endsWith("querybench.yaml")).findFirst().orElseThrow());
+        new SampleWorkspace().materialize(folder);
+        assertThat(Files.readString(folder.resolve("querybench.yaml"))).isEqualTo(edited);
+        assertThat(files(folder)).containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void aStalePartFileFromAnEndedProcessDoesNotStopTheWrite(@TempDir Path home) throws IOException {
+        Path folder = home.resolve("sample-workspace");
+        Files.createDirectories(folder);
+        Path stale = folder.resolve("querybench.yaml.part-" + ProcessHandle.current().pid());
+        Files.writeString(stale, "cut off mid-cop");
+        new SampleWorkspace().materialize(folder);
+        assertThat(Files.readString(folder.resolve("querybench.yaml"))).doesNotContain("cut off");
+        assertThat(stale).doesNotExist();
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}
