@@ -1,0 +1,48 @@
+#!/bin/bash
+# The workbench's start against the floor of any JavaFX start on the same machine, alternated
+# start by start: floor/Floor.java (one label in a 1360x860 window, ready file at the same frame
+# as the workbench's, with an AOT cache of its own trained like the workbench's: C1 only) and the
+# built launcher app/target/bin/querybench-app on a home with one stored run (BENCH_HOME, see
+# startup.sh; a fresh sample home when unset). Needs an X display in DISPLAY and the app built.
+#   app/bench/floor.sh [rounds]
+set -u
+rounds=${1:-8}
+here=$(cd "$(dirname "$0")/.." && pwd -P)
+java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+modules=$(ls "$here"/target/lib/javafx-*-*-*.jar | paste -sd:)
+"${JAVA_HOME}/bin/javac" -d "$work/classes" --module-path "$modules" --add-modules javafx.controls \
+  "$here/bench/floor/Floor.java" || exit 1
+"${JAVA_HOME}/bin/jar" cf "$work/floor.jar" -C "$work/classes" .
+floor() {
+  "$java" "$@" --module-path "$modules" --add-modules javafx.controls \
+    --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$work/floor.jar" Floor
+}
+FLOOR_READY="$work/trained" FLOOR_EXIT=1 floor -XX:AOTCacheOutput="$work/floor.aot" -XX:TieredStopAtLevel=1 \
+  > "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
+export QUERYBENCH_HOME="${BENCH_HOME:-$work/home}"
+measure() { # name, ready file, command...
+  local name=$1 ready=$2 start end pid
+  shift 2
+  rm -f "$ready"
+  start=$(date +%s%N)
+  "$@" > "$work/out" 2>&1 &
+  pid=$!
+  while [ ! -f "$ready" ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name ended before its window was ready:"; cat "$work/out"; exit 1; }
+    sleep 0.01
+  done
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null
+  printf '%s=%d ' "$name" $(( (end - start) / 1000000 ))
+  sleep 0.5
+}
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+for i in $(seq 1 "$rounds"); do
+  printf 'round %d: ' "$i"
+  FLOOR_READY="$work/floor.ready" measure floor "$work/floor.ready" floor -XX:AOTCache="$work/floor.aot"
+  QUERYBENCH_READY_FILE="$work/app.ready" measure querybench "$work/app.ready" "$here/target/bin/querybench-app"
+  echo
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
