@@ -3,6 +3,7 @@
 # both alike: from starting each tree's app/target/bin/querybench-app to its ready file (see
 # startup.sh). Each tree keeps its own fresh QUERYBENCH_HOME (start 1 writes the sample). Needs
 # an X display in DISPLAY. Each started app is ended by its own process id after it was measured.
+# BENCH_HOME: a home to copy for each tree instead (one with a stored run, see startup.sh).
 #   app/bench/startup-ab.sh TREE_A TREE_B [rounds]
 set -u
 a=${1:?first repository root}
@@ -14,6 +15,9 @@ for i in $(seq 1 "$rounds"); do
   for tree in "$a" "$b"; do
     name=$(basename "$tree")
     mkdir -p "$work/$name"
+    if [ -n "${BENCH_HOME:-}" ] && [ ! -d "$work/$name/home" ]; then
+      cp -r "$BENCH_HOME" "$work/$name/home"
+    fi
     ready="$work/$name/ready.$i"
     start=$(date +%s%N)
     QUERYBENCH_HOME="$work/$name/home" QUERYBENCH_READY_FILE="$ready" "$tree/app/target/bin/querybench-app" \
