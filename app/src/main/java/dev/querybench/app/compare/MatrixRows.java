@@ -50,7 +50,7 @@ record MatrixRows(List<MatrixRow> rows, List<String> categories, List<String> di
 
     /** {@code rows} of the matrix as a Markdown table. */
     static String markdown(List<CellKey> cells, List<MatrixRow> rows) {
-        List<String> columns = new ArrayList<>(List.of("ID", "Question", "Difficulty"));
+        List<String> columns = new ArrayList<>(List.of("ID", "Question", "Level"));
         cells.forEach(c -> columns.add(c.label()));
         List<List<String>> lines = new ArrayList<>();
         for (MatrixRow row : rows) {

@@ -154,7 +154,7 @@ class ComparisonViewModelTest {
         vm.searchTextProperty().set("q05");
         assertThat(vm.visibleRows()).extracting(MatrixRow::questionId).containsExactly("q050", "q051", "q052", "q053",
                 "q054");
-        assertThat(vm.matrixAsMarkdown()).startsWith("| ID | Question | Difficulty | ddl-basic · openai:gpt-4o-mini |")
+        assertThat(vm.matrixAsMarkdown()).startsWith("| ID | Question | Level | ddl-basic · openai:gpt-4o-mini |")
                 .contains("| q050 |");
     }
 

@@ -125,6 +125,25 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theHistoryTabJoinsTheSceneWhenFirstShown(FxRobot robot) throws Exception {
+        // the first frame styles and lays out the Run tab only
+        assertThat(robot.lookup("#historyTable").tryQuery()).isEmpty();
+
+        robot.clickOn("History");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> history = robot.lookup("#historyTable").queryAs(TableView.class);
+        assertThat(history.getSkin()).as("the history table, styled and skinned once shown").isNotNull();
+        assertThat(history.getColumns()).hasSize(8);
+        assertThat(history.isVisible()).isTrue();
+
+        javafx.scene.control.TabPane tabs = robot.lookup("#runsTabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        robot.clickOn("History");
+        assertThat(robot.lookup("#historyTable").queryAs(TableView.class)).isSameAs(history);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+    }
+
+    @Test
     void ctrlRStartsARunAndEscCancelsIt(FxRobot robot) throws Exception {
         chooseModel(robot, "openai:gpt-4o-mini");
         RunViewModel runs = app.context.runViewModel();
