@@ -15,12 +15,12 @@ modules=$(ls "$here"/target/lib/javafx-*-*-*.jar | paste -sd:)
 "${JAVA_HOME}/bin/javac" -d "$work/classes" --module-path "$modules" --add-modules javafx.controls \
   "$here/bench/floor/Floor.java" || exit 1
 "${JAVA_HOME}/bin/jar" cf "$work/floor.jar" -C "$work/classes" .
-floor() {
-  "$java" "$@" --module-path "$modules" --add-modules javafx.controls \
+floor() { # exec: the measured process is the JVM itself, so its id is the one ended
+  exec "$java" "$@" --module-path "$modules" --add-modules javafx.controls \
     --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "$work/floor.jar" Floor
 }
-FLOOR_READY="$work/trained" FLOOR_EXIT=1 floor -XX:AOTCacheOutput="$work/floor.aot" -XX:TieredStopAtLevel=1 \
-  > "$work/training.log" 2>&1 || { cat "$work/training.log"; exit 1; }
+(FLOOR_READY="$work/trained" FLOOR_EXIT=1 floor -XX:AOTCacheOutput="$work/floor.aot" -XX:TieredStopAtLevel=1 \
+  > "$work/training.log" 2>&1) || { cat "$work/training.log"; exit 1; }
 export QUERYBENCH_HOME="${BENCH_HOME:-$work/home}"
 measure() { # name, ready file, command...
   local name=$1 ready=$2 start end pid

@@ -26,17 +26,13 @@ final class EarlyStart {
     }
 
     /**
-     * Reads the command line and starts opening its workspace; null when the command line is
-     * wrong (then {@link QueryBenchApplication#init()} reads it again and says why).
+     * Reads the command line and starts opening its workspace on a thread of its own.
+     *
+     * @throws dev.querybench.engine.errors.QueryBenchException when the command line is wrong
      */
     static EarlyStart begin(List<String> args, Map<String, String> environment, Path userHome) {
-        EarlyStart early;
-        try {
-            early = new EarlyStart(LaunchOptions.home(environment, userHome),
-                    LaunchOptions.parse(args, environment, userHome));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        EarlyStart early = new EarlyStart(LaunchOptions.home(environment, userHome),
+                LaunchOptions.parse(args, environment, userHome));
         Thread.ofPlatform().name("querybench-open").start(early::open);
         return early;
     }

@@ -8,7 +8,6 @@ import dev.querybench.app.core.WorkspaceHistory;
 import dev.querybench.app.workspace.MainWindow;
 import dev.querybench.app.workspace.WindowLayout;
 import dev.querybench.app.workspace.WindowLayoutStore;
-import dev.querybench.engine.db.sqlite.SqliteNativeLibrary;
 import dev.querybench.engine.errors.Explanation;
 import dev.querybench.engine.errors.QueryBenchException;
 import dev.querybench.engine.errors.Redactor;
@@ -20,9 +19,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: opens the workspace of the command line off the FX thread in
- * {@link #init()}, then shows the workbench window, which switches workspaces without a restart
- * ({@link Workbench}). When the first workspace cannot be opened, the error says why and the start
+ * The JavaFX application: builds the window's view models off the FX thread in {@link #init()} on
+ * the workspace {@link QueryBenchLauncher} began opening ({@link EarlyStart}), then shows the
+ * workbench window, which switches workspaces without a restart ({@link Workbench}). When the first workspace cannot be opened, the error says why and the start
  * screen offers to create or open another.
  */
 public final class QueryBenchApplication extends Application {
@@ -46,7 +45,8 @@ public final class QueryBenchApplication extends Application {
 
     /**
      * JavaFX makes the application with its no-argument constructor, so {@link QueryBenchLauncher}
-     * hands its early start over in this one slot: set before the launch, emptied by {@link #init()}.
+     * hands its early start over in this one slot: set before the launch, emptied by {@link #init()};
+     * null when main started nothing (then init() begins it, or says what is wrong).
      */
     private static final AtomicReference<EarlyStart> HANDED_OVER = new AtomicReference<>();
 
@@ -61,16 +61,16 @@ public final class QueryBenchApplication extends Application {
         UiWarmUp.start();
         EarlyStart early = HANDED_OVER.getAndSet(null);
         try {
-            Path userHome = Path.of(System.getProperty("user.home"));
-            home = early != null ? early.home() : LaunchOptions.home(System.getenv(), userHome);
             if (early == null) {
-                SqliteNativeLibrary.useCached(home); // else the early start did it
+                // started other than through QueryBenchLauncher, or its command line was wrong: this says why
+                early = EarlyStart.begin(getParameters().getRaw(), System.getenv(),
+                        Path.of(System.getProperty("user.home")));
             }
+            home = early.home();
             layoutStore = WindowLayoutStore.inHome(home);
             layout = layoutStore.load();
             history = WorkspaceHistory.inHome(home);
-            settings = early != null ? early.settings()
-                    : LaunchOptions.parse(getParameters().getRaw(), System.getenv(), userHome);
+            settings = early.settings();
         } catch (RuntimeException e) {
             startupFailure = e;
             if (early != null) {
@@ -78,15 +78,14 @@ public final class QueryBenchApplication extends Application {
             }
             return;
         }
-        // The workspace opens on a thread of its own (begun before JavaFX started, when main() did)
-        // while the FX thread shows the window's skeleton.
-        AppContext.Settings opening = settings;
-        Thread.ofPlatform().name(early != null ? "querybench-context" : "querybench-open").start(() -> {
+        // The workspace opens on main()'s thread (EarlyStart) while the FX thread shows the window's
+        // skeleton; the window's view models are built on it here.
+        EarlyStart opening = early;
+        Thread.ofPlatform().name("querybench-context").start(() -> {
             try {
-                String remembered = history.lastModel(opening.workspaceFolder().toAbsolutePath().normalize())
+                String remembered = history.lastModel(settings.workspaceFolder().toAbsolutePath().normalize())
                         .orElse(null);
-                AppContext.Opened opened = early != null ? early.join() : AppContext.Opened.open(opening);
-                AppContext context = AppContext.of(opened, tasks, dialogs, remembered);
+                AppContext context = AppContext.of(opening.join(), tasks, dialogs, remembered);
                 history.opened(context.workspace().root());
                 StartupTrace.mark("workspace open");
                 first.complete(context);

@@ -19,9 +19,14 @@ public final class QueryBenchLauncher {
         if (answered >= 0) {
             System.exit(answered);
         }
-        // The workspace starts opening now, while JavaFX starts its toolkit (EarlyStart).
-        QueryBenchApplication.handOver(EarlyStart.begin(List.of(args), System.getenv(),
-                java.nio.file.Path.of(System.getProperty("user.home"))));
+        // The workspace starts opening now, while JavaFX starts its toolkit (EarlyStart). A wrong
+        // command line starts nothing here: init() reads it again and shows what is wrong.
+        try {
+            QueryBenchApplication.handOver(EarlyStart.begin(List.of(args), System.getenv(),
+                    java.nio.file.Path.of(System.getProperty("user.home"))));
+        } catch (RuntimeException wrongCommandLine) {
+            QueryBenchApplication.handOver(null);
+        }
         try {
             Application.launch(QueryBenchApplication.class, args);
         } catch (UnsupportedOperationException | UnsatisfiedLinkError e) {

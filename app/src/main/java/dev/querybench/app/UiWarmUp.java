@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Loads and initialises the classes the main window is built of on a thread of its own while the
- * launcher thread opens the workspace, so the FX thread finds them ready: on two or more cores the
+ * workspace opens, so the FX thread finds them ready: on two or more cores the
  * two overlap instead of adding up. Only classes are touched (no node is made); a class that is
  * missing or fails is skipped, since the FX thread would load it anyway.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What main() starts before JavaFX: the command line's workspace, opened on a thread of its own,
  * which the window's context is then built on; a workspace that cannot be opened fails the join
- * with its own message; a wrong command line starts nothing (init() reads it again and says why).
+ * with its own message; a wrong command line starts nothing and says what is wrong.
  */
 class EarlyStartTest {
 
@@ -31,12 +31,12 @@ class EarlyStartTest {
         assertThat(early.home()).isEqualTo(home);
         assertThat(early.settings().sample()).isTrue();
         AppContext.Opened opened = early.join();
-        assertThat(opened.workspace().root()).isEqualTo(home.resolve("sample-workspace"));
-        assertThat(Files.isRegularFile(home.resolve("sample-workspace").resolve("querybench.yaml"))).isTrue();
         try (AppContext context = AppContext.of(opened, new ImmediateTaskRunner(), new RecordingDialogs(), null)) {
             assertThat(context.workspace()).isSameAs(opened.workspace());
             assertThat(context.mainViewModel().windowTitle()).contains("Ridgeline sample");
         }
+        assertThat(opened.workspace().root()).isEqualTo(home.resolve("sample-workspace"));
+        assertThat(Files.isRegularFile(home.resolve("sample-workspace").resolve("querybench.yaml"))).isTrue();
     }
 
     @Test
@@ -51,9 +51,10 @@ class EarlyStartTest {
     }
 
     @Test
-    void aWrongCommandLineStartsNothing() {
-        assertThat(EarlyStart.begin(List.of("--no-such-option"), Map.of("QUERYBENCH_HOME", home.toString()), home))
-                .isNull();
-        assertThat(home).isEmptyDirectory();
+    void aWrongCommandLineStartsNothingAndSaysWhatIsWrong() {
+        assertThatThrownBy(() -> EarlyStart.begin(List.of("--no-such-option", "x"), Map.of("QUERYBENCH_HOME",
+                home.toString()), home)).isInstanceOf(QueryBenchException.class)
+                .hasMessageContaining("unknown option --no-such-option");
+        assertThat(home).as("nothing written: no open was started").isEmptyDirectory();
     }
 }

@@ -24,7 +24,8 @@ class WorkbenchJvmOptionsTest {
     @Test
     void theLaunchersTheAppImageAndTheTestsJvmRunTheWorkbenchWithTheSameOptions() throws IOException {
         String options = pomOptions();
-        assertThat(options).contains("-XX:GCTimeRatio=", "-XX:MaxHeapFreeRatio=", "-XX:G1PeriodicGCInterval=");
+        assertThat(options).contains("-XX:GCTimeRatio=", "-XX:MaxHeapFreeRatio=", "-XX:G1PeriodicGCInterval=",
+                "-Djdk.reflect.useNativeAccessorOnly=true");
         assertThat(Files.readString(INSTALLERS.resolve("launchers/launcher.sh")))
                 .contains("set -- " + options + " ${QUERYBENCH_JAVA_OPTIONS:-} --module-path");
         assertThat(Files.readString(INSTALLERS.resolve("launchers/launcher.cmd")))

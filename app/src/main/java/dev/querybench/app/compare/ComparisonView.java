@@ -346,14 +346,16 @@ public final class ComparisonView {
         private final Label pill = new Label();
         private final Label marks = new Label();
         private final HBox box = new HBox(4, pill, marks);
-        // Made on first hover, its text when entered, so scrolling a long matrix formats no cell's SQL.
-        private final HoverTooltip tip = HoverTooltip.install(this, this::previewText, made -> {
-            made.setShowDelay(Duration.millis(250));
-            made.setShowDuration(Duration.seconds(30));
-            made.setWrapText(true);
-            made.setMaxWidth(560);
-            made.getStyleClass().add("cell-tooltip");
-        });
+        // Made on first hover and filled when it shows, so scrolling a long matrix formats no cell's SQL.
+        private final HoverTooltip tip = HoverTooltip.install(this, () -> isEmpty() || getItem() == null ? null : "…",
+                made -> {
+                    made.setShowDelay(Duration.millis(250));
+                    made.setShowDuration(Duration.seconds(30));
+                    made.setWrapText(true);
+                    made.setMaxWidth(560);
+                    made.getStyleClass().add("cell-tooltip");
+                    made.setOnShowing(event -> made.setText(previewText()));
+                });
 
         VerdictCell(int column) {
             this.column = column;
@@ -363,9 +365,6 @@ public final class ComparisonView {
         }
 
         private String previewText() {
-            if (isEmpty() || getItem() == null) {
-                return null;
-            }
             MatrixRow row = getTableRow() == null ? null : getTableRow().getItem();
             CellPreview preview = viewModel.preview(row, this.column);
             return preview.title() + "\n" + preview.reason() + "\n\n" + preview.sql();

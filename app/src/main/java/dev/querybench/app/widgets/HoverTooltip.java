@@ -46,9 +46,12 @@ public final class HoverTooltip {
         });
     }
 
-    /** The owner's content changed: a tooltip already made takes the new text (or goes when blank). */
+    /**
+     * The owner's content changed: a tooltip already made takes the new text (or goes when blank);
+     * under the pointer (a cell filled while hovered) one is made.
+     */
     public void refresh() {
-        update(false);
+        update(owner.isHover());
     }
 
     /** The tooltip, or null while none was made (the pointer has not entered the owner yet). */

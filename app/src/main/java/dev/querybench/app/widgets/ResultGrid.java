@@ -56,6 +56,7 @@ public final class ResultGrid extends TableView<GridRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // A fixed row height lets the virtual flow place row 999,999 without measuring the rows before it.
         setFixedCellSize(28);
+        WheelScroll.install(this);
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         setPlaceholder(placeholder);

@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HoverTooltipFxTest {
 
-    private final TableView<String> table = new TableView<>();
+    private TableView<String> table;
     private final List<TextCell> cells = new java.util.ArrayList<>();
 
     /** A cell like the results table's: its text, whole in a tooltip made on hover. */
@@ -45,6 +45,7 @@ class HoverTooltipFxTest {
 
     @Start
     void start(Stage stage) {
+        table = new TableView<>();
         TableColumn<String, String> column = new TableColumn<>("Question");
         column.setPrefWidth(300);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
@@ -67,11 +68,12 @@ class HoverTooltipFxTest {
                 .as("tooltips made before any hover").isZero();
 
         TextCell first = cell("How many customers are there?");
-        robot.moveTo(first);
+        // from the header down to row 1, crossing no other cell
+        robot.moveTo(table.lookup(".column-header")).moveTo(first);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> first.getTooltip() != null
                 && first.getTooltip().isShowing());
-        assertThat(first.getTooltip().getText()).isEqualTo("How many customers are there?");
-        assertThat(first.getTooltip().isWrapText()).isTrue();
+        assertThat(Screens.fx(() -> first.getTooltip().getText())).isEqualTo("How many customers are there?");
+        assertThat(Screens.fx(() -> first.getTooltip().isWrapText())).isTrue();
         long others = Screens.fx(() -> cells.stream().filter(cell -> cell != first && cell.getTooltip() != null).count());
         assertThat(others).as("tooltips of cells never hovered").isZero();
 

@@ -63,7 +63,11 @@ public final class SampleWorkspace {
                         throw new IOException("resource " + resource + " is missing");
                     }
                     Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(part, destination, StandardCopyOption.ATOMIC_MOVE);
+                    try {
+                        Files.move(part, destination, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                        Files.move(part, destination, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 } finally {
                     Files.deleteIfExists(part);
                 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Writing the sample: every file arrives whole under its own name (nothing half-written or left
- * beside it), a user's edit is kept, and a file cut by an earlier process that ended mid-copy
- * cannot be one of them, since files are moved in only when complete.
+ * Writing the sample: every file arrives under its own name with nothing left beside it, a user's
+ * edit is kept, and a part file left under this process id (a process id the system reused) is
+ * overwritten and moved in, not kept or mistaken for the file.
  */
 class SampleWorkspaceTest {
 
@@ -35,7 +35,7 @@ class SampleWorkspaceTest {
     }
 
     @Test
-    void aStalePartFileFromAnEndedProcessDoesNotStopTheWrite(@TempDir Path home) throws IOException {
+    void aPartFileLeftUnderThisProcessIdIsOverwrittenAndMovedIn(@TempDir Path home) throws IOException {
         Path folder = home.resolve("sample-workspace");
         Files.createDirectories(folder);
         Path stale = folder.resolve("querybench.yaml.part-" + ProcessHandle.current().pid());
