@@ -44,6 +44,21 @@ public final class SampleWorkspace {
         return copy(target, "prompts/");
     }
 
+    /** Part files of {@code destination} left by processes that no longer run (a start killed mid-copy). */
+    private static void removeLeftParts(Path destination) throws IOException {
+        String prefix = destination.getFileName() + ".part-";
+        try (var parts = Files.newDirectoryStream(destination.getParent(),
+                entry -> entry.getFileName().toString().startsWith(prefix))) {
+            for (Path part : parts) {
+                String pid = part.getFileName().toString().substring(prefix.length());
+                if (!pid.isEmpty() && pid.length() <= 18 && pid.chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        }
+    }
+
     private Path copy(Path target, String under) {
         try {
             for (String resource : resources()) {
@@ -55,6 +70,7 @@ public final class SampleWorkspace {
                     continue;
                 }
                 Files.createDirectories(destination.getParent());
+                removeLeftParts(destination);
                 // Written beside and moved in whole: a process ended mid-copy (the workbench writes
                 // the sample while JavaFX starts) leaves no cut file that later starts would keep.
                 Path part = destination.resolveSibling(destination.getFileName() + ".part-" + ProcessHandle.current().pid());

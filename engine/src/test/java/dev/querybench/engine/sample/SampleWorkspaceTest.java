@@ -45,6 +45,25 @@ class SampleWorkspaceTest {
         assertThat(stale).doesNotExist();
     }
 
+    @Test
+    void partFilesOfProcessesThatEndedAreRemovedAndARunningOnesAreNot(@TempDir Path home) throws IOException {
+        long ended = 999_999_999L;
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessHandle.of(ended).isEmpty(), "process 999999999 is not running");
+        long running = ProcessHandle.current().parent().orElseThrow().pid();
+        Path folder = home.resolve("sample-workspace");
+        Files.createDirectories(folder);
+        Path left = folder.resolve("querybench.yaml.part-" + ended);
+        Path another = folder.resolve("querybench.yaml.part-" + running);
+        Files.writeString(left, "cut off by a kill");
+        Files.writeString(another, "still being written by another start");
+
+        new SampleWorkspace().materialize(folder);
+
+        assertThat(left).doesNotExist();
+        assertThat(another).hasContent("still being written by another start");
+        assertThat(Files.readString(folder.resolve("querybench.yaml"))).doesNotContain("cut off");
+    }
+
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(Files::isRegularFile).sorted().toList();
