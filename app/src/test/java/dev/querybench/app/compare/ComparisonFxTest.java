@@ -81,6 +81,15 @@ class ComparisonFxTest {
         robot.type(KeyCode.ESCAPE);
         waitFor(5, () -> !filter.isShowing());
 
+        // Hovering a verdict shows its predicted SQL and reason: the tooltip is made on the first
+        // hover and filled as it shows.
+        Label pill = robot.lookup("#matrix .verdict-pill").queryAs(Label.class);
+        robot.moveTo("#compareSearch").moveTo(pill);
+        waitFor(10, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip tip && tip.isShowing()
+                        && tip.getText().contains("SELECT")));
+        robot.moveTo("#compareSearch");
+
         robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(4)));
         ComparisonViewModel vm = runs.comparisons().getFirst();
         waitFor(20, () -> !vm.detail().gridsLoadingProperty().get() && vm.detailShownProperty().get());
