@@ -22,20 +22,14 @@ floor() { # exec: the measured process is the JVM itself, so its id is the one e
 (FLOOR_READY="$work/trained" FLOOR_EXIT=1 floor -XX:AOTCacheOutput="$work/floor.aot" -XX:TieredStopAtLevel=1 \
   > "$work/training.log" 2>&1) || { cat "$work/training.log"; exit 1; }
 export QUERYBENCH_HOME="${BENCH_HOME:-$work/home}"
+# shellcheck source=app/bench/lib.sh
+. "$here/bench/lib.sh"
 measure() { # name, ready file, command...
-  local name=$1 ready=$2 start end pid
+  local name=$1 ready=$2
   shift 2
-  rm -f "$ready"
-  start=$(date +%s%N)
-  "$@" > "$work/out" 2>&1 &
-  pid=$!
-  while [ ! -f "$ready" ]; do
-    kill -0 "$pid" 2>/dev/null || { echo "$name ended before its window was ready:"; cat "$work/out"; exit 1; }
-    sleep 0.01
-  done
-  end=$(date +%s%N)
-  kill "$pid"; wait "$pid" 2>/dev/null
-  printf '%s=%d ' "$name" $(( (end - start) / 1000000 ))
+  start_until_ready "$ready" "$work/out" "$@" || exit 1
+  kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null
+  printf '%s=%d ' "$name" "$READY_MS"
   sleep 0.5
 }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

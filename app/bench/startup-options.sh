@@ -12,26 +12,19 @@ b=${3?options B (may be "")}
 here=$(cd "$(dirname "$0")/.." && pwd -P)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=app/bench/lib.sh
+. "$here/bench/lib.sh"
 if [ -n "${BENCH_HOME:-}" ]; then cp -r "$BENCH_HOME" "$work/home"; fi
 export QUERYBENCH_HOME="$work/home"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$rounds"); do
   for options in "$a" "$b"; do
-    ready="$work/ready"
-    rm -f "$ready"
-    start=$(date +%s%N)
-    QUERYBENCH_READY_FILE="$ready" QUERYBENCH_JAVA_OPTIONS="$options -Dquerybench.startup.trace=true" \
-      "$here/target/bin/querybench-app" > "$work/out" 2>&1 &
-    pid=$!
-    while [ ! -f "$ready" ]; do
-      kill -0 "$pid" 2>/dev/null || { echo "start $i: the app ended before its window was ready:"; cat "$work/out"; exit 1; }
-      sleep 0.01
-    done
-    end=$(date +%s%N)
+    QUERYBENCH_READY_FILE="$work/ready" QUERYBENCH_JAVA_OPTIONS="$options -Dquerybench.startup.trace=true" \
+      start_until_ready "$work/ready" "$work/out" "$here/target/bin/querybench-app" || exit 1
     sleep 0.8
-    echo "[$options] start $i: $(( (end - start) / 1000000 )) ms; $(grep -E '\] (init|skeleton shown|workspace open|scene built|first frame on screen)$' "$work/out" \
+    echo "[$options] start $i: $READY_MS ms; $(grep -E '\] (init|skeleton shown|workspace open|scene built|first frame on screen)$' "$work/out" \
       | sed -E 's/.*startup +([0-9]+) ms +\[[^]]*\] (.*)/\2 \1/' | paste -sd',')"
-    kill "$pid"; wait "$pid" 2>/dev/null
+    kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

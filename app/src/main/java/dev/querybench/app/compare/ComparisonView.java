@@ -5,6 +5,7 @@ import dev.querybench.app.text.VerdictKind;
 import dev.querybench.app.widgets.CodeView;
 import dev.querybench.app.widgets.HoverTooltip;
 import dev.querybench.app.widgets.ResultGrid;
+import dev.querybench.app.widgets.TextTooltipCell;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
@@ -242,7 +243,7 @@ public final class ComparisonView {
                 row -> row.questionId() + viewModel.baseline().mark(row.questionId()));
         matrix.getColumns().add(id);
         TableColumn<MatrixRow, String> question = textColumn("Question", 240, MatrixRow::question);
-        question.setCellFactory(c -> MatrixCellsView.question());
+        question.setCellFactory(c -> new TextTooltipCell<>(""));
         matrix.getColumns().add(question);
         matrix.getColumns().add(textColumn("Level", 62, MatrixRow::difficulty));
         List<String> variants = viewModel.columnVariants();
@@ -349,10 +350,9 @@ public final class ComparisonView {
         // Made on first hover and filled when it shows, so scrolling a long matrix formats no cell's SQL.
         private final HoverTooltip tip = HoverTooltip.install(this, () -> isEmpty() || getItem() == null ? null : "…",
                 made -> {
+                    HoverTooltip.wrap(made);
                     made.setShowDelay(Duration.millis(250));
                     made.setShowDuration(Duration.seconds(30));
-                    made.setWrapText(true);
-                    made.setMaxWidth(560);
                     made.getStyleClass().add("cell-tooltip");
                     made.setOnShowing(event -> made.setText(previewText()));
                 });

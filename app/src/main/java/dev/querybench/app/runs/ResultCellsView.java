@@ -1,7 +1,7 @@
 package dev.querybench.app.runs;
 
 import dev.querybench.app.text.VerdictKind;
-import dev.querybench.app.widgets.HoverTooltip;
+import dev.querybench.app.widgets.TextTooltipCell;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,26 +20,7 @@ final class ResultCellsView {
     static void text(TableColumn<ResultRow, String> column, Function<ResultRow, String> value,
             String styleClass) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setCellFactory(col -> new TextCell(styleClass));
-    }
-
-    /** Text that may not fit: cut with an ellipsis, shown whole in a tooltip made on first hover. */
-    private static final class TextCell extends TableCell<ResultRow, String> {
-        private final HoverTooltip tooltip = HoverTooltip.wrapped(this, this::getText);
-
-        TextCell(String styleClass) {
-            if (!styleClass.isEmpty()) {
-                getStyleClass().add(styleClass);
-            }
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean blank = empty || item == null || item.isEmpty();
-            setText(blank ? null : item);
-            tooltip.refresh();
-        }
+        column.setCellFactory(col -> new TextTooltipCell<>(styleClass));
     }
 
     /** PASS, FAIL or ERROR as a coloured pill. */

@@ -119,19 +119,14 @@ public final class RunsView {
      */
     private void attachHistoryWhenShown() {
         Node history = historyTab.getContent();
-        if (historyTab.isSelected()) {
-            return;
-        }
-        historyTab.setContent(null);
-        historyTab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean is) {
-                if (is) {
-                    historyTab.selectedProperty().removeListener(this);
+        if (!historyTab.isSelected()) {
+            historyTab.setContent(null);
+            historyTab.selectedProperty().addListener((obs, was, is) -> {
+                if (is && historyTab.getContent() == null) {
                     historyTab.setContent(history);
                 }
-            }
-        });
+            });
+        }
     }
 
     /** What a comparison's Export button does. */

@@ -38,12 +38,20 @@ public final class HoverTooltip {
         return hover;
     }
 
-    /** Like {@link #install(Control, Supplier, Consumer)} with a wrapped tooltip at most 560 wide. */
+    /** Like {@link #install(Control, Supplier, Consumer)} with JavaFX's plain tooltip. */
+    public static HoverTooltip install(Control owner, Supplier<String> text) {
+        return install(owner, text, tooltip -> { });
+    }
+
+    /** Like {@link #install(Control, Supplier, Consumer)} with a {@linkplain #wrap wrapped} tooltip. */
     public static HoverTooltip wrapped(Control owner, Supplier<String> text) {
-        return install(owner, text, tooltip -> {
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(560);
-        });
+        return install(owner, text, HoverTooltip::wrap);
+    }
+
+    /** Wraps {@code tooltip}'s text at most 560 wide (long questions, SQL, reasons). */
+    public static void wrap(Tooltip tooltip) {
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(560);
     }
 
     /**

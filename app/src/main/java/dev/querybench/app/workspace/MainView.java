@@ -327,7 +327,7 @@ public final class MainView {
         private final Label badge = new Label();
         private final Label shortcut = new Label();
         private final HBox box = new HBox(10, dot, name, badge);
-        private final HoverTooltip tooltip = HoverTooltip.install(this, this::tooltipText, made -> { });
+        private final HoverTooltip tooltip = HoverTooltip.install(this, this::tooltipText);
         private final ChangeListener<Status> statusListener = (obs, was, is) -> SectionView.showStatus(dot, is);
         private final ChangeListener<String> tooltipListener = (obs, was, is) -> tooltip.refresh();
         private NavigatorItem shown;

@@ -21,27 +21,15 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Cells with a {@link HoverTooltip}: none is made while the table fills its viewport; hovering a
- * cell makes one with that cell's text and shows it; a cell that then shows another item shows
+ * The results table's and the matrix's text cells ({@link TextTooltipCell}, a {@link HoverTooltip}):
+ * none is made while the table fills its viewport; hovering a cell makes one with that cell's text and shows it; a cell that then shows another item shows
  * that item's text; a blank cell has none.
  */
 @ExtendWith(ApplicationExtension.class)
 class HoverTooltipFxTest {
 
     private TableView<String> table;
-    private final List<TextCell> cells = new java.util.ArrayList<>();
-
-    /** A cell like the results table's: its text, whole in a tooltip made on hover. */
-    private static final class TextCell extends TableCell<String, String> {
-        private final HoverTooltip tooltip = HoverTooltip.wrapped(this, this::getText);
-
-        @Override
-        protected void updateItem(String item, boolean empty) { // package access: the test calls it
-            super.updateItem(item, empty);
-            setText(empty || item == null || item.isEmpty() ? null : item);
-            tooltip.refresh();
-        }
-    }
+    private final List<TextTooltipCell<String>> cells = new java.util.ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -50,7 +38,7 @@ class HoverTooltipFxTest {
         column.setPrefWidth(300);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
         column.setCellFactory(col -> {
-            TextCell cell = new TextCell();
+            TextTooltipCell<String> cell = new TextTooltipCell<>("");
             cells.add(cell);
             return cell;
         });
@@ -67,7 +55,7 @@ class HoverTooltipFxTest {
         assertThat(Screens.fx(() -> cells.stream().filter(cell -> cell.getTooltip() != null).count()))
                 .as("tooltips made before any hover").isZero();
 
-        TextCell first = cell("How many customers are there?");
+        TextTooltipCell<String> first = cell("How many customers are there?");
         // from the header down to row 1, crossing no other cell
         robot.moveTo(table.lookup(".column-header")).moveTo(first);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> first.getTooltip() != null
@@ -83,7 +71,7 @@ class HoverTooltipFxTest {
         robot.interact(() -> first.updateItem(null, true));
         assertThat(first.getTooltip()).as("an empty cell's tooltip").isNull();
 
-        TextCell blank = Screens.fx(() -> cells.stream().filter(cell -> cell.getIndex() == 1).findFirst().orElseThrow());
+        TextTooltipCell<String> blank = Screens.fx(() -> cells.stream().filter(cell -> cell.getIndex() == 1).findFirst().orElseThrow());
         robot.moveTo(cell("List the names of all stores")).moveTo(blank);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(blank.getTooltip()).as("a blank cell's tooltip").isNull();
@@ -91,7 +79,7 @@ class HoverTooltipFxTest {
                 .noneMatch(window -> window instanceof javafx.scene.control.Tooltip && window.isShowing()));
     }
 
-    private TextCell cell(String text) throws Exception {
+    private TextTooltipCell<String> cell(String text) throws Exception {
         return Screens.fx(() -> cells.stream().filter(cell -> text.equals(cell.getText())).findFirst().orElseThrow());
     }
 }
