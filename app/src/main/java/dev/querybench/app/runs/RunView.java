@@ -1,6 +1,7 @@
 package dev.querybench.app.runs;
 
 import dev.querybench.app.text.VerdictKind;
+import dev.querybench.app.widgets.AttachWhenShown;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -34,6 +35,11 @@ import javafx.scene.layout.VBox;
 /** The run screen's FXML controller: binds controls to {@link RunViewModel} and forwards actions. */
 public final class RunView {
 
+    /**
+     * Result rows are single lines of one height (the stylesheet's {@code -fx-cell-size}); fixed, the
+     * table does not style and lay out a throwaway row per result to estimate its scroll height.
+     */
+    private static final double RESULT_ROW_HEIGHT = 30;
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final RunViewModel viewModel;
@@ -169,6 +175,8 @@ public final class RunView {
         privilegedWarning.textProperty().bind(progress.privilegedWarningProperty());
         privilegedBanner.visibleProperty().bind(progress.privilegedWarningProperty().isNotEmpty());
         privilegedBanner.managedProperty().bind(privilegedBanner.visibleProperty());
+        AttachWhenShown.whenVisible(errorBanner);
+        AttachWhenShown.whenVisible(privilegedBanner);
     }
 
     private void bindProgress(RunProgressViewModel progress) {
@@ -199,6 +207,7 @@ public final class RunView {
         SortedList<ResultRow> sorted = new SortedList<>(results.visibleRows());
         sorted.comparatorProperty().bind(resultsTable.comparatorProperty());
         resultsTable.setItems(sorted);
+        resultsTable.setFixedCellSize(RESULT_ROW_HEIGHT);
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder");
         placeholder.textProperty().bind(results.emptyResultsTextProperty());
@@ -221,6 +230,7 @@ public final class RunView {
         detailReason.textProperty().bind(detail.detailReasonProperty());
         detailPredicted.textProperty().bind(detail.detailPredictedSqlProperty());
         detailGold.textProperty().bind(detail.detailGoldSqlProperty());
+        AttachWhenShown.whenVisible(detailPane);
     }
 
     /**
@@ -231,6 +241,7 @@ public final class RunView {
         var open = setupFold.openProperty();
         setupCard.visibleProperty().bind(open);
         setupCard.managedProperty().bind(open);
+        AttachWhenShown.whenVisible(setupCard);
         setupSummary.textProperty().bind(Bindings.createStringBinding(() -> {
             ModelChoice model = viewModel.setup().selectedModelProperty().get();
             return (model == null ? "no model" : model.toString()) + " · " + viewModel.setup().planTextProperty().get();

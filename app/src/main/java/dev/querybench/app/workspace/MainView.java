@@ -37,6 +37,12 @@ import javafx.util.Callback;
 /** The main window's FXML controller: navigator, centre pages and status bar. */
 public final class MainView {
 
+    /**
+     * The navigator's rows are all one height (the stylesheet's {@code -fx-cell-size}); fixed, the list
+     * does not style a throwaway cell per entry to measure them while the first frame is built.
+     */
+    private static final double NAVIGATOR_ROW_HEIGHT = 36;
+
     private final MainViewModel viewModel;
 
     @FXML private MenuBar menuBar;
@@ -96,6 +102,7 @@ public final class MainView {
 
         navigator.setItems(viewModel.navigator());
         navigator.setCellFactory(list -> new NavigatorCell());
+        navigator.setFixedCellSize(NAVIGATOR_ROW_HEIGHT);
         navigator.getSelectionModel().select(viewModel.item(viewModel.selectedSectionProperty().get()));
         navigator.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {

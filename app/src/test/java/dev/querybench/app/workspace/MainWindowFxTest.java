@@ -95,13 +95,13 @@ class MainWindowFxTest {
         assertThat(robot.lookup("#progressLabel").queryAs(Label.class).getText())
                 .startsWith("108/108 · pass 20 · fail 88 · error 0");
         assertThat(tableRows(robot)).isEqualTo(108);
-        assertThat(robot.lookup("#errorBanner").query().isVisible()).isFalse();
+        assertThat(visible(robot, "#errorBanner")).isFalse();
         assertThat(robot.lookup("#jobLabel").queryAs(Label.class).getText()).startsWith("Run 108/108");
         assertThat(app.stub.calls()).isGreaterThanOrEqualTo(108);
 
         screenshot("run-finished.png");
         // the finished run's results get the room: the setup is one line in the header
-        assertThat(robot.lookup("#setupCard").query().isVisible()).isFalse();
+        assertThat(visible(robot, "#setupCard")).isFalse();
         assertThat(robot.lookup("#setupSummary").queryAs(Label.class).getText()).endsWith("= 108 items");
         assertThat(robot.lookup("#foldedRunButton").query().isVisible()).isTrue();
 
@@ -110,10 +110,10 @@ class MainWindowFxTest {
         robot.interact(() -> filter.getSelectionModel().select(VerdictFilter.NOT_PASS));
         assertThat(tableRows(robot)).isEqualTo(88);
         assertThat(robot.lookup("#resultsCount").queryAs(Label.class).getText()).isEqualTo("88 of 108 results");
-        assertThat(robot.lookup("#detailPane").query().isVisible()).isFalse();
+        assertThat(visible(robot, "#detailPane")).isFalse();
         robot.clickOn(".table-row-cell .sql-cell");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#detailPane").query().isVisible()).isTrue();
+        assertThat(visible(robot, "#detailPane")).isTrue();
         assertThat(robot.lookup("#detailPredicted").queryAs(TextArea.class).getText())
                 .isEqualTo("SELECT 'wrong answer' AS nope");
         assertThat(robot.lookup("#detailGold").queryAs(TextArea.class).getText()).isNotBlank();
@@ -177,7 +177,7 @@ class MainWindowFxTest {
 
     @Test
     void aModelWithoutItsKeyShowsABannerWithTheRemedy(FxRobot robot) throws Exception {
-        if (!robot.lookup("#setupCard").query().isVisible()) {
+        if (!visible(robot, "#setupCard")) {
             // an earlier run folded the setup into the header line: open it again
             assertThat(robot.lookup("#setupSummary").queryAs(Label.class).getText()).contains(" items");
             robot.clickOn("#setupToggle");
@@ -190,9 +190,9 @@ class MainWindowFxTest {
                 () -> fx(() -> app.context.runViewModel().phaseProperty().get() == RunPhase.FAILED));
         WaitForAsyncUtils.waitForFxEvents();
         // the setup is what needs fixing, so a failed run leaves it open
-        assertThat(robot.lookup("#setupCard").query().isVisible()).isTrue();
+        assertThat(visible(robot, "#setupCard")).isTrue();
 
-        assertThat(robot.lookup("#errorBanner").query().isVisible()).isTrue();
+        assertThat(visible(robot, "#errorBanner")).isTrue();
         assertThat(robot.lookup("#errorMessage").queryAs(Label.class).getText()).contains("OPENAI_API_KEY")
                 .doesNotContain("Exception");
         assertThat(robot.lookup("#errorRemedy").queryAs(Label.class).getText())
@@ -226,10 +226,15 @@ class MainWindowFxTest {
         }
         Node doctorLines = robot.lookup("#doctorLines").query();
         assertThat(((javafx.scene.layout.Pane) doctorLines).getChildren()).isNotEmpty();
-        assertThat(shown(robot.lookup("#runButton").query())).isFalse();
+        assertThat(shown(robot.lookup("#resultsTable").query())).isFalse();
         robot.clickOn("Runs");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#runButton").query().isVisible()).isTrue();
+        assertThat(shown(robot.lookup("#resultsTable").query())).isTrue();
+    }
+
+    /** Whether the node is in the window and visible: a part of a screen not shown yet is not in the scene. */
+    private static boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(MainWindowFxTest::shown).orElse(false);
     }
 
     /** Visible itself and through every parent. */
@@ -243,6 +248,11 @@ class MainWindowFxTest {
     }
 
     private void chooseModel(FxRobot robot, String id) {
+        if (!visible(robot, "#modelBox")) {
+            // an earlier run folded the setup into the header line (and a folded setup is not in the scene)
+            robot.clickOn("#setupToggle");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> box = robot.lookup("#modelBox").queryAs(ComboBox.class);
         ModelChoice choice = box.getItems().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
