@@ -28,6 +28,8 @@ public final class QueryBenchApplication extends Application {
 
     /** System property: {@code false} shows no skeleton while the first workspace opens (start-up A/B). */
     static final String SKELETON_PROPERTY = "querybench.startup.skeleton";
+    /** System property: {@code false} starts no class warm-up thread (start-up A/B). */
+    static final String WARM_UP_PROPERTY = "querybench.startup.warmup";
 
     private final FxTaskRunner tasks = new FxTaskRunner();
     private final FxDialogService dialogs = new FxDialogService(MainWindow.stylesheet());
@@ -58,7 +60,9 @@ public final class QueryBenchApplication extends Application {
     @Override
     public void init() {
         StartupTrace.mark("init");
-        UiWarmUp.start();
+        if (!"false".equals(System.getProperty(WARM_UP_PROPERTY))) {
+            UiWarmUp.start();
+        }
         EarlyStart early = HANDED_OVER.getAndSet(null);
         try {
             if (early == null) {
