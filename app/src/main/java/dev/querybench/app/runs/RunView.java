@@ -101,7 +101,8 @@ public final class RunView {
 
     public RunView(RunViewModel viewModel) {
         this.viewModel = viewModel;
-        this.setupFold = new SetupFold(viewModel.phaseProperty(), viewModel.runIdProperty());
+        this.setupFold = new SetupFold(viewModel.phaseProperty(), viewModel.runIdProperty(),
+                viewModel.latestPendingProperty());
     }
 
     @FXML

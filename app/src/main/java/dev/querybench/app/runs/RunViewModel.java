@@ -52,6 +52,8 @@ public final class RunViewModel {
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper(this, "canCancel");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper(this, "runId", "");
+    /** True from a start until the newest stored run is shown (or found unreadable); false when none is stored. */
+    private final ReadOnlyBooleanWrapper latestPending = new ReadOnlyBooleanWrapper(this, "latestPending");
 
     private final RunSetupViewModel setup;
     private final RunProgressViewModel progress;
@@ -147,17 +149,32 @@ public final class RunViewModel {
      * the workspace opens; meanwhile the results say "Loading the latest run…".
      */
     public void showLatestStored() {
-        if (!showsNothing()) {
+        // one row looked at, on the opening thread: a workspace with no run opens with its setup, not
+        // folded first and opened once the read finds nothing
+        if (!showsNothing() || session.runStore().isEmpty()) {
             return;
         }
         loadingLatest = true;
+        latestPending.set(true);
         results.loadingLatest(true);
         statusText.set("Loading the latest run from the workspace's stored runs…");
         tasks.submit(() -> session.runStore().runs().stream().findFirst().map(newest -> RunComparison.load(
                 session.runStore(), newest.id(), workspace.dataset()).results()), newest -> {
                     latestRead();
                     newest.ifPresent(this::showStored);
-                }, failure -> latestRead());
+                    latestPending.set(false);
+                }, failure -> {
+                    latestRead();
+                    latestPending.set(false);
+                });
+    }
+
+    /**
+     * True while the newest stored run is read to be shown after a start (the run screen keeps its
+     * setup folded meanwhile: there are results coming); false when none is stored.
+     */
+    public ReadOnlyBooleanProperty latestPendingProperty() {
+        return latestPending.getReadOnlyProperty();
     }
 
     private void latestRead() {

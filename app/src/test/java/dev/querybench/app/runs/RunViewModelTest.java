@@ -288,6 +288,7 @@ class RunViewModelTest {
         // Nothing stored yet: after the read the screen asks for a first run.
         RunViewModel empty = new RunViewModel(sample.workspace, sample.session, models, later, dialogs);
         empty.showLatestStored();
+        assertThat(empty.latestPendingProperty().get()).as("none stored: the setup is the screen").isFalse();
         later.runAll();
         assertThat(empty.results().emptyResultsTextProperty().get()).startsWith("No results yet.");
         assertThat(empty.statusTextProperty().get()).startsWith("Ready: 54 questions");
@@ -304,9 +305,11 @@ class RunViewModelTest {
         assertThat(restarted.results().emptyResultsTextProperty().get()).isEqualTo("Loading the latest run…");
         assertThat(restarted.statusTextProperty().get()).startsWith("Loading the latest run");
         assertThat(later.queued).hasSize(1);
+        assertThat(restarted.latestPendingProperty().get()).as("results are coming: the setup starts folded").isTrue();
 
         later.runAll(); // no RunsViewModel, no history read: the run screen shows the run by itself
         assertShowsFinishedSampleRun(restarted, runId);
+        assertThat(restarted.latestPendingProperty().get()).isFalse();
         // The history's read (after the first frame) then leaves it as it is.
         restarted.showStored(sample.session.runStore().runs().getFirst());
         restarted.showLatestStored();

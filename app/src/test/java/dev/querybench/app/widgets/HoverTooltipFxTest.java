@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The results table's and the matrix's text cells ({@link TextTooltipCell}, a {@link HoverTooltip}):
  * none is made while the table fills its viewport; hovering a cell makes one with that cell's text and shows it; a cell that then shows another item shows
- * that item's text; a blank cell has none.
+ * that item's text; a text of several lines is one line in the cell and whole in the tooltip; a blank cell has none.
  */
 @ExtendWith(ApplicationExtension.class)
 class HoverTooltipFxTest {
@@ -68,6 +68,11 @@ class HoverTooltipFxTest {
         // the cell shows another item (as when the table scrolls): its tooltip follows
         robot.interact(() -> first.updateItem("What are the five most expensive products?", false));
         assertThat(first.getTooltip().getText()).isEqualTo("What are the five most expensive products?");
+        // a database error's lines: one line in the cell (the rows have a fixed height), whole in the tooltip
+        String error = "Execution error: relation \"x\" does not exist\n  Position: 15";
+        robot.interact(() -> first.updateItem(error, false));
+        assertThat(first.getText()).isEqualTo("Execution error: relation \"x\" does not exist Position: 15");
+        assertThat(first.getTooltip().getText()).isEqualTo(error);
         robot.interact(() -> first.updateItem(null, true));
         assertThat(first.getTooltip()).as("an empty cell's tooltip").isNull();
 

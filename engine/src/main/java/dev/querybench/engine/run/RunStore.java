@@ -190,6 +190,15 @@ public final class RunStore implements AutoCloseable {
         return items;
     }
 
+    /** True when no run is stored: one row looked at, none read (the workbench's start asks). */
+    public synchronized boolean isEmpty() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM runs LIMIT 1")) {
+            return !rs.next();
+        } catch (SQLException e) {
+            throw storeError("cannot list runs", e);
+        }
+    }
+
     public synchronized List<RunRecord> runs() {
         List<RunRecord> runs = new ArrayList<>();
         try (Statement s = connection.createStatement();

@@ -35,11 +35,14 @@ class RunStoreTest {
         ItemResult item = new ItemResult(new ItemKey("q1", "v", "m", 0), "prompt", "answer", "SELECT 1", verdict, 120,
                 new Usage(10, 5), "gpt-x", null, Instant.parse("2026-11-23T10:00:01Z"));
         try (RunStore store = new RunStore(file)) {
+            assertThat(store.isEmpty()).isTrue();
             store.createRun(run);
+            assertThat(store.isEmpty()).isFalse();
             store.save("r1", item);
             store.save("r1", item);
         }
         try (RunStore store = new RunStore(file)) {
+            assertThat(store.isEmpty()).isFalse();
             assertThat(store.runs()).containsExactly(run);
             assertThat(store.items("r1")).containsExactly(item);
             assertThat(store.latestUnfinished()).contains(run);
