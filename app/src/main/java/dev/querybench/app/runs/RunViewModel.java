@@ -6,14 +6,12 @@ import dev.querybench.engine.compare.RunComparison;
 import dev.querybench.engine.config.Workspace;
 import dev.querybench.engine.evaluation.Cancellation;
 import dev.querybench.engine.evaluation.EvaluationOrchestrator;
-import dev.querybench.engine.evaluation.RunListener;
 import dev.querybench.engine.evaluation.RunProgress;
 import dev.querybench.engine.evaluation.RunResults;
 import dev.querybench.engine.run.ItemResult;
 import dev.querybench.engine.run.RunRecord;
 import dev.querybench.engine.session.RunRequest;
 import dev.querybench.engine.session.WorkspaceSession;
-import dev.querybench.engine.validation.GoldSchemaCheck;
 import dev.querybench.engine.validation.RunPreflight;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +107,7 @@ public final class RunViewModel {
     private void launch(RunRequest request) {
         Cancellation token = new Cancellation();
         cancellation = token;
-        tasks.<RunResults, RunEvent>submit(context -> execute(request, token, context),
+        tasks.<RunResults, RunEvent>submit(context -> RunWork.execute(session, request, token, context),
                 this::apply, this::finished, this::failed);
     }
 
@@ -140,7 +138,7 @@ public final class RunViewModel {
             context.onCancel(token::cancel);
             // What the run already has counts on the cards and in the list like what it adds now.
             context.publish(new RunEvent.Restored(session.runStore().items(record.id())));
-            return session.resume(record, request, listener(context), token);
+            return session.resume(record, request, RunWork.listener(session, context), token);
         }, this::apply, this::finished, this::failed);
     }
 
@@ -243,31 +241,6 @@ public final class RunViewModel {
     /** Opens the technical details of the shown error. */
     public void showErrorDetails() {
         error.showDetails();
-    }
-
-    // ---- background work; runs on a worker thread and touches no properties
-
-    private RunResults execute(RunRequest request, Cancellation token, TaskRunner.Context<RunEvent> context) {
-        context.onCancel(token::cancel);
-        // the database-side half of doctor's workspace check, with doctor's message, skipped as querybench run skips it
-        new GoldSchemaCheck().requireBeforeRun(session);
-        return session.run(session.plan(request), session.judge(request), listener(context), token);
-    }
-
-    private RunListener listener(TaskRunner.Context<RunEvent> context) {
-        return new RunListener() {
-            @Override
-            public void started(RunRecord run, int restored) {
-                // read here, on the worker: the orchestrator has recorded the run's privileged accounts
-                context.publish(new RunEvent.Started(run,
-                        RunResults.privilegedWarning(session.runStore().privilegedAccounts(run.id()))));
-            }
-
-            @Override
-            public void itemFinished(ItemResult item, RunProgress itemProgress) {
-                context.publish(new RunEvent.ItemDone(item, itemProgress));
-            }
-        };
     }
 
     // ---- callbacks on the UI thread
