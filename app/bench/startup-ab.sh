@@ -10,6 +10,9 @@ a=${1:?first repository root}
 b=${2:?second repository root}
 rounds=${3:-6}
 work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# shellcheck source=app/bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$rounds"); do
   for tree in "$a" "$b"; do
@@ -19,19 +22,10 @@ for i in $(seq 1 "$rounds"); do
       cp -r "$BENCH_HOME" "$work/$name/home"
     fi
     ready="$work/$name/ready.$i"
-    start=$(date +%s%N)
-    QUERYBENCH_HOME="$work/$name/home" QUERYBENCH_READY_FILE="$ready" "$tree/app/target/bin/querybench-app" \
-      > "$work/$name/out.$i" 2>&1 &
-    pid=$!
-    while [ ! -f "$ready" ]; do
-      if ! kill -0 "$pid" 2>/dev/null; then
-        echo "$name start $i: the app ended before its window was ready:"; cat "$work/$name/out.$i"; exit 1
-      fi
-      sleep 0.01
-    done
-    end=$(date +%s%N)
-    echo "$name start $i: $(( (end - start) / 1000000 )) ms to the first frame (load $(cut -d' ' -f1 /proc/loadavg))"
+    QUERYBENCH_HOME="$work/$name/home" QUERYBENCH_READY_FILE="$ready" \
+      start_until_ready "$ready" "$work/$name/out.$i" "$tree/app/target/bin/querybench-app" || exit 1
+    echo "$name start $i: $READY_MS ms to the first frame (load $(cut -d' ' -f1 /proc/loadavg))"
     sleep 1
-    kill "$pid"; wait "$pid" 2>/dev/null
+    kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null
   done
 done

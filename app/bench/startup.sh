@@ -20,6 +20,8 @@ here=$(cd "$(dirname "$0")/.." && pwd -P)
 launcher="${BENCH_LAUNCHER:-$here/target/bin/querybench-app}"
 aot="$here/target/querybench-app.aot"
 work=$(mktemp -d)
+# shellcheck source=app/bench/lib.sh
+. "$here/bench/lib.sh"
 export QUERYBENCH_HOME="${BENCH_HOME:-$work/home}"
 if [ "$mode" = plain ] && [ -f "$aot" ]; then
   mv "$aot" "$work/aside.aot"
@@ -28,23 +30,14 @@ fi
 echo "mode=$mode load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$runs"); do
   ready="$work/ready.$i"
-  start=$(date +%s%N)
-  QUERYBENCH_READY_FILE="$ready" "$launcher" > "$work/out.$i" 2>&1 &
-  pid=$!
-  while [ ! -f "$ready" ]; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "start $i: the app ended before its window was ready:"; cat "$work/out.$i"; exit 1
-    fi
-    sleep 0.01
-  done
-  end=$(date +%s%N)
-  echo "start $i: $(( (end - start) / 1000000 )) ms to the first frame ($(grep startupMillis "$ready"))"
+  QUERYBENCH_READY_FILE="$ready" start_until_ready "$ready" "$work/out.$i" "$launcher" || exit 1
+  echo "start $i: $READY_MS ms to the first frame ($(grep startupMillis "$ready"))"
   sleep 1
   if grep -q "querybench startup" "$work/out.$i"; then
     for _ in $(seq 1 40); do grep -q "latest run on screen" "$work/out.$i" && break; sleep 0.1; done
     echo "  trace (JVM uptime): $(grep -E "workspace open|scene built|first frame on screen|latest run (shown|on screen)" "$work/out.$i" \
       | sed -E 's/.*startup +([0-9]+) ms +\[[^]]*\] (.*)/\2 \1 ms/' | paste -sd';')"
   fi
-  kill "$pid"; wait "$pid" 2>/dev/null
+  kill "$STARTED_PID"; wait "$STARTED_PID" 2>/dev/null
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -15,6 +15,7 @@ import dev.querybench.engine.session.WorkspaceSession;
 import dev.querybench.engine.validation.RunPreflight;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -63,7 +64,6 @@ public final class RunViewModel {
     /** Items of a resumed run, held from the Restored event until the run's plan (Started) is known. */
     private final List<ItemResult> pendingRestored = new ArrayList<>();
     private Cancellation cancellation;
-    private boolean loadingLatest; // while showLatestStored() reads the newest stored run
 
     public RunViewModel(Workspace workspace, WorkspaceSession session, List<ModelChoice> modelChoices,
             TaskRunner tasks, DialogService dialogs) {
@@ -152,19 +152,12 @@ public final class RunViewModel {
         if (!showsNothing() || session.runStore().isEmpty()) {
             return;
         }
-        loadingLatest = true;
         latestPending.set(true);
         results.loadingLatest(true);
         statusText.set("Loading the latest run from the workspace's stored runs…");
         tasks.submit(() -> session.runStore().runs().stream().findFirst().map(newest -> RunComparison.load(
-                session.runStore(), newest.id(), workspace.dataset()).results()), newest -> {
-                    latestRead();
-                    newest.ifPresent(this::showStored);
-                    latestPending.set(false);
-                }, failure -> {
-                    latestRead();
-                    latestPending.set(false);
-                });
+                session.runStore(), newest.id(), workspace.dataset()).results()),
+                this::latestRead, failure -> latestRead(Optional.empty()));
     }
 
     /**
@@ -175,17 +168,19 @@ public final class RunViewModel {
         return latestPending.getReadOnlyProperty();
     }
 
-    private void latestRead() {
-        if (loadingLatest) {
-            loadingLatest = false;
+    /** Shows the newest stored run, unless a run started meanwhile; pending ends after it is shown. */
+    private void latestRead(Optional<RunResults> newest) {
+        if (latestPending.get()) {
             results.loadingLatest(false);
             statusText.set(idleText());
+            newest.ifPresent(this::showStored);
+            latestPending.set(false);
         }
     }
 
     /** Shows a stored run as if it had just ended (results, cards, counts) when the screen shows nothing. */
     public void showStored(RunRecord stored) {
-        if (showsNothing() && !loadingLatest) {
+        if (showsNothing() && !latestPending.get()) {
             tasks.submit(() -> RunComparison.load(session.runStore(), stored.id(), workspace.dataset()).results(),
                     this::showStored, failure -> { });
         }
@@ -211,7 +206,6 @@ public final class RunViewModel {
     }
 
     private void prepare(String status) {
-        loadingLatest = false;
         dismissError();
         results.clear();
         progress.reset();
@@ -219,6 +213,7 @@ public final class RunViewModel {
         runId.set("");
         statusText.set(status);
         phase.set(RunPhase.PREPARING);
+        latestPending.set(false); // after the phase: the setup folds for the run, not opens first
     }
 
     /** Stops the run: no new items start, items in flight are interrupted; finished items are kept. */

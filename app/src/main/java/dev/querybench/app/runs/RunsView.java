@@ -2,6 +2,7 @@ package dev.querybench.app.runs;
 
 import dev.querybench.app.compare.ComparisonView;
 import dev.querybench.app.compare.ComparisonViewModel;
+import dev.querybench.app.widgets.AttachWhenShown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -90,7 +91,8 @@ public final class RunsView {
             }
         });
 
-        attachHistoryWhenShown();
+        // a tab pane styles, skins and lays out every tab's content; the first frame shows the Run tab
+        AttachWhenShown.whenSelected(historyTab);
 
         viewModel.comparisons().addListener((ListChangeListener<ComparisonViewModel>) change -> {
             while (change.next()) {
@@ -109,24 +111,6 @@ public final class RunsView {
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             viewModel.selectedComparisonProperty().set(shown);
         });
-    }
-
-    /**
-     * The History tab's content joins the scene graph when the tab is first shown. A tab pane
-     * styles, skins and lays out every tab's content, shown or not, and the window's first frame
-     * shows the Run tab; the history's table (eight columns) and buttons were that frame's work
-     * for nothing (docs/workbench.md, "Start-up"). Its bindings are made above as before.
-     */
-    private void attachHistoryWhenShown() {
-        Node history = historyTab.getContent();
-        if (!historyTab.isSelected()) {
-            historyTab.setContent(null);
-            historyTab.selectedProperty().addListener((obs, was, is) -> {
-                if (is && historyTab.getContent() == null) {
-                    historyTab.setContent(history);
-                }
-            });
-        }
     }
 
     /** What a comparison's Export button does. */

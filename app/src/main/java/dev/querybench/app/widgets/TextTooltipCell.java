@@ -1,5 +1,6 @@
 package dev.querybench.app.widgets;
 
+import java.util.regex.Pattern;
 import javafx.scene.control.TableCell;
 
 /**
@@ -10,7 +11,9 @@ import javafx.scene.control.TableCell;
  *
  * @param <S> the table's row type
  */
-public class TextTooltipCell<S> extends TableCell<S, String> {
+public final class TextTooltipCell<S> extends TableCell<S, String> {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\R\\s*");
 
     private String whole;
     private final HoverTooltip tooltip = HoverTooltip.wrapped(this, () -> whole);
@@ -32,6 +35,6 @@ public class TextTooltipCell<S> extends TableCell<S, String> {
 
     /** {@code text} with each line break and the blanks around it as one space. */
     static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return LINE_BREAK.matcher(text.strip()).replaceAll(" ");
     }
 }

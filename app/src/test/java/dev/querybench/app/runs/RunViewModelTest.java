@@ -327,6 +327,7 @@ class RunViewModelTest {
         RunViewModel restarted = new RunViewModel(sample.workspace, sample.session, models, later, dialogs);
         restarted.showLatestStored();
         restarted.startRun();
+        assertThat(restarted.latestPendingProperty().get()).as("a run started: nothing pending to show").isFalse();
         later.runAll();
         assertThat(restarted.runIdProperty().get()).isNotEqualTo(stored).isNotEmpty();
         assertThat(restarted.phaseProperty().get()).isEqualTo(RunPhase.FINISHED);

@@ -9,6 +9,8 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * A hidden part of a screen ({@link AttachWhenShown}) is out of the scene graph, so nothing styles,
  * skins or lays it out, until it is first shown; it then returns to its place among its siblings,
- * whatever order the hidden parts are shown in, and stays when hidden again.
+ * whatever order the hidden parts are shown in, and stays when hidden again. A tab's content joins
+ * when the tab is first selected.
  */
 @ExtendWith(ApplicationExtension.class)
 class AttachWhenShownFxTest {
@@ -58,6 +61,26 @@ class AttachWhenShownFxTest {
 
         robot.interact(() -> bannerShown.set(false));
         assertThat(children()).as("hidden again: its visibility's job").containsExactly(header, banner, table, detail);
+    }
+
+    @Test
+    void aTabsContentJoinsTheSceneWhenTheTabIsFirstSelected(FxRobot robot) throws Exception {
+        Label history = new Label("history");
+        Tab run = new Tab("Run", new Label("run"));
+        Tab later = new Tab("History", history);
+        TabPane tabs = Screens.fx(() -> new TabPane(run, later));
+        robot.interact(() -> {
+            AttachWhenShown.whenSelected(run); // selected: stays
+            AttachWhenShown.whenSelected(later);
+            screen.getChildren().add(tabs);
+        });
+        assertThat(Screens.fx(later::getContent)).isNull();
+        assertThat(Screens.fx(run::getContent)).isNotNull();
+
+        robot.interact(() -> tabs.getSelectionModel().select(later));
+        assertThat(Screens.fx(later::getContent)).isSameAs(history);
+        robot.interact(() -> tabs.getSelectionModel().select(run));
+        assertThat(Screens.fx(later::getContent)).as("stays once attached").isSameAs(history);
     }
 
     @Test
